@@ -1,0 +1,279 @@
+//! The command line: argument parsing and the subcommands that print.
+
+mod output;
+
+use crate::facets::FacetCounts;
+use crate::load::{load, DataFile, Loaded};
+use crate::model::Timeline;
+use crate::query::{parse_term, Query, Term};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit statuses, documented in the README.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_INVALID_DATA: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tipline",
+    version,
+    about = "A sourced timeline of Cambodia's responses to human trafficking",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Load these data files instead of the embedded dataset (repeatable; they merge).
+    #[arg(long = "data", value_name = "FILE", global = true)]
+    pub data: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Open the app on this event.
+    #[arg(long, value_name = "ID")]
+    pub goto: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List events in date order, filtered by a query and flags.
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Print one event in full, with its sources and quotes.
+    Show {
+        /// The event's id (see `tipline list`).
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Validate data files (the embedded dataset when none is named).
+    Check {
+        /// Files to check together, as one timeline.
+        files: Vec<PathBuf>,
+    },
+    /// Count events per year, actor, kind and tag.
+    Facets {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+/// Filters shared by `list`, `facets` and the app; they compile to one [`Query`].
+#[derive(Args, Debug, Default, Clone)]
+pub struct FilterArgs {
+    /// Query text, e.g. `year:2022 actor:"sar kheng" -tag:statistics hotline`.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// A year or a range of years: 2022, 2019..2022 (repeatable).
+    #[arg(long, value_name = "YEAR")]
+    pub year: Vec<String>,
+    /// Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Events on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// An actor by id, name or alias (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Vec<String>,
+    /// An event kind, e.g. law, national-day (repeatable).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Vec<String>,
+    /// A tag (repeatable).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Words to find in titles, summaries, quotes and names.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// The query these flags and this text mean, or a message saying what is wrong.
+    pub fn to_query(&self) -> Result<Query, String> {
+        let text = self.query.join(" ");
+        let mut query = Query::parse(&text).map_err(|e| format!("in query `{text}`: {e}"))?;
+        let flags: [(&str, Vec<&String>); 6] = [
+            ("year", self.year.iter().collect()),
+            ("from", self.from.iter().collect()),
+            ("to", self.to.iter().collect()),
+            ("actor", self.actor.iter().collect()),
+            ("kind", self.kind.iter().collect()),
+            ("tag", self.tag.iter().collect()),
+        ];
+        for (facet, values) in flags {
+            for v in values {
+                query.push(parse_term(facet, v).map_err(|e| format!("--{facet}: {e}"))?);
+            }
+        }
+        if let Some(words) = &self.search {
+            for w in words.split_whitespace() {
+                query.push(Term::Text(w.to_string()));
+            }
+        }
+        Ok(query)
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`tipline list | head`) as success.
+fn emit(text: &str) -> Result<(), u8> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            eprintln!("tipline: cannot write output: {e}");
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
+fn report(diagnostics: &[crate::diag::Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diagnostics {
+        let _ = writeln!(err, "{d}");
+    }
+}
+
+fn read_files(paths: &[PathBuf]) -> Result<Vec<DataFile>, u8> {
+    if paths.is_empty() {
+        return Ok(vec![DataFile::embedded()]);
+    }
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    for p in paths {
+        match DataFile::read(p) {
+            Ok(f) => files.push(f),
+            Err(d) => failed.push(d),
+        }
+    }
+    if failed.is_empty() {
+        Ok(files)
+    } else {
+        report(&failed);
+        Err(EXIT_USAGE)
+    }
+}
+
+/// Loads the named files (or the embedded data); warnings go to stderr.
+pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
+    let files = read_files(paths)?;
+    let loaded: Loaded = load(&files);
+    report(&loaded.diagnostics);
+    match loaded.timeline {
+        Some(t) => Ok(t),
+        None => {
+            eprintln!(
+                "tipline: {} error(s) in the data; nothing loaded",
+                loaded.errors()
+            );
+            Err(EXIT_INVALID_DATA)
+        }
+    }
+}
+
+fn query_of(filter: &FilterArgs) -> Result<Query, u8> {
+    filter.to_query().map_err(|e| {
+        eprintln!("tipline: {}", crate::text::sanitize_line(&e));
+        EXIT_USAGE
+    })
+}
+
+/// Runs the command line and returns the process's exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    let status = match dispatch(cli) {
+        Ok(()) => EXIT_OK,
+        Err(code) => code,
+    };
+    ExitCode::from(status)
+}
+
+fn dispatch(cli: Cli) -> Result<(), u8> {
+    match cli.command {
+        Some(Command::List { filter, format }) => {
+            let query = query_of(&filter)?;
+            let timeline = load_timeline(&cli.data)?;
+            let hits = query.filter(&timeline);
+            emit(&output::list(&timeline, &hits, format))
+        }
+        Some(Command::Show { id, format }) => {
+            let timeline = load_timeline(&cli.data)?;
+            let Some(event) = timeline.event(&id) else {
+                let ids: Vec<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
+                let hint = crate::text::nearest(&id, &ids)
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "tipline: no event with id `{}`{hint}",
+                    crate::text::sanitize_line(&id)
+                );
+                return Err(EXIT_USAGE);
+            };
+            emit(&output::show(&timeline, event, format))
+        }
+        Some(Command::Check { files }) => check(if files.is_empty() { &cli.data } else { &files }),
+        Some(Command::Facets { filter, format }) => {
+            let query = query_of(&filter)?;
+            let timeline = load_timeline(&cli.data)?;
+            let counts = FacetCounts::of(&timeline, &query.filter(&timeline));
+            emit(&output::facets(&timeline, &counts, format))
+        }
+        None => {
+            // The interactive app needs a terminal on both ends.
+            let _ = query_of(&cli.filter)?;
+            let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+            let hint = if interactive {
+                "tipline: the interactive timeline is not available in this build; use `tipline list` (see `tipline --help`)"
+            } else {
+                "tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)"
+            };
+            eprintln!("{hint}");
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
+fn check(paths: &[PathBuf]) -> Result<(), u8> {
+    let files = read_files(paths)?;
+    let loaded = load(&files);
+    report(&loaded.diagnostics);
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());
+    let summary = format!(
+        "checked {}: {} events, {} error(s), {} warning(s)\n",
+        crate::text::sanitize_line(&names.join(", ")),
+        events,
+        loaded.errors(),
+        loaded.warnings()
+    );
+    emit(&summary)?;
+    if loaded.errors() > 0 {
+        Err(EXIT_INVALID_DATA)
+    } else {
+        Ok(())
+    }
+}

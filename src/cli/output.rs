@@ -1,0 +1,384 @@
+//! How the CLI prints events: aligned tables for people, JSON and CSV for
+//! scripts (their field names are a promise), Markdown for notes.
+
+use super::{ListFormat, ShowFormat};
+use crate::facets::FacetCounts;
+use crate::model::{Event, Timeline};
+use serde::Serialize;
+use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    label: &'a str,
+    value: f64,
+    unit: Option<&'a str>,
+    period: Option<&'a str>,
+    according_to: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    source: &'a str,
+    quote: &'a str,
+    publisher: &'a str,
+    title: &'a str,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RelatedJson<'a> {
+    id: &'a str,
+    relation: &'a str,
+}
+
+/// The JSON shape of an event. Scripts depend on these names.
+#[derive(Serialize)]
+struct EventJson<'a> {
+    id: &'a str,
+    date: String,
+    end: Option<String>,
+    precision: crate::date::Precision,
+    title: &'a str,
+    kind: &'a str,
+    actors: Vec<&'a str>,
+    actor_ids: &'a [String],
+    location: Option<&'a str>,
+    summary: &'a str,
+    details: Option<&'a str>,
+    figures: Vec<FigureJson<'a>>,
+    sources: Vec<SourceJson<'a>>,
+    tags: &'a [String],
+    related: Vec<RelatedJson<'a>>,
+    corroboration: &'a str,
+    ranking: Option<&'a str>,
+}
+
+fn actor_name<'a>(t: &'a Timeline, id: &'a str) -> &'a str {
+    t.actor(id).map_or(id, |a| a.name.as_str())
+}
+
+fn event_json<'a>(t: &'a Timeline, e: &'a Event) -> EventJson<'a> {
+    EventJson {
+        id: &e.id,
+        date: e.date.to_string(),
+        end: e.end.map(|d| d.to_string()),
+        precision: e.date.precision(),
+        title: &e.title,
+        kind: e.kind.as_str(),
+        actors: e.actors.iter().map(|a| actor_name(t, a)).collect(),
+        actor_ids: &e.actors,
+        location: e.location.as_deref(),
+        summary: &e.summary,
+        details: e.details.as_deref(),
+        figures: e
+            .figures
+            .iter()
+            .map(|f| FigureJson {
+                label: &f.label,
+                value: f.value,
+                unit: f.unit.as_deref(),
+                period: f.period.as_deref(),
+                according_to: f.according_to.as_deref().map(|a| actor_name(t, a)),
+            })
+            .collect(),
+        sources: e
+            .sources
+            .iter()
+            .map(|c| {
+                let s = t.source(&c.source);
+                SourceJson {
+                    source: &c.source,
+                    quote: &c.quote,
+                    publisher: s.map_or("", |s| s.publisher.as_str()),
+                    title: s.map_or("", |s| s.title.as_str()),
+                    url: s.and_then(|s| s.url.as_deref()),
+                }
+            })
+            .collect(),
+        tags: &e.tags,
+        related: e
+            .related
+            .iter()
+            .map(|l| RelatedJson {
+                id: &l.event,
+                relation: l.relation.as_str(),
+            })
+            .collect(),
+        corroboration: e.corroboration.as_str(),
+        ranking: e.ranking.as_deref(),
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    // serde_json escapes every control character, so no escape sequence survives.
+    let mut s = serde_json::to_string_pretty(value).expect("plain data serialises");
+    s.push('\n');
+    s
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+pub fn list(t: &Timeline, hits: &[usize], format: ListFormat) -> String {
+    let events = hits.iter().map(|&i| &t.events[i]);
+    match format {
+        ListFormat::Json => json(&events.map(|e| event_json(t, e)).collect::<Vec<_>>()),
+        ListFormat::Csv => csv(t, events),
+        ListFormat::Markdown => {
+            let mut out = String::from("| Date | Kind | Title | Id |\n|---|---|---|---|\n");
+            let cell = |s: &str| s.replace('|', "\\|");
+            for e in events {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | `{}` |",
+                    e.date_text(),
+                    e.kind,
+                    cell(&e.title),
+                    e.id
+                );
+            }
+            let _ = writeln!(out, "\n{} of {} events", hits.len(), t.events.len());
+            out
+        }
+        ListFormat::Table => {
+            let rows: Vec<[String; 4]> = events
+                .map(|e| [e.date_text(), e.kind.to_string(), e.id.clone(), e.title.clone()])
+                .collect();
+            let mut widths = [4usize, 4, 2];
+            for r in &rows {
+                for (w, cell) in widths.iter_mut().zip(r.iter()) {
+                    *w = (*w).max(cell.width());
+                }
+            }
+            let mut out = String::new();
+            let header = ["DATE", "KIND", "ID", "TITLE"];
+            let line = |out: &mut String, r: [&str; 4]| {
+                let _ = writeln!(
+                    out,
+                    "{}  {}  {}  {}",
+                    pad(r[0], widths[0]),
+                    pad(r[1], widths[1]),
+                    pad(r[2], widths[2]),
+                    r[3]
+                );
+            };
+            line(&mut out, header);
+            for r in &rows {
+                line(&mut out, [&r[0], &r[1], &r[2], &r[3]]);
+            }
+            let _ = writeln!(out, "{} of {} events", rows.len(), t.events.len());
+            out
+        }
+    }
+}
+
+fn csv<'a>(t: &Timeline, events: impl Iterator<Item = &'a Event>) -> String {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let header = [
+        "id",
+        "date",
+        "end",
+        "title",
+        "kind",
+        "actors",
+        "location",
+        "summary",
+        "tags",
+        "sources",
+        "corroboration",
+    ];
+    let _ = w.write_record(header);
+    for e in events {
+        let actors: Vec<&str> = e.actors.iter().map(|a| actor_name(t, a)).collect();
+        let sources: Vec<String> = e
+            .sources
+            .iter()
+            .filter_map(|c| t.source(&c.source))
+            .map(|s| s.url.clone().unwrap_or_else(|| s.publisher.clone()))
+            .collect();
+        let _ = w.write_record([
+            e.id.as_str(),
+            &e.date.to_string(),
+            &e.end.map(|d| d.to_string()).unwrap_or_default(),
+            &e.title,
+            e.kind.as_str(),
+            &actors.join("; "),
+            e.location.as_deref().unwrap_or(""),
+            &e.summary,
+            &e.tags.join("; "),
+            &sources.join("; "),
+            e.corroboration.as_str(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
+    if format == ShowFormat::Json {
+        return json(&event_json(t, e));
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", e.title);
+    let _ = writeln!(out, "  Date:     {} ({})", e.date_text(), precision_word(e));
+    let _ = writeln!(out, "  Kind:     {}", e.kind);
+    let _ = writeln!(out, "  Id:       {}", e.id);
+    if let Some(l) = &e.location {
+        let _ = writeln!(out, "  Location: {l}");
+    }
+    if let Some(r) = &e.ranking {
+        let _ = writeln!(out, "  Ranking:  {r}");
+    }
+    let _ = writeln!(out, "  Sources:  {}", corroboration_words(e));
+    if !e.actors.is_empty() {
+        let _ = writeln!(out, "\nActors");
+        for id in &e.actors {
+            match t.actor(id) {
+                Some(a) => {
+                    let roles: Vec<&str> = t.roles_at(a, e).map(|r| r.title.as_str()).collect();
+                    if roles.is_empty() {
+                        let _ = writeln!(out, "  {}", a.name);
+                    } else {
+                        let _ = writeln!(out, "  {} ({})", a.name, roles.join("; "));
+                    }
+                }
+                None => {
+                    let _ = writeln!(out, "  {id}");
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "\n{}", e.summary);
+    if let Some(d) = &e.details {
+        let _ = writeln!(out, "\n{d}");
+    }
+    if !e.figures.is_empty() {
+        let _ = writeln!(out, "\nFigures");
+        let lw = e.figures.iter().map(|f| f.label.width()).max().unwrap_or(0);
+        let vw = e
+            .figures
+            .iter()
+            .map(|f| f.value_text().width())
+            .max()
+            .unwrap_or(0);
+        for f in &e.figures {
+            let mut line = format!("  {}  {:>vw$}", pad(&f.label, lw), f.value_text());
+            if let Some(u) = &f.unit {
+                let _ = write!(line, " {u}");
+            }
+            if let Some(p) = &f.period {
+                let _ = write!(line, ", {p}");
+            }
+            if let Some(a) = &f.according_to {
+                let _ = write!(line, " (according to {})", actor_name(t, a));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let _ = writeln!(out, "\nSources");
+    for (n, c) in e.sources.iter().enumerate() {
+        let _ = writeln!(out, "  [{}] “{}”", n + 1, c.quote);
+        if let Some(s) = t.source(&c.source) {
+            let _ = writeln!(out, "      — {}, {}", s.publisher, s.title);
+            if let Some(u) = &s.url {
+                let _ = writeln!(out, "      {u}");
+            }
+        }
+    }
+    if !e.related.is_empty() {
+        let _ = writeln!(out, "\nRelated");
+        for l in &e.related {
+            let title = t.event(&l.event).map_or("", |r| r.title.as_str());
+            let _ = writeln!(out, "  {} {} — {}", l.relation, l.event, title);
+        }
+    }
+    if !e.tags.is_empty() {
+        let _ = writeln!(out, "\nTags: {}", e.tags.join(", "));
+    }
+    out
+}
+
+fn precision_word(e: &Event) -> &'static str {
+    match e.date.precision() {
+        crate::date::Precision::Year => "known to the year",
+        crate::date::Precision::Month => "known to the month",
+        crate::date::Precision::Day => "known to the day",
+    }
+}
+
+/// How well an event is sourced, in words a reader can weigh.
+pub fn corroboration_words(e: &Event) -> &'static str {
+    match e.corroboration {
+        crate::model::Corroboration::Corroborated => "corroborated by a second source",
+        crate::model::Corroboration::SingleSource => "rests on a single source",
+    }
+}
+
+pub fn facets(t: &Timeline, c: &FacetCounts, format: ShowFormat) -> String {
+    if format == ShowFormat::Json {
+        #[derive(Serialize)]
+        struct Named<'a> {
+            value: &'a str,
+            name: &'a str,
+            count: usize,
+        }
+        #[derive(Serialize)]
+        struct All<'a> {
+            years: Vec<(i32, usize)>,
+            actors: Vec<Named<'a>>,
+            kinds: Vec<(&'a str, usize)>,
+            tags: Vec<(&'a str, usize)>,
+        }
+        return json(&All {
+            years: c.years.iter().map(|(y, n)| (*y, *n)).collect(),
+            actors: c
+                .actors
+                .iter()
+                .map(|(id, n)| Named {
+                    value: id,
+                    name: actor_name(t, id),
+                    count: *n,
+                })
+                .collect(),
+            kinds: c.kinds.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+            tags: c.tags.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+        });
+    }
+    let mut out = String::new();
+    let section = |out: &mut String, title: &str, rows: Vec<(String, usize)>| {
+        let _ = writeln!(out, "{title}");
+        let w = rows.iter().map(|r| r.0.width()).max().unwrap_or(0);
+        for (label, n) in rows {
+            let _ = writeln!(out, "  {}  {n:>3}", pad(&label, w));
+        }
+        out.push('\n');
+    };
+    section(
+        &mut out,
+        "Years",
+        c.years.iter().map(|(y, n)| (y.to_string(), *n)).collect(),
+    );
+    section(
+        &mut out,
+        "Actors",
+        c.actors
+            .iter()
+            .map(|(id, n)| (format!("{} ({id})", actor_name(t, id)), *n))
+            .collect(),
+    );
+    section(
+        &mut out,
+        "Kinds",
+        c.kinds.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
+    );
+    section(
+        &mut out,
+        "Tags",
+        c.tags.iter().map(|(k, n)| (k.clone(), *n)).collect(),
+    );
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

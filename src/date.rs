@@ -1,0 +1,261 @@
+//! Dates known to a year, a month or a day. The precision is part of the
+//! fact: a source that says "2018" must never be shown as "1 Jan 2018".
+
+use chrono::NaiveDate;
+use std::fmt;
+
+/// How much of a date the sources establish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A calendar date at year, month or day precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+/// Why a date string was refused; the loader turns this into a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    Malformed,
+    /// Well formed but not on the calendar (2023-02-30, month 13).
+    Impossible,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Malformed => f.write_str("expected a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+            DateError::Impossible => f.write_str("no such day on the calendar"),
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl PartialDate {
+    pub fn year(year: i32) -> Self {
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    pub fn year_month(year: i32, month: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, 1)?;
+        Some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day)?;
+        Some(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit year, two-digit parts).
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let widths_ok = match parts.as_slice() {
+            [y] => y.len() == 4,
+            [y, m] => y.len() == 4 && m.len() == 2,
+            [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+            _ => false,
+        };
+        if !widths_ok || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(DateError::Malformed);
+        }
+        let num = |s: &str| s.parse::<u32>().map_err(|_| DateError::Malformed);
+        let year = num(parts[0])? as i32;
+        let date = match parts.len() {
+            1 => Some(PartialDate::year(year)),
+            2 => PartialDate::year_month(year, num(parts[1])?),
+            _ => PartialDate::ymd(year, num(parts[1])?, num(parts[2])?),
+        };
+        date.ok_or(DateError::Impossible)
+    }
+
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (None, _) => Precision::Year,
+            (Some(_), None) => Precision::Month,
+            (Some(_), Some(_)) => Precision::Day,
+        }
+    }
+
+    pub fn year_number(&self) -> i32 {
+        self.year
+    }
+
+    pub fn month_number(&self) -> Option<u32> {
+        self.month
+    }
+
+    pub fn day_number(&self) -> Option<u32> {
+        self.day
+    }
+
+    /// The first calendar day this date could mean.
+    pub fn first_day(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+            .expect("validated at construction")
+    }
+
+    /// The last calendar day this date could mean.
+    pub fn last_day(&self) -> NaiveDate {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m, d),
+            (Some(m), None) => {
+                let (ny, nm) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
+                NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+            }
+            (None, _) => NaiveDate::from_ymd_opt(self.year, 12, 31),
+        }
+        .expect("validated at construction")
+    }
+
+    /// The date as a reader says it: `2022`, `Aug 2022`, `19 Jul 2022`.
+    pub fn human(&self) -> String {
+        match (self.month, self.day) {
+            (None, _) => format!("{}", self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+            (Some(m), Some(d)) => format!("{} {} {}", d, MONTHS[m as usize - 1], self.year),
+        }
+    }
+
+    /// A range as a reader says it, dropping what both ends share:
+    /// `18 Aug – 29 Sep 2022`, `Aug – Nov 2022`, `2019 – 2022`.
+    pub fn human_range(start: &PartialDate, end: Option<&PartialDate>) -> String {
+        let Some(end) = end else {
+            return start.human();
+        };
+        if start.year == end.year && start.precision() == end.precision() {
+            let head = match (start.month, start.day) {
+                (Some(m), Some(d)) => format!("{} {}", d, MONTHS[m as usize - 1]),
+                (Some(m), None) => MONTHS[m as usize - 1].to_string(),
+                (None, _) => return start.human(),
+            };
+            return format!("{} – {}", head, end.human());
+        }
+        format!("{} – {}", start.human(), end.human())
+    }
+
+    /// The years this date (and its optional end) touch.
+    pub fn years_spanned(start: &PartialDate, end: Option<&PartialDate>) -> std::ops::RangeInclusive<i32> {
+        let last = end.map_or(start.year, |e| e.year.max(start.year));
+        start.year..=last
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// The ISO form at the stored precision, as written in the data files.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (None, _) => write!(f, "{:04}", self.year),
+            (Some(m), None) => write!(f, "{:04}-{:02}", self.year, m),
+            (Some(m), Some(d)) => write!(f, "{:04}-{:02}-{:02}", self.year, m, d),
+        }
+    }
+}
+
+impl serde::Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!(PartialDate::parse("2022").unwrap().precision(), Precision::Year);
+        assert_eq!(
+            PartialDate::parse("2022-08").unwrap().precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            PartialDate::parse("2022-08-18").unwrap().precision(),
+            Precision::Day
+        );
+    }
+
+    #[test]
+    fn refuses_malformed_and_impossible_dates() {
+        for bad in [
+            "2023-2",
+            "22",
+            "2023-02-3",
+            "2023/02/03",
+            "",
+            "2023-",
+            "abcd",
+            "+202",
+        ] {
+            assert_eq!(PartialDate::parse(bad), Err(DateError::Malformed), "{bad}");
+        }
+        for bad in ["2023-02-30", "2023-13", "2023-00", "2023-04-31", "2023-01-00"] {
+            assert_eq!(PartialDate::parse(bad), Err(DateError::Impossible), "{bad}");
+        }
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn display_round_trips_at_precision() {
+        for s in ["2007", "2022-08", "2022-07-19", "0650"] {
+            assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
+        }
+    }
+
+    #[test]
+    fn human_forms_keep_precision() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(d("2022").human(), "2022");
+        assert_eq!(d("2022-08").human(), "Aug 2022");
+        assert_eq!(d("2022-07-19").human(), "19 Jul 2022");
+        assert_eq!(
+            PartialDate::human_range(&d("2022-08-18"), Some(&d("2022-09-29"))),
+            "18 Aug – 29 Sep 2022"
+        );
+        assert_eq!(
+            PartialDate::human_range(&d("2022-08-18"), Some(&d("2022-11"))),
+            "18 Aug 2022 – Nov 2022"
+        );
+        assert_eq!(
+            PartialDate::human_range(&d("2019"), Some(&d("2022"))),
+            "2019 – 2022"
+        );
+    }
+
+    #[test]
+    fn coarse_dates_cover_their_whole_period() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(d("2022-02").last_day().to_string(), "2022-02-28");
+        assert_eq!(d("2024-02").last_day().to_string(), "2024-02-29");
+        assert_eq!(d("2022-12").last_day().to_string(), "2022-12-31");
+        assert_eq!(d("2022").first_day().to_string(), "2022-01-01");
+        assert_eq!(d("2022").last_day().to_string(), "2022-12-31");
+    }
+}

@@ -1,0 +1,318 @@
+//! Typed reading of one TOML table with every problem recorded, not just the
+//! first: each accessor checks the type, reports a mismatch at the value's
+//! position and carries on, so a file shows all its faults in one run.
+
+use crate::date::PartialDate;
+use crate::diag::{Diagnostic, SourceText};
+use crate::text::{nearest, sanitize_block, sanitize_line};
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// The file being read and the problems found so far.
+pub struct Ctx<'a> {
+    /// Every file being loaded, so a duplicate can name its first place.
+    pub files: &'a [SourceText<'a>],
+    /// The file being read now.
+    pub file: usize,
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn src(&self) -> &'a SourceText<'a> {
+        &self.files[self.file]
+    }
+
+    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let d = self.src().error(span, message);
+        self.diagnostics.push(d);
+    }
+
+    pub fn error_with_help(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let d = self.src().error(span, message).with_help(help);
+        self.diagnostics.push(d);
+    }
+}
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Ids are stable slugs so they can be typed, linked and kept in URLs.
+pub fn is_slug(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// One table of a data file, e.g. one `[[events]]` entry.
+pub struct Fields<'d, 'i> {
+    pub table: &'d DeTable<'i>,
+    pub span: Range<usize>,
+    /// What the table is, for messages: "event", "source", ...
+    pub what: &'static str,
+    allowed: &'static [&'static str],
+}
+
+impl<'d, 'i> Fields<'d, 'i> {
+    /// Reads a table, reporting at once every key it does not know.
+    pub fn new(
+        cx: &mut Ctx<'_>,
+        value: &'d Spanned<DeValue<'i>>,
+        what: &'static str,
+        allowed: &'static [&'static str],
+    ) -> Option<Self> {
+        let DeValue::Table(table) = value.get_ref() else {
+            cx.error(
+                value.span(),
+                format!("expected {what} as a table, found {}", type_name(value.get_ref())),
+            );
+            return None;
+        };
+        for key in table.keys() {
+            if !allowed.contains(&key.get_ref().as_ref()) {
+                let name = key.get_ref();
+                let message = format!("unknown field `{name}` in {what}");
+                match nearest(name, allowed) {
+                    Some(near) => cx.error_with_help(key.span(), message, format!("did you mean `{near}`?")),
+                    None => cx.error_with_help(
+                        key.span(),
+                        message,
+                        format!("expected one of: {}", allowed.join(", ")),
+                    ),
+                }
+            }
+        }
+        Some(Fields {
+            table,
+            span: value.span(),
+            what,
+            allowed,
+        })
+    }
+
+    fn get(&self, key: &str) -> Option<&'d Spanned<DeValue<'i>>> {
+        debug_assert!(
+            self.allowed.contains(&key),
+            "{key} not declared for {}",
+            self.what
+        );
+        self.table.get(key)
+    }
+
+    fn missing(&self, cx: &mut Ctx<'_>, key: &str) {
+        // Point at the table's header so the reader finds which entry lacks it.
+        let at = self.span.start..self.span.start + 1;
+        cx.error(at, format!("missing field `{key}` in {}", self.what));
+    }
+
+    fn raw_str(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<(&'d str, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(cx, key);
+            }
+            return None;
+        };
+        match v.get_ref() {
+            DeValue::String(s) => Some((s.as_ref(), v.span())),
+            other => {
+                cx.error(
+                    v.span(),
+                    format!("`{key}` must be a string, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A one-line string. Required strings must not be blank.
+    pub fn line(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<(String, Range<usize>)> {
+        let (s, span) = self.raw_str(cx, key, required)?;
+        if s.trim().is_empty() {
+            cx.error(span, format!("`{key}` is empty"));
+            return None;
+        }
+        Some((sanitize_line(s.trim()).into_owned(), span))
+    }
+
+    /// A string that may run over several lines.
+    pub fn block(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<String> {
+        let (s, span) = self.raw_str(cx, key, required)?;
+        if s.trim().is_empty() {
+            cx.error(span, format!("`{key}` is empty"));
+            return None;
+        }
+        Some(sanitize_block(s.trim()).into_owned())
+    }
+
+    /// An id: a slug unique within its kind.
+    pub fn id(&self, cx: &mut Ctx<'_>) -> Option<(String, Range<usize>)> {
+        let (id, span) = self.line(cx, "id", true)?;
+        if !is_slug(&id) {
+            cx.error(
+                span,
+                format!("id `{id}` is not a slug: expected lower-case letters, digits and hyphens"),
+            );
+            return None;
+        }
+        Some((id, span))
+    }
+
+    pub fn array(&self, cx: &mut Ctx<'_>, key: &str) -> &'d [Spanned<DeValue<'i>>] {
+        let Some(v) = self.get(key) else { return &[] };
+        match v.get_ref() {
+            DeValue::Array(items) => items,
+            other => {
+                cx.error(
+                    v.span(),
+                    format!("`{key}` must be an array, found {}", type_name(other)),
+                );
+                &[]
+            }
+        }
+    }
+
+    /// An array of one-line strings.
+    pub fn lines(&self, cx: &mut Ctx<'_>, key: &str) -> Vec<(String, Range<usize>)> {
+        let mut out = Vec::new();
+        for item in self.array(cx, key) {
+            match item.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    out.push((sanitize_line(s.trim()).into_owned(), item.span()))
+                }
+                DeValue::String(_) => cx.error(item.span(), format!("empty string in `{key}`")),
+                other => cx.error(
+                    item.span(),
+                    format!("`{key}` must hold strings, found {}", type_name(other)),
+                ),
+            }
+        }
+        out
+    }
+
+    /// A number; integers and floats are both accepted.
+    pub fn number(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<f64> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(cx, key);
+            }
+            return None;
+        };
+        let parsed = match v.get_ref() {
+            DeValue::Integer(i) => {
+                let digits = i.as_str().replace('_', "");
+                let digits = digits
+                    .trim_start_matches("0x")
+                    .trim_start_matches("0o")
+                    .trim_start_matches("0b");
+                i64::from_str_radix(digits, i.radix()).ok().map(|n| n as f64)
+            }
+            DeValue::Float(x) => x
+                .as_str()
+                .replace('_', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite()),
+            other => {
+                cx.error(
+                    v.span(),
+                    format!("`{key}` must be a number, found {}", type_name(other)),
+                );
+                return None;
+            }
+        };
+        if parsed.is_none() {
+            cx.error(
+                v.span(),
+                format!("`{key}` is not a number tipline can hold (too large, or not finite)"),
+            );
+        }
+        parsed
+    }
+
+    /// A date at year, month or day precision. Quoted strings are the
+    /// documented form; a bare TOML date (2022-08-18) or year (2022) is
+    /// accepted too, since that is what people type.
+    pub fn date(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<(PartialDate, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(cx, key);
+            }
+            return None;
+        };
+        let text = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Integer(i) => format!("{:0>4}", i.as_str()),
+            DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+            other => {
+                cx.error(v.span(), format!("`{key}` must be a date string like \"2022\", \"2022-08\" or \"2022-08-18\", found {}", type_name(other)));
+                return None;
+            }
+        };
+        match PartialDate::parse(&text) {
+            Ok(d) => Some((d, v.span())),
+            Err(e) => {
+                cx.error(v.span(), format!("`{key}` = \"{}\": {e}", sanitize_line(&text)));
+                None
+            }
+        }
+    }
+
+    /// A word from a closed vocabulary.
+    pub fn vocabulary<T>(
+        &self,
+        cx: &mut Ctx<'_>,
+        key: &str,
+        required: bool,
+        parse: fn(&str) -> Option<T>,
+        names: &[&str],
+    ) -> Option<T> {
+        let (word, span) = self.line(cx, key, required)?;
+        if let Some(v) = parse(&word) {
+            return Some(v);
+        }
+        let message = format!("unknown {key} `{word}`");
+        match nearest(&word, names) {
+            Some(near) => cx.error_with_help(
+                span,
+                message,
+                format!("did you mean `{near}`? expected one of: {}", names.join(", ")),
+            ),
+            None => cx.error_with_help(span, message, format!("expected one of: {}", names.join(", "))),
+        }
+        None
+    }
+
+    /// An array of tables, each read by `read`.
+    pub fn tables<T>(
+        &self,
+        cx: &mut Ctx<'_>,
+        key: &str,
+        what: &'static str,
+        allowed: &'static [&'static str],
+        mut read: impl FnMut(&mut Ctx<'_>, &Fields<'d, 'i>) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out = Vec::new();
+        for item in self.array(cx, key) {
+            if let Some(f) = Fields::new(cx, item, what, allowed) {
+                out.extend(read(cx, &f));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,19 @@
+//! tipline: a sourced timeline of Cambodia's responses to human trafficking.
+//!
+//! The domain (`date`, `model`, `load`, `query`, `facets`, `text`) knows
+//! nothing of terminals; the CLI and the app are built on it.
+
+pub mod date;
+pub mod diag;
+pub mod facets;
+mod fields;
+pub mod load;
+pub mod model;
+pub mod query;
+pub mod text;
+
+pub use date::{PartialDate, Precision};
+pub use load::{load, DataFile, Loaded};
+pub use model::{Event, Timeline};
+pub use query::Query;
+pub mod cli;

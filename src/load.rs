@@ -1,0 +1,470 @@
+//! Reading data files into a validated [`Timeline`]. Every problem in every
+//! file is collected, with its position, before anything is refused.
+
+use crate::diag::{Diagnostic, SourceText};
+use crate::fields::{Ctx, Fields};
+use crate::model::*;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+use toml::de::{DeTable, DeValue};
+
+/// The dataset compiled into the binary.
+pub const EMBEDDED_NAME: &str = "data/events.toml";
+pub const EMBEDDED_TEXT: &str = include_str!("../data/events.toml");
+
+/// Files larger than this are refused before being read whole: the largest
+/// real timelines are a few megabytes, and 100k synthetic events about 60.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A data file's name (as shown in messages) and its text.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl DataFile {
+    pub fn embedded() -> Self {
+        DataFile {
+            name: EMBEDDED_NAME.to_string(),
+            text: EMBEDDED_TEXT.to_string(),
+        }
+    }
+
+    /// Reads a file, refusing directories, oversized files and invalid UTF-8
+    /// with a message that names the file (and the position of a bad byte).
+    pub fn read(path: &Path) -> Result<Self, Diagnostic> {
+        let name = path.display().to_string();
+        let fail = |m: String| Diagnostic::file_error(&name, m);
+        let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
+        if meta.is_dir() {
+            return Err(fail("is a directory, expected a TOML data file".into()));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(fail(format!(
+                "file is {} bytes, larger than the {} byte limit",
+                meta.len(),
+                MAX_FILE_BYTES
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| fail(io_reason(&e)))?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(DataFile { name, text }),
+            Err(e) => {
+                let good = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let src = SourceText {
+                    name: &name,
+                    text: &text,
+                };
+                Err(src.error(good..good + 1, "invalid UTF-8: data files must be UTF-8 text"))
+            }
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read the file".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// What loading produced: a timeline when there were no errors, and every
+/// diagnostic (errors and warnings) in file order.
+#[derive(Debug)]
+pub struct Loaded {
+    pub timeline: Option<Timeline>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+const TOP: &[&str] = &["sources", "actors", "events"];
+const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "url", "published"];
+const ACTOR_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "roles"];
+const ROLE_FIELDS: &[&str] = &["title", "from", "to"];
+const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "date",
+    "end",
+    "title",
+    "kind",
+    "actors",
+    "location",
+    "summary",
+    "details",
+    "figures",
+    "sources",
+    "tags",
+    "related",
+    "corroboration",
+    "ranking",
+];
+const FIGURE_FIELDS: &[&str] = &["label", "value", "unit", "period", "according_to"];
+const CITATION_FIELDS: &[&str] = &["source", "quote"];
+const LINK_FIELDS: &[&str] = &["event", "relation"];
+
+/// Where something was written: file index and byte span.
+#[derive(Debug, Clone)]
+struct Place {
+    file: usize,
+    span: Range<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Namespace {
+    Source,
+    Actor,
+    Event,
+}
+
+impl Namespace {
+    fn noun(self) -> &'static str {
+        match self {
+            Namespace::Source => "source",
+            Namespace::Actor => "actor",
+            Namespace::Event => "event",
+        }
+    }
+}
+
+/// Everything read from all files, before cross-file checks.
+#[derive(Default)]
+struct Gathered {
+    sources: Vec<Source>,
+    actors: Vec<Actor>,
+    events: Vec<Event>,
+    defined: HashMap<(Namespace, String), Place>,
+    references: Vec<(Namespace, String, Place)>,
+}
+
+/// Loads and validates several files into one timeline.
+pub fn load(files: &[DataFile]) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut all = Gathered::default();
+    let texts: Vec<SourceText> = files
+        .iter()
+        .map(|f| SourceText {
+            name: &f.name,
+            text: &f.text,
+        })
+        .collect();
+    for file in 0..files.len() {
+        let mut cx = Ctx {
+            files: &texts,
+            file,
+            diagnostics: &mut diagnostics,
+        };
+        read_file(&mut cx, &mut all);
+    }
+    check_references(&texts, &all, &mut diagnostics);
+    let timeline = if diagnostics.iter().any(|d| d.is_error()) {
+        None
+    } else {
+        Some(Timeline::new(all.sources, all.actors, all.events))
+    };
+    Loaded {
+        timeline,
+        diagnostics,
+    }
+}
+
+/// Loads the embedded dataset, which the test suite keeps valid.
+pub fn load_embedded() -> Timeline {
+    load(&[DataFile::embedded()])
+        .timeline
+        .expect("the embedded dataset is checked by the test suite")
+}
+
+fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
+    let (document, errors) = DeTable::parse_recoverable(cx.src().text);
+    let syntax_errors = !errors.is_empty();
+    for e in errors {
+        let span = e.span().unwrap_or(0..0);
+        cx.error(span, format!("invalid TOML: {}", e.message().trim()));
+    }
+    if syntax_errors {
+        // A table cut short by a syntax error would only add confusing
+        // follow-on complaints; fix the syntax first.
+        return;
+    }
+    let root = document.get_ref();
+    for key in root.keys() {
+        if !TOP.contains(&key.get_ref().as_ref()) {
+            let message = format!("unknown top-level table `{}`", key.get_ref());
+            let help = match crate::text::nearest(key.get_ref(), TOP) {
+                Some(near) => format!("did you mean `[[{near}]]`?"),
+                None => "expected [[sources]], [[actors]] or [[events]]".into(),
+            };
+            cx.error_with_help(key.span(), message, help);
+        }
+    }
+    for (name, read) in [
+        ("sources", read_source as Reader),
+        ("actors", read_actor),
+        ("events", read_event),
+    ] {
+        let Some(value) = root.get(name) else { continue };
+        match value.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    read(cx, item, all);
+                }
+            }
+            _ => cx.error(
+                value.span(),
+                format!("`{name}` must be an array of tables: write each entry under [[{name}]]"),
+            ),
+        }
+    }
+}
+
+type Reader = fn(&mut Ctx<'_>, &toml::Spanned<DeValue<'_>>, &mut Gathered);
+
+fn define(cx: &mut Ctx<'_>, all: &mut Gathered, ns: Namespace, id: &str, span: Range<usize>) -> bool {
+    let key = (ns, id.to_string());
+    if let Some(first) = all.defined.get(&key) {
+        // The first definition may be in another file; its name is enough.
+        let there = &cx.files[first.file];
+        let (line, column, _) = there.locate(first.span.start);
+        let help = format!("first defined at {}:{line}:{column}", there.name);
+        cx.error_with_help(span, format!("duplicate {} id `{id}`", ns.noun()), help);
+        return false;
+    }
+    all.defined.insert(key, Place { file: cx.file, span });
+    true
+}
+
+fn refer(cx: &Ctx<'_>, all: &mut Gathered, ns: Namespace, id: String, span: Range<usize>) {
+    all.references.push((ns, id, Place { file: cx.file, span }));
+}
+
+fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
+    let Some(f) = Fields::new(cx, value, "source", SOURCE_FIELDS) else {
+        return;
+    };
+    let id = f.id(cx);
+    let publisher = f.line(cx, "publisher", true);
+    let title = f.line(cx, "title", true);
+    let url = f.line(cx, "url", false).map(|u| u.0);
+    let published = f.date(cx, "published", false).map(|d| d.0);
+    let (Some((id, span)), Some((publisher, _)), Some((title, _))) = (id, publisher, title) else {
+        return;
+    };
+    if define(cx, all, Namespace::Source, &id, span) {
+        all.sources.push(Source {
+            id,
+            publisher,
+            title,
+            url,
+            published,
+        });
+    }
+}
+
+fn read_actor(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
+    let Some(f) = Fields::new(cx, value, "actor", ACTOR_FIELDS) else {
+        return;
+    };
+    let id = f.id(cx);
+    let name = f.line(cx, "name", true);
+    let aliases = f.lines(cx, "aliases").into_iter().map(|a| a.0).collect();
+    let kind = f.vocabulary(cx, "kind", true, ActorKind::parse, &ActorKind::names());
+    let roles = f.tables(cx, "roles", "role", ROLE_FIELDS, |cx, r| {
+        let title = r.line(cx, "title", true);
+        let from = r.date(cx, "from", false);
+        let to = r.date(cx, "to", false);
+        if let (Some((a, _)), Some((b, span))) = (&from, &to) {
+            if b.last_day() < a.first_day() {
+                cx.error(span.clone(), format!("role ends ({b}) before it starts ({a})"));
+            }
+        }
+        Some(Role {
+            title: title?.0,
+            from: from.map(|d| d.0),
+            to: to.map(|d| d.0),
+        })
+    });
+    let (Some((id, span)), Some((name, _)), Some(kind)) = (id, name, kind) else {
+        return;
+    };
+    if define(cx, all, Namespace::Actor, &id, span) {
+        all.actors.push(Actor {
+            id,
+            name,
+            aliases,
+            kind,
+            roles,
+        });
+    }
+}
+
+fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
+    let Some(f) = Fields::new(cx, value, "event", EVENT_FIELDS) else {
+        return;
+    };
+    let id = f.id(cx);
+    let date = f.date(cx, "date", true);
+    let end = f.date(cx, "end", false);
+    if let (Some((start, _)), Some((end, span))) = (&date, &end) {
+        if end.first_day() < start.first_day() {
+            cx.error(span.clone(), format!("`end` ({end}) is before `date` ({start})"));
+        }
+    }
+    let title = f.line(cx, "title", true);
+    let kind = f.vocabulary(cx, "kind", true, EventKind::parse, &EventKind::names());
+    let mut actors = Vec::new();
+    for (actor, span) in f.lines(cx, "actors") {
+        refer(cx, all, Namespace::Actor, actor.clone(), span);
+        actors.push(actor);
+    }
+    let location = f.line(cx, "location", false).map(|l| l.0);
+    let summary = f.block(cx, "summary", true);
+    let details = f.block(cx, "details", false);
+    let figures = f.tables(cx, "figures", "figure", FIGURE_FIELDS, |cx, g| {
+        let label = g.line(cx, "label", true);
+        let value = g.number(cx, "value", true);
+        let unit = g.line(cx, "unit", false).map(|u| u.0);
+        let period = g.line(cx, "period", false).map(|p| p.0);
+        let according_to = g.line(cx, "according_to", false).map(|(a, span)| {
+            refer(cx, all, Namespace::Actor, a.clone(), span);
+            a
+        });
+        Some(Figure {
+            label: label?.0,
+            value: value?,
+            unit,
+            period,
+            according_to,
+        })
+    });
+    let sources_key = f.table.get("sources").map(|v| v.span());
+    let sources = f.tables(cx, "sources", "source citation", CITATION_FIELDS, |cx, c| {
+        let source = c.line(cx, "source", true).map(|(s, span)| {
+            refer(cx, all, Namespace::Source, s.clone(), span);
+            s
+        });
+        let quote = c.block(cx, "quote", true);
+        Some(Citation {
+            source: source?,
+            quote: quote?,
+        })
+    });
+    if sources.is_empty()
+        && f.table
+            .get("sources")
+            .is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty()))
+    {
+        let at = sources_key.unwrap_or(f.span.start..f.span.start + 1);
+        cx.error_with_help(
+            at,
+            "event has no source",
+            "every event cites at least one [[events.sources]] with a verbatim quote",
+        );
+    }
+    let tags = f.lines(cx, "tags").into_iter().map(|t| t.0).collect();
+    let related = f.tables(cx, "related", "related link", LINK_FIELDS, |cx, l| {
+        let event = l.line(cx, "event", true).map(|(e, span)| {
+            refer(cx, all, Namespace::Event, e.clone(), span);
+            e
+        });
+        let relation = l.vocabulary(cx, "relation", true, Relation::parse, &Relation::names());
+        Some(Link {
+            event: event?,
+            relation: relation?,
+        })
+    });
+    let corroboration = f
+        .vocabulary(
+            cx,
+            "corroboration",
+            false,
+            Corroboration::parse,
+            &Corroboration::names(),
+        )
+        .unwrap_or(Corroboration::SingleSource);
+    let ranking = f.line(cx, "ranking", false).map(|r| r.0);
+    let (Some((id, span)), Some((date, _)), Some((title, _)), Some(kind), Some(summary)) =
+        (id, date, title, kind, summary)
+    else {
+        return;
+    };
+    if related.iter().any(|l| l.event == id) {
+        cx.error(span.clone(), format!("event `{id}` is related to itself"));
+    }
+    if define(cx, all, Namespace::Event, &id, span) {
+        let end = end.map(|e| e.0);
+        all.events.push(Event {
+            id,
+            date,
+            end,
+            title,
+            kind,
+            actors,
+            location,
+            summary,
+            details,
+            figures,
+            sources,
+            tags,
+            related,
+            corroboration,
+            ranking,
+        });
+    }
+}
+
+/// Unknown references are errors; sources and actors nothing refers to are warnings.
+fn check_references(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<Diagnostic>) {
+    let mut used = HashSet::new();
+    for (ns, id, place) in &all.references {
+        used.insert((*ns, id.as_str()));
+        if all.defined.contains_key(&(*ns, id.clone())) {
+            continue;
+        }
+        let known: Vec<&str> = all
+            .defined
+            .keys()
+            .filter(|(n, _)| n == ns)
+            .map(|(_, id)| id.as_str())
+            .collect();
+        let mut d = files[place.file].error(place.span.clone(), format!("unknown {} `{id}`", ns.noun()));
+        if let Some(near) = crate::text::nearest(id, &known) {
+            d = d.with_help(format!("did you mean `{near}`?"));
+        }
+        diagnostics.push(d);
+    }
+    let mut unused: Vec<(&(Namespace, String), &Place)> = all
+        .defined
+        .iter()
+        .filter(|((ns, id), _)| *ns != Namespace::Event && !used.contains(&(*ns, id.as_str())))
+        .collect();
+    unused.sort_by_key(|(_, p)| (p.file, p.span.start));
+    for ((ns, id), place) in unused {
+        let what = if *ns == Namespace::Actor {
+            "is not named by any event"
+        } else {
+            "is not cited by any event"
+        };
+        diagnostics
+            .push(files[place.file].warning(place.span.clone(), format!("{} `{id}` {what}", ns.noun())));
+    }
+    diagnostics.sort_by(|a, b| {
+        (files.iter().position(|f| f.name == a.file), a.line, a.column).cmp(&(
+            files.iter().position(|f| f.name == b.file),
+            b.line,
+            b.column,
+        ))
+    });
+}

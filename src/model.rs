@@ -1,0 +1,340 @@
+//! The timeline's domain: sources, actors, events and how they refer to each
+//! other. Everything here has been validated by the loader; ids resolve.
+
+use crate::date::PartialDate;
+use std::collections::HashMap;
+
+/// Declares a closed vocabulary whose spelling in data files is part of the
+/// format, with the list of names used in diagnostics and documentation.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            pub fn names() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.as_str()).collect()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What sort of thing happened.
+    EventKind {
+        Law = "law",
+        Treaty = "treaty",
+        Conference = "conference",
+        Forum = "forum",
+        NationalDay = "national-day",
+        Observance = "observance",
+        Announcement = "announcement",
+        Report = "report",
+        Ranking = "ranking",
+        Crackdown = "crackdown",
+        Operation = "operation",
+        Statistics = "statistics",
+        Survey = "survey",
+        Statement = "statement",
+        Meeting = "meeting",
+    }
+}
+
+vocabulary! {
+    /// What an actor is.
+    ActorKind {
+        Person = "person",
+        GovernmentBody = "government-body",
+        Organisation = "organisation",
+        ForeignGovernment = "foreign-government",
+        InternationalBody = "international-body",
+    }
+}
+
+vocabulary! {
+    /// How one event stands to another.
+    Relation {
+        RespondsTo = "responds-to",
+        Announces = "announces",
+        AnnouncedBy = "announced-by",
+        Follows = "follows",
+        PartOf = "part-of",
+        Reports = "reports",
+        SeeAlso = "see-also",
+    }
+}
+
+vocabulary! {
+    /// Whether a second, independent source confirms an event.
+    Corroboration {
+        Corroborated = "corroborated",
+        SingleSource = "single-source",
+    }
+}
+
+impl EventKind {
+    /// A one-character marker for the timeline, readable without colour.
+    pub fn marker(self) -> char {
+        match self {
+            EventKind::Law | EventKind::Treaty => '§',
+            EventKind::Conference | EventKind::Forum | EventKind::Meeting => '◆',
+            EventKind::NationalDay | EventKind::Observance => '★',
+            EventKind::Announcement | EventKind::Statement => '»',
+            EventKind::Report | EventKind::Ranking => '▤',
+            EventKind::Crackdown | EventKind::Operation => '!',
+            EventKind::Statistics | EventKind::Survey => '#',
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub published: Option<PartialDate>,
+}
+
+/// A position held for a period, e.g. Minister of Interior from 2023-08.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Role {
+    pub title: String,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+}
+
+impl Role {
+    /// Whether the role was held at some time within the given period.
+    pub fn held_during(&self, start: &PartialDate, end: Option<&PartialDate>) -> bool {
+        let period_end = end.unwrap_or(start).last_day();
+        let begun = self.from.is_none_or(|f| f.first_day() <= period_end);
+        let not_over = self.to.is_none_or(|t| t.last_day() >= start.first_day());
+        begun && not_over
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Figure {
+    pub label: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    /// The actor who gave the figure: officials' numbers are their claims.
+    pub according_to: Option<String>,
+}
+
+impl Figure {
+    /// The value without a trailing `.0` for counts.
+    pub fn value_text(&self) -> String {
+        if self.value.fract() == 0.0 && self.value.abs() < 1e15 {
+            format!("{}", self.value as i64)
+        } else {
+            format!("{}", self.value)
+        }
+    }
+}
+
+/// A verbatim quote from a source that supports the event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Citation {
+    pub source: String,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Link {
+    pub event: String,
+    pub relation: Relation,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    pub end: Option<PartialDate>,
+    pub title: String,
+    pub kind: EventKind,
+    pub actors: Vec<String>,
+    pub location: Option<String>,
+    pub summary: String,
+    pub details: Option<String>,
+    pub figures: Vec<Figure>,
+    pub sources: Vec<Citation>,
+    pub tags: Vec<String>,
+    pub related: Vec<Link>,
+    pub corroboration: Corroboration,
+    /// A standing in a ranking, such as a US TIP report tier.
+    pub ranking: Option<String>,
+}
+
+impl Event {
+    /// The first and last calendar days the event may cover.
+    pub fn span(&self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        let last = self.end.as_ref().unwrap_or(&self.date).last_day();
+        (self.date.first_day(), last.max(self.date.last_day()))
+    }
+
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        PartialDate::years_spanned(&self.date, self.end.as_ref())
+    }
+
+    pub fn date_text(&self) -> String {
+        PartialDate::human_range(&self.date, self.end.as_ref())
+    }
+}
+
+/// A validated, chronologically ordered timeline with its lookup tables.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+    source_index: HashMap<String, usize>,
+    actor_index: HashMap<String, usize>,
+    event_index: HashMap<String, usize>,
+    /// Case- and diacritic-folded text of each event, for search.
+    search_keys: Vec<String>,
+    /// Folded names and aliases of each actor, for actor facets.
+    actor_keys: Vec<Vec<String>>,
+}
+
+impl Timeline {
+    /// Orders the events chronologically and builds the indices. Ids must be unique.
+    pub fn new(sources: Vec<Source>, actors: Vec<Actor>, mut events: Vec<Event>) -> Self {
+        events.sort_by(|a, b| {
+            (a.date.first_day(), a.date.precision(), a.span().1, &a.id).cmp(&(
+                b.date.first_day(),
+                b.date.precision(),
+                b.span().1,
+                &b.id,
+            ))
+        });
+        let index = |ids: Vec<&String>| -> HashMap<String, usize> {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect()
+        };
+        let source_index = index(sources.iter().map(|s| &s.id).collect());
+        let actor_index = index(actors.iter().map(|a| &a.id).collect());
+        let event_index = index(events.iter().map(|e| &e.id).collect());
+        let actor_keys = actors
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|n| crate::text::fold(n))
+                    .collect()
+            })
+            .collect();
+        let mut timeline = Timeline {
+            sources,
+            actors,
+            events,
+            source_index,
+            actor_index,
+            event_index,
+            search_keys: Vec::new(),
+            actor_keys,
+        };
+        timeline.search_keys = (0..timeline.events.len())
+            .map(|i| timeline.fold_event(&timeline.events[i]))
+            .collect();
+        timeline
+    }
+
+    fn fold_event(&self, e: &Event) -> String {
+        let mut text = String::new();
+        let mut push = |s: &str| {
+            text.push_str(s);
+            text.push('\n');
+        };
+        push(&e.id);
+        push(&e.title);
+        push(&e.summary);
+        push(e.details.as_deref().unwrap_or(""));
+        push(e.location.as_deref().unwrap_or(""));
+        push(e.ranking.as_deref().unwrap_or(""));
+        for t in &e.tags {
+            push(t);
+        }
+        for a in e.actors.iter().filter_map(|id| self.actor(id)) {
+            push(&a.name);
+            for alias in &a.aliases {
+                push(alias);
+            }
+        }
+        for c in &e.sources {
+            push(&c.quote);
+        }
+        crate::text::fold(&text)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actor_index.get(id).map(|&i| &self.actors[i])
+    }
+
+    pub fn event_position(&self, id: &str) -> Option<usize> {
+        self.event_index.get(id).copied()
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.event_position(id).map(|i| &self.events[i])
+    }
+
+    pub fn search_key(&self, position: usize) -> &str {
+        &self.search_keys[position]
+    }
+
+    /// Folded name and aliases of an actor, for matching typed names.
+    pub fn actor_keys(&self, id: &str) -> &[String] {
+        self.actor_index
+            .get(id)
+            .map_or(&[], |&i| self.actor_keys[i].as_slice())
+    }
+
+    /// The roles an actor held during an event.
+    pub fn roles_at<'a>(&'a self, actor: &'a Actor, event: &'a Event) -> impl Iterator<Item = &'a Role> {
+        actor
+            .roles
+            .iter()
+            .filter(move |r| r.held_during(&event.date, event.end.as_ref()))
+    }
+}

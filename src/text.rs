@@ -1,0 +1,131 @@
+//! Text from data files is untrusted. Everything read from a file passes
+//! through [`sanitize_line`] or [`sanitize_block`] once, where it enters, so
+//! no control character or escape sequence can reach a terminal, a window
+//! title or an export as a live control; each becomes a visible escape so a
+//! spoofing attempt stays visible. [`fold`] makes search and actor matching
+//! case- and diacritic-insensitive.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that change how text is shown without being seen: bidi
+/// overrides and isolates, invisible separators, the byte-order mark.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+        | '\u{061C}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+fn needs_escape(c: char, keep_newlines: bool) -> bool {
+    if c == '\n' {
+        return !keep_newlines;
+    }
+    c.is_control() || is_invisible_format(c)
+}
+
+fn escape_into(out: &mut String, c: char) {
+    match c {
+        // Caret notation for C0 and DEL, as terminals show them: ESC is ^[.
+        '\u{0}'..='\u{1F}' => {
+            out.push('^');
+            out.push((b'@' + c as u8) as char);
+        }
+        '\u{7F}' => out.push_str("^?"),
+        _ => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+    }
+}
+
+fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if !text.chars().any(|c| needs_escape(c, keep_newlines) || c == '\t') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c == '\t' {
+            out.push(' ');
+        } else if c == '\r' && keep_newlines {
+            // CRLF line ends are ordinary; a lone CR would move the cursor.
+            continue;
+        } else if needs_escape(c, keep_newlines) {
+            escape_into(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Makes one-line text safe to print: every control character, including
+/// newlines, becomes visible (`^[`, `^J`, `\u{9b}`).
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    sanitize(text, false)
+}
+
+/// Like [`sanitize_line`] but keeps line breaks, for summaries and details.
+pub fn sanitize_block(text: &str) -> Cow<'_, str> {
+    sanitize(text, true)
+}
+
+/// Lower-cases and strips diacritics, so `Sár KHENG` matches `sar kheng`.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The known word nearest to a misspelling, for "did you mean" hints.
+pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(word, k), *k))
+        .filter(|(d, k)| *d <= (k.len().max(word.len()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_become_visible() {
+        assert_eq!(sanitize_line("a\u{1b}[2Jb"), "a^[[2Jb");
+        assert_eq!(sanitize_line("\u{9b}31m"), "\\u{9b}31m");
+        assert_eq!(sanitize_line("x\u{7}y\u{8}z\u{0}\u{7f}"), "x^Gy^Hz^@^?");
+        assert_eq!(sanitize_line("evil\u{202e}txt"), "evil\\u{202e}txt");
+        assert_eq!(sanitize_line("one\ntwo"), "one^Jtwo");
+        assert_eq!(sanitize_block("one\r\ntwo\rthree"), "one\ntwothree");
+        assert_eq!(sanitize_line("\u{feff}title"), "title");
+        assert_eq!(sanitize_line("a\tb"), "a b");
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(sanitize_line("Hun Sen – ហ៊ុន សែន"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Sár KHENG"), "sar kheng");
+        assert_eq!(fold("Ångström"), "angstrom");
+        assert_eq!(fold("Preah Sihanouk"), "preah sihanouk");
+    }
+
+    #[test]
+    fn nearest_suggests_close_words_only() {
+        let known = ["title", "summary", "sources"];
+        assert_eq!(nearest("titel", &known), Some("title"));
+        assert_eq!(nearest("sumary", &known), Some("summary"));
+        assert_eq!(nearest("zzzzzz", &known), None);
+    }
+}
