@@ -151,6 +151,9 @@ impl PartialDate {
             return start.human();
         };
         if start.year == end.year && start.precision() == end.precision() {
+            if start.precision() == Precision::Day && start.month == end.month {
+                return format!("{} – {}", start.day.unwrap_or(1), end.human());
+            }
             let head = match (start.month, start.day) {
                 (Some(m), Some(d)) => format!("{} {}", d, MONTHS[m as usize - 1]),
                 (Some(m), None) => MONTHS[m as usize - 1].to_string(),

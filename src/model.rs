@@ -234,14 +234,12 @@ pub struct Timeline {
 impl Timeline {
     /// Orders the events chronologically and builds the indices. Ids must be unique.
     pub fn new(sources: Vec<Source>, actors: Vec<Actor>, mut events: Vec<Event>) -> Self {
-        events.sort_by(|a, b| {
-            (a.date.first_day(), a.date.precision(), a.span().1, &a.id).cmp(&(
-                b.date.first_day(),
-                b.date.precision(),
-                b.span().1,
-                &b.id,
-            ))
-        });
+        // On one day, a conference comes before the speeches that are part of it.
+        let key = |e: &Event| {
+            let is_part = e.related.iter().any(|l| l.relation == Relation::PartOf);
+            (e.date.first_day(), e.date.precision(), is_part, e.span().1)
+        };
+        events.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id)));
         let index = |ids: Vec<&String>| -> HashMap<String, usize> {
             ids.into_iter()
                 .enumerate()
