@@ -16,7 +16,7 @@ pub struct FacetCounts {
 fn ranked<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
     let mut v: Vec<(K, usize)> = counts.into_iter().collect();
     // Stable sort keeps ties in key order, so output is deterministic.
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
     v
 }
 

@@ -87,7 +87,7 @@ pub fn fold(text: &str) -> String {
 pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
-        .map(|k| (strsim::levenshtein(word, k), *k))
+        .map(|k| (strsim::osa_distance(word, k), *k))
         .filter(|(d, k)| *d <= (k.len().max(word.len()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)

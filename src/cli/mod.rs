@@ -21,7 +21,7 @@ pub const EXIT_USAGE: u8 = 2;
     name = "tipline",
     version,
     about = "A sourced timeline of Cambodia's responses to human trafficking",
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     /// Load these data files instead of the embedded dataset (repeatable; they merge).
@@ -215,7 +215,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn dispatch(cli: Cli) -> Result<(), u8> {
     match cli.command {
         Some(Command::List { filter, format }) => {
-            let query = query_of(&filter)?;
+            let query = query_of(&cli.filter)?.and(query_of(&filter)?);
             let timeline = load_timeline(&cli.data)?;
             let hits = query.filter(&timeline);
             emit(&output::list(&timeline, &hits, format))
@@ -237,7 +237,7 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         }
         Some(Command::Check { files }) => check(if files.is_empty() { &cli.data } else { &files }),
         Some(Command::Facets { filter, format }) => {
-            let query = query_of(&filter)?;
+            let query = query_of(&cli.filter)?.and(query_of(&filter)?);
             let timeline = load_timeline(&cli.data)?;
             let counts = FacetCounts::of(&timeline, &query.filter(&timeline));
             emit(&output::facets(&timeline, &counts, format))

@@ -318,33 +318,15 @@ pub fn corroboration_words(e: &Event) -> &'static str {
 
 pub fn facets(t: &Timeline, c: &FacetCounts, format: ShowFormat) -> String {
     if format == ShowFormat::Json {
-        #[derive(Serialize)]
-        struct Named<'a> {
-            value: &'a str,
-            name: &'a str,
-            count: usize,
-        }
-        #[derive(Serialize)]
-        struct All<'a> {
-            years: Vec<(i32, usize)>,
-            actors: Vec<Named<'a>>,
-            kinds: Vec<(&'a str, usize)>,
-            tags: Vec<(&'a str, usize)>,
-        }
-        return json(&All {
-            years: c.years.iter().map(|(y, n)| (*y, *n)).collect(),
-            actors: c
-                .actors
-                .iter()
-                .map(|(id, n)| Named {
-                    value: id,
-                    name: actor_name(t, id),
-                    count: *n,
-                })
-                .collect(),
-            kinds: c.kinds.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
-            tags: c.tags.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+        let value = serde_json::json!({
+            "years": c.years.iter().map(|(y, n)| serde_json::json!({"year": y, "count": n})).collect::<Vec<_>>(),
+            "actors": c.actors.iter()
+                .map(|(id, n)| serde_json::json!({"id": id, "name": actor_name(t, id), "count": n}))
+                .collect::<Vec<_>>(),
+            "kinds": c.kinds.iter().map(|(k, n)| serde_json::json!({"kind": k, "count": n})).collect::<Vec<_>>(),
+            "tags": c.tags.iter().map(|(k, n)| serde_json::json!({"tag": k, "count": n})).collect::<Vec<_>>(),
         });
+        return json(&value);
     }
     let mut out = String::new();
     let section = |out: &mut String, title: &str, rows: Vec<(String, usize)>| {

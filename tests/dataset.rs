@@ -1,0 +1,171 @@
+//! The embedded dataset is what users trust: it must load without a single
+//! error or warning, every event must be sourced, and every quote must be
+//! found, word for word, in the material it cites.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use tipline::load::{load, DataFile};
+use tipline::model::{Corroboration, EventKind, Timeline};
+
+fn timeline() -> Timeline {
+    tipline::load::load_embedded()
+}
+
+#[test]
+fn embedded_data_has_no_errors_and_no_warnings() {
+    let loaded = load(&[DataFile::embedded()]);
+    let shown: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(shown.is_empty(), "{}", shown.join("\n"));
+}
+
+#[test]
+fn every_event_has_a_source_with_a_quote() {
+    for e in &timeline().events {
+        assert!(!e.sources.is_empty(), "{} has no source", e.id);
+        for c in &e.sources {
+            assert!(!c.quote.trim().is_empty(), "{} has an empty quote", e.id);
+        }
+    }
+}
+
+#[test]
+fn covers_every_year_from_2007_to_2025_that_the_material_dates() {
+    let years: BTreeSet<i32> = timeline().events.iter().flat_map(|e| e.years()).collect();
+    for y in [
+        2007, 2008, 2009, 2010, 2016, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025,
+    ] {
+        assert!(years.contains(&y), "no event in {y}");
+    }
+}
+
+#[test]
+fn tip_ranking_for_every_year_2018_to_2025() {
+    let t = timeline();
+    for y in 2018..=2025 {
+        let rankings: Vec<_> = t
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Ranking && e.date.year_number() == y)
+            .collect();
+        assert_eq!(rankings.len(), 1, "{y}");
+        assert!(rankings[0].ranking.is_some(), "{y} ranking has no tier");
+    }
+    let downgrade = t.event("tip-report-2022").unwrap();
+    assert_eq!(downgrade.date.to_string(), "2022-07-19");
+    assert_eq!(downgrade.ranking.as_deref(), Some("Tier 3"));
+}
+
+#[test]
+fn dates_keep_the_precision_of_the_material() {
+    let t = timeline();
+    let iso = |id: &str| t.event(id).unwrap().date.to_string();
+    assert_eq!(iso("first-national-day-2007"), "2007");
+    assert_eq!(iso("national-day-2018"), "2018");
+    assert_eq!(iso("ncct-survey-causes-2022"), "2022");
+    assert_eq!(iso("national-day-2022"), "2022-12-12");
+    assert_eq!(iso("interfaith-day-2023"), "2023-08-20");
+    let aug_nov = t.event("victims-figures-aug-nov-2022").unwrap();
+    assert_eq!(aug_nov.end.unwrap().to_string(), "2022-11");
+}
+
+#[test]
+fn officials_figures_are_attributed() {
+    for e in &timeline().events {
+        for f in &e.figures {
+            let attributed = f.according_to.is_some() || e.summary.starts_with("According to");
+            assert!(
+                attributed,
+                "{}: figure `{}` has no one it is according to",
+                e.id, f.label
+            );
+        }
+    }
+}
+
+#[test]
+fn unverified_facts_are_marked_single_source() {
+    let t = timeline();
+    for id in ["national-day-2018", "ncct-survey-causes-2022"] {
+        assert_eq!(
+            t.event(id).unwrap().corroboration,
+            Corroboration::SingleSource,
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn announcement_links_to_the_observance_it_announces() {
+    let t = timeline();
+    let a = t.event("interfaith-day-announced-2022").unwrap();
+    assert!(a
+        .related
+        .iter()
+        .any(|l| l.event == "interfaith-day-2023" && l.relation.as_str() == "announces"));
+}
+
+/// The material the dataset was built from, beside the project.
+fn material_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    dir.join("seeds").is_dir().then_some(dir)
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Which seed text each seed-based source is.
+const SEED_FILES: &[(&str, &str)] = &[
+    ("pressocm-pgc-2019-speech", "000_50d6b9d060633f8f.txt"),
+    ("akp-pgc-2019", "001_3176c707e3b3e792.txt"),
+    ("ppp-interfaith-day-set", "002_aabc4c0c7a325eb7.txt"),
+    ("ppp-sar-kheng-borders", "003_03e9751d1a1b7eb2.txt"),
+    ("report-18th-national-day-2024", "004_fcc0bbe20b5887f6.txt"),
+];
+
+#[test]
+fn every_quote_is_verbatim_in_the_material_it_cites() {
+    let Some(dir) = material_dir() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have the source material beside the project"
+        );
+        eprintln!("source material not found beside the project; quote check skipped");
+        return;
+    };
+    let corroboration = std::fs::read_to_string(dir.join("research/corroboration.md")).unwrap();
+    let t = timeline();
+    let mut wrong = Vec::new();
+    for e in &t.events {
+        for c in &e.sources {
+            let quote = normalise(&c.quote);
+            let found = match SEED_FILES.iter().find(|(id, _)| *id == c.source) {
+                Some((_, file)) => normalise(&std::fs::read_to_string(dir.join("seeds").join(file)).unwrap())
+                    .contains(&quote),
+                // A page quoted in the research notes: the quote must stand in
+                // the row that gives that page's address (or a "same page" row after it).
+                None => {
+                    let url = t
+                        .source(&c.source)
+                        .and_then(|s| s.url.clone())
+                        .unwrap_or_default();
+                    let bare = url.trim_start_matches("https://").trim_start_matches("http://");
+                    let key = bare.split(' ').next().unwrap_or(bare);
+                    let mut on_page = false;
+                    corroboration.lines().any(|l| {
+                        on_page = l.contains(key) || (on_page && l.contains("same page"));
+                        on_page && normalise(l).contains(&quote)
+                    })
+                }
+            };
+            if !found {
+                wrong.push(format!("{} cites {}: {:?}", e.id, c.source, c.quote));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "quotes not found verbatim:\n{}",
+        wrong.join("\n")
+    );
+}

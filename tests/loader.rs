@@ -1,0 +1,233 @@
+//! Every validation rule, each with a fixture, its message and its position.
+
+use std::path::Path;
+use tipline::diag::{Diagnostic, Severity};
+use tipline::load::{load, DataFile};
+
+fn fixture(name: &str) -> DataFile {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let mut file = DataFile::read(&path).expect("fixture is readable");
+    file.name = name.to_string();
+    file
+}
+
+fn diagnostics(names: &[&str]) -> Vec<Diagnostic> {
+    let files: Vec<DataFile> = names.iter().map(|n| fixture(n)).collect();
+    load(&files).diagnostics
+}
+
+/// (line, column, message fragment) of each error, in file order.
+fn errors(name: &str) -> Vec<(usize, usize, String)> {
+    diagnostics(&[name])
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.line, d.column, d.message))
+        .collect()
+}
+
+fn assert_single_error(name: &str, line: usize, column: usize, fragment: &str) {
+    let found = errors(name);
+    assert_eq!(found.len(), 1, "{name}: {found:?}");
+    assert_eq!((found[0].0, found[0].1), (line, column), "{name}: {found:?}");
+    assert!(
+        found[0].2.contains(fragment),
+        "{name}: {:?} lacks {fragment:?}",
+        found[0].2
+    );
+}
+
+#[test]
+fn valid_fixture_loads_cleanly() {
+    let loaded = load(&[fixture("valid.toml")]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let t = loaded.timeline.unwrap();
+    assert_eq!(t.events.len(), 1);
+    assert_eq!(t.events[0].date.to_string(), "2022-08-18");
+}
+
+#[test]
+fn toml_syntax_error_has_position() {
+    assert_single_error("syntax.toml", 4, 11, "invalid TOML");
+}
+
+#[test]
+fn wrong_type_names_field_and_found_type() {
+    assert_single_error(
+        "wrong_type.toml",
+        14,
+        9,
+        "`title` must be a string, found an integer",
+    );
+}
+
+#[test]
+fn unknown_field_suggests_the_nearest() {
+    let ds = diagnostics(&["unknown_field.toml"]);
+    let d = ds
+        .iter()
+        .find(|d| d.message.contains("unknown field `sumary`"))
+        .expect("reported");
+    assert_eq!((d.line, d.column), (17, 1));
+    assert_eq!(d.help.as_deref(), Some("did you mean `summary`?"));
+    // The required summary is also missing, and that is said too.
+    assert!(ds
+        .iter()
+        .any(|d| d.message == "missing field `summary` in event" && d.line == 11));
+}
+
+#[test]
+fn duplicate_id_names_both_places() {
+    let ds = diagnostics(&["duplicate_id.toml"]);
+    assert_eq!(ds.len(), 1);
+    assert_eq!((ds[0].line, ds[0].column), (23, 6));
+    assert_eq!(ds[0].message, "duplicate event id `e1`");
+    assert_eq!(
+        ds[0].help.as_deref(),
+        Some("first defined at duplicate_id.toml:12:6")
+    );
+}
+
+#[test]
+fn duplicate_id_across_files_names_the_other_file() {
+    let ds = diagnostics(&["merge_a.toml", "merge_b.toml"]);
+    assert_eq!(ds.len(), 1, "{ds:?}");
+    assert_eq!(ds[0].file, "merge_b.toml");
+    assert_eq!((ds[0].line, ds[0].column), (2, 6));
+    assert_eq!(ds[0].help.as_deref(), Some("first defined at merge_a.toml:12:6"));
+}
+
+#[test]
+fn files_merge_into_one_timeline_with_cross_file_references() {
+    let a = fixture("merge_a.toml");
+    let mut b = fixture("merge_b.toml");
+    b.text = b.text.replacen("id = \"e1\"", "id = \"e0\"", 1);
+    let loaded = load(&[a, b]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let ids: Vec<String> = loaded
+        .timeline
+        .unwrap()
+        .events
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    assert_eq!(ids, ["e0", "e2", "e1"], "2019 events sort before the 2022 one");
+}
+
+#[test]
+fn unknown_references_are_each_reported() {
+    let found = errors("unknown_reference.toml");
+    assert_eq!(
+        found,
+        vec![
+            (16, 11, "unknown actor `b`".to_string()),
+            (17, 22, "unknown event `e9`".to_string()),
+            (20, 10, "unknown source `srcx`".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn impossible_date() {
+    assert_single_error("impossible_date.toml", 13, 8, "no such day on the calendar");
+}
+
+#[test]
+fn malformed_date() {
+    assert_single_error(
+        "malformed_date.toml",
+        13,
+        8,
+        "expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
+    );
+}
+
+#[test]
+fn end_before_start() {
+    assert_single_error(
+        "end_before_start.toml",
+        14,
+        7,
+        "`end` (2022-07) is before `date` (2022-08-18)",
+    );
+}
+
+#[test]
+fn unknown_kind_suggests_and_lists_the_kinds() {
+    assert_single_error("unknown_kind.toml", 15, 8, "unknown kind `lwa`");
+    let ds = diagnostics(&["unknown_kind.toml"]);
+    let help = ds[0].help.as_deref().unwrap();
+    assert!(help.starts_with("did you mean `law`?"), "{help}");
+    assert!(help.contains("national-day"));
+}
+
+#[test]
+fn empty_title() {
+    assert_single_error("empty_title.toml", 14, 9, "`title` is empty");
+}
+
+#[test]
+fn event_without_source() {
+    assert_single_error("no_source.toml", 11, 1, "event has no source");
+}
+
+#[test]
+fn empty_quote() {
+    assert_single_error("empty_quote.toml", 20, 9, "`quote` is empty");
+}
+
+#[test]
+fn unused_actor_is_a_warning_not_an_error() {
+    let loaded = load(&[fixture("unused_actor.toml")]);
+    assert_eq!(loaded.errors(), 0);
+    assert_eq!(loaded.warnings(), 1);
+    assert_eq!(
+        loaded.diagnostics[0].message,
+        "actor `nobody` is not named by any event"
+    );
+    assert_eq!(loaded.diagnostics[0].line, 23);
+    assert!(loaded.timeline.is_some(), "warnings do not stop loading");
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_at_once() {
+    let found = errors("many_errors.toml");
+    let lines: Vec<usize> = found.iter().map(|e| e.0).collect();
+    assert_eq!(lines, [13, 14, 15, 16], "{found:?}");
+}
+
+#[test]
+fn rendered_diagnostic_shows_file_line_column_and_the_line() {
+    let ds = diagnostics(&["impossible_date.toml"]);
+    let text = ds[0].to_string();
+    assert!(text.starts_with("impossible_date.toml:13:8: error: "), "{text}");
+    assert!(text.contains("13 | date = \"2023-02-30\""), "{text}");
+}
+
+#[test]
+fn escape_sequences_in_text_are_made_visible_at_load() {
+    let t = load(&[fixture("escapes.toml")]).timeline.unwrap();
+    let title = &t.events[0].title;
+    assert!(!title.chars().any(|c| c.is_control()), "{title:?}");
+    assert!(title.contains("^[]0;pwned^G"), "{title:?}");
+    assert!(title.contains("\\u{202e}"), "{title:?}");
+}
+
+#[test]
+fn missing_file_and_directory_are_named() {
+    let missing = DataFile::read(Path::new("no/such/file.toml")).unwrap_err();
+    assert_eq!(missing.to_string(), "no/such/file.toml: error: no such file");
+    let dir = DataFile::read(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap_err();
+    assert!(dir.to_string().contains("is a directory"), "{dir}");
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_its_position() {
+    let path = std::env::temp_dir().join(format!("tipline-bad-utf8-{}.toml", std::process::id()));
+    std::fs::write(&path, b"[[events]]\nid = \"a\xffb\"\n").unwrap();
+    let d = DataFile::read(&path).unwrap_err();
+    std::fs::remove_file(&path).ok();
+    assert_eq!((d.line, d.column), (2, 8));
+    assert!(d.message.contains("invalid UTF-8"));
+}
