@@ -16,4 +16,5 @@ pub use date::{PartialDate, Precision};
 pub use load::{load, DataFile, Loaded};
 pub use model::{Event, Timeline};
 pub use query::Query;
+pub mod app;
 pub mod cli;

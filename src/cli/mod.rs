@@ -37,6 +37,14 @@ pub struct Cli {
     /// Open the app on this event.
     #[arg(long, value_name = "ID")]
     pub goto: Option<String>,
+
+    /// Colour theme of the app: dark, light or high-contrast (NO_COLOR turns colour off).
+    #[arg(long, value_name = "THEME", value_parser = ["dark", "light", "high-contrast"])]
+    pub theme: Option<String>,
+
+    /// Do not capture the mouse (lets the terminal select text).
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -242,18 +250,7 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             let counts = FacetCounts::of(&timeline, &query.filter(&timeline));
             emit(&output::facets(&timeline, &counts, format))
         }
-        None => {
-            // The interactive app needs a terminal on both ends.
-            let _ = query_of(&cli.filter)?;
-            let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-            let hint = if interactive {
-                "tipline: the interactive timeline is not available in this build; use `tipline list` (see `tipline --help`)"
-            } else {
-                "tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)"
-            };
-            eprintln!("{hint}");
-            Err(EXIT_USAGE)
-        }
+        None => open_app(&cli),
     }
 }
 
@@ -276,4 +273,28 @@ fn check(paths: &[PathBuf]) -> Result<(), u8> {
     } else {
         Ok(())
     }
+}
+
+/// Opens the interactive timeline, which needs a terminal on both ends.
+fn open_app(cli: &Cli) -> Result<(), u8> {
+    let query = query_of(&cli.filter)?;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprintln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
+        return Err(EXIT_USAGE);
+    }
+    let timeline = load_timeline(&cli.data)?;
+    let mut app = crate::app::App::new(timeline, query);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = cli.theme.as_deref().and_then(crate::app::theme::ThemeName::parse);
+    app.theme = crate::app::theme::Theme::new(theme.unwrap_or(crate::app::theme::ThemeName::Dark), no_color);
+    if let Some(id) = &cli.goto {
+        app.goto(id).map_err(|e| {
+            eprintln!("tipline: --goto: {e}");
+            EXIT_USAGE
+        })?;
+    }
+    crate::app::terminal::run(&mut app, !cli.no_mouse).map_err(|e| {
+        eprintln!("tipline: terminal error: {e}");
+        EXIT_USAGE
+    })
 }

@@ -1,0 +1,812 @@
+//! The interactive timeline: state, and `update`, the one place it changes.
+//! Input becomes an [`Action`] (see `keymap`), `update` applies it, and the
+//! `ui` module draws the state. Nothing here touches a terminal.
+
+pub mod action;
+pub mod keymap;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+pub use action::{Action, Mode, Pane, Picker, PickerKind};
+
+use crate::facets::FacetCounts;
+use crate::model::{EventKind, Timeline};
+use crate::query::{Facet, Query, Term, MAX_QUERY_CHARS};
+use crate::text::fold;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::cell::RefCell;
+
+/// One line of the timeline pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Year(i32),
+    /// Index into `App::visible`.
+    Event(usize),
+}
+
+/// One value in the filter pane, with how many events choosing it would give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetEntry {
+    pub facet: Facet,
+    pub term: Term,
+    pub label: String,
+    pub count: usize,
+    pub active: bool,
+}
+
+/// A value offered by the actor or kind picker.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub term: Term,
+    pub label: String,
+    /// Name and aliases, matched against what is typed.
+    pub haystack: String,
+}
+
+/// Where an event was shown, so Back can return to it.
+#[derive(Debug, Clone, PartialEq)]
+struct Visit {
+    event: String,
+    query: Query,
+}
+
+pub struct App {
+    pub timeline: Timeline,
+    /// The committed filter: facets and kept search words.
+    pub query: Query,
+    pub mode: Mode,
+    pub focus: Pane,
+    /// Whether the filter pane is shown on medium-width terminals.
+    pub show_filter: bool,
+    /// Positions in the timeline of the events that pass the filter.
+    pub visible: Vec<usize>,
+    pub rows: Vec<Row>,
+    /// Index into `visible` of the selected event.
+    pub selected: usize,
+    /// First row of the timeline pane on screen.
+    pub timeline_offset: usize,
+    pub detail_scroll: u16,
+    pub facet_entries: Vec<FacetEntry>,
+    pub filter_cursor: usize,
+    /// Events per year over the whole timeline, and over the filtered set.
+    pub year_counts: std::collections::BTreeMap<i32, usize>,
+    pub visible_years: std::collections::BTreeMap<i32, usize>,
+    /// Ranking (e.g. US TIP tier) by year, from ranking events.
+    pub rankings: std::collections::BTreeMap<i32, String>,
+    pub actor_choices: Vec<Choice>,
+    pub kind_choices: Vec<Choice>,
+    /// A one-line note for the status bar (what just happened, or an error).
+    pub message: Option<String>,
+    pub size: (u16, u16),
+    pub quit: bool,
+    pub theme: theme::Theme,
+    pub keymap: keymap::Keymap,
+    history: Vec<Visit>,
+    /// Wrapped detail text for the last event and width drawn.
+    pub(crate) detail_cache: RefCell<Option<ui::detail::Cache>>,
+}
+
+impl App {
+    pub fn new(timeline: Timeline, query: Query) -> App {
+        let actor_choices = timeline
+            .actors
+            .iter()
+            .map(|a| Choice {
+                term: Term::Actor(a.id.clone()),
+                label: a.name.clone(),
+                haystack: std::iter::once(a.name.as_str())
+                    .chain(a.aliases.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            })
+            .collect();
+        let kind_choices = EventKind::ALL
+            .iter()
+            .filter(|k| timeline.events.iter().any(|e| e.kind == **k))
+            .map(|k| Choice {
+                term: Term::Kind(*k),
+                label: k.to_string(),
+                haystack: k.to_string(),
+            })
+            .collect();
+        let facet_entries = facet_values(&timeline);
+        let all: Vec<usize> = (0..timeline.events.len()).collect();
+        let year_counts = years_of(&timeline, &all);
+        let rankings = timeline
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Ranking)
+            .filter_map(|e| Some((e.date.year_number(), e.ranking.clone()?)))
+            .collect();
+        let mut app = App {
+            timeline,
+            query,
+            mode: Mode::Browse,
+            focus: Pane::Timeline,
+            show_filter: false,
+            visible: Vec::new(),
+            rows: Vec::new(),
+            selected: 0,
+            timeline_offset: 0,
+            detail_scroll: 0,
+            facet_entries,
+            filter_cursor: 0,
+            year_counts,
+            visible_years: Default::default(),
+            rankings,
+            actor_choices,
+            kind_choices,
+            message: None,
+            size: (80, 24),
+            quit: false,
+            theme: theme::Theme::new(theme::ThemeName::Dark, false),
+            keymap: keymap::Keymap::default(),
+            history: Vec::new(),
+            detail_cache: RefCell::new(None),
+        };
+        app.refresh();
+        app
+    }
+
+    /// Opens on one event, clearing the filter if it hides that event.
+    pub fn goto(&mut self, id: &str) -> Result<(), String> {
+        let Some(position) = self.timeline.event_position(id) else {
+            return Err(format!("no event with id `{}`", crate::text::sanitize_line(id)));
+        };
+        if !self.visible.contains(&position) {
+            self.query = Query::default();
+            self.refresh();
+        }
+        self.select_position(position);
+        Ok(())
+    }
+
+    /// The query in force now, including what is being typed in a prompt.
+    pub fn effective_query(&self) -> Query {
+        let mut q = self.query.clone();
+        match &self.mode {
+            Mode::Search { input } => {
+                for w in input.split_whitespace() {
+                    q.push(Term::Text(w.to_string()));
+                }
+            }
+            Mode::Year { input } => {
+                if let Some(y) = typed_year(input) {
+                    q = without_years(&q);
+                    q.push(Term::Year { from: y, to: y });
+                }
+            }
+            _ => {}
+        }
+        q
+    }
+
+    /// Folded words to highlight in titles and text: the search words.
+    pub fn highlights(&self) -> Vec<String> {
+        self.effective_query()
+            .clauses
+            .iter()
+            .filter(|c| !c.negated)
+            .filter_map(|c| match &c.term {
+                Term::Text(t) => Some(fold(t)),
+                _ => None,
+            })
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    pub fn selected_position(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    pub fn selected_event(&self) -> Option<&crate::model::Event> {
+        self.selected_position().map(|p| &self.timeline.events[p])
+    }
+
+    /// Recomputes what passes the filter, keeping the selected event if it
+    /// still passes and otherwise the nearest one after it.
+    pub fn refresh(&mut self) {
+        let previous = self.selected_position();
+        let query = self.effective_query();
+        self.visible = query.filter(&self.timeline);
+        self.rows.clear();
+        let mut year = None;
+        for (i, &p) in self.visible.iter().enumerate() {
+            let y = self.timeline.events[p].date.year_number();
+            if year != Some(y) {
+                self.rows.push(Row::Year(y));
+                year = Some(y);
+            }
+            self.rows.push(Row::Event(i));
+        }
+        self.selected = match previous {
+            Some(p) => self
+                .visible
+                .partition_point(|&v| v < p)
+                .min(self.visible.len().saturating_sub(1)),
+            None => 0,
+        };
+        self.visible_years = years_of(&self.timeline, &self.visible);
+        self.update_facet_counts(&query);
+        self.scroll_to_selection();
+    }
+
+    fn update_facet_counts(&mut self, query: &Query) {
+        let mut counts: Vec<(Facet, FacetCounts)> = Vec::new();
+        for facet in [Facet::Year, Facet::Actor, Facet::Kind, Facet::Tag] {
+            let hits = query.without(facet).filter(&self.timeline);
+            counts.push((facet, FacetCounts::of(&self.timeline, &hits)));
+        }
+        let get = |f: Facet| {
+            &counts
+                .iter()
+                .find(|(g, _)| *g == f)
+                .expect("all facets counted")
+                .1
+        };
+        for entry in &mut self.facet_entries {
+            let c = get(entry.facet);
+            entry.count = match &entry.term {
+                Term::Year { from, .. } => c.years.get(from).copied().unwrap_or(0),
+                Term::Actor(id) => c.actors.iter().find(|(a, _)| a == id).map_or(0, |x| x.1),
+                Term::Kind(k) => c.kinds.iter().find(|(a, _)| a == k).map_or(0, |x| x.1),
+                Term::Tag(t) => c.tags.iter().find(|(a, _)| a == t).map_or(0, |x| x.1),
+                _ => 0,
+            };
+            entry.active = self.query.contains(&entry.term);
+        }
+    }
+
+    fn select_position(&mut self, position: usize) {
+        if let Some(i) = self.visible.iter().position(|&p| p == position) {
+            self.select(i);
+        }
+    }
+
+    fn select(&mut self, index: usize) {
+        let index = index.min(self.visible.len().saturating_sub(1));
+        if index != self.selected {
+            self.detail_scroll = 0;
+        }
+        self.selected = index;
+        self.scroll_to_selection();
+    }
+
+    /// The row of the selected event, for scrolling and drawing.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.rows.iter().position(|r| *r == Row::Event(self.selected))
+    }
+
+    fn timeline_height(&self) -> usize {
+        let regions = ui::regions(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1), self);
+        regions
+            .timeline
+            .map_or(10, |r| r.height.saturating_sub(2) as usize)
+            .max(1)
+    }
+
+    fn scroll_to_selection(&mut self) {
+        let height = self.timeline_height();
+        let Some(row) = self.selected_row() else {
+            self.timeline_offset = 0;
+            return;
+        };
+        // Keep the year heading above the first event of a year in view.
+        let top = if row > 0 && matches!(self.rows[row - 1], Row::Year(_)) {
+            row - 1
+        } else {
+            row
+        };
+        if top < self.timeline_offset {
+            self.timeline_offset = top;
+        } else if row >= self.timeline_offset + height {
+            self.timeline_offset = row + 1 - height;
+        }
+        let max_offset = self.rows.len().saturating_sub(height);
+        self.timeline_offset = self.timeline_offset.min(max_offset);
+    }
+
+    /// The panes that can take focus in the current layout, left to right.
+    pub fn focusable(&self) -> Vec<Pane> {
+        let r = ui::regions(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1), self);
+        if r.single {
+            return vec![Pane::Filter, Pane::Timeline, Pane::Detail];
+        }
+        [
+            (Pane::Filter, r.filter),
+            (Pane::Timeline, r.timeline),
+            (Pane::Detail, r.detail),
+        ]
+        .into_iter()
+        .filter(|(_, rect)| rect.is_some())
+        .map(|(p, _)| p)
+        .collect()
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let panes = self.focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        let next = (at + step).rem_euclid(panes.len() as isize) as usize;
+        self.focus = panes[next];
+    }
+
+    fn move_focus(&mut self, step: isize) {
+        let panes = self.focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        let next = (at + step).clamp(0, panes.len() as isize - 1) as usize;
+        self.focus = panes[next];
+    }
+
+    /// Applies one action. Every change of state goes through here.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..) | Action::Input(_) | Action::Erase) {
+            self.message = None;
+        }
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            if !self.focusable().contains(&self.focus) {
+                self.focus = Pane::Timeline;
+            }
+            self.scroll_to_selection();
+            return;
+        }
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
+        let mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        self.mode = match mode {
+            Mode::Browse => {
+                self.browse(action);
+                std::mem::replace(&mut self.mode, Mode::Browse)
+            }
+            Mode::Help { scroll } => match action {
+                Action::Up | Action::ScrollUp => Mode::Help {
+                    scroll: scroll.saturating_sub(1),
+                },
+                Action::Down | Action::ScrollDown => Mode::Help {
+                    scroll: scroll.saturating_add(1),
+                },
+                Action::PageUp => Mode::Help {
+                    scroll: scroll.saturating_sub(10),
+                },
+                Action::PageDown => Mode::Help {
+                    scroll: scroll.saturating_add(10),
+                },
+                Action::Top => Mode::Help { scroll: 0 },
+                Action::Cancel | Action::Help | Action::Confirm => Mode::Browse,
+                _ => Mode::Help { scroll },
+            },
+            Mode::Search { input } => self.search(input, action),
+            Mode::EditQuery { input, error } => self.edit_query(input, error, action),
+            Mode::Year { input } => self.year(input, action),
+            Mode::Pick(picker) => self.pick(picker, action),
+        };
+    }
+
+    fn browse(&mut self, action: Action) {
+        match action {
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(-1),
+            Action::FocusLeft => self.move_focus(-1),
+            Action::FocusRight => self.move_focus(1),
+            Action::Search => {
+                self.mode = Mode::Search { input: String::new() };
+            }
+            Action::EditQuery => {
+                self.mode = Mode::EditQuery {
+                    input: self.query.to_string(),
+                    error: None,
+                };
+            }
+            Action::FilterYear => {
+                let input = self
+                    .selected_event()
+                    .map(|e| e.date.year_number().to_string())
+                    .unwrap_or_default();
+                self.mode = Mode::Year { input };
+                self.refresh();
+            }
+            Action::PickActor => self.mode = Mode::Pick(self.new_picker(PickerKind::Actor)),
+            Action::PickKind => self.mode = Mode::Pick(self.new_picker(PickerKind::Kind)),
+            Action::ToggleFilterPane => {
+                self.show_filter = !self.show_filter;
+                self.focus = if self.show_filter {
+                    Pane::Filter
+                } else {
+                    Pane::Timeline
+                };
+                if !self.focusable().contains(&self.focus) {
+                    self.focus = Pane::Timeline;
+                }
+            }
+            Action::ClearFilters => {
+                self.query = Query::default();
+                self.refresh();
+                self.message = Some("filters cleared".into());
+            }
+            Action::FollowRelated(n) => self.follow_related(n as usize),
+            Action::Back => self.back(),
+            Action::ClickAt(x, y) => self.click(x, y),
+            Action::ScrollUp | Action::ScrollDown => {
+                let up = action == Action::ScrollUp;
+                match self.focus {
+                    Pane::Detail => self.scroll_detail(if up { -3 } else { 3 }),
+                    _ => self.move_selection(if up { -3 } else { 3 }),
+                }
+            }
+            _ => match self.focus {
+                Pane::Timeline => self.timeline_keys(action),
+                Pane::Detail => self.detail_keys(action),
+                Pane::Filter => self.filter_keys(action),
+            },
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let next = (self.selected as isize + delta).clamp(0, self.visible.len() as isize - 1);
+        self.select(next as usize);
+    }
+
+    fn timeline_keys(&mut self, action: Action) {
+        let page = self.timeline_height().saturating_sub(1).max(1) as isize;
+        match action {
+            Action::Up => self.move_selection(-1),
+            Action::Down => self.move_selection(1),
+            Action::PageUp => self.move_selection(-page),
+            Action::PageDown => self.move_selection(page),
+            Action::Top => self.select(0),
+            Action::Bottom => self.select(self.visible.len().saturating_sub(1)),
+            Action::Confirm => {
+                if self.focusable().contains(&Pane::Detail) {
+                    self.focus = Pane::Detail;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Lines the detail pane can scroll, known once it has been drawn.
+    fn detail_max_scroll(&self) -> u16 {
+        self.detail_cache
+            .borrow()
+            .as_ref()
+            .map_or(u16::MAX, |c| c.max_scroll)
+    }
+
+    fn scroll_detail(&mut self, delta: i32) {
+        let next = (self.detail_scroll as i32 + delta).clamp(0, self.detail_max_scroll() as i32);
+        self.detail_scroll = next as u16;
+    }
+
+    fn detail_keys(&mut self, action: Action) {
+        let page = self.size.1.saturating_sub(8).max(1) as i32;
+        match action {
+            Action::Up => self.scroll_detail(-1),
+            Action::Down => self.scroll_detail(1),
+            Action::PageUp => self.scroll_detail(-page),
+            Action::PageDown => self.scroll_detail(page),
+            Action::Top => self.detail_scroll = 0,
+            Action::Bottom => self.detail_scroll = self.detail_max_scroll().min(u16::MAX / 2),
+            Action::Confirm => self.follow_related(1),
+            _ => {}
+        }
+    }
+
+    fn filter_keys(&mut self, action: Action) {
+        let last = self.facet_entries.len().saturating_sub(1);
+        match action {
+            Action::Up => self.filter_cursor = self.filter_cursor.saturating_sub(1),
+            Action::Down => self.filter_cursor = (self.filter_cursor + 1).min(last),
+            Action::PageUp => self.filter_cursor = self.filter_cursor.saturating_sub(10),
+            Action::PageDown => self.filter_cursor = (self.filter_cursor + 10).min(last),
+            Action::Top => self.filter_cursor = 0,
+            Action::Bottom => self.filter_cursor = last,
+            Action::Toggle | Action::Confirm => {
+                if let Some(entry) = self.facet_entries.get(self.filter_cursor) {
+                    self.query.toggle(entry.term.clone());
+                    self.refresh();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn follow_related(&mut self, n: usize) {
+        let Some(event) = self.selected_event() else {
+            return;
+        };
+        let Some(link) = n.checked_sub(1).and_then(|i| event.related.get(i)) else {
+            self.message = Some(format!("this event has no related event {n}"));
+            return;
+        };
+        let target = link.event.clone();
+        let from = Visit {
+            event: event.id.clone(),
+            query: self.query.clone(),
+        };
+        let Some(position) = self.timeline.event_position(&target) else {
+            return;
+        };
+        self.history.push(from);
+        if !self.visible.contains(&position) {
+            self.query = Query::default();
+            self.refresh();
+            self.message = Some("filters cleared to show the related event; Backspace returns".into());
+        }
+        self.select_position(position);
+        self.detail_scroll = 0;
+    }
+
+    fn back(&mut self) {
+        let Some(visit) = self.history.pop() else {
+            self.message = Some("nothing to go back to".into());
+            return;
+        };
+        if self.query != visit.query {
+            self.query = visit.query;
+            self.refresh();
+        }
+        if let Some(p) = self.timeline.event_position(&visit.event) {
+            self.select_position(p);
+        }
+        self.detail_scroll = 0;
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let r = ui::regions(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1), self);
+        let inside = |rect: Option<ratatui::layout::Rect>| {
+            rect.filter(|r| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height)
+        };
+        if let Some(t) = inside(r.timeline) {
+            self.focus = Pane::Timeline;
+            let row = self.timeline_offset + y.saturating_sub(t.y + 1) as usize;
+            if y > t.y {
+                if let Some(Row::Event(i)) = self.rows.get(row) {
+                    self.select(*i);
+                }
+            }
+        } else if let Some(f) = inside(r.filter) {
+            self.focus = Pane::Filter;
+            if let Some(i) = ui::filter::entry_at(self, f, y) {
+                self.filter_cursor = i;
+            }
+        } else if inside(r.detail).is_some() {
+            self.focus = Pane::Detail;
+        }
+    }
+
+    fn search(&mut self, mut input: String, action: Action) -> Mode {
+        match action {
+            Action::Input(c) if input.chars().count() < MAX_QUERY_CHARS => input.push(c),
+            Action::Input(_) => {}
+            Action::Erase => {
+                input.pop();
+            }
+            Action::Confirm => {
+                for w in input.split_whitespace() {
+                    self.query.push(Term::Text(w.to_string()));
+                }
+                self.refresh();
+                return Mode::Browse;
+            }
+            Action::Cancel => {
+                self.mode = Mode::Browse;
+                self.refresh();
+                return Mode::Browse;
+            }
+            Action::Up => self.move_selection(-1),
+            Action::Down => self.move_selection(1),
+            _ => return Mode::Search { input },
+        }
+        self.mode = Mode::Search { input };
+        self.refresh();
+        std::mem::replace(&mut self.mode, Mode::Browse)
+    }
+
+    fn edit_query(&mut self, mut input: String, error: Option<String>, action: Action) -> Mode {
+        match action {
+            Action::Input(c) if input.chars().count() < MAX_QUERY_CHARS => input.push(c),
+            Action::Erase => {
+                input.pop();
+            }
+            Action::Confirm => match Query::parse(&input) {
+                Ok(q) => {
+                    self.query = q;
+                    self.refresh();
+                    return Mode::Browse;
+                }
+                Err(e) => {
+                    return Mode::EditQuery {
+                        input,
+                        error: Some(e.to_string()),
+                    }
+                }
+            },
+            Action::Cancel => return Mode::Browse,
+            _ => return Mode::EditQuery { input, error },
+        }
+        Mode::EditQuery { input, error: None }
+    }
+
+    fn year(&mut self, mut input: String, action: Action) -> Mode {
+        let years: Vec<i32> = {
+            let mut ys: Vec<i32> = self
+                .timeline
+                .events
+                .iter()
+                .map(|e| e.date.year_number())
+                .collect();
+            ys.dedup();
+            ys
+        };
+        match action {
+            Action::Input(c) if c.is_ascii_digit() && input.len() < 4 => input.push(c),
+            Action::Input(_) => {}
+            Action::Erase => {
+                input.pop();
+            }
+            Action::FocusLeft | Action::FocusRight | Action::Up | Action::Down => {
+                let forward = matches!(action, Action::FocusRight | Action::Down);
+                let current = typed_year(&input);
+                let next = match (current, forward) {
+                    (Some(y), true) => years.iter().find(|&&v| v > y).or(years.last()),
+                    (Some(y), false) => years.iter().rev().find(|&&v| v < y).or(years.first()),
+                    (None, true) => years.first(),
+                    (None, false) => years.last(),
+                };
+                if let Some(y) = next {
+                    input = y.to_string();
+                }
+            }
+            Action::Confirm => {
+                if let Some(y) = typed_year(&input) {
+                    self.query = without_years(&self.query);
+                    self.query.push(Term::Year { from: y, to: y });
+                } else if input.is_empty() {
+                    self.query = without_years(&self.query);
+                }
+                self.refresh();
+                return Mode::Browse;
+            }
+            Action::Cancel => {
+                self.refresh();
+                return Mode::Browse;
+            }
+            _ => return Mode::Year { input },
+        }
+        self.mode = Mode::Year { input };
+        self.refresh();
+        std::mem::replace(&mut self.mode, Mode::Browse)
+    }
+
+    fn choices(&self, kind: PickerKind) -> &[Choice] {
+        match kind {
+            PickerKind::Actor => &self.actor_choices,
+            PickerKind::Kind => &self.kind_choices,
+        }
+    }
+
+    fn new_picker(&self, kind: PickerKind) -> Picker {
+        let mut p = Picker {
+            kind,
+            input: String::new(),
+            matches: Vec::new(),
+            cursor: 0,
+        };
+        self.rematch(&mut p);
+        p
+    }
+
+    /// Narrows the picker's list by fuzzy matching names and aliases.
+    fn rematch(&self, p: &mut Picker) {
+        let choices = self.choices(p.kind);
+        if p.input.trim().is_empty() {
+            p.matches = (0..choices.len()).collect();
+        } else {
+            let pattern = Pattern::parse(&p.input, CaseMatching::Ignore, Normalization::Smart);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
+            let mut scored: Vec<(u32, usize)> = choices
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    pattern
+                        .score(Utf32Str::new(&c.haystack, &mut buf), &mut matcher)
+                        .map(|s| (s, i))
+                })
+                .collect();
+            scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+            p.matches = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        p.cursor = p.cursor.min(p.matches.len().saturating_sub(1));
+    }
+
+    fn pick(&mut self, mut p: Picker, action: Action) -> Mode {
+        match action {
+            Action::Input(c) if p.input.chars().count() < 64 => {
+                p.input.push(c);
+                p.cursor = 0;
+                self.rematch(&mut p);
+            }
+            Action::Erase => {
+                p.input.pop();
+                self.rematch(&mut p);
+            }
+            Action::Up => p.cursor = p.cursor.saturating_sub(1),
+            Action::Down => p.cursor = (p.cursor + 1).min(p.matches.len().saturating_sub(1)),
+            Action::PageUp => p.cursor = p.cursor.saturating_sub(10),
+            Action::PageDown => p.cursor = (p.cursor + 10).min(p.matches.len().saturating_sub(1)),
+            Action::Confirm | Action::Toggle => {
+                if let Some(&i) = p.matches.get(p.cursor) {
+                    let term = self.choices(p.kind)[i].term.clone();
+                    self.query.toggle(term);
+                    self.refresh();
+                }
+                return Mode::Browse;
+            }
+            Action::Cancel => return Mode::Browse,
+            _ => {}
+        }
+        Mode::Pick(p)
+    }
+}
+
+fn years_of(t: &Timeline, positions: &[usize]) -> std::collections::BTreeMap<i32, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for &p in positions {
+        *out.entry(t.events[p].date.year_number()).or_insert(0) += 1;
+    }
+    out
+}
+
+fn typed_year(input: &str) -> Option<i32> {
+    (input.len() == 4).then(|| input.parse().ok()).flatten()
+}
+
+fn without_years(q: &Query) -> Query {
+    q.without(Facet::Year)
+}
+
+/// Every value the filter pane offers, in a stable order so the cursor
+/// does not jump as counts change.
+fn facet_values(t: &Timeline) -> Vec<FacetEntry> {
+    let all: Vec<usize> = (0..t.events.len()).collect();
+    let c = FacetCounts::of(t, &all);
+    let entry = |facet, term, label| FacetEntry {
+        facet,
+        term,
+        label,
+        count: 0,
+        active: false,
+    };
+    let mut out: Vec<FacetEntry> = Vec::new();
+    out.extend(
+        c.years
+            .keys()
+            .map(|y| entry(Facet::Year, Term::Year { from: *y, to: *y }, y.to_string())),
+    );
+    out.extend(c.actors.iter().map(|(id, _)| {
+        let name = t.actor(id).map_or(id.clone(), |a| a.name.clone());
+        entry(Facet::Actor, Term::Actor(id.clone()), name)
+    }));
+    let mut kinds = c.kinds.clone();
+    kinds.sort_by_key(|(k, _)| *k);
+    out.extend(
+        kinds
+            .iter()
+            .map(|(k, _)| entry(Facet::Kind, Term::Kind(*k), k.to_string())),
+    );
+    out.extend(
+        c.tags
+            .iter()
+            .map(|(tag, _)| entry(Facet::Tag, Term::Tag(tag.clone()), tag.clone())),
+    );
+    out
+}

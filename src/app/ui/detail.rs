@@ -1,0 +1,239 @@
+//! The detail pane: everything known about the selected event, wrapped
+//! once per event and width and kept, so scrolling costs nothing.
+
+use super::pane_block;
+use super::timeline::highlighted;
+use crate::app::{App, Pane};
+use crate::model::{Corroboration, Event};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+/// Wrapped lines of one event at one width.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    position: usize,
+    width: u16,
+    words: Vec<String>,
+    lines: Vec<Line<'static>>,
+    /// How far the pane can scroll at the height last drawn.
+    pub max_scroll: u16,
+}
+
+struct Builder<'a> {
+    width: usize,
+    words: &'a [String],
+    highlight: Style,
+    lines: Vec<Line<'static>>,
+}
+
+impl Builder<'_> {
+    /// Wraps text, indenting every line after the first by `indent`.
+    fn text(&mut self, text: &str, style: Style, first: &str, indent: usize) {
+        let rest = " ".repeat(indent.min(self.width / 2));
+        let opts = textwrap::Options::new(self.width.max(4))
+            .initial_indent(first)
+            .subsequent_indent(&rest);
+        for paragraph in text.split('\n') {
+            for piece in textwrap::wrap(paragraph, &opts) {
+                self.lines
+                    .push(Line::from(highlighted(&piece, self.words, style, self.highlight)));
+            }
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    fn heading(&mut self, text: &str, style: Style) {
+        self.blank();
+        self.lines.push(Line::styled(text.to_string(), style));
+    }
+}
+
+fn precision_words(e: &Event) -> &'static str {
+    match e.date.precision() {
+        crate::Precision::Year => "known to the year",
+        crate::Precision::Month => "known to the month",
+        crate::Precision::Day => "known to the day",
+    }
+}
+
+fn build(app: &App, e: &Event, width: usize, words: &[String]) -> Vec<Line<'static>> {
+    let t = &app.timeline;
+    let th = &app.theme;
+    let mut b = Builder {
+        width,
+        words,
+        highlight: th.highlight,
+        lines: Vec::new(),
+    };
+    b.text(&e.title, th.title, "", 0);
+    b.text(
+        &format!("{} · {}", e.date_text(), precision_words(e)),
+        th.label,
+        "",
+        0,
+    );
+    let mut facts = vec![e.kind.to_string()];
+    facts.extend(e.location.clone());
+    b.text(&facts.join(" · "), th.base, "", 0);
+    if let Some(r) = &e.ranking {
+        b.text(&format!("Ranking: {r}"), th.label, "", 0);
+    }
+    match e.corroboration {
+        Corroboration::Corroborated => b.text("✓ corroborated by a second source", th.base, "", 0),
+        Corroboration::SingleSource => b.text("! rests on a single source", th.claim, "", 0),
+    }
+    if !e.actors.is_empty() {
+        b.heading("Actors", th.label);
+        for id in &e.actors {
+            let Some(a) = t.actor(id) else { continue };
+            let roles: Vec<&str> = t.roles_at(a, e).map(|r| r.title.as_str()).collect();
+            let line = if roles.is_empty() {
+                a.name.clone()
+            } else {
+                format!("{} — {}", a.name, roles.join("; "))
+            };
+            b.text(&line, th.base, "• ", 2);
+        }
+    }
+    b.blank();
+    b.text(&e.summary, th.base, "", 0);
+    if let Some(d) = &e.details {
+        b.blank();
+        b.text(d, th.base, "", 0);
+    }
+    if !e.figures.is_empty() {
+        b.heading("Figures", th.label);
+        let value_w = e
+            .figures
+            .iter()
+            .map(|f| f.value_text().width())
+            .max()
+            .unwrap_or(1);
+        let max = e.figures.iter().map(|f| f.value).fold(0.0_f64, f64::max);
+        let bar_room = width.saturating_sub(value_w + 4).min(24);
+        for f in &e.figures {
+            let bar_len = if max > 0.0 {
+                ((f.value / max) * bar_room as f64).round() as usize
+            } else {
+                0
+            };
+            let unit = f.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            b.lines.push(Line::from(vec![
+                Span::styled(format!("{:>value_w$} ", f.value_text()), th.label),
+                Span::styled("█".repeat(bar_len.max(1)), th.bar_active),
+            ]));
+            b.text(
+                &format!("{}{unit}", f.label),
+                th.base,
+                &" ".repeat(value_w + 1),
+                value_w + 1,
+            );
+            let mut note = Vec::new();
+            note.extend(f.period.clone());
+            if let Some(who) = &f.according_to {
+                note.push(format!(
+                    "according to {}",
+                    t.actor(who).map_or(who.as_str(), |a| a.name.as_str())
+                ));
+            }
+            if !note.is_empty() {
+                b.text(&note.join(" · "), th.claim, &" ".repeat(value_w + 1), value_w + 1);
+            }
+        }
+    }
+    b.heading("Sources", th.label);
+    for (n, c) in e.sources.iter().enumerate() {
+        let label = format!("[{}] ", n + 1);
+        b.text(&format!("“{}”", c.quote), th.quote, &label, label.width());
+        if let Some(s) = t.source(&c.source) {
+            let pad = " ".repeat(label.width());
+            b.text(
+                &format!("— {}, {}", s.publisher, s.title),
+                th.dim,
+                &pad,
+                label.width() + 2,
+            );
+            if let Some(url) = &s.url {
+                b.text(url, th.dim, &pad, label.width());
+            }
+        }
+    }
+    if !e.related.is_empty() {
+        b.heading(
+            "Related (press the number to follow, Backspace to return)",
+            th.label,
+        );
+        for (n, l) in e.related.iter().enumerate() {
+            let target = t.event(&l.event);
+            let title = target.map_or(l.event.as_str(), |r| r.title.as_str());
+            let date = target.map(|r| r.date_text()).unwrap_or_default();
+            let label = format!("[{}] ", n + 1);
+            b.text(
+                &format!("{} → {title} ({date})", l.relation),
+                th.base,
+                &label,
+                label.width(),
+            );
+        }
+    }
+    if !e.tags.is_empty() {
+        b.blank();
+        b.text(&format!("Tags: {}", e.tags.join(", ")), th.dim, "", 6);
+    }
+    b.lines
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let block = pane_block(app, Pane::Detail, "Detail".into());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let Some(position) = app.selected_position() else {
+        frame.render_widget(Paragraph::new("Nothing selected.").style(app.theme.dim), inner);
+        return;
+    };
+    let words = app.highlights();
+    let mut cache = app.detail_cache.borrow_mut();
+    let stale = cache
+        .as_ref()
+        .is_none_or(|c| c.position != position || c.width != inner.width || c.words != words);
+    if stale {
+        let event = &app.timeline.events[position];
+        let lines = build(app, event, inner.width as usize, &words);
+        *cache = Some(Cache {
+            position,
+            width: inner.width,
+            words,
+            lines,
+            max_scroll: 0,
+        });
+    }
+    let c = cache.as_mut().expect("filled above");
+    c.max_scroll = c
+        .lines
+        .len()
+        .saturating_sub(inner.height as usize)
+        .min(u16::MAX as usize) as u16;
+    let scroll = (app.detail_scroll as usize).min(c.max_scroll as usize);
+    let end = (scroll + inner.height as usize).min(c.lines.len());
+    let mut shown: Vec<Line> = c.lines[scroll..end].to_vec();
+    if c.max_scroll > 0 && scroll < c.max_scroll as usize {
+        // Say there is more below, since a cut-off quote could mislead.
+        if let Some(last) = shown.last_mut() {
+            *last = Line::styled(
+                format!("{:>w$}", "↓ more", w = inner.width as usize),
+                app.theme.dim,
+            );
+        }
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}
