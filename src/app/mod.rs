@@ -402,14 +402,7 @@ impl App {
                     error: None,
                 };
             }
-            Action::FilterYear => {
-                let input = self
-                    .selected_event()
-                    .map(|e| e.date.year_number().to_string())
-                    .unwrap_or_default();
-                self.mode = Mode::Year { input };
-                self.refresh();
-            }
+            Action::FilterYear => self.mode = Mode::Year { input: String::new() },
             Action::PickActor => self.mode = Mode::Pick(self.new_picker(PickerKind::Actor)),
             Action::PickKind => self.mode = Mode::Pick(self.new_picker(PickerKind::Kind)),
             Action::ToggleFilterPane => {
@@ -654,12 +647,14 @@ impl App {
             }
             Action::FocusLeft | Action::FocusRight | Action::Up | Action::Down => {
                 let forward = matches!(action, Action::FocusRight | Action::Down);
-                let current = typed_year(&input);
-                let next = match (current, forward) {
-                    (Some(y), true) => years.iter().find(|&&v| v > y).or(years.last()),
-                    (Some(y), false) => years.iter().rev().find(|&&v| v < y).or(years.first()),
-                    (None, true) => years.first(),
-                    (None, false) => years.last(),
+                // The first step lands on the selected event's year.
+                let next = match typed_year(&input) {
+                    None => self
+                        .selected_event()
+                        .map(|e| e.date.year_number())
+                        .or(years.first().copied()),
+                    Some(y) if forward => years.iter().find(|&&v| v > y).or(years.last()).copied(),
+                    Some(y) => years.iter().rev().find(|&&v| v < y).or(years.first()).copied(),
                 };
                 if let Some(y) = next {
                     input = y.to_string();

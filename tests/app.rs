@@ -1,0 +1,420 @@
+//! `App::update` driven action by action, with no terminal at all.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tipline::app::keymap::{Context, Keymap};
+use tipline::app::{Action, App, Mode, Pane};
+use tipline::query::{Query, Term};
+
+fn app() -> App {
+    let mut app = App::new(tipline::load::load_embedded(), Query::default());
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn selected_id(app: &App) -> String {
+    app.selected_event().map(|e| e.id.clone()).unwrap_or_default()
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+fn visible_ids(app: &App) -> Vec<String> {
+    app.visible
+        .iter()
+        .map(|&p| app.timeline.events[p].id.clone())
+        .collect()
+}
+
+#[test]
+fn moves_through_the_timeline() {
+    let mut app = app();
+    assert_eq!(app.selected, 0);
+    app.update(Action::Up);
+    assert_eq!(app.selected, 0, "stays at the top");
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 2);
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, app.visible.len() - 1);
+    app.update(Action::Down);
+    assert_eq!(app.selected, app.visible.len() - 1, "stays at the bottom");
+    app.update(Action::Top);
+    app.update(Action::PageDown);
+    assert!(app.selected > 10, "a page is most of the pane: {}", app.selected);
+    app.update(Action::PageUp);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn selection_stays_on_screen_while_scrolling() {
+    let mut app = app();
+    app.update(Action::Resize(100, 20));
+    for _ in 0..30 {
+        app.update(Action::Down);
+        let row = app.selected_row().unwrap();
+        assert!(
+            row >= app.timeline_offset,
+            "row {row} above offset {}",
+            app.timeline_offset
+        );
+        assert!(row < app.timeline_offset + 20, "row {row} below the pane");
+    }
+}
+
+#[test]
+fn year_prompt_filters_live_then_keeps_or_drops() {
+    let mut app = app();
+    app.update(Action::FilterYear);
+    type_text(&mut app, "2022");
+    assert!(visible_ids(&app)
+        .iter()
+        .all(|id| app.timeline.event(id).unwrap().years().contains(&2022)));
+    assert_eq!(app.visible.len(), 18);
+    app.update(Action::Cancel);
+    assert_eq!(app.visible.len(), 40, "Esc drops the live filter");
+    assert!(app.query.is_empty());
+
+    app.update(Action::FilterYear);
+    type_text(&mut app, "2022");
+    app.update(Action::Confirm);
+    assert_eq!(app.query.to_string(), "year:2022");
+    assert_eq!(app.mode, Mode::Browse);
+    // A new year replaces the old one rather than adding to it.
+    app.update(Action::FilterYear);
+    type_text(&mut app, "2019");
+    app.update(Action::Confirm);
+    assert_eq!(app.query.to_string(), "year:2019");
+}
+
+#[test]
+fn year_prompt_steps_through_years_with_events() {
+    let mut app = app();
+    app.update(Action::FilterYear);
+    app.update(Action::FocusRight);
+    assert_eq!(
+        app.mode,
+        Mode::Year { input: "2007".into() },
+        "starts at the selected event's year"
+    );
+    app.update(Action::FocusRight);
+    assert_eq!(app.mode, Mode::Year { input: "2008".into() });
+    for _ in 0..4 {
+        app.update(Action::FocusRight);
+    }
+    assert_eq!(
+        app.mode,
+        Mode::Year { input: "2018".into() },
+        "years without events are skipped"
+    );
+    app.update(Action::FocusLeft);
+    assert_eq!(app.mode, Mode::Year { input: "2016".into() });
+    app.update(Action::Input('x'));
+    assert_eq!(
+        app.mode,
+        Mode::Year { input: "2016".into() },
+        "only digits are typed"
+    );
+}
+
+#[test]
+fn search_filters_as_you_type_and_enter_keeps_it() {
+    let mut app = app();
+    app.update(Action::Search);
+    type_text(&mut app, "hotl");
+    assert!(visible_ids(&app).contains(&"hotline-opened-2022".to_string()));
+    assert!(app.visible.len() < 40);
+    assert_eq!(app.highlights(), vec!["hotl".to_string()]);
+    app.update(Action::Erase);
+    app.update(Action::Erase);
+    app.update(Action::Erase);
+    app.update(Action::Erase);
+    assert_eq!(app.visible.len(), 40, "erasing widens again");
+    type_text(&mut app, "KOH pich");
+    let found = visible_ids(&app);
+    assert!(found.contains(&"national-day-2022".to_string()), "{found:?}");
+    app.update(Action::Confirm);
+    assert_eq!(app.query.to_string(), "KOH pich");
+    assert_eq!(visible_ids(&app), found);
+}
+
+#[test]
+fn search_escape_drops_it() {
+    let mut app = app();
+    app.update(Action::Search);
+    type_text(&mut app, "zzzz");
+    assert!(app.visible.is_empty());
+    app.update(Action::Cancel);
+    assert_eq!(app.visible.len(), 40);
+    assert!(app.query.is_empty());
+}
+
+#[test]
+fn facet_values_toggle_and_counts_follow_other_facets() {
+    let mut app = app();
+    app.update(Action::FocusLeft);
+    assert_eq!(app.focus, Pane::Filter);
+    let i = app.facet_entries.iter().position(|e| e.label == "2024").unwrap();
+    app.filter_cursor = i;
+    app.update(Action::Toggle);
+    assert_eq!(app.query.to_string(), "year:2024");
+    assert_eq!(app.visible.len(), 6);
+    let count = |app: &App, label: &str| app.facet_entries.iter().find(|e| e.label == label).unwrap().count;
+    // Other years keep their full counts: choosing one would add them.
+    assert_eq!(count(&app, "2022"), 18);
+    // Actor counts are narrowed by the year.
+    assert_eq!(count(&app, "Sar Kheng"), 0);
+    assert_eq!(count(&app, "Sar Sokha"), 3);
+    assert!(app.facet_entries[i].active);
+    app.update(Action::Toggle);
+    assert!(app.query.is_empty());
+}
+
+#[test]
+fn actor_picker_matches_names_and_aliases_fuzzily() {
+    let mut app = app();
+    app.update(Action::PickActor);
+    type_text(&mut app, "techo");
+    match &app.mode {
+        Mode::Pick(p) => {
+            let first = &app.actor_choices[p.matches[0]];
+            assert_eq!(first.label, "Hun Sen", "alias 'Samdech Techo Hun Sen' matches");
+        }
+        other => panic!("{other:?}"),
+    }
+    app.update(Action::Confirm);
+    assert_eq!(app.query.to_string(), "actor:hun-sen");
+    assert!(visible_ids(&app).contains(&"interfaith-forum-2022".to_string()));
+    app.update(Action::PickActor);
+    type_text(&mut app, "srkhng");
+    app.update(Action::Confirm);
+    assert_eq!(app.query.to_string(), "actor:hun-sen actor:sar-kheng");
+}
+
+#[test]
+fn kind_picker_toggles_a_kind() {
+    let mut app = app();
+    app.update(Action::PickKind);
+    type_text(&mut app, "national");
+    app.update(Action::Confirm);
+    assert_eq!(
+        app.query.clauses[0].term,
+        Term::Kind(tipline::model::EventKind::NationalDay)
+    );
+    assert_eq!(app.visible.len(), 4);
+}
+
+#[test]
+fn related_events_are_followed_and_back_returns() {
+    let mut app = app();
+    app.goto("interfaith-day-announced-2022").unwrap();
+    app.update(Action::FollowRelated(2));
+    assert_eq!(selected_id(&app), "interfaith-day-2023");
+    app.update(Action::FollowRelated(1));
+    assert_eq!(
+        selected_id(&app),
+        "interfaith-day-announced-2022",
+        "announced-by leads back"
+    );
+    app.update(Action::Back);
+    assert_eq!(selected_id(&app), "interfaith-day-2023");
+    app.update(Action::Back);
+    assert_eq!(selected_id(&app), "interfaith-day-announced-2022");
+    app.update(Action::Back);
+    assert_eq!(app.message.as_deref(), Some("nothing to go back to"));
+}
+
+#[test]
+fn following_a_filtered_out_event_clears_the_filter_and_back_restores_it() {
+    let mut app = app();
+    app.query = Query::parse("year:2022").unwrap();
+    app.refresh();
+    app.goto("interfaith-day-announced-2022").unwrap();
+    app.update(Action::FollowRelated(2));
+    assert_eq!(selected_id(&app), "interfaith-day-2023");
+    assert!(app.query.is_empty());
+    app.update(Action::Back);
+    assert_eq!(app.query.to_string(), "year:2022");
+    assert_eq!(selected_id(&app), "interfaith-day-announced-2022");
+}
+
+#[test]
+fn enter_in_detail_follows_the_first_related_event() {
+    let mut app = app();
+    app.goto("tip-report-2022").unwrap();
+    app.update(Action::FocusRight);
+    assert_eq!(app.focus, Pane::Detail);
+    app.update(Action::Confirm);
+    assert_eq!(selected_id(&app), "tip-report-2021");
+}
+
+#[test]
+fn clear_filters_shows_everything() {
+    let mut app = app();
+    app.query = Query::parse("year:2022 kind:law").unwrap();
+    app.refresh();
+    assert!(app.visible.is_empty());
+    app.update(Action::ClearFilters);
+    assert_eq!(app.visible.len(), 40);
+    assert!(app.query.is_empty());
+}
+
+#[test]
+fn query_text_is_editable_and_errors_are_shown() {
+    let mut app = app();
+    app.update(Action::EditQuery);
+    type_text(&mut app, "kind:lwa");
+    app.update(Action::Confirm);
+    match &app.mode {
+        Mode::EditQuery { error: Some(e), .. } => assert!(e.contains("did you mean `law`"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+    for _ in 0..3 {
+        app.update(Action::Erase);
+    }
+    type_text(&mut app, "law");
+    app.update(Action::Confirm);
+    assert_eq!(app.query.to_string(), "kind:law");
+    assert_eq!(app.visible.len(), 4);
+    app.update(Action::EditQuery);
+    assert_eq!(
+        app.mode,
+        Mode::EditQuery {
+            input: "kind:law".into(),
+            error: None
+        },
+        "starts from the filter"
+    );
+    app.update(Action::Cancel);
+    assert_eq!(app.query.to_string(), "kind:law");
+}
+
+#[test]
+fn every_key_is_safe_on_an_empty_result() {
+    let mut app = app();
+    app.query = Query::parse("zzzz").unwrap();
+    app.refresh();
+    for pane in [Pane::Timeline, Pane::Detail, Pane::Filter] {
+        app.focus = pane;
+        for a in [
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::Confirm,
+            Action::Toggle,
+            Action::FollowRelated(3),
+            Action::Back,
+            Action::ScrollDown,
+            Action::ClickAt(50, 10),
+        ] {
+            app.update(a);
+        }
+    }
+    assert!(app.selected_event().is_none() || app.query.is_empty());
+}
+
+#[test]
+fn selection_survives_a_narrowing_filter_or_moves_to_the_next_event() {
+    let mut app = app();
+    app.goto("hotline-opened-2022").unwrap();
+    app.query = Query::parse("year:2022").unwrap();
+    app.refresh();
+    assert_eq!(selected_id(&app), "hotline-opened-2022");
+    app.query = Query::parse("year:2022 -hotline").unwrap();
+    app.refresh();
+    let next = selected_id(&app);
+    let pos = app.timeline.event_position(&next).unwrap();
+    assert!(
+        pos > app.timeline.event_position("hotline-opened-2022").unwrap(),
+        "{next}"
+    );
+}
+
+#[test]
+fn resizing_keeps_the_selection_and_valid_focus() {
+    let mut app = app();
+    app.goto("national-day-2022").unwrap();
+    app.update(Action::FocusLeft);
+    assert_eq!(app.focus, Pane::Filter);
+    app.update(Action::Resize(90, 30));
+    assert_eq!(
+        app.focus,
+        Pane::Timeline,
+        "the filter pane is hidden at 90 columns"
+    );
+    for (w, h) in [(0, 0), (20, 5), (200, 50), (80, 24), (1, 100)] {
+        app.update(Action::Resize(w, h));
+        assert_eq!(selected_id(&app), "national-day-2022");
+    }
+}
+
+#[test]
+fn tab_cycles_panes_available_at_the_size() {
+    let mut app = app();
+    let mut seen = vec![app.focus];
+    for _ in 0..3 {
+        app.update(Action::FocusNext);
+        seen.push(app.focus);
+    }
+    assert_eq!(seen, [Pane::Timeline, Pane::Detail, Pane::Filter, Pane::Timeline]);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Pane::Filter);
+}
+
+#[test]
+fn help_opens_and_closes_and_q_quits() {
+    let mut app = app();
+    app.update(Action::Help);
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Browse);
+    app.update(Action::Quit);
+    assert!(app.quit);
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn keymap_types_letters_in_prompts_and_binds_them_while_browsing() {
+    let km = Keymap::default();
+    assert_eq!(
+        km.action_for(&Mode::Browse, key(KeyCode::Char('q'))),
+        Some(Action::Quit)
+    );
+    let search = Mode::Search { input: String::new() };
+    assert_eq!(
+        km.action_for(&search, key(KeyCode::Char('q'))),
+        Some(Action::Input('q'))
+    );
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    for mode in [Mode::Browse, search, Mode::Help { scroll: 0 }] {
+        assert_eq!(km.action_for(&mode, ctrl_c), Some(Action::Quit), "{mode:?}");
+    }
+    assert_eq!(
+        km.action_for(&Mode::Browse, key(KeyCode::Char('3'))),
+        Some(Action::FollowRelated(3))
+    );
+    let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert_eq!(km.action_for(&Mode::Browse, shift_g), Some(Action::Bottom));
+}
+
+#[test]
+fn help_is_generated_from_every_binding() {
+    let km = Keymap::default();
+    let rows = km.help_rows();
+    for b in km.bindings.iter().filter(|b| !b.help.is_empty()) {
+        let keys = b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ");
+        let found = rows
+            .iter()
+            .any(|(c, k, h)| *c == b.context && *h == b.help && (*k == keys || h.starts_with("follow")));
+        assert!(found, "{:?} {keys} missing from help", b.action);
+    }
+    assert!(rows.iter().any(|(c, k, _)| *c == Context::Browse && k == "1…9"));
+}
