@@ -1,0 +1,158 @@
+//! What the app draws, as text snapshots at three sizes, and the styles
+//! that carry meaning checked on the buffer (snapshots hold no styles).
+
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+use tipline::app::theme::{Theme, ThemeName};
+use tipline::app::{ui, Action, App};
+use tipline::query::Query;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
+
+fn app() -> App {
+    App::new(tipline::load::load_embedded(), Query::default())
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal
+}
+
+fn snapshot_at_sizes(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in SIZES {
+        let mut app = app();
+        app.update(Action::Resize(w, h));
+        setup(&mut app);
+        let terminal = render(&mut app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+#[test]
+fn start() {
+    snapshot_at_sizes("start", |_| {});
+}
+
+#[test]
+fn filtered_to_2022() {
+    snapshot_at_sizes("year_2022", |app| {
+        app.update(Action::FilterYear);
+        type_text(app, "2022");
+        app.update(Action::Confirm);
+    });
+}
+
+#[test]
+fn filtered_to_an_actor() {
+    snapshot_at_sizes("actor_sar_sokha", |app| {
+        app.update(Action::PickActor);
+        type_text(app, "sokha");
+        app.update(Action::Confirm);
+    });
+}
+
+#[test]
+fn search_active_with_matches() {
+    snapshot_at_sizes("search_koh", |app| {
+        app.update(Action::Search);
+        type_text(app, "koh pich");
+    });
+}
+
+#[test]
+fn empty_result() {
+    snapshot_at_sizes("empty", |app| {
+        app.update(Action::Search);
+        type_text(app, "zzzz");
+        app.update(Action::Confirm);
+    });
+}
+
+#[test]
+fn help_open() {
+    snapshot_at_sizes("help", |app| app.update(Action::Help));
+}
+
+#[test]
+fn actor_picker_open() {
+    let mut app = app();
+    app.update(Action::PickActor);
+    type_text(&mut app, "hun");
+    let terminal = render(&mut app, 80, 24);
+    insta::assert_snapshot!("actor_picker_80x24", terminal.backend());
+}
+
+#[test]
+fn too_small() {
+    for (w, h) in [(29, 24), (80, 7), (20, 5)] {
+        let mut app = app();
+        let terminal = render(&mut app, w, h);
+        insta::assert_snapshot!(format!("too_small_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// The row of the buffer whose text contains `needle`.
+fn row_with(buf: &Buffer, needle: &str) -> u16 {
+    (0..buf.area.height)
+        .find(|&y| {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            line.contains(needle)
+        })
+        .unwrap_or_else(|| panic!("{needle} not on screen"))
+}
+
+#[test]
+fn selection_is_visible_without_colour() {
+    for (w, h) in SIZES {
+        let mut app = app();
+        app.theme = Theme::new(ThemeName::Dark, true);
+        app.goto("national-day-2022").unwrap();
+        let terminal = render(&mut app, w, h);
+        let buf = terminal.backend().buffer();
+        let y = row_with(buf, "▶ 12 Dec 2022");
+        let mut reversed = 0;
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            assert_eq!(cell.fg, ratatui::style::Color::Reset, "no colour at {x},{y}");
+            assert_eq!(cell.bg, ratatui::style::Color::Reset, "no colour at {x},{y}");
+            if cell.modifier.contains(Modifier::REVERSED) {
+                reversed += 1;
+            }
+        }
+        assert!(reversed > 20, "selected row is in reverse video at {w}x{h}");
+        // The focused pane has a thick border, the others a plain one.
+        let top = row_with(buf, "Timeline —");
+        let line: String = (0..w).map(|x| buf[(x, top)].symbol()).collect();
+        assert!(line.contains("┏ ▸ Timeline"), "{line}");
+        // No cell anywhere carries a colour.
+        for cell in buf.content() {
+            assert_eq!((cell.fg, cell.bg), (ratatui::style::Color::Reset, ratatui::style::Color::Reset));
+        }
+    }
+}
+
+#[test]
+fn search_matches_are_highlighted_in_the_buffer() {
+    let mut app = app();
+    app.theme = Theme::new(ThemeName::Dark, true);
+    app.update(Action::Search);
+    type_text(&mut app, "koh");
+    let terminal = render(&mut app, 120, 40);
+    let buf = terminal.backend().buffer();
+    let y = row_with(buf, "Koh Pich");
+    let line: String = (0..120).map(|x| buf[(x, y)].symbol()).collect();
+    let col = line.find("Koh Pich").unwrap();
+    let x = line[..col].chars().count() as u16;
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED), "match is marked");
+    assert!(!buf[(x + 4, y)].modifier.contains(Modifier::UNDERLINED), "the rest is not");
+}
