@@ -136,7 +136,10 @@ fn selection_is_visible_without_colour() {
         assert!(line.contains("┏ ▸ Timeline"), "{line}");
         // No cell anywhere carries a colour.
         for cell in buf.content() {
-            assert_eq!((cell.fg, cell.bg), (ratatui::style::Color::Reset, ratatui::style::Color::Reset));
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
+            );
         }
     }
 }
@@ -153,6 +156,12 @@ fn search_matches_are_highlighted_in_the_buffer() {
     let line: String = (0..120).map(|x| buf[(x, y)].symbol()).collect();
     let col = line.find("Koh Pich").unwrap();
     let x = line[..col].chars().count() as u16;
-    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED), "match is marked");
-    assert!(!buf[(x + 4, y)].modifier.contains(Modifier::UNDERLINED), "the rest is not");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "match is marked"
+    );
+    assert!(
+        !buf[(x + 4, y)].modifier.contains(Modifier::UNDERLINED),
+        "the rest is not"
+    );
 }

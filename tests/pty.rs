@@ -1,0 +1,153 @@
+//! The real binary in a pseudo-terminal: keys typed as a user would, the
+//! screen read back through a terminal emulator, and the terminal checked
+//! after quitting.
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tipline"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("tipline starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().unwrap(),
+            cols.try_into().unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (screen.clone(), raw.clone());
+        std::thread::spawn(move || {
+            // Keep the master open for the reader's lifetime.
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            screen,
+            raw,
+            writer,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits for text to appear; the deadline only stops a broken run from hanging.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let shown = self.contents();
+            if shown.contains(text) {
+                return shown;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never showed {text:?}; screen:\n{shown}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain what was written last.
+                std::thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            assert!(Instant::now() < deadline, "tipline did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn filters_by_year_and_actor_then_quits_cleanly() {
+    let mut s = Session::start(&[], 120, 40);
+    s.wait_for("Timeline — 40 of 40 events");
+    assert!(
+        s.screen.lock().unwrap().screen().alternate_screen(),
+        "the app draws on the alternate screen"
+    );
+
+    s.keys("y");
+    s.wait_for("year (←/→ step):");
+    s.keys("2022\r");
+    let shown = s.wait_for("Timeline — 18 of 40 events");
+    assert!(shown.contains("filter: year:2022"), "{shown}");
+    assert!(shown.contains("12 Dec 2022"), "{shown}");
+    assert!(!shown.contains("Nov 2019"), "{shown}");
+
+    s.keys("a");
+    s.wait_for("Filter by actor");
+    s.keys("kheng\r");
+    let shown = s.wait_for("Timeline — 9 of 40 events");
+    assert!(shown.contains("filter: year:2022 actor:sar-kheng"), "{shown}");
+    assert!(!shown.contains("Licadho: enforcement"), "{shown}");
+
+    s.keys("?");
+    s.wait_for("Keys — Esc closes");
+    s.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    s.keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let screen = s.screen.lock().unwrap();
+    assert!(!screen.screen().alternate_screen(), "left the alternate screen");
+    assert!(!screen.screen().hide_cursor(), "cursor shown again");
+    let raw = s.raw.lock().unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("\x1b[?1049l"), "alternate screen left explicitly");
+    assert!(
+        text.contains("\x1b[?1000l") || text.contains("\x1b[?1006l"),
+        "mouse capture released"
+    );
+}
+
+#[test]
+fn opens_prefiltered_and_on_an_event() {
+    let mut s = Session::start(&["--goto", "tip-report-2022", "kind:ranking"], 100, 30);
+    let shown = s.wait_for("Timeline — 8 of 40 events");
+    assert!(shown.contains("filter: kind:ranking"), "{shown}");
+    assert!(shown.contains("▶ 19 Jul 2022"), "{shown}");
+    s.keys("\x03");
+    assert!(s.wait_exit().success(), "Ctrl-C quits");
+}
