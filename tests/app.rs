@@ -418,3 +418,74 @@ fn help_is_generated_from_every_binding() {
     }
     assert!(rows.iter().any(|(c, k, _)| *c == Context::Browse && k == "1…9"));
 }
+
+#[test]
+fn config_rebinds_keys_and_sets_theme_and_mouse() {
+    use tipline::app::config;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config/good.toml");
+    let c = config::load(&path).unwrap();
+    assert_eq!(c.theme, Some(tipline::app::theme::ThemeName::Light));
+    assert_eq!(c.mouse, Some(false));
+    let km = c.keymap.unwrap();
+    assert_eq!(
+        km.action_for(&Mode::Browse, key(KeyCode::Char('s'))),
+        Some(Action::Search)
+    );
+    assert_eq!(
+        km.action_for(&Mode::Browse, key(KeyCode::Char('/'))),
+        Some(Action::Search)
+    );
+    assert_eq!(
+        km.action_for(&Mode::Browse, key(KeyCode::Char('K'))),
+        Some(Action::PickKind)
+    );
+    assert_eq!(
+        km.action_for(&Mode::Browse, key(KeyCode::Char('t'))),
+        None,
+        "the old key is free"
+    );
+    assert!(
+        km.help_rows()
+            .iter()
+            .any(|(_, k, h)| k == "s /" && h.starts_with("search")),
+        "help follows"
+    );
+}
+
+#[test]
+fn config_problems_are_all_reported_with_positions() {
+    use tipline::app::config;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config/bad.toml");
+    let problems = config::load(&path).unwrap_err();
+    let found: Vec<(usize, usize, String)> = problems
+        .iter()
+        .map(|d| (d.line, d.column, d.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (1, 9, "unknown theme `lihgt`".to_string()),
+            (
+                2,
+                9,
+                "`mouse` has the wrong type: expected true or false".to_string()
+            ),
+            (
+                5,
+                10,
+                "key `t` is bound to both `search` and `pick-kind`".to_string()
+            ),
+            (6, 1, "unknown action `pick-kidn`".to_string()),
+            (7, 6, "cannot read key `Ctrl-zz`".to_string()),
+        ]
+    );
+    assert!(problems[0].file.ends_with("bad.toml"));
+    assert_eq!(problems[3].help.as_deref(), Some("did you mean `pick-kind`?"));
+    assert!(
+        config::load(std::path::Path::new("/no/such/config.toml"))
+            .unwrap()
+            .keymap
+            .is_none(),
+        "no file, no config"
+    );
+}

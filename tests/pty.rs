@@ -151,3 +151,21 @@ fn opens_prefiltered_and_on_an_event() {
     s.keys("\x03");
     assert!(s.wait_exit().success(), "Ctrl-C quits");
 }
+
+#[test]
+fn a_bad_config_is_reported_before_the_terminal_is_touched() {
+    let config = format!("{}/tests/fixtures/config/bad.toml", env!("CARGO_MANIFEST_DIR"));
+    let mut s = Session::start(&["--config", &config], 100, 30);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let shown = s.contents();
+    assert!(
+        shown.contains("bad.toml:5:10: error: key `t` is bound to both `search` and `pick-kind`"),
+        "{shown}"
+    );
+    let raw = s.raw.lock().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("\x1b[?1049h"),
+        "never entered the alternate screen"
+    );
+}

@@ -3,6 +3,7 @@
 //! `ui` module draws the state. Nothing here touches a terminal.
 
 pub mod action;
+pub mod config;
 pub mod keymap;
 pub mod terminal;
 pub mod theme;
@@ -63,6 +64,8 @@ pub struct App {
     /// Positions in the timeline of the events that pass the filter.
     pub visible: Vec<usize>,
     pub rows: Vec<Row>,
+    /// For each index into `visible`, its row in `rows`.
+    row_of: Vec<usize>,
     /// Index into `visible` of the selected event.
     pub selected: usize,
     /// First row of the timeline pane on screen.
@@ -128,6 +131,7 @@ impl App {
             show_filter: false,
             visible: Vec::new(),
             rows: Vec::new(),
+            row_of: Vec::new(),
             selected: 0,
             timeline_offset: 0,
             detail_scroll: 0,
@@ -212,6 +216,7 @@ impl App {
         let query = self.effective_query();
         self.visible = query.filter(&self.timeline);
         self.rows.clear();
+        self.row_of.clear();
         let mut year = None;
         for (i, &p) in self.visible.iter().enumerate() {
             let y = self.timeline.events[p].date.year_number();
@@ -219,6 +224,7 @@ impl App {
                 self.rows.push(Row::Year(y));
                 year = Some(y);
             }
+            self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(i));
         }
         self.selected = match previous {
@@ -276,7 +282,7 @@ impl App {
 
     /// The row of the selected event, for scrolling and drawing.
     pub fn selected_row(&self) -> Option<usize> {
-        self.rows.iter().position(|r| *r == Row::Event(self.selected))
+        self.row_of.get(self.selected).copied()
     }
 
     fn timeline_height(&self) -> usize {
@@ -456,11 +462,7 @@ impl App {
             Action::PageDown => self.move_selection(page),
             Action::Top => self.select(0),
             Action::Bottom => self.select(self.visible.len().saturating_sub(1)),
-            Action::Confirm => {
-                if self.focusable().contains(&Pane::Detail) {
-                    self.focus = Pane::Detail;
-                }
-            }
+            Action::Confirm if self.focusable().contains(&Pane::Detail) => self.focus = Pane::Detail,
             _ => {}
         }
     }

@@ -45,6 +45,10 @@ pub struct Cli {
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Settings file for the app [default: $XDG_CONFIG_HOME/tipline/config.toml].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -282,18 +286,33 @@ fn open_app(cli: &Cli) -> Result<(), u8> {
         eprintln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
         return Err(EXIT_USAGE);
     }
+    let config = match cli.config.clone().or_else(crate::app::config::default_path) {
+        Some(path) => crate::app::config::load(&path).map_err(|problems| {
+            report(&problems);
+            EXIT_USAGE
+        })?,
+        None => Default::default(),
+    };
     let timeline = load_timeline(&cli.data)?;
     let mut app = crate::app::App::new(timeline, query);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = cli.theme.as_deref().and_then(crate::app::theme::ThemeName::parse);
+    let theme = cli
+        .theme
+        .as_deref()
+        .and_then(crate::app::theme::ThemeName::parse)
+        .or(config.theme);
     app.theme = crate::app::theme::Theme::new(theme.unwrap_or(crate::app::theme::ThemeName::Dark), no_color);
+    if let Some(keymap) = config.keymap {
+        app.keymap = keymap;
+    }
+    let mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
     if let Some(id) = &cli.goto {
         app.goto(id).map_err(|e| {
             eprintln!("tipline: --goto: {e}");
             EXIT_USAGE
         })?;
     }
-    crate::app::terminal::run(&mut app, !cli.no_mouse).map_err(|e| {
+    crate::app::terminal::run(&mut app, mouse).map_err(|e| {
         eprintln!("tipline: terminal error: {e}");
         EXIT_USAGE
     })

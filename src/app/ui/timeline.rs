@@ -64,9 +64,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     if app.visible.is_empty() {
         let msg = if app.timeline.events.is_empty() {
-            "No events in the data."
+            "No events in the data.".to_string()
         } else {
-            "No event matches the filter. Press x to clear it, or Esc to leave a prompt."
+            let clear = app.keymap.key_for(crate::app::Action::ClearFilters);
+            format!("No event matches the filter. Press {clear} to clear it, or Esc to leave a prompt.")
         };
         frame.render_widget(
             Paragraph::new(msg)
