@@ -36,7 +36,10 @@ impl Builder<'_> {
         let rest = " ".repeat(indent.min(self.width / 2));
         let opts = textwrap::Options::new(self.width.max(4))
             .initial_indent(first)
-            .subsequent_indent(&rest);
+            .subsequent_indent(&rest)
+            // Addresses and hyphenated names stay whole; break only at spaces.
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for paragraph in text.split('\n') {
             for piece in textwrap::wrap(paragraph, &opts) {
                 self.lines

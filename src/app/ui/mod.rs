@@ -233,7 +233,7 @@ fn hints_line(app: &App, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, what) in hints {
-        let piece = key.width() + what.width() + 3;
+        let piece = key.width() + what.width() + 4;
         if used + piece > width {
             break;
         }
