@@ -489,3 +489,26 @@ fn config_problems_are_all_reported_with_positions() {
         "no file, no config"
     );
 }
+
+#[test]
+fn readme_lists_every_key_the_help_shows() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (context, keys, help) in Keymap::default().help_rows() {
+        if context != Context::Browse {
+            continue;
+        }
+        let row = format!("| {} | {help} |", keys.replace('|', "\\|"));
+        assert!(readme.contains(&row), "README lacks the row: {row}");
+    }
+}
+
+/// Prints the README's keys table; run with `--ignored --nocapture` after changing the keymap.
+#[test]
+#[ignore]
+fn print_readme_key_rows() {
+    for (context, keys, help) in Keymap::default().help_rows() {
+        if context == Context::Browse {
+            println!("| {} | {help} |", keys.replace('|', "\\|"));
+        }
+    }
+}
