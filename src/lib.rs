@@ -2,6 +2,14 @@
 //!
 //! The domain (`date`, `model`, `load`, `query`, `facets`, `text`) knows
 //! nothing of terminals; the CLI and the app are built on it.
+//!
+//! ```
+//! let timeline = tipline::load::load_embedded();
+//! let query = tipline::Query::parse(r#"year:2022 actor:"sar kheng" kind:national-day"#).unwrap();
+//! let hits = query.filter(&timeline);
+//! assert_eq!(hits.len(), 1);
+//! assert_eq!(timeline.events[hits[0]].date.human(), "12 Dec 2022");
+//! ```
 
 pub mod date;
 pub mod diag;
