@@ -18,6 +18,7 @@ mod fields;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod synth;
 pub mod text;
 
 pub use date::{PartialDate, Precision};

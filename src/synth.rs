@@ -1,0 +1,276 @@
+//! Synthetic timelines for benchmarks and stress tests: realistic variety
+//! (every date precision across 1900–2100, ranges, short and long texts,
+//! aliases, figures, quotes, links, Khmer, CJK and accented Latin), fully
+//! determined by a seed.
+
+use crate::date::PartialDate;
+use crate::model::*;
+use std::fmt::Write;
+
+const WORDS: &[&str] = &[
+    "ministry", "court", "border", "report", "victims", "workers", "province", "hotline", "police", "decree",
+    "prosecutor", "survey", "campaign", "migration", "labour", "rescue", "network", "casino", "scam", "embassy",
+    "convention", "treaty", "forum", "training", "shelter", "repatriation", "statistics", "complaint", "arrest",
+    "agreement", "Réunion", "São Paulo", "Đà Nẵng", "Ñuñoa", "Kraków", "Zürich", "Malmö", "Ångström",
+    "កម្ពុជា", "ការជួញដូរមនុស្ស", "ច្បាប់", "人口贩卖", "会议", "报告", "警察", "東京", "서울",
+];
+const TAGS: &[&str] = &[
+    "law", "treaty", "asean", "china", "us", "tip-report", "crackdown", "figures", "claims", "migration",
+    "online-scams", "gambling", "borders", "religion", "inter-faith", "national-day", "yearly", "survey",
+    "courts", "police", "victims", "labour", "children", "women", "digital", "corruption", "ngo", "un",
+    "training", "shelters", "repatriation", "prosecution", "casinos", "forced-labour", "marriage", "adoption",
+    "surrogacy", "organ-trade", "debt", "education",
+];
+
+/// Text of a random number of words in the range.
+fn text_in(rng: &mut fastrand::Rng, words: std::ops::Range<usize>) -> String {
+    let n = rng.usize(words);
+    text(rng, n)
+}
+
+/// Words joined into text of `n` words.
+fn text(rng: &mut fastrand::Rng, n: usize) -> String {
+    let mut out = String::new();
+    for i in 0..n {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(WORDS[rng.usize(..WORDS.len())]);
+    }
+    out
+}
+
+fn date(rng: &mut fastrand::Rng, year: i32) -> PartialDate {
+    let month = rng.u32(1..=12);
+    match rng.u8(0..10) {
+        0..=1 => PartialDate::year(year),
+        2..=4 => PartialDate::year_month(year, month).expect("valid month"),
+        _ => PartialDate::ymd(year, month, rng.u32(1..=28)).expect("valid day"),
+    }
+}
+
+/// Sources, actors and `n` events, every reference valid and every source and actor used.
+pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let n_sources = (n / 10).clamp(5, 5000);
+    let n_actors = (n / 20).clamp(10, 2000);
+    let sources: Vec<Source> = (0..n_sources)
+        .map(|i| Source {
+            id: format!("src-{i}"),
+            publisher: format!("Publisher {} {}", i % 97, text(&mut rng, 1)),
+            title: text_in(&mut rng, 3..10),
+            url: rng.bool().then(|| format!("https://example.org/{i}/{}", rng.u32(..))),
+            published: rng.bool().then(|| {
+                let y = rng.i32(1900..=2100);
+                date(&mut rng, y)
+            }),
+        })
+        .collect();
+    let kinds = [ActorKind::Person, ActorKind::GovernmentBody, ActorKind::Organisation, ActorKind::InternationalBody];
+    let actors: Vec<Actor> = (0..n_actors)
+        .map(|i| {
+            let from = rng.i32(1900..=2090);
+            Actor {
+                id: format!("actor-{i}"),
+                name: format!("{} {i}", text(&mut rng, 2)),
+                aliases: (0..rng.usize(0..3)).map(|a| format!("{} alias {a}", text(&mut rng, 2))).collect(),
+                kind: kinds[i % kinds.len()],
+                roles: (0..rng.usize(0..3))
+                    .map(|_| Role {
+                        title: text(&mut rng, 3),
+                        from: Some(PartialDate::year(from)),
+                        to: Some(PartialDate::year(from + rng.i32(0..10))),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut events = Vec::with_capacity(n);
+    for i in 0..n {
+        let year = rng.i32(1900..=2100);
+        let start = date(&mut rng, year);
+        let end = (rng.u8(0..100) < 15).then(|| {
+            let y = (year + rng.i32(0..=2)).min(2100);
+            date(&mut rng, y)
+        });
+        let end = end.filter(|e| e.first_day() >= start.first_day());
+        let kind = EventKind::ALL[rng.usize(..EventKind::ALL.len())];
+        // Each actor and source is used at least once; the rest at random.
+        let mut actor_ids = vec![format!("actor-{}", i % n_actors)];
+        actor_ids.extend((0..rng.usize(0..3)).map(|_| format!("actor-{}", rng.usize(..n_actors))));
+        actor_ids.dedup();
+        let sources_cited = (0..rng.usize(1..=3))
+            .map(|k| Citation {
+                source: if k == 0 { format!("src-{}", i % n_sources) } else { format!("src-{}", rng.usize(..n_sources)) },
+                quote: text_in(&mut rng, 5..30),
+            })
+            .collect();
+        events.push(Event {
+            id: format!("ev-{i}"),
+            date: start,
+            end,
+            title: text_in(&mut rng, 3..12),
+            kind,
+            actors: actor_ids,
+            location: rng.bool().then(|| text(&mut rng, 2)),
+            summary: text_in(&mut rng, 10..80),
+            details: (rng.u8(0..10) == 0).then(|| text_in(&mut rng, 50..300)),
+            figures: (0..rng.usize(0..3))
+                .map(|_| Figure {
+                    label: text(&mut rng, 3),
+                    value: rng.u32(0..100_000) as f64,
+                    unit: rng.bool().then(|| "people".to_string()),
+                    period: rng.bool().then(|| format!("{year}")),
+                    according_to: rng.bool().then(|| format!("actor-{}", rng.usize(..n_actors))),
+                })
+                .collect(),
+            sources: sources_cited,
+            tags: (0..rng.usize(0..4)).map(|_| TAGS[rng.usize(..TAGS.len())].to_string()).collect(),
+            related: if i > 0 {
+                (0..rng.usize(0..3))
+                    .map(|_| Link { event: format!("ev-{}", rng.usize(..i)), relation: Relation::ALL[rng.usize(..Relation::ALL.len())] })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            corroboration: if rng.bool() { Corroboration::Corroborated } else { Corroboration::SingleSource },
+            ranking: (kind == EventKind::Ranking).then(|| format!("Tier {}", rng.u8(1..=3))),
+        });
+    }
+    (sources, actors, events)
+}
+
+/// A generated timeline, validated and indexed, without going through TOML.
+pub fn timeline(n: usize, seed: u64) -> Timeline {
+    let (s, a, e) = generate(n, seed);
+    Timeline::new(s, a, e)
+}
+
+fn quoted(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn field(out: &mut String, key: &str, value: &str) {
+    out.push_str(key);
+    out.push_str(" = ");
+    quoted(out, value);
+    out.push('\n');
+}
+
+fn list(out: &mut String, key: &str, values: &[String]) {
+    out.push_str(key);
+    out.push_str(" = [");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        quoted(out, v);
+    }
+    out.push_str("]\n");
+}
+
+/// Writes a timeline as a tipline data file.
+pub fn to_toml(sources: &[Source], actors: &[Actor], events: &[Event]) -> String {
+    let mut out = String::with_capacity(events.len() * 900);
+    for s in sources {
+        out.push_str("[[sources]]\n");
+        field(&mut out, "id", &s.id);
+        field(&mut out, "publisher", &s.publisher);
+        field(&mut out, "title", &s.title);
+        if let Some(u) = &s.url {
+            field(&mut out, "url", u);
+        }
+        if let Some(p) = &s.published {
+            field(&mut out, "published", &p.to_string());
+        }
+        out.push('\n');
+    }
+    for a in actors {
+        out.push_str("[[actors]]\n");
+        field(&mut out, "id", &a.id);
+        field(&mut out, "name", &a.name);
+        list(&mut out, "aliases", &a.aliases);
+        field(&mut out, "kind", a.kind.as_str());
+        for r in &a.roles {
+            out.push_str("[[actors.roles]]\n");
+            field(&mut out, "title", &r.title);
+            if let Some(f) = &r.from {
+                field(&mut out, "from", &f.to_string());
+            }
+            if let Some(t) = &r.to {
+                field(&mut out, "to", &t.to_string());
+            }
+        }
+        out.push('\n');
+    }
+    for e in events {
+        out.push_str("[[events]]\n");
+        field(&mut out, "id", &e.id);
+        field(&mut out, "date", &e.date.to_string());
+        if let Some(end) = &e.end {
+            field(&mut out, "end", &end.to_string());
+        }
+        field(&mut out, "title", &e.title);
+        field(&mut out, "kind", e.kind.as_str());
+        list(&mut out, "actors", &e.actors);
+        if let Some(l) = &e.location {
+            field(&mut out, "location", l);
+        }
+        field(&mut out, "summary", &e.summary);
+        if let Some(d) = &e.details {
+            field(&mut out, "details", d);
+        }
+        list(&mut out, "tags", &e.tags);
+        field(&mut out, "corroboration", e.corroboration.as_str());
+        if let Some(r) = &e.ranking {
+            field(&mut out, "ranking", r);
+        }
+        if !e.related.is_empty() {
+            out.push_str("related = [");
+            for (i, l) in e.related.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str("{ event = ");
+                quoted(&mut out, &l.event);
+                out.push_str(", relation = ");
+                quoted(&mut out, l.relation.as_str());
+                out.push_str(" }");
+            }
+            out.push_str("]\n");
+        }
+        for f in &e.figures {
+            out.push_str("[[events.figures]]\n");
+            field(&mut out, "label", &f.label);
+            let _ = writeln!(out, "value = {}", f.value_text());
+            if let Some(u) = &f.unit {
+                field(&mut out, "unit", u);
+            }
+            if let Some(p) = &f.period {
+                field(&mut out, "period", p);
+            }
+            if let Some(a) = &f.according_to {
+                field(&mut out, "according_to", a);
+            }
+        }
+        for c in &e.sources {
+            out.push_str("[[events.sources]]\n");
+            field(&mut out, "source", &c.source);
+            field(&mut out, "quote", &c.quote);
+        }
+        out.push('\n');
+    }
+    out
+}
