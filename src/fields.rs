@@ -15,6 +15,8 @@ pub struct Ctx<'a> {
     pub files: &'a [SourceText<'a>],
     /// The file being read now.
     pub file: usize,
+    /// Where in the file the text being parsed starts; spans are relative to it.
+    pub base: usize,
     pub diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -23,8 +25,13 @@ impl<'a> Ctx<'a> {
         &self.files[self.file]
     }
 
+    /// A span of the text being parsed, as a span of the whole file.
+    pub fn at(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.base..span.end + self.base
+    }
+
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let d = self.src().error(span, message);
+        let d = self.src().error(self.at(span), message);
         self.diagnostics.push(d);
     }
 
@@ -34,7 +41,7 @@ impl<'a> Ctx<'a> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let d = self.src().error(span, message).with_help(help);
+        let d = self.src().error(self.at(span), message).with_help(help);
         self.diagnostics.push(d);
     }
 }

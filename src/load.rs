@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, SourceText};
 use crate::fields::{Ctx, Fields};
 use crate::model::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
@@ -145,12 +145,14 @@ struct Gathered {
     sources: Vec<Source>,
     actors: Vec<Actor>,
     events: Vec<Event>,
-    defined: HashMap<(Namespace, String), Place>,
+    /// Every id defined, where, and whether anything refers to it.
+    defined: HashMap<(Namespace, String), (Place, bool)>,
+    /// References to ids not yet defined when they were read.
     references: Vec<(Namespace, String, Place)>,
 }
 
 /// Loads and validates several files into one timeline.
-pub fn load(files: &[DataFile]) -> Loaded {
+pub fn load(files: Vec<DataFile>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut all = Gathered::default();
     let texts: Vec<SourceText> = files
@@ -164,11 +166,16 @@ pub fn load(files: &[DataFile]) -> Loaded {
         let mut cx = Ctx {
             files: &texts,
             file,
+            base: 0,
             diagnostics: &mut diagnostics,
         };
         read_file(&mut cx, &mut all);
     }
-    check_references(&texts, &all, &mut diagnostics);
+    check_references(&texts, &mut all, &mut diagnostics);
+    // The texts are no longer needed: free them before the timeline builds
+    // its indices, so a large file is not held twice at the peak.
+    drop(texts);
+    drop(files);
     let timeline = if diagnostics.iter().any(|d| d.is_error()) {
         None
     } else {
@@ -182,23 +189,42 @@ pub fn load(files: &[DataFile]) -> Loaded {
 
 /// Loads the embedded dataset, which the test suite keeps valid.
 pub fn load_embedded() -> Timeline {
-    load(&[DataFile::embedded()])
+    load(vec![DataFile::embedded()])
         .timeline
         .expect("the embedded dataset is checked by the test suite")
 }
 
+/// Reads one file a top-level table at a time. Parsing each `[[events]]`
+/// entry on its own keeps only one entry's syntax tree in memory, so a
+/// large file costs little more than its text and the timeline it holds.
 fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
-    let (document, errors) = DeTable::parse_recoverable(cx.src().text);
-    let syntax_errors = !errors.is_empty();
-    for e in errors {
-        let span = e.span().unwrap_or(0..0);
-        cx.error(span, format!("invalid TOML: {}", e.message().trim()));
+    let text = cx.src().text;
+    let reported_before = cx.diagnostics.len();
+    let pieces = crate::chunks::split(text);
+    let mut syntax_errors = false;
+    for piece in &pieces {
+        cx.base = piece.start;
+        let (document, errors) = DeTable::parse_recoverable(&text[piece.clone()]);
+        if !errors.is_empty() {
+            syntax_errors = true;
+            break;
+        }
+        read_root(cx, &document, all);
     }
+    cx.base = 0;
     if syntax_errors {
-        // A table cut short by a syntax error would only add confusing
-        // follow-on complaints; fix the syntax first.
-        return;
+        // Report syntax errors as a parse of the whole file sees them, and
+        // nothing else: a table cut short would only add follow-on complaints.
+        cx.diagnostics.truncate(reported_before);
+        let (_, errors) = DeTable::parse_recoverable(text);
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            cx.error(span, format!("invalid TOML: {}", e.message().trim()));
+        }
     }
+}
+
+fn read_root(cx: &mut Ctx<'_>, document: &toml::Spanned<DeTable<'_>>, all: &mut Gathered) {
     let root = document.get_ref();
     for key in root.keys() {
         if !TOP.contains(&key.get_ref().as_ref()) {
@@ -234,7 +260,7 @@ type Reader = fn(&mut Ctx<'_>, &toml::Spanned<DeValue<'_>>, &mut Gathered);
 
 fn define(cx: &mut Ctx<'_>, all: &mut Gathered, ns: Namespace, id: &str, span: Range<usize>) -> bool {
     let key = (ns, id.to_string());
-    if let Some(first) = all.defined.get(&key) {
+    if let Some((first, _)) = all.defined.get(&key) {
         // The first definition may be in another file; its name is enough.
         let there = &cx.files[first.file];
         let (line, column, _) = there.locate(first.span.start);
@@ -242,12 +268,34 @@ fn define(cx: &mut Ctx<'_>, all: &mut Gathered, ns: Namespace, id: &str, span: R
         cx.error_with_help(span, format!("duplicate {} id `{id}`", ns.noun()), help);
         return false;
     }
-    all.defined.insert(key, Place { file: cx.file, span });
+    all.defined.insert(
+        key,
+        (
+            Place {
+                file: cx.file,
+                span: cx.at(span),
+            },
+            false,
+        ),
+    );
     true
 }
 
 fn refer(cx: &Ctx<'_>, all: &mut Gathered, ns: Namespace, id: String, span: Range<usize>) {
-    all.references.push((ns, id, Place { file: cx.file, span }));
+    // Most references point back to something already defined: settle them
+    // now rather than keeping a copy of every one until the end.
+    let key = (ns, id);
+    match all.defined.get_mut(&key) {
+        Some(entry) => entry.1 = true,
+        None => all.references.push((
+            key.0,
+            key.1,
+            Place {
+                file: cx.file,
+                span: cx.at(span),
+            },
+        )),
+    }
 }
 
 fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
@@ -426,29 +474,38 @@ fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Ga
 }
 
 /// Unknown references are errors; sources and actors nothing refers to are warnings.
-fn check_references(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<Diagnostic>) {
-    let mut used = HashSet::new();
-    for (ns, id, place) in &all.references {
-        used.insert((*ns, id.as_str()));
-        if all.defined.contains_key(&(*ns, id.clone())) {
-            continue;
+fn check_references(files: &[SourceText], all: &mut Gathered, diagnostics: &mut Vec<Diagnostic>) {
+    let mut unknown = Vec::new();
+    for (ns, id, place) in std::mem::take(&mut all.references) {
+        let key = (ns, id);
+        match all.defined.get_mut(&key) {
+            Some(entry) => entry.1 = true,
+            None => unknown.push((key.0, key.1, place)),
         }
-        let known: Vec<&str> = all
-            .defined
-            .keys()
-            .filter(|(n, _)| n == ns)
-            .map(|(_, id)| id.as_str())
-            .collect();
+    }
+    // Suggestions compare against every id, so only the first few get one:
+    // a file with thousands of broken links must not take minutes.
+    const SUGGESTED: usize = 50;
+    for (n, (ns, id, place)) in unknown.into_iter().enumerate() {
         let mut d = files[place.file].error(place.span.clone(), format!("unknown {} `{id}`", ns.noun()));
-        if let Some(near) = crate::text::nearest(id, &known) {
-            d = d.with_help(format!("did you mean `{near}`?"));
+        if n < SUGGESTED {
+            let known: Vec<&str> = all
+                .defined
+                .keys()
+                .filter(|(k, _)| *k == ns)
+                .map(|(_, id)| id.as_str())
+                .collect();
+            if let Some(near) = crate::text::nearest(&id, &known) {
+                d = d.with_help(format!("did you mean `{near}`?"));
+            }
         }
         diagnostics.push(d);
     }
     let mut unused: Vec<(&(Namespace, String), &Place)> = all
         .defined
         .iter()
-        .filter(|((ns, id), _)| *ns != Namespace::Event && !used.contains(&(*ns, id.as_str())))
+        .filter(|((ns, _), (_, used))| *ns != Namespace::Event && !used)
+        .map(|(k, (place, _))| (k, place))
         .collect();
     unused.sort_by_key(|(_, p)| (p.file, p.span.start));
     for ((ns, id), place) in unused {

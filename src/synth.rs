@@ -8,18 +8,95 @@ use crate::model::*;
 use std::fmt::Write;
 
 const WORDS: &[&str] = &[
-    "ministry", "court", "border", "report", "victims", "workers", "province", "hotline", "police", "decree",
-    "prosecutor", "survey", "campaign", "migration", "labour", "rescue", "network", "casino", "scam", "embassy",
-    "convention", "treaty", "forum", "training", "shelter", "repatriation", "statistics", "complaint", "arrest",
-    "agreement", "Réunion", "São Paulo", "Đà Nẵng", "Ñuñoa", "Kraków", "Zürich", "Malmö", "Ångström",
-    "កម្ពុជា", "ការជួញដូរមនុស្ស", "ច្បាប់", "人口贩卖", "会议", "报告", "警察", "東京", "서울",
+    "ministry",
+    "court",
+    "border",
+    "report",
+    "victims",
+    "workers",
+    "province",
+    "hotline",
+    "police",
+    "decree",
+    "prosecutor",
+    "survey",
+    "campaign",
+    "migration",
+    "labour",
+    "rescue",
+    "network",
+    "casino",
+    "scam",
+    "embassy",
+    "convention",
+    "treaty",
+    "forum",
+    "training",
+    "shelter",
+    "repatriation",
+    "statistics",
+    "complaint",
+    "arrest",
+    "agreement",
+    "Réunion",
+    "São Paulo",
+    "Đà Nẵng",
+    "Ñuñoa",
+    "Kraków",
+    "Zürich",
+    "Malmö",
+    "Ångström",
+    "កម្ពុជា",
+    "ការជួញដូរមនុស្ស",
+    "ច្បាប់",
+    "人口贩卖",
+    "会议",
+    "报告",
+    "警察",
+    "東京",
+    "서울",
 ];
 const TAGS: &[&str] = &[
-    "law", "treaty", "asean", "china", "us", "tip-report", "crackdown", "figures", "claims", "migration",
-    "online-scams", "gambling", "borders", "religion", "inter-faith", "national-day", "yearly", "survey",
-    "courts", "police", "victims", "labour", "children", "women", "digital", "corruption", "ngo", "un",
-    "training", "shelters", "repatriation", "prosecution", "casinos", "forced-labour", "marriage", "adoption",
-    "surrogacy", "organ-trade", "debt", "education",
+    "law",
+    "treaty",
+    "asean",
+    "china",
+    "us",
+    "tip-report",
+    "crackdown",
+    "figures",
+    "claims",
+    "migration",
+    "online-scams",
+    "gambling",
+    "borders",
+    "religion",
+    "inter-faith",
+    "national-day",
+    "yearly",
+    "survey",
+    "courts",
+    "police",
+    "victims",
+    "labour",
+    "children",
+    "women",
+    "digital",
+    "corruption",
+    "ngo",
+    "un",
+    "training",
+    "shelters",
+    "repatriation",
+    "prosecution",
+    "casinos",
+    "forced-labour",
+    "marriage",
+    "adoption",
+    "surrogacy",
+    "organ-trade",
+    "debt",
+    "education",
 ];
 
 /// Text of a random number of words in the range.
@@ -59,21 +136,30 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
             id: format!("src-{i}"),
             publisher: format!("Publisher {} {}", i % 97, text(&mut rng, 1)),
             title: text_in(&mut rng, 3..10),
-            url: rng.bool().then(|| format!("https://example.org/{i}/{}", rng.u32(..))),
+            url: rng
+                .bool()
+                .then(|| format!("https://example.org/{i}/{}", rng.u32(..))),
             published: rng.bool().then(|| {
                 let y = rng.i32(1900..=2100);
                 date(&mut rng, y)
             }),
         })
         .collect();
-    let kinds = [ActorKind::Person, ActorKind::GovernmentBody, ActorKind::Organisation, ActorKind::InternationalBody];
+    let kinds = [
+        ActorKind::Person,
+        ActorKind::GovernmentBody,
+        ActorKind::Organisation,
+        ActorKind::InternationalBody,
+    ];
     let actors: Vec<Actor> = (0..n_actors)
         .map(|i| {
             let from = rng.i32(1900..=2090);
             Actor {
                 id: format!("actor-{i}"),
                 name: format!("{} {i}", text(&mut rng, 2)),
-                aliases: (0..rng.usize(0..3)).map(|a| format!("{} alias {a}", text(&mut rng, 2))).collect(),
+                aliases: (0..rng.usize(0..3))
+                    .map(|a| format!("{} alias {a}", text(&mut rng, 2)))
+                    .collect(),
                 kind: kinds[i % kinds.len()],
                 roles: (0..rng.usize(0..3))
                     .map(|_| Role {
@@ -101,7 +187,11 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
         actor_ids.dedup();
         let sources_cited = (0..rng.usize(1..=3))
             .map(|k| Citation {
-                source: if k == 0 { format!("src-{}", i % n_sources) } else { format!("src-{}", rng.usize(..n_sources)) },
+                source: if k == 0 {
+                    format!("src-{}", i % n_sources)
+                } else {
+                    format!("src-{}", rng.usize(..n_sources))
+                },
                 quote: text_in(&mut rng, 5..30),
             })
             .collect();
@@ -125,15 +215,24 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
                 })
                 .collect(),
             sources: sources_cited,
-            tags: (0..rng.usize(0..4)).map(|_| TAGS[rng.usize(..TAGS.len())].to_string()).collect(),
+            tags: (0..rng.usize(0..4))
+                .map(|_| TAGS[rng.usize(..TAGS.len())].to_string())
+                .collect(),
             related: if i > 0 {
                 (0..rng.usize(0..3))
-                    .map(|_| Link { event: format!("ev-{}", rng.usize(..i)), relation: Relation::ALL[rng.usize(..Relation::ALL.len())] })
+                    .map(|_| Link {
+                        event: format!("ev-{}", rng.usize(..i)),
+                        relation: Relation::ALL[rng.usize(..Relation::ALL.len())],
+                    })
                     .collect()
             } else {
                 Vec::new()
             },
-            corroboration: if rng.bool() { Corroboration::Corroborated } else { Corroboration::SingleSource },
+            corroboration: if rng.bool() {
+                Corroboration::Corroborated
+            } else {
+                Corroboration::SingleSource
+            },
             ranking: (kind == EventKind::Ranking).then(|| format!("Tier {}", rng.u8(1..=3))),
         });
     }

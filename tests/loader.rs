@@ -15,7 +15,7 @@ fn fixture(name: &str) -> DataFile {
 
 fn diagnostics(names: &[&str]) -> Vec<Diagnostic> {
     let files: Vec<DataFile> = names.iter().map(|n| fixture(n)).collect();
-    load(&files).diagnostics
+    load(files).diagnostics
 }
 
 /// (line, column, message fragment) of each error, in file order.
@@ -40,7 +40,7 @@ fn assert_single_error(name: &str, line: usize, column: usize, fragment: &str) {
 
 #[test]
 fn valid_fixture_loads_cleanly() {
-    let loaded = load(&[fixture("valid.toml")]);
+    let loaded = load(vec![fixture("valid.toml")]);
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let t = loaded.timeline.unwrap();
     assert_eq!(t.events.len(), 1);
@@ -103,7 +103,7 @@ fn files_merge_into_one_timeline_with_cross_file_references() {
     let a = fixture("merge_a.toml");
     let mut b = fixture("merge_b.toml");
     b.text = b.text.replacen("id = \"e1\"", "id = \"e0\"", 1);
-    let loaded = load(&[a, b]);
+    let loaded = load(vec![a, b]);
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let ids: Vec<String> = loaded
         .timeline
@@ -179,7 +179,7 @@ fn empty_quote() {
 
 #[test]
 fn unused_actor_is_a_warning_not_an_error() {
-    let loaded = load(&[fixture("unused_actor.toml")]);
+    let loaded = load(vec![fixture("unused_actor.toml")]);
     assert_eq!(loaded.errors(), 0);
     assert_eq!(loaded.warnings(), 1);
     assert_eq!(
@@ -207,7 +207,7 @@ fn rendered_diagnostic_shows_file_line_column_and_the_line() {
 
 #[test]
 fn escape_sequences_in_text_are_made_visible_at_load() {
-    let t = load(&[fixture("escapes.toml")]).timeline.unwrap();
+    let t = load(vec![fixture("escapes.toml")]).timeline.unwrap();
     let title = &t.events[0].title;
     assert!(!title.chars().any(|c| c.is_control()), "{title:?}");
     assert!(title.contains("^[]0;pwned^G"), "{title:?}");

@@ -194,7 +194,7 @@ fn read_files(paths: &[PathBuf]) -> Result<Vec<DataFile>, u8> {
 /// Loads the named files (or the embedded data); warnings go to stderr.
 pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
     let files = read_files(paths)?;
-    let loaded: Loaded = load(&files);
+    let loaded: Loaded = load(files);
     report(&loaded.diagnostics);
     match loaded.timeline {
         Some(t) => Ok(t),
@@ -260,9 +260,9 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
 
 fn check(paths: &[PathBuf]) -> Result<(), u8> {
     let files = read_files(paths)?;
-    let loaded = load(&files);
+    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    let loaded = load(files);
     report(&loaded.diagnostics);
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());
     let summary = format!(
         "checked {}: {} events, {} error(s), {} warning(s)\n",
