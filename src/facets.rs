@@ -3,6 +3,73 @@
 use crate::model::{EventKind, Timeline};
 use std::collections::BTreeMap;
 
+/// Counts by small number: years from the timeline's first year, actors by
+/// index, kinds in declaration order, tags by index. Cheap to fill per key press.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub first_year: i32,
+    pub years: Vec<usize>,
+    pub actors: Vec<usize>,
+    pub kinds: Vec<usize>,
+    pub tags: Vec<usize>,
+}
+
+impl Tally {
+    pub fn new(t: &Timeline) -> Self {
+        let (first, last) = t.year_range();
+        Tally {
+            first_year: first,
+            years: vec![0; (last - first + 1).max(0) as usize],
+            actors: vec![0; t.actors.len()],
+            kinds: vec![0; EventKind::ALL.len()],
+            tags: vec![0; t.tag_names().len()],
+        }
+    }
+
+    /// Counts one event under every facet.
+    pub fn add(&mut self, t: &Timeline, position: usize) {
+        self.add_year(t, position);
+        self.add_actors(t, position);
+        self.add_kind(t, position);
+        self.add_tags(t, position);
+    }
+
+    pub fn add_year(&mut self, t: &Timeline, position: usize) {
+        for y in t.events[position].years() {
+            if let Some(n) = self.years.get_mut((y - self.first_year) as usize) {
+                *n += 1;
+            }
+        }
+    }
+
+    pub fn add_actors(&mut self, t: &Timeline, position: usize) {
+        for &a in t.event_actor_ix(position) {
+            self.actors[a as usize] += 1;
+        }
+    }
+
+    pub fn add_kind(&mut self, t: &Timeline, position: usize) {
+        let k = t.events[position].kind;
+        if let Some(i) = EventKind::ALL.iter().position(|x| *x == k) {
+            self.kinds[i] += 1;
+        }
+    }
+
+    pub fn add_tags(&mut self, t: &Timeline, position: usize) {
+        for &g in t.event_tag_ix(position) {
+            self.tags[g as usize] += 1;
+        }
+    }
+
+    pub fn year(&self, year: i32) -> usize {
+        year.checked_sub(self.first_year)
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| self.years.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct FacetCounts {
     /// Each year an event touches counts it once.
@@ -22,23 +89,36 @@ fn ranked<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
 
 impl FacetCounts {
     pub fn of(timeline: &Timeline, positions: &[usize]) -> Self {
-        let mut years = BTreeMap::new();
-        let mut actors = BTreeMap::new();
-        let mut kinds = BTreeMap::new();
-        let mut tags = BTreeMap::new();
-        for &i in positions {
-            let e = &timeline.events[i];
-            for y in e.years() {
-                *years.entry(y).or_insert(0) += 1;
-            }
-            for a in &e.actors {
-                *actors.entry(a.clone()).or_insert(0) += 1;
-            }
-            *kinds.entry(e.kind).or_insert(0) += 1;
-            for t in &e.tags {
-                *tags.entry(t.clone()).or_insert(0) += 1;
-            }
+        let mut tally = Tally::new(timeline);
+        for &p in positions {
+            tally.add(timeline, p);
         }
+        Self::from_tally(timeline, &tally)
+    }
+
+    /// Names the non-zero counts of a tally.
+    pub fn from_tally(t: &Timeline, tally: &Tally) -> Self {
+        let years = (tally.first_year..)
+            .zip(&tally.years)
+            .filter(|(_, n)| **n > 0)
+            .map(|(y, n)| (y, *n))
+            .collect();
+        let named = |names: Vec<String>, counts: &[usize]| -> BTreeMap<String, usize> {
+            names
+                .into_iter()
+                .zip(counts)
+                .filter(|(_, n)| **n > 0)
+                .map(|(k, n)| (k, *n))
+                .collect()
+        };
+        let actors = named(t.actors.iter().map(|a| a.id.clone()).collect(), &tally.actors);
+        let tags = named(t.tag_names().to_vec(), &tally.tags);
+        let kinds = EventKind::ALL
+            .iter()
+            .zip(&tally.kinds)
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, n)| (*k, *n))
+            .collect();
         FacetCounts {
             years,
             actors: ranked(actors),

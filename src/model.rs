@@ -229,6 +229,14 @@ pub struct Timeline {
     search_keys: Vec<String>,
     /// Folded names and aliases of each actor, for actor facets.
     actor_keys: Vec<Vec<String>>,
+    /// Each event's actors and tags as small numbers (flattened: event i's
+    /// are `ix[start[i]..start[i + 1]]`), so facets count without hashing.
+    actor_ix: Vec<u32>,
+    actor_ix_start: Vec<u32>,
+    tag_names: Vec<String>,
+    tag_ix: Vec<u32>,
+    tag_ix_start: Vec<u32>,
+    years: (i32, i32),
 }
 
 impl Timeline {
@@ -267,11 +275,70 @@ impl Timeline {
             event_index,
             search_keys: Vec::new(),
             actor_keys,
+            actor_ix: Vec::new(),
+            actor_ix_start: vec![0],
+            tag_names: Vec::new(),
+            tag_ix: Vec::new(),
+            tag_ix_start: vec![0],
+            years: (0, 0),
         };
+        timeline.index_facets();
         timeline.search_keys = (0..timeline.events.len())
             .map(|i| timeline.fold_event(&timeline.events[i]))
             .collect();
         timeline
+    }
+
+    fn index_facets(&mut self) {
+        let mut tag_numbers: HashMap<String, u32> = HashMap::new();
+        let mut first = i32::MAX;
+        let mut last = i32::MIN;
+        for e in &self.events {
+            for a in &e.actors {
+                if let Some(&i) = self.actor_index.get(a) {
+                    self.actor_ix.push(i as u32);
+                }
+            }
+            self.actor_ix_start.push(self.actor_ix.len() as u32);
+            for t in &e.tags {
+                let next = tag_numbers.len() as u32;
+                let n = *tag_numbers.entry(t.clone()).or_insert_with(|| {
+                    self.tag_names.push(t.clone());
+                    next
+                });
+                self.tag_ix.push(n);
+            }
+            self.tag_ix_start.push(self.tag_ix.len() as u32);
+            let years = e.years();
+            first = first.min(*years.start());
+            last = last.max(*years.end());
+        }
+        self.years = if first <= last { (first, last) } else { (0, -1) };
+    }
+
+    /// Indices (into `actors`) of the actors an event names.
+    pub fn event_actor_ix(&self, position: usize) -> &[u32] {
+        &self.actor_ix[self.actor_ix_start[position] as usize..self.actor_ix_start[position + 1] as usize]
+    }
+
+    /// Indices (into `tag_names`) of an event's tags.
+    pub fn event_tag_ix(&self, position: usize) -> &[u32] {
+        &self.tag_ix[self.tag_ix_start[position] as usize..self.tag_ix_start[position + 1] as usize]
+    }
+
+    /// Every tag used, in order of first use.
+    pub fn tag_names(&self) -> &[String] {
+        &self.tag_names
+    }
+
+    /// The first and last year any event touches (first > last when empty).
+    pub fn year_range(&self) -> (i32, i32) {
+        self.years
+    }
+
+    /// Folded name and aliases of the actor at an index.
+    pub fn actor_keys_at(&self, index: usize) -> &[String] {
+        &self.actor_keys[index]
     }
 
     fn fold_event(&self, e: &Event) -> String {

@@ -8,7 +8,7 @@
 //! spaces are quoted: `actor:"sar kheng"`. Years take ranges: `year:2019..2022`.
 
 use crate::date::PartialDate;
-use crate::model::{Event, EventKind, Timeline};
+use crate::model::{EventKind, Timeline};
 use crate::text::{fold, nearest};
 use std::fmt;
 
@@ -238,7 +238,7 @@ impl Query {
 
     /// Positions (in timeline order) of the events that match.
     pub fn filter(&self, timeline: &Timeline) -> Vec<usize> {
-        let compiled = Compiled::new(self);
+        let compiled = Compiled::new(self, timeline);
         (0..timeline.events.len())
             .filter(|&i| compiled.matches(timeline, i))
             .collect()
@@ -246,7 +246,7 @@ impl Query {
 
     /// Whether one event matches.
     pub fn matches(&self, timeline: &Timeline, position: usize) -> bool {
-        Compiled::new(self).matches(timeline, position)
+        Compiled::new(self, timeline).matches(timeline, position)
     }
 }
 
@@ -310,73 +310,208 @@ pub fn parse_term(facet: &str, value: &str) -> Result<Term, String> {
     })
 }
 
-/// A query with its values folded once, so matching many events is cheap.
+/// A test compiled against one timeline: text folded once, actors and tags
+/// resolved to the indices that match, so each event is checked cheaply.
+enum Test {
+    Years(i32, i32),
+    From(chrono::NaiveDate),
+    To(chrono::NaiveDate),
+    Actors(Vec<bool>),
+    Kind(EventKind),
+    Tags(Vec<bool>),
+    Text(String),
+}
+
+impl Test {
+    fn new(t: &Timeline, term: &Term) -> Test {
+        match term {
+            Term::Year { from, to } => Test::Years(*from, *to),
+            Term::From(d) => Test::From(d.first_day()),
+            Term::To(d) => Test::To(d.last_day()),
+            Term::Actor(a) => {
+                let a = fold(a);
+                Test::Actors(
+                    t.actors
+                        .iter()
+                        .enumerate()
+                        .map(|(i, actor)| actor.id == a || t.actor_keys_at(i).iter().any(|k| k.contains(&a)))
+                        .collect(),
+                )
+            }
+            Term::Kind(k) => Test::Kind(*k),
+            Term::Tag(g) => {
+                let g = fold(g);
+                Test::Tags(t.tag_names().iter().map(|n| fold(n) == g).collect())
+            }
+            Term::Text(w) => Test::Text(fold(w)),
+        }
+    }
+
+    fn passes(&self, t: &Timeline, position: usize) -> bool {
+        let event = &t.events[position];
+        match self {
+            Test::Years(from, to) => {
+                let years = event.years();
+                *years.start() <= *to && *years.end() >= *from
+            }
+            Test::From(d) => event.span().1 >= *d,
+            Test::To(d) => event.span().0 <= *d,
+            Test::Actors(set) => t.event_actor_ix(position).iter().any(|&a| set[a as usize]),
+            Test::Kind(k) => event.kind == *k,
+            Test::Tags(set) => t.event_tag_ix(position).iter().any(|&g| set[g as usize]),
+            Test::Text(w) => t.search_key(position).contains(w.as_str()),
+        }
+    }
+}
+
+/// The facets the filter pane counts, as bits.
+fn counted_bit(f: Facet) -> u8 {
+    match f {
+        Facet::Year => 1,
+        Facet::Actor => 2,
+        Facet::Kind => 4,
+        Facet::Tag => 8,
+        _ => 0,
+    }
+}
+
+/// A query compiled for one timeline. Positive clauses are grouped by facet
+/// (any in a group, every group); negated clauses each exclude.
 struct Compiled {
-    /// Positive clauses grouped by facet: any in a group, every group.
-    groups: Vec<Vec<Term>>,
-    negated: Vec<Term>,
+    /// (bit of a counted facet, or 0; the group's tests; negated)
+    groups: Vec<(u8, Vec<Test>, bool)>,
 }
 
 impl Compiled {
-    fn new(q: &Query) -> Self {
-        let fold_term = |t: &Term| match t {
-            Term::Actor(a) => Term::Actor(fold(a)),
-            Term::Tag(a) => Term::Tag(fold(a)),
-            Term::Text(a) => Term::Text(fold(a)),
-            other => other.clone(),
-        };
-        let mut groups: Vec<(Facet, Vec<Term>)> = Vec::new();
-        let mut negated = Vec::new();
+    fn new(q: &Query, t: &Timeline) -> Self {
+        let mut groups: Vec<(Facet, Vec<Test>, bool)> = Vec::new();
         for c in &q.clauses {
-            let term = fold_term(&c.term);
-            if c.negated {
-                negated.push(term);
-            } else if term.facet() == Facet::Text {
-                // Every bare word must be found.
-                groups.push((Facet::Text, vec![term]));
-            } else if let Some((_, g)) = groups.iter_mut().find(|(f, _)| *f == term.facet()) {
-                g.push(term);
-            } else {
-                groups.push((term.facet(), vec![term]));
+            let test = Test::new(t, &c.term);
+            let facet = c.term.facet();
+            // Every bare word and every negation stands alone; other values of one facet OR.
+            let joinable = !c.negated && facet != Facet::Text;
+            match groups
+                .iter_mut()
+                .find(|(f, _, neg)| joinable && !neg && *f == facet)
+            {
+                Some(g) => g.1.push(test),
+                None => groups.push((facet, vec![test], c.negated)),
             }
         }
+        // Cheap counted facets first, text last: most events are settled
+        // before their text is searched.
+        groups.sort_by_key(|(f, _, _)| *f == Facet::Text);
         Compiled {
-            groups: groups.into_iter().map(|(_, g)| g).collect(),
-            negated,
+            groups: groups
+                .into_iter()
+                .map(|(f, tests, neg)| (counted_bit(f), tests, neg))
+                .collect(),
         }
     }
 
-    fn matches(&self, timeline: &Timeline, position: usize) -> bool {
-        let event = &timeline.events[position];
-        self.groups
-            .iter()
-            .all(|g| g.iter().any(|t| term_matches(timeline, position, event, t)))
-            && !self
-                .negated
+    /// Which counted facets the event fails, or None if it fails a clause
+    /// that is not counted (text, dates) or two counted facets.
+    fn failures(&self, t: &Timeline, position: usize) -> Option<u8> {
+        let mut failed = 0u8;
+        for (bit, tests, negated) in &self.groups {
+            let hit = tests.iter().any(|x| x.passes(t, position));
+            if hit == *negated {
+                if *bit == 0 || (failed != 0 && failed != *bit) {
+                    return None;
+                }
+                failed |= bit;
+            }
+        }
+        Some(failed)
+    }
+
+    fn matches(&self, t: &Timeline, position: usize) -> bool {
+        self.failures(t, position) == Some(0)
+    }
+}
+
+/// What the filter pane shows: the events that pass, and for each counted
+/// facet the counts the other facets allow (faceted search).
+#[derive(Debug, Clone)]
+pub struct Faceted {
+    pub hits: Vec<usize>,
+    /// Counts by facet: choosing a value of that facet would give this many.
+    pub years: crate::facets::Tally,
+    pub actors: crate::facets::Tally,
+    pub kinds: crate::facets::Tally,
+    pub tags: crate::facets::Tally,
+    /// Events that can still count toward something; a query that only
+    /// narrows this one need look at no others.
+    pub relevant: Vec<usize>,
+}
+
+impl Query {
+    /// Filters and counts facets in one pass. `candidates`, when given, must
+    /// hold every event that can pass or count (see [`Query::narrows`]).
+    pub fn faceted(&self, t: &Timeline, candidates: Option<&[usize]>) -> Faceted {
+        use crate::facets::Tally;
+        let compiled = Compiled::new(self, t);
+        let mut out = Faceted {
+            hits: Vec::new(),
+            years: Tally::new(t),
+            actors: Tally::new(t),
+            kinds: Tally::new(t),
+            tags: Tally::new(t),
+            relevant: Vec::new(),
+        };
+        let mut visit = |p: usize| {
+            let Some(failed) = compiled.failures(t, p) else {
+                return;
+            };
+            out.relevant.push(p);
+            if failed == 0 {
+                out.hits.push(p);
+            }
+            if failed & !1 == 0 {
+                out.years.add_year(t, p);
+            }
+            if failed & !2 == 0 {
+                out.actors.add_actors(t, p);
+            }
+            if failed & !4 == 0 {
+                out.kinds.add_kind(t, p);
+            }
+            if failed & !8 == 0 {
+                out.tags.add_tags(t, p);
+            }
+        };
+        match candidates {
+            Some(c) => c.iter().for_each(|&p| visit(p)),
+            None => (0..t.events.len()).for_each(&mut visit),
+        }
+        out
+    }
+
+    /// Whether every event this query can pass or count was relevant to
+    /// `previous`: the same clauses, with search words only grown longer or
+    /// added, as when typing into the search box.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        let words = |q: &Query| -> Vec<String> {
+            q.clauses
                 .iter()
-                .any(|t| term_matches(timeline, position, event, t))
+                .filter_map(|c| match (&c.term, c.negated) {
+                    (Term::Text(w), false) => Some(fold(w)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let others = |q: &Query| -> Vec<Clause> {
+            q.clauses
+                .iter()
+                .filter(|c| !(c.term.facet() == Facet::Text && !c.negated))
+                .cloned()
+                .collect()
+        };
+        let (old, new) = (words(previous), words(self));
+        others(self) == others(previous)
+            && new.len() >= old.len()
+            && old.iter().zip(&new).all(|(o, n)| n.contains(o.as_str()))
     }
-}
-
-/// `term` has its text values folded already.
-fn term_matches(timeline: &Timeline, position: usize, event: &Event, term: &Term) -> bool {
-    match term {
-        Term::Year { from, to } => {
-            let years = event.years();
-            *years.start() <= *to && *years.end() >= *from
-        }
-        Term::From(d) => event.span().1 >= d.first_day(),
-        Term::To(d) => event.span().0 <= d.last_day(),
-        Term::Actor(name) => event.actors.iter().any(|id| actor_matches(timeline, id, name)),
-        Term::Kind(k) => event.kind == *k,
-        Term::Tag(t) => event.tags.iter().any(|tag| fold(tag) == *t),
-        Term::Text(w) => timeline.search_key(position).contains(w.as_str()),
-    }
-}
-
-/// An actor matches its id exactly, or any part of its name or an alias.
-pub fn actor_matches(timeline: &Timeline, id: &str, folded: &str) -> bool {
-    id == folded || timeline.actor_keys(id).iter().any(|k| k.contains(folded))
 }
 
 fn write_value(f: &mut fmt::Formatter<'_>, v: &str) -> fmt::Result {

@@ -302,3 +302,53 @@ proptest! {
         let _ = Query::parse(&s);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// One pass gives what filtering once per facet would.
+    #[test]
+    fn faceted_counts_equal_counting_without_each_facet(q in query()) {
+        use tipline::facets::FacetCounts;
+        use tipline::query::Facet;
+        let t = timeline();
+        let f = q.faceted(t, None);
+        prop_assert_eq!(&f.hits, &q.filter(t));
+        let named = |tally| FacetCounts::from_tally(t, tally);
+        let expect = |facet| FacetCounts::of(t, &q.without(facet).filter(t));
+        prop_assert_eq!(named(&f.years).years, expect(Facet::Year).years);
+        prop_assert_eq!(named(&f.actors).actors, expect(Facet::Actor).actors);
+        prop_assert_eq!(named(&f.kinds).kinds, expect(Facet::Kind).kinds);
+        prop_assert_eq!(named(&f.tags).tags, expect(Facet::Tag).tags);
+    }
+
+    /// Typing more of a word, or another word, may reuse the last result.
+    #[test]
+    fn narrowing_reuses_the_previous_result_exactly(q in query(), w in "[a-z]{1,3}", more in "[a-z]{1,2}") {
+        let t = timeline();
+        let mut before = q.clone();
+        before.push(Term::Text(w.clone()));
+        let mut after = q.clone();
+        after.push(Term::Text(format!("{w}{more}")));
+        prop_assert!(after.narrows(&before));
+        let previous = before.faceted(t, None);
+        let reused = after.faceted(t, Some(&previous.relevant));
+        let fresh = after.faceted(t, None);
+        prop_assert_eq!(reused.hits, fresh.hits);
+        prop_assert_eq!(reused.actors, fresh.actors);
+        prop_assert_eq!(reused.years, fresh.years);
+    }
+}
+
+#[test]
+fn changing_a_facet_is_not_narrowing() {
+    let a = Query::parse("year:2022 sar").unwrap();
+    assert!(Query::parse("year:2022 sark").unwrap().narrows(&a));
+    assert!(Query::parse("year:2022 sar kheng").unwrap().narrows(&a));
+    assert!(!Query::parse("year:2023 sark").unwrap().narrows(&a));
+    assert!(
+        !Query::parse("year:2022 sa").unwrap().narrows(&a),
+        "a shorter word widens"
+    );
+    assert!(!Query::parse("year:2022 kheng").unwrap().narrows(&a));
+}

@@ -11,7 +11,7 @@ pub mod ui;
 
 pub use action::{Action, Mode, Pane, Picker, PickerKind};
 
-use crate::facets::FacetCounts;
+use crate::facets::Tally;
 use crate::model::{EventKind, Timeline};
 use crate::query::{Facet, Query, Term, MAX_QUERY_CHARS};
 use crate::text::fold;
@@ -35,6 +35,8 @@ pub struct FacetEntry {
     pub label: String,
     pub count: usize,
     pub active: bool,
+    /// Where this value's count is in a facet tally.
+    pub slot: usize,
 }
 
 /// A value offered by the actor or kind picker.
@@ -74,8 +76,10 @@ pub struct App {
     pub facet_entries: Vec<FacetEntry>,
     pub filter_cursor: usize,
     /// Events per year over the whole timeline, and over the filtered set.
-    pub year_counts: std::collections::BTreeMap<i32, usize>,
-    pub visible_years: std::collections::BTreeMap<i32, usize>,
+    /// Indexed by year from `first_year`; each year an event touches counts it.
+    pub first_year: i32,
+    pub year_counts: Vec<usize>,
+    pub visible_years: Vec<usize>,
     /// Ranking (e.g. US TIP tier) by year, from ranking events.
     pub rankings: std::collections::BTreeMap<i32, String>,
     pub actor_choices: Vec<Choice>,
@@ -87,6 +91,10 @@ pub struct App {
     pub theme: theme::Theme,
     pub keymap: keymap::Keymap,
     history: Vec<Visit>,
+    /// The query the last refresh ran, and the events that could still
+    /// count for it: typing more of a search word re-checks only those.
+    last_query: Option<Query>,
+    relevant: Vec<usize>,
     /// Wrapped detail text for the last event and width drawn.
     pub(crate) detail_cache: RefCell<Option<ui::detail::Cache>>,
 }
@@ -115,8 +123,14 @@ impl App {
             })
             .collect();
         let facet_entries = facet_values(&timeline);
-        let all: Vec<usize> = (0..timeline.events.len()).collect();
-        let year_counts = years_of(&timeline, &all);
+        let all_years = Tally::new(&timeline);
+        let first_year = all_years.first_year;
+        let mut year_counts = all_years.years;
+        for p in 0..timeline.events.len() {
+            for y in timeline.events[p].years() {
+                year_counts[(y - first_year) as usize] += 1;
+            }
+        }
         let rankings = timeline
             .events
             .iter()
@@ -137,8 +151,9 @@ impl App {
             detail_scroll: 0,
             facet_entries,
             filter_cursor: 0,
+            first_year,
+            visible_years: vec![0; year_counts.len()],
             year_counts,
-            visible_years: Default::default(),
             rankings,
             actor_choices,
             kind_choices,
@@ -148,6 +163,8 @@ impl App {
             theme: theme::Theme::new(theme::ThemeName::Dark, false),
             keymap: keymap::Keymap::default(),
             history: Vec::new(),
+            last_query: None,
+            relevant: Vec::new(),
             detail_cache: RefCell::new(None),
         };
         app.refresh();
@@ -214,7 +231,11 @@ impl App {
     pub fn refresh(&mut self) {
         let previous = self.selected_position();
         let query = self.effective_query();
-        self.visible = query.filter(&self.timeline);
+        let reuse = self.last_query.as_ref().is_some_and(|last| query.narrows(last));
+        let found = query.faceted(&self.timeline, reuse.then_some(self.relevant.as_slice()));
+        self.visible = found.hits;
+        self.relevant = found.relevant;
+        self.last_query = Some(query);
         self.rows.clear();
         self.row_of.clear();
         let mut year = None;
@@ -234,35 +255,22 @@ impl App {
                 .min(self.visible.len().saturating_sub(1)),
             None => 0,
         };
-        self.visible_years = years_of(&self.timeline, &self.visible);
-        self.update_facet_counts(&query);
-        self.scroll_to_selection();
-    }
-
-    fn update_facet_counts(&mut self, query: &Query) {
-        let mut counts: Vec<(Facet, FacetCounts)> = Vec::new();
-        for facet in [Facet::Year, Facet::Actor, Facet::Kind, Facet::Tag] {
-            let hits = query.without(facet).filter(&self.timeline);
-            counts.push((facet, FacetCounts::of(&self.timeline, &hits)));
+        self.visible_years.iter_mut().for_each(|n| *n = 0);
+        for &p in &self.visible {
+            for y in self.timeline.events[p].years() {
+                self.visible_years[(y - self.first_year) as usize] += 1;
+            }
         }
-        let get = |f: Facet| {
-            &counts
-                .iter()
-                .find(|(g, _)| *g == f)
-                .expect("all facets counted")
-                .1
-        };
         for entry in &mut self.facet_entries {
-            let c = get(entry.facet);
-            entry.count = match &entry.term {
-                Term::Year { from, .. } => c.years.get(from).copied().unwrap_or(0),
-                Term::Actor(id) => c.actors.iter().find(|(a, _)| a == id).map_or(0, |x| x.1),
-                Term::Kind(k) => c.kinds.iter().find(|(a, _)| a == k).map_or(0, |x| x.1),
-                Term::Tag(t) => c.tags.iter().find(|(a, _)| a == t).map_or(0, |x| x.1),
-                _ => 0,
+            entry.count = match entry.facet {
+                Facet::Year => found.years.years[entry.slot],
+                Facet::Actor => found.actors.actors[entry.slot],
+                Facet::Kind => found.kinds.kinds[entry.slot],
+                _ => found.tags.tags[entry.slot],
             };
             entry.active = self.query.contains(&entry.term);
         }
+        self.scroll_to_selection();
     }
 
     fn select_position(&mut self, position: usize) {
@@ -755,14 +763,6 @@ impl App {
     }
 }
 
-fn years_of(t: &Timeline, positions: &[usize]) -> std::collections::BTreeMap<i32, usize> {
-    let mut out = std::collections::BTreeMap::new();
-    for &p in positions {
-        *out.entry(t.events[p].date.year_number()).or_insert(0) += 1;
-    }
-    out
-}
-
 fn typed_year(input: &str) -> Option<i32> {
     (input.len() == 4).then(|| input.parse().ok()).flatten()
 }
@@ -774,36 +774,48 @@ fn without_years(q: &Query) -> Query {
 /// Every value the filter pane offers, in a stable order so the cursor
 /// does not jump as counts change.
 fn facet_values(t: &Timeline) -> Vec<FacetEntry> {
-    let all: Vec<usize> = (0..t.events.len()).collect();
-    let c = FacetCounts::of(t, &all);
-    let entry = |facet, term, label| FacetEntry {
+    let mut all = Tally::new(t);
+    for p in 0..t.events.len() {
+        all.add(t, p);
+    }
+    let entry = |facet, term, label, slot| FacetEntry {
         facet,
         term,
         label,
         count: 0,
         active: false,
+        slot,
+    };
+    // Most used first; ties in alphabetical order.
+    let by_count = |counts: &[usize], name: &dyn Fn(usize) -> String| {
+        let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
+        order.sort_by_cached_key(|&i| (std::cmp::Reverse(counts[i]), crate::text::fold(&name(i))));
+        order
     };
     let mut out: Vec<FacetEntry> = Vec::new();
-    out.extend(
-        c.years
-            .keys()
-            .map(|y| entry(Facet::Year, Term::Year { from: *y, to: *y }, y.to_string())),
-    );
-    out.extend(c.actors.iter().map(|(id, _)| {
-        let name = t.actor(id).map_or(id.clone(), |a| a.name.clone());
-        entry(Facet::Actor, Term::Actor(id.clone()), name)
-    }));
-    let mut kinds = c.kinds.clone();
-    kinds.sort_by_key(|(k, _)| *k);
-    out.extend(
-        kinds
-            .iter()
-            .map(|(k, _)| entry(Facet::Kind, Term::Kind(*k), k.to_string())),
-    );
-    out.extend(
-        c.tags
-            .iter()
-            .map(|(tag, _)| entry(Facet::Tag, Term::Tag(tag.clone()), tag.clone())),
-    );
+    for (slot, n) in all.years.iter().enumerate() {
+        if *n > 0 {
+            let y = all.first_year + slot as i32;
+            out.push(entry(
+                Facet::Year,
+                Term::Year { from: y, to: y },
+                y.to_string(),
+                slot,
+            ));
+        }
+    }
+    for i in by_count(&all.actors, &|i| t.actors[i].name.clone()) {
+        let a = &t.actors[i];
+        out.push(entry(Facet::Actor, Term::Actor(a.id.clone()), a.name.clone(), i));
+    }
+    for (i, k) in EventKind::ALL.iter().enumerate() {
+        if all.kinds[i] > 0 {
+            out.push(entry(Facet::Kind, Term::Kind(*k), k.to_string(), i));
+        }
+    }
+    for i in by_count(&all.tags, &|i| t.tag_names()[i].clone()) {
+        let tag = &t.tag_names()[i];
+        out.push(entry(Facet::Tag, Term::Tag(tag.clone()), tag.clone(), i));
+    }
     out
 }

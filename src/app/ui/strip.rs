@@ -18,18 +18,22 @@ fn short_rank(r: &str) -> String {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
-    let (Some(&first), Some(&last)) = (app.year_counts.keys().next(), app.year_counts.keys().next_back())
-    else {
+    if app.year_counts.is_empty() {
         return;
-    };
+    }
+    let first = app.first_year;
+    let last = first + app.year_counts.len() as i32 - 1;
     let span = (last - first + 1) as usize;
     let room = (area.width as usize).saturating_sub(LABEL).max(1);
     // With more years than columns, each cell holds several years.
     let per_cell = span.div_ceil(room).max(1);
     let cells = span.div_ceil(per_cell);
     let cell_w = (room / cells).clamp(1, 6);
-    let count_in = |map: &std::collections::BTreeMap<i32, usize>, start: i32| -> usize {
-        map.range(start..start + per_cell as i32).map(|(_, n)| n).sum()
+    let count_in = |counts: &[usize], start: i32| -> usize {
+        let from = (start - first) as usize;
+        counts[from.min(counts.len())..(from + per_cell).min(counts.len())]
+            .iter()
+            .sum()
     };
     let max = (0..cells)
         .map(|c| count_in(&app.year_counts, first + (c * per_cell) as i32))
