@@ -503,7 +503,7 @@ impl Query {
         let others = |q: &Query| -> Vec<Clause> {
             q.clauses
                 .iter()
-                .filter(|c| !(c.term.facet() == Facet::Text && !c.negated))
+                .filter(|c| c.term.facet() != Facet::Text || c.negated)
                 .cloned()
                 .collect()
         };
