@@ -26,6 +26,24 @@ impl Tally {
         }
     }
 
+    pub fn clear(&mut self) {
+        for v in [&mut self.years, &mut self.actors, &mut self.kinds, &mut self.tags] {
+            v.iter_mut().for_each(|n| *n = 0);
+        }
+    }
+
+    /// Adds another tally of the same timeline to this one.
+    pub fn merge(&mut self, other: &Tally) {
+        for (mine, theirs) in [
+            (&mut self.years, &other.years),
+            (&mut self.actors, &other.actors),
+            (&mut self.kinds, &other.kinds),
+            (&mut self.tags, &other.tags),
+        ] {
+            mine.iter_mut().zip(theirs).for_each(|(a, b)| *a += b);
+        }
+    }
+
     /// Counts one event under every facet.
     pub fn add(&mut self, t: &Timeline, position: usize) {
         self.add_year(t, position);
@@ -35,7 +53,8 @@ impl Tally {
     }
 
     pub fn add_year(&mut self, t: &Timeline, position: usize) {
-        for y in t.events[position].years() {
+        let (first, last) = t.event_years(position);
+        for y in first..=last {
             if let Some(n) = self.years.get_mut((y - self.first_year) as usize) {
                 *n += 1;
             }
@@ -49,10 +68,8 @@ impl Tally {
     }
 
     pub fn add_kind(&mut self, t: &Timeline, position: usize) {
-        let k = t.events[position].kind;
-        if let Some(i) = EventKind::ALL.iter().position(|x| *x == k) {
-            self.kinds[i] += 1;
-        }
+        // Kinds are declared in the order of `EventKind::ALL`.
+        self.kinds[t.event_kind(position) as usize] += 1;
     }
 
     pub fn add_tags(&mut self, t: &Timeline, position: usize) {

@@ -319,7 +319,8 @@ enum Test {
     Actors(Vec<bool>),
     Kind(EventKind),
     Tags(Vec<bool>),
-    Text(String),
+    /// A folded word, with a searcher built once for all events.
+    Text(memchr::memmem::Finder<'static>),
 }
 
 impl Test {
@@ -343,23 +344,22 @@ impl Test {
                 let g = fold(g);
                 Test::Tags(t.tag_names().iter().map(|n| fold(n) == g).collect())
             }
-            Term::Text(w) => Test::Text(fold(w)),
+            Term::Text(w) => Test::Text(memchr::memmem::Finder::new(&fold(w)).into_owned()),
         }
     }
 
     fn passes(&self, t: &Timeline, position: usize) -> bool {
-        let event = &t.events[position];
         match self {
             Test::Years(from, to) => {
-                let years = event.years();
-                *years.start() <= *to && *years.end() >= *from
+                let (first, last) = t.event_years(position);
+                first <= *to && last >= *from
             }
-            Test::From(d) => event.span().1 >= *d,
-            Test::To(d) => event.span().0 <= *d,
+            Test::From(d) => t.event_days(position).1 >= *d,
+            Test::To(d) => t.event_days(position).0 <= *d,
             Test::Actors(set) => t.event_actor_ix(position).iter().any(|&a| set[a as usize]),
-            Test::Kind(k) => event.kind == *k,
+            Test::Kind(k) => t.event_kind(position) == *k,
             Test::Tags(set) => t.event_tag_ix(position).iter().any(|&g| set[g as usize]),
-            Test::Text(w) => t.search_key(position).contains(w.as_str()),
+            Test::Text(w) => w.find(t.search_key(position).as_bytes()).is_some(),
         }
     }
 }
@@ -428,40 +428,12 @@ impl Compiled {
     fn matches(&self, t: &Timeline, position: usize) -> bool {
         self.failures(t, position) == Some(0)
     }
-}
 
-/// What the filter pane shows: the events that pass, and for each counted
-/// facet the counts the other facets allow (faceted search).
-#[derive(Debug, Clone)]
-pub struct Faceted {
-    pub hits: Vec<usize>,
-    /// Counts by facet: choosing a value of that facet would give this many.
-    pub years: crate::facets::Tally,
-    pub actors: crate::facets::Tally,
-    pub kinds: crate::facets::Tally,
-    pub tags: crate::facets::Tally,
-    /// Events that can still count toward something; a query that only
-    /// narrows this one need look at no others.
-    pub relevant: Vec<usize>,
-}
-
-impl Query {
-    /// Filters and counts facets in one pass. `candidates`, when given, must
-    /// hold every event that can pass or count (see [`Query::narrows`]).
-    pub fn faceted(&self, t: &Timeline, candidates: Option<&[usize]>) -> Faceted {
-        use crate::facets::Tally;
-        let compiled = Compiled::new(self, t);
-        let mut out = Faceted {
-            hits: Vec::new(),
-            years: Tally::new(t),
-            actors: Tally::new(t),
-            kinds: Tally::new(t),
-            tags: Tally::new(t),
-            relevant: Vec::new(),
-        };
-        let mut visit = |p: usize| {
-            let Some(failed) = compiled.failures(t, p) else {
-                return;
+    /// Adds the events at `positions` to a faceted result.
+    fn scan(&self, t: &Timeline, positions: impl Iterator<Item = usize>, out: &mut Faceted) {
+        for p in positions {
+            let Some(failed) = self.failures(t, p) else {
+                continue;
             };
             out.relevant.push(p);
             if failed == 0 {
@@ -479,12 +451,100 @@ impl Query {
             if failed & !8 == 0 {
                 out.tags.add_tags(t, p);
             }
-        };
-        match candidates {
-            Some(c) => c.iter().for_each(|&p| visit(p)),
-            None => (0..t.events.len()).for_each(&mut visit),
         }
+    }
+}
+
+/// Below this many events one core searches alone: starting threads would cost more.
+const PARALLEL_FROM: usize = 20_000;
+
+/// What the filter pane shows: the events that pass, and for each counted
+/// facet the counts the other facets allow (faceted search).
+#[derive(Debug, Clone)]
+pub struct Faceted {
+    pub hits: Vec<usize>,
+    /// Counts by facet: choosing a value of that facet would give this many.
+    pub years: crate::facets::Tally,
+    pub actors: crate::facets::Tally,
+    pub kinds: crate::facets::Tally,
+    pub tags: crate::facets::Tally,
+    /// Events that can still count toward something; a query that only
+    /// narrows this one need look at no others.
+    pub relevant: Vec<usize>,
+}
+
+impl Faceted {
+    pub fn empty(t: &Timeline) -> Faceted {
+        use crate::facets::Tally;
+        Faceted {
+            hits: Vec::new(),
+            years: Tally::new(t),
+            actors: Tally::new(t),
+            kinds: Tally::new(t),
+            tags: Tally::new(t),
+            relevant: Vec::new(),
+        }
+    }
+}
+
+impl Query {
+    /// Filters and counts facets in one pass. `candidates`, when given, must
+    /// hold every event that can pass or count (see [`Query::narrows`]).
+    pub fn faceted(&self, t: &Timeline, candidates: Option<&[usize]>) -> Faceted {
+        let mut out = Faceted::empty(t);
+        self.faceted_into(t, candidates, &mut out);
         out
+    }
+
+    /// Like [`Query::faceted`], reusing the buffers of a previous result
+    /// (on every key press, fresh megabyte-sized buffers cost more than the work).
+    pub fn faceted_into(&self, t: &Timeline, candidates: Option<&[usize]>, out: &mut Faceted) {
+        let compiled = Compiled::new(self, t);
+        out.hits.clear();
+        out.relevant.clear();
+        for tally in [&mut out.years, &mut out.actors, &mut out.kinds, &mut out.tags] {
+            tally.clear();
+        }
+        let total = candidates.map_or(t.events.len(), <[usize]>::len);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        // Searching text reads every event's words: on large timelines the
+        // cores share the reading, each over one stretch of the timeline.
+        if threads < 2 || total < PARALLEL_FROM {
+            match candidates {
+                Some(c) => compiled.scan(t, c.iter().copied(), out),
+                None => compiled.scan(t, 0..t.events.len(), out),
+            }
+            return;
+        }
+        let size = total.div_ceil(threads);
+        let parts: Vec<Faceted> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|k| {
+                    let compiled = &compiled;
+                    let range = (k * size).min(total)..((k + 1) * size).min(total);
+                    scope.spawn(move || {
+                        let mut part = Faceted::empty(t);
+                        match candidates {
+                            Some(c) => compiled.scan(t, c[range].iter().copied(), &mut part),
+                            None => compiled.scan(t, range, &mut part),
+                        }
+                        part
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a search thread does not panic"))
+                .collect()
+        });
+        for part in parts {
+            out.hits.extend_from_slice(&part.hits);
+            out.relevant.extend_from_slice(&part.relevant);
+            out.years.merge(&part.years);
+            out.actors.merge(&part.actors);
+            out.kinds.merge(&part.kinds);
+            out.tags.merge(&part.tags);
+        }
     }
 
     /// Whether every event this query can pass or count was relevant to

@@ -94,7 +94,9 @@ pub struct App {
     /// The query the last refresh ran, and the events that could still
     /// count for it: typing more of a search word re-checks only those.
     last_query: Option<Query>,
-    relevant: Vec<usize>,
+    /// The last faceted result; its buffers are reused on the next refresh.
+    found: Option<crate::query::Faceted>,
+    spare: Vec<usize>,
     /// Wrapped detail text for the last event and width drawn.
     pub(crate) detail_cache: RefCell<Option<ui::detail::Cache>>,
 }
@@ -164,7 +166,8 @@ impl App {
             keymap: keymap::Keymap::default(),
             history: Vec::new(),
             last_query: None,
-            relevant: Vec::new(),
+            found: None,
+            spare: Vec::new(),
             detail_cache: RefCell::new(None),
         };
         app.refresh();
@@ -232,15 +235,21 @@ impl App {
         let previous = self.selected_position();
         let query = self.effective_query();
         let reuse = self.last_query.as_ref().is_some_and(|last| query.narrows(last));
-        let found = query.faceted(&self.timeline, reuse.then_some(self.relevant.as_slice()));
-        self.visible = found.hits;
-        self.relevant = found.relevant;
+        let mut found = self
+            .found
+            .take()
+            .unwrap_or_else(|| crate::query::Faceted::empty(&self.timeline));
+        let candidates = std::mem::replace(&mut found.relevant, std::mem::take(&mut self.spare));
+        std::mem::swap(&mut found.hits, &mut self.visible);
+        query.faceted_into(&self.timeline, reuse.then_some(candidates.as_slice()), &mut found);
+        std::mem::swap(&mut found.hits, &mut self.visible);
+        self.spare = candidates;
         self.last_query = Some(query);
         self.rows.clear();
         self.row_of.clear();
         let mut year = None;
         for (i, &p) in self.visible.iter().enumerate() {
-            let y = self.timeline.events[p].date.year_number();
+            let y = self.timeline.event_years(p).0;
             if year != Some(y) {
                 self.rows.push(Row::Year(y));
                 year = Some(y);
@@ -257,7 +266,8 @@ impl App {
         };
         self.visible_years.iter_mut().for_each(|n| *n = 0);
         for &p in &self.visible {
-            for y in self.timeline.events[p].years() {
+            let (first, last) = self.timeline.event_years(p);
+            for y in first..=last {
                 self.visible_years[(y - self.first_year) as usize] += 1;
             }
         }
@@ -270,6 +280,7 @@ impl App {
             };
             entry.active = self.query.contains(&entry.term);
         }
+        self.found = Some(found);
         self.scroll_to_selection();
     }
 
