@@ -320,7 +320,7 @@ enum Test {
     Kind(EventKind),
     Tags(Vec<bool>),
     /// A folded word, with a searcher built once for all events.
-    Text(memchr::memmem::Finder<'static>),
+    Text(Box<memchr::memmem::Finder<'static>>),
 }
 
 impl Test {
@@ -344,7 +344,7 @@ impl Test {
                 let g = fold(g);
                 Test::Tags(t.tag_names().iter().map(|n| fold(n) == g).collect())
             }
-            Term::Text(w) => Test::Text(memchr::memmem::Finder::new(&fold(w)).into_owned()),
+            Term::Text(w) => Test::Text(Box::new(memchr::memmem::Finder::new(&fold(w)).into_owned())),
         }
     }
 
