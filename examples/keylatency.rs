@@ -114,7 +114,7 @@ fn main() {
         slowest.push((took, format!("{action:?}")));
     }
     if std::env::var_os("KEYLATENCY_SLOWEST").is_some() {
-        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
         for (d, a) in slowest.iter().take(12) {
             eprintln!("{:>8.3} ms  {a}", d.as_secs_f64() * 1000.0);
         }
