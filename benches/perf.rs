@@ -1,0 +1,124 @@
+//! Speed at scale. `cargo bench` runs all; `cargo bench -- frame` one group.
+//! Numbers are reported in the README's Performance section.
+
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+use tipline::app::{ui, Action, App};
+use tipline::load::{load, DataFile};
+use tipline::Query;
+
+fn toml_of(n: usize) -> String {
+    let (s, a, e) = tipline::synth::generate(n, 1);
+    tipline::synth::to_toml(&s, &a, &e)
+}
+
+fn loading(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10).warm_up_time(Duration::from_millis(500));
+    for n in [1_000, 10_000, 100_000] {
+        let text = toml_of(n);
+        let file = DataFile { name: "big.toml".into(), text: text.clone() };
+        g.bench_function(BenchmarkId::new("tipline", n), |b| {
+            b.iter_batched(|| vec![file.clone()], |f| black_box(load(f).timeline.is_some()), BatchSize::PerIteration)
+        });
+        g.bench_function(BenchmarkId::new("toml_from_str", n), |b| {
+            b.iter(|| black_box(toml::from_str::<toml::Table>(&text).is_ok()))
+        });
+    }
+    g.finish();
+}
+
+fn querying(c: &mut Criterion) {
+    let t = tipline::synth::timeline(100_000, 1);
+    let mut g = c.benchmark_group("query_100k");
+    g.sample_size(20);
+    for (name, q) in [("facets", "year:2050 kind:law actor:actor-7"), ("text", "ministry court")] {
+        let q = Query::parse(q).unwrap();
+        g.bench_function(name, |b| b.iter(|| black_box(q.faceted(&t, None).hits.len())));
+    }
+    // Typing "minist" one key at a time, each key reusing the last result.
+    let word = "minist";
+    let mut previous: Option<tipline::query::Faceted> = None;
+    for k in 1..=word.len() {
+        let q = Query::parse(&word[..k]).unwrap();
+        let candidates = previous.as_ref().map(|p| p.relevant.clone());
+        g.bench_function(BenchmarkId::new("typing", &word[..k]), |b| {
+            b.iter(|| black_box(q.faceted(&t, candidates.as_deref()).hits.len()))
+        });
+        previous = Some(q.faceted(&t, candidates.as_deref()));
+    }
+    g.finish();
+}
+
+/// Time to draw one 200x50 frame after the selection moved (so the detail
+/// pane is wrapped afresh), excluding the key handling itself.
+fn frame_time(app: &mut App, b: &mut criterion::Bencher) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    app.update(Action::Resize(200, 50));
+    let mut down = true;
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            app.update(if down { Action::Down } else { Action::Up });
+            down = !down;
+            let start = Instant::now();
+            terminal.draw(|f| ui::draw(f, app)).unwrap();
+            total += start.elapsed();
+        }
+        total
+    });
+}
+
+fn frames(c: &mut Criterion) {
+    let mut g = c.benchmark_group("frame_200x50");
+    g.sample_size(30);
+    for n in [1_000, 100_000, 1_000_000] {
+        let mut app = App::new(tipline::synth::timeline(n, 1), Query::default());
+        app.update(Action::Resize(200, 50));
+        app.update(Action::PageDown);
+        g.bench_function(BenchmarkId::from_parameter(n), |b| frame_time(&mut app, b));
+    }
+    g.finish();
+}
+
+fn long_detail(c: &mut Criterion) {
+    let (s, a, mut e) = tipline::synth::generate(2, 1);
+    e[0].details = Some("a long description of the event ".repeat(32 * 1024));
+    assert!(e[0].details.as_ref().unwrap().len() >= 1_000_000);
+    let timeline = tipline::model::Timeline::new(s, a, e);
+    let big = timeline.events.iter().position(|e| e.details.as_ref().is_some_and(|d| d.len() > 1000)).unwrap();
+    let mut app = App::new(timeline, Query::default());
+    app.update(Action::Resize(200, 50));
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let mut g = c.benchmark_group("detail_1mb");
+    g.sample_size(10);
+    g.bench_function("first_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                // Select the other event, then the long one, so it is wrapped afresh.
+                app.update(if big == 0 { Action::Bottom } else { Action::Top });
+                terminal.draw(|f| ui::draw(f, &app)).unwrap();
+                app.update(if big == 0 { Action::Top } else { Action::Bottom });
+                let start = Instant::now();
+                terminal.draw(|f| ui::draw(f, &app)).unwrap();
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    app.update(Action::FocusRight);
+    g.bench_function("scrolled_frame", |b| {
+        b.iter(|| {
+            app.update(Action::PageDown);
+            terminal.draw(|f| ui::draw(f, &app)).unwrap();
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, loading, querying, frames, long_detail);
+criterion_main!(benches);
