@@ -255,7 +255,7 @@ impl Timeline {
             let is_part = e.related.iter().any(|l| l.relation == Relation::PartOf);
             (e.date.first_day(), e.date.precision(), is_part, e.span().1)
         };
-        events.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id)));
+        events.sort_by_cached_key(|e| (key(e), e.id.clone()));
         let index = |ids: Vec<&String>| -> HashMap<String, usize> {
             ids.into_iter()
                 .enumerate()

@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Characters that change how text is shown without being seen: bidi
 /// overrides and isolates, invisible separators, the byte-order mark.
@@ -77,10 +76,22 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    // Character by character: dropping every combining mark makes their
+    // canonical order irrelevant, so each character decomposes on its own,
+    // and ASCII (most of any text) skips the tables entirely.
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        });
+    }
+    out
 }
 
 /// The known word nearest to a misspelling, for "did you mean" hints.
@@ -112,6 +123,15 @@ mod tests {
     #[test]
     fn clean_text_is_borrowed() {
         assert!(matches!(sanitize_line("Hun Sen – ហ៊ុន សែន"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn folding_matches_full_normalisation() {
+        use unicode_normalization::UnicodeNormalization;
+        for s in ["Sár KHENG", "ប៉ុណ្ណោះ", "Đà Nẵng", "한국어", "e\u{301}\u{323}", "İstanbul ẞ", "Ωμέγα"] {
+            let full: String = s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
+            assert_eq!(fold(s), full, "{s}");
+        }
     }
 
     #[test]
