@@ -20,9 +20,16 @@ fn loading(c: &mut Criterion) {
     g.sample_size(10).warm_up_time(Duration::from_millis(500));
     for n in [1_000, 10_000, 100_000] {
         let text = toml_of(n);
-        let file = DataFile { name: "big.toml".into(), text: text.clone() };
+        let file = DataFile {
+            name: "big.toml".into(),
+            text: text.clone(),
+        };
         g.bench_function(BenchmarkId::new("tipline", n), |b| {
-            b.iter_batched(|| vec![file.clone()], |f| black_box(load(f).timeline.is_some()), BatchSize::PerIteration)
+            b.iter_batched(
+                || vec![file.clone()],
+                |f| black_box(load(f).timeline.is_some()),
+                BatchSize::PerIteration,
+            )
         });
         g.bench_function(BenchmarkId::new("toml_from_str", n), |b| {
             b.iter(|| black_box(toml::from_str::<toml::Table>(&text).is_ok()))
@@ -35,7 +42,10 @@ fn querying(c: &mut Criterion) {
     let t = tipline::synth::timeline(100_000, 1);
     let mut g = c.benchmark_group("query_100k");
     g.sample_size(20);
-    for (name, q) in [("facets", "year:2050 kind:law actor:actor-7"), ("text", "ministry court")] {
+    for (name, q) in [
+        ("facets", "year:2050 kind:law actor:actor-7"),
+        ("text", "ministry court"),
+    ] {
         let q = Query::parse(q).unwrap();
         g.bench_function(name, |b| b.iter(|| black_box(q.faceted(&t, None).hits.len())));
     }
@@ -89,7 +99,11 @@ fn long_detail(c: &mut Criterion) {
     e[0].details = Some("a long description of the event ".repeat(32 * 1024));
     assert!(e[0].details.as_ref().unwrap().len() >= 1_000_000);
     let timeline = tipline::model::Timeline::new(s, a, e);
-    let big = timeline.events.iter().position(|e| e.details.as_ref().is_some_and(|d| d.len() > 1000)).unwrap();
+    let big = timeline
+        .events
+        .iter()
+        .position(|e| e.details.as_ref().is_some_and(|d| d.len() > 1000))
+        .unwrap();
     let mut app = App::new(timeline, Query::default());
     app.update(Action::Resize(200, 50));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();

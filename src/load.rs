@@ -200,7 +200,16 @@ pub fn load_embedded() -> Timeline {
 fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
     let text = cx.src().text;
     let reported_before = cx.diagnostics.len();
-    let pieces = crate::chunks::split(text);
+    // A byte-order mark, as some editors write, is not part of the TOML.
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let pieces: Vec<Range<usize>> = crate::chunks::split(&text[bom..])
+        .into_iter()
+        .map(|r| r.start + bom..r.end + bom)
+        .collect();
     let mut syntax_errors = false;
     for piece in &pieces {
         cx.base = piece.start;
@@ -216,11 +225,13 @@ fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
         // Report syntax errors as a parse of the whole file sees them, and
         // nothing else: a table cut short would only add follow-on complaints.
         cx.diagnostics.truncate(reported_before);
-        let (_, errors) = DeTable::parse_recoverable(text);
+        cx.base = bom;
+        let (_, errors) = DeTable::parse_recoverable(&text[bom..]);
         for e in errors {
             let span = e.span().unwrap_or(0..0);
             cx.error(span, format!("invalid TOML: {}", e.message().trim()));
         }
+        cx.base = 0;
     }
 }
 

@@ -1,5 +1,3 @@
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    tipline::cli::run(tipline::cli::Cli::parse())
+    tipline::cli::main()
 }

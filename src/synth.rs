@@ -373,3 +373,55 @@ pub fn to_toml(sources: &[Source], actors: &[Actor], events: &[Event]) -> String
     }
     out
 }
+
+/// A small timeline whose every text field holds `text`, written as TOML
+/// with `\u` escapes and read back through the loader, exactly as a
+/// downloaded file would be. `None` when the text makes the file invalid
+/// (an empty title, say), which the loader reports.
+pub fn hostile_timeline(text: &str) -> Option<Timeline> {
+    let text: String = text.chars().take(2000).collect();
+    let mut out = String::from("[[sources]]\n");
+    field(&mut out, "id", "s");
+    field(&mut out, "publisher", &format!("P {text}"));
+    field(&mut out, "title", &format!("T {text}"));
+    field(&mut out, "url", &format!("https://example.org/{text}"));
+    out.push_str("\n[[actors]]\n");
+    field(&mut out, "id", "a");
+    field(&mut out, "name", &format!("A {text}"));
+    list(&mut out, "aliases", &[format!("alias {text}")]);
+    field(&mut out, "kind", "person");
+    out.push_str("roles = [{ title = ");
+    quoted(&mut out, &format!("R {text}"));
+    out.push_str(", from = \"2020\" }]\n");
+    for (id, date, related) in [("e1", "2022-08-18", None), ("e2", "2023", Some("e1"))] {
+        out.push_str("\n[[events]]\n");
+        field(&mut out, "id", id);
+        field(&mut out, "date", date);
+        field(&mut out, "title", &format!("{text} {text}"));
+        field(&mut out, "kind", "statement");
+        list(&mut out, "actors", &["a".to_string()]);
+        field(&mut out, "location", &format!("L {text}"));
+        field(&mut out, "summary", &format!("S {text}\n{text}"));
+        field(&mut out, "details", &format!("D {text}"));
+        list(&mut out, "tags", &[format!("t{text}")]);
+        field(&mut out, "ranking", &format!("Tier {text}"));
+        if let Some(r) = related {
+            out.push_str("related = [{ event = ");
+            quoted(&mut out, r);
+            out.push_str(", relation = \"follows\" }]\n");
+        }
+        out.push_str("[[events.figures]]\n");
+        field(&mut out, "label", &format!("F {text}"));
+        out.push_str("value = 12\n");
+        field(&mut out, "unit", &format!("U {text}"));
+        field(&mut out, "period", &format!("P {text}"));
+        out.push_str("[[events.sources]]\n");
+        field(&mut out, "source", "s");
+        field(&mut out, "quote", &format!("Q {text}"));
+    }
+    crate::load::load(vec![crate::load::DataFile {
+        name: "hostile.toml".into(),
+        text: out,
+    }])
+    .timeline
+}

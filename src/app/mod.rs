@@ -596,10 +596,34 @@ impl App {
         }
     }
 
+    /// Pasted text goes into the open prompt, sanitised and cut at the
+    /// prompt's limit, and the filter is refreshed once, not per character.
+    pub fn paste(&mut self, text: &str) {
+        let limit = match &self.mode {
+            Mode::Pick(_) => 64,
+            Mode::Year { .. } => 4,
+            _ => MAX_QUERY_CHARS,
+        };
+        let digits_only = matches!(self.mode, Mode::Year { .. });
+        let chars = text.chars().filter(|c| !digits_only || c.is_ascii_digit());
+        let input = match &mut self.mode {
+            Mode::Search { input } | Mode::EditQuery { input, .. } | Mode::Year { input } => input,
+            Mode::Pick(p) => &mut p.input,
+            _ => return,
+        };
+        for c in chars.take(limit) {
+            type_into(input, c, limit);
+        }
+        if let Mode::Pick(mut p) = std::mem::replace(&mut self.mode, Mode::Browse) {
+            self.rematch(&mut p);
+            self.mode = Mode::Pick(p);
+        }
+        self.refresh();
+    }
+
     fn search(&mut self, mut input: String, action: Action) -> Mode {
         match action {
-            Action::Input(c) if input.chars().count() < MAX_QUERY_CHARS => input.push(c),
-            Action::Input(_) => {}
+            Action::Input(c) => type_into(&mut input, c, MAX_QUERY_CHARS),
             Action::Erase => {
                 input.pop();
             }
@@ -626,7 +650,7 @@ impl App {
 
     fn edit_query(&mut self, mut input: String, error: Option<String>, action: Action) -> Mode {
         match action {
-            Action::Input(c) if input.chars().count() < MAX_QUERY_CHARS => input.push(c),
+            Action::Input(c) => type_into(&mut input, c, MAX_QUERY_CHARS),
             Action::Erase => {
                 input.pop();
             }
@@ -746,8 +770,8 @@ impl App {
 
     fn pick(&mut self, mut p: Picker, action: Action) -> Mode {
         match action {
-            Action::Input(c) if p.input.chars().count() < 64 => {
-                p.input.push(c);
+            Action::Input(c) => {
+                type_into(&mut p.input, c, 64);
                 p.cursor = 0;
                 self.rematch(&mut p);
             }
@@ -771,6 +795,15 @@ impl App {
             _ => {}
         }
         Mode::Pick(p)
+    }
+}
+
+/// Adds a typed or pasted character to a prompt, up to its limit. A
+/// control character (from a paste) is shown as its visible escape.
+fn type_into(input: &mut String, c: char, limit: usize) {
+    let shown = crate::text::sanitize_line(c.encode_utf8(&mut [0; 4])).into_owned();
+    if input.chars().count() + shown.chars().count() <= limit {
+        input.push_str(&shown);
     }
 }
 

@@ -23,61 +23,132 @@ pub fn restore() {
 
 /// Turns a terminal event into an action, if it means one.
 pub fn action_for(app: &App, event: Event) -> Option<Action> {
+    actions_for(app, event).into_iter().next()
+}
+
+/// Turns a terminal event into the actions it means.
+pub fn actions_for(app: &App, event: Event) -> Vec<Action> {
     match event {
-        Event::Key(k) if k.kind != KeyEventKind::Release => app.keymap.action_for(&app.mode, k),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(_) => Some(Action::ClickAt(m.column, m.row)),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-            _ => None,
-        },
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        // A paste arrives as text: type it into the prompt, if one is open.
-        Event::Paste(text) if app.mode.takes_text() => {
-            text.chars().find(|c| !c.is_control()).map(Action::Input)
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            app.keymap.action_for(&app.mode, k).into_iter().collect()
         }
-        _ => None,
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) => vec![Action::ClickAt(m.column, m.row)],
+            MouseEventKind::ScrollUp => vec![Action::ScrollUp],
+            MouseEventKind::ScrollDown => vec![Action::ScrollDown],
+            _ => Vec::new(),
+        },
+        Event::Resize(w, h) => vec![Action::Resize(w, h)],
+        // A paste is not a key: the loop hands it to `App::paste` whole.
+        _ => Vec::new(),
     }
 }
 
+/// Signals that end the app cleanly: interrupt, terminate, hang-up.
+const STOP_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+];
+
+/// How a run ended, when it was not the user quitting.
+#[derive(Debug)]
+pub enum Stop {
+    Signal(i32),
+    Error(io::Error),
+}
+
 /// The event loop, generic over the backend so tests can drive it.
+/// `next_event` returns `None` when nothing happened for a while, so the
+/// loop can notice a signal.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    mut next_event: impl FnMut() -> io::Result<Event>,
-) -> io::Result<()>
+    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+    signalled: impl Fn() -> Option<i32>,
+) -> Result<(), Stop>
 where
     B::Error: Send + Sync + 'static,
 {
-    let size = terminal.size().map_err(io::Error::other)?;
+    let size = terminal.size().map_err(|e| Stop::Error(io::Error::other(e)))?;
     app.update(Action::Resize(size.width, size.height));
+    let mut dirty = true;
     while !app.quit {
-        terminal
-            .draw(|f| super::ui::draw(f, app))
-            .map_err(io::Error::other)?;
-        let event = next_event()?;
-        if let Some(action) = action_for(app, event) {
+        if let Some(sig) = signalled() {
+            return Err(Stop::Signal(sig));
+        }
+        if dirty {
+            terminal
+                .draw(|f| super::ui::draw(f, app))
+                .map_err(|e| Stop::Error(io::Error::other(e)))?;
+        }
+        let Some(event) = next_event().map_err(Stop::Error)? else {
+            dirty = false;
+            continue;
+        };
+        injected_failure(&event)?;
+        if let Event::Paste(text) = &event {
+            app.paste(text);
+        }
+        for action in actions_for(app, event) {
             app.update(action);
+        }
+        dirty = true;
+    }
+    Ok(())
+}
+
+/// In debug builds only, `TIPLINE_FAIL_ON_KEY=panic|error` turns the key
+/// `!` into a panic or an I/O error, so tests can check the terminal is
+/// restored after both. Release builds carry no such hook.
+fn injected_failure(event: &Event) -> Result<(), Stop> {
+    if cfg!(debug_assertions) {
+        if let Event::Key(k) = event {
+            if k.code == crossterm::event::KeyCode::Char('!') {
+                match std::env::var("TIPLINE_FAIL_ON_KEY").as_deref() {
+                    Ok("panic") => panic!("injected panic for testing"),
+                    Ok("error") => return Err(Stop::Error(io::Error::other("injected error for testing"))),
+                    _ => {}
+                }
+            }
         }
     }
     Ok(())
 }
 
-/// Runs the app on the process's terminal until the user quits.
-pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+/// Runs the app on the process's terminal until the user quits, a signal
+/// arrives or something fails; the terminal is restored in every case.
+pub fn run(app: &mut App, mouse: bool) -> Result<(), Stop> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    enable_raw_mode()?;
+    let received = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for sig in STOP_SIGNALS {
+        let flag = received.clone();
+        // SAFETY-free registration: the handler only stores a number.
+        let _ = signal_hook::flag::register_usize(sig, flag, sig as usize);
+    }
+    let signalled = || match received.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => None,
+        n => Some(n as i32),
+    };
+    enable_raw_mode().map_err(Stop::Error)?;
     let result = (|| {
-        execute!(io::stdout(), EnterAlternateScreen)?;
+        execute!(io::stdout(), EnterAlternateScreen).map_err(Stop::Error)?;
         if mouse {
-            execute!(io::stdout(), EnableMouseCapture)?;
+            execute!(io::stdout(), EnableMouseCapture).map_err(Stop::Error)?;
         }
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        run_loop(&mut terminal, app, event::read)
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).map_err(Stop::Error)?;
+        let next = || {
+            if event::poll(std::time::Duration::from_millis(100))? {
+                event::read().map(Some)
+            } else {
+                Ok(None)
+            }
+        };
+        run_loop(&mut terminal, app, next, signalled)
     })();
     restore();
     result

@@ -164,10 +164,43 @@ fn emit(text: &str) -> Result<(), u8> {
     }
 }
 
+/// Most problems printed in one run; a broken generator can produce
+/// hundreds of thousands, and the first ones are what needs fixing.
+pub const MAX_REPORTED: usize = 200;
+
 fn report(diagnostics: &[crate::diag::Diagnostic]) {
     let mut err = std::io::stderr().lock();
-    for d in diagnostics {
+    for d in diagnostics.iter().take(MAX_REPORTED) {
         let _ = writeln!(err, "{d}");
+    }
+    if diagnostics.len() > MAX_REPORTED {
+        let errors = diagnostics[MAX_REPORTED..]
+            .iter()
+            .filter(|d| d.is_error())
+            .count();
+        let rest = diagnostics.len() - MAX_REPORTED;
+        let _ = writeln!(
+            err,
+            "… and {rest} more problem(s) not shown ({errors} of them errors)"
+        );
+    }
+}
+
+/// Parses the command line and runs it. Clap's own messages echo what was
+/// typed, so they are printed through the same sanitiser as everything else.
+pub fn main() -> ExitCode {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(e) => {
+            let text = e.render().to_string();
+            let safe = crate::text::sanitize_block(&text);
+            if e.use_stderr() {
+                eprint!("{safe}");
+            } else {
+                print!("{safe}");
+            }
+            ExitCode::from(e.exit_code().clamp(0, 255) as u8)
+        }
     }
 }
 
@@ -312,8 +345,16 @@ fn open_app(cli: &Cli) -> Result<(), u8> {
             EXIT_USAGE
         })?;
     }
-    crate::app::terminal::run(&mut app, mouse).map_err(|e| {
-        eprintln!("tipline: terminal error: {e}");
-        EXIT_USAGE
-    })
+    match crate::app::terminal::run(&mut app, mouse) {
+        Ok(()) => Ok(()),
+        // The conventional status for death by a signal: 128 + its number.
+        Err(crate::app::terminal::Stop::Signal(sig)) => Err(128u8.saturating_add(sig as u8)),
+        Err(crate::app::terminal::Stop::Error(e)) => {
+            eprintln!(
+                "tipline: terminal error: {}",
+                crate::text::sanitize_line(&e.to_string())
+            );
+            Err(EXIT_USAGE)
+        }
+    }
 }
