@@ -32,21 +32,34 @@ const MAX_SHOWN_LINE: usize = 160;
 pub struct SourceText<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    /// Where each line starts, found once on the first lookup: a file with
+    /// 200k problems must not be rescanned from the top for each.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
-impl SourceText<'_> {
+impl<'a> SourceText<'a> {
+    pub fn new(name: &'a str, text: &'a str) -> Self {
+        SourceText {
+            name,
+            text,
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
     /// Line, column and the text of the line holding `offset`.
     pub fn locate(&self, offset: usize) -> (usize, usize, &str) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &self.text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line_end = self.text[offset..]
-            .find('\n')
-            .map_or(self.text.len(), |i| offset + i);
-        let line = before.matches('\n').count() + 1;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        let line_end = starts.get(line).map_or(self.text.len(), |&next| next - 1);
         let column = self.text[line_start..offset].chars().count() + 1;
         (
             line,
@@ -162,10 +175,7 @@ mod tests {
 
     #[test]
     fn locates_lines_and_character_columns() {
-        let src = SourceText {
-            name: "f.toml",
-            text: "a = 1\nbé = \"x\"\n",
-        };
+        let src = SourceText::new("f.toml", "a = 1\nbé = \"x\"\n");
         assert_eq!(src.locate(0), (1, 1, "a = 1"));
         let offset = src.text.find('=').unwrap();
         assert_eq!(src.locate(offset).0, 1);
@@ -175,10 +185,7 @@ mod tests {
 
     #[test]
     fn renders_position_line_and_caret() {
-        let src = SourceText {
-            name: "f.toml",
-            text: "[x]\ntitel = 1\n",
-        };
+        let src = SourceText::new("f.toml", "[x]\ntitel = 1\n");
         let d = src
             .error(4..9, "unknown field `titel`")
             .with_help("did you mean `title`?");
@@ -191,10 +198,7 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_column() {
         let text = format!("x = \"{}\"", "a".repeat(5000));
-        let src = SourceText {
-            name: "f",
-            text: &text,
-        };
+        let src = SourceText::new("f", &text);
         let d = src.error(3000..3001, "bad");
         let shown = d.source_line.unwrap();
         assert!(shown.chars().count() <= MAX_SHOWN_LINE + 2);
@@ -203,10 +207,7 @@ mod tests {
 
     #[test]
     fn escapes_in_lines_and_names_are_neutralised() {
-        let src = SourceText {
-            name: "evil\u{1b}]0;x\u{7}.toml",
-            text: "t = \"\u{1b}[2J\"",
-        };
+        let src = SourceText::new("evil\u{1b}]0;x\u{7}.toml", "t = \"\u{1b}[2J\"");
         let out = src.error(0..1, "bad").to_string();
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'));
         assert!(out.contains("^[[2J"));

@@ -17,6 +17,9 @@ pub const EMBEDDED_TEXT: &str = include_str!("../data/events.toml");
 /// real timelines are a few megabytes, and 100k synthetic events about 60.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// How deep the toml parser lets arrays, tables and dotted keys nest.
+pub const MAX_NESTING: u32 = 80;
+
 /// A data file's name (as shown in messages) and its text.
 #[derive(Debug, Clone)]
 pub struct DataFile {
@@ -54,10 +57,7 @@ impl DataFile {
             Err(e) => {
                 let good = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let src = SourceText {
-                    name: &name,
-                    text: &text,
-                };
+                let src = SourceText::new(&name, &text);
                 Err(src.error(good..good + 1, "invalid UTF-8: data files must be UTF-8 text"))
             }
         }
@@ -155,13 +155,7 @@ struct Gathered {
 pub fn load(files: Vec<DataFile>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut all = Gathered::default();
-    let texts: Vec<SourceText> = files
-        .iter()
-        .map(|f| SourceText {
-            name: &f.name,
-            text: &f.text,
-        })
-        .collect();
+    let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
     for file in 0..files.len() {
         let mut cx = Ctx {
             files: &texts,
@@ -227,9 +221,30 @@ fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
         cx.diagnostics.truncate(reported_before);
         cx.base = bom;
         let (_, errors) = DeTable::parse_recoverable(&text[bom..]);
-        for e in errors {
-            let span = e.span().unwrap_or(0..0);
-            cx.error(span, format!("invalid TOML: {}", e.message().trim()));
+        // After a syntax error the parser recovers as best it can, and a
+        // line of `=====` yields one complaint per character: the first
+        // few say all there is.
+        const MAX_SYNTAX_ERRORS: usize = 20;
+        let more = errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
+        let mut last = 0..0;
+        for e in errors.into_iter().take(MAX_SYNTAX_ERRORS) {
+            last = e.span().unwrap_or(0..0);
+            let message = format!("invalid TOML: {}", e.message().trim());
+            if message.contains("recursion") || message.contains("recurse") {
+                // The toml crate stops at a fixed depth, and a hostile file
+                // should learn what it was.
+                let help =
+                    format!("arrays, tables and dotted keys may nest at most {MAX_NESTING} levels deep");
+                cx.error_with_help(last.clone(), message, help);
+            } else {
+                cx.error(last.clone(), message);
+            }
+        }
+        if more > 0 {
+            cx.error(
+                last,
+                format!("{more} more TOML syntax errors after this one are not shown"),
+            );
         }
         cx.base = 0;
     }

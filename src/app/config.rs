@@ -59,7 +59,7 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
 }
 
 pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
-    let src = SourceText { name, text };
+    let src = SourceText::new(name, text);
     let (doc, errors) = DeTable::parse_recoverable(text);
     let mut problems: Vec<Diagnostic> = errors
         .iter()

@@ -614,7 +614,8 @@ impl App {
         for c in chars.take(limit) {
             type_into(input, c, limit);
         }
-        if let Mode::Pick(mut p) = std::mem::replace(&mut self.mode, Mode::Browse) {
+        if let Mode::Pick(p) = &self.mode {
+            let mut p = p.clone();
             self.rematch(&mut p);
             self.mode = Mode::Pick(p);
         }
