@@ -12,7 +12,8 @@ use crate::model::{EventKind, Timeline};
 use crate::text::{fold, nearest};
 use std::fmt;
 
-/// Longest query text accepted; a pasted novel is cut to this.
+/// Longest query text the command line and the app's prompts accept
+/// (parsing itself takes any length; the limit keeps input sane).
 pub const MAX_QUERY_CHARS: usize = 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,7 +160,7 @@ impl Query {
     /// Reads query text. Errors name the column and what was expected.
     pub fn parse(text: &str) -> Result<Query, QueryError> {
         let mut c = Cursor {
-            chars: text.chars().take(MAX_QUERY_CHARS).collect(),
+            chars: text.chars().collect(),
             pos: 0,
         };
         let mut clauses = Vec::new();

@@ -260,3 +260,13 @@ fn hostile_text_never_reaches_the_output_as_controls() {
     let shown = stdout(&["--data", &data, "show", "e1"]);
     assert!(no_control_bytes(&shown));
 }
+
+#[test]
+fn overlong_query_text_is_refused() {
+    let long = "a".repeat(tipline::query::MAX_QUERY_CHARS + 1);
+    let out = tipline().args(["list", &long]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("longer than the limit of 1024 characters"));
+}

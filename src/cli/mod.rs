@@ -128,6 +128,12 @@ impl FilterArgs {
     /// The query these flags and this text mean, or a message saying what is wrong.
     pub fn to_query(&self) -> Result<Query, String> {
         let text = self.query.join(" ");
+        let limit = crate::query::MAX_QUERY_CHARS;
+        if text.chars().count() > limit {
+            return Err(format!(
+                "query text is longer than the limit of {limit} characters"
+            ));
+        }
         let mut query = Query::parse(&text).map_err(|e| format!("in query `{text}`: {e}"))?;
         let flags: [(&str, Vec<&String>); 6] = [
             ("year", self.year.iter().collect()),
