@@ -270,3 +270,49 @@ fn overlong_query_text_is_refused() {
         .unwrap()
         .contains("longer than the limit of 1024 characters"));
 }
+
+#[test]
+fn no_controlling_terminal_or_stdin_from_dev_null_is_a_clear_refusal() {
+    let bin = env!("CARGO_BIN_EXE_tipline");
+    let runs: Vec<std::process::Output> = vec![
+        std::process::Command::new(bin)
+            .stdin(std::fs::File::open("/dev/null").unwrap())
+            .output()
+            .unwrap(),
+        std::process::Command::new("setsid")
+            .args(["-w", bin])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap(),
+    ];
+    for out in runs {
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("not a terminal; use `tipline list`"), "{err}");
+        assert!(!err.contains('\u{1b}') && out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn escapes_in_paths_and_arguments_are_shown_harmless() {
+    let out = tipline()
+        .args(["--data", "evil\u{1b}]0;pwned\u{7}.toml", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("evil^[]0;pwned^G.toml: error: no such file"),
+        "{err}"
+    );
+    let out = tipline().args(["list", "kind:\u{1b}[2J"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown kind `^[[2J`"), "{err}");
+    let out = tipline().args(["--bogus\u{1b}[2J"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -12,10 +12,15 @@ struct Session {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_with(args, &[], cols, rows)
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -28,6 +33,9 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("tipline starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -40,8 +48,6 @@ impl Session {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (s, r) = (screen.clone(), raw.clone());
         std::thread::spawn(move || {
-            // Keep the master open for the reader's lifetime.
-            let _master = pair.master;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -56,6 +62,7 @@ impl Session {
             raw,
             writer,
             child,
+            master: pair.master,
         }
     }
 
@@ -97,6 +104,28 @@ impl Session {
             std::thread::sleep(Duration::from_millis(20));
         }
     }
+}
+
+/// Whether the terminal is back in cooked mode (line editing and echo on).
+fn cooked(s: &Session) -> bool {
+    let fd = s.master.as_raw_fd().expect("a unix pty");
+    // SAFETY: tcgetattr only writes into the zeroed struct we own.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+    t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
+}
+
+/// Everything the app changed is undone: raw mode, alternate screen,
+/// cursor, mouse capture.
+fn assert_restored(s: &Session) {
+    assert!(cooked(s), "raw mode is off");
+    let screen = s.screen.lock().unwrap();
+    assert!(!screen.screen().alternate_screen(), "left the alternate screen");
+    assert!(!screen.screen().hide_cursor(), "cursor shown");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let on = raw.rfind("\x1b[?1000h").expect("mouse capture was on");
+    let off = raw.rfind("\x1b[?1000l").expect("mouse capture released");
+    assert!(off > on, "released after it was last enabled");
 }
 
 #[test]
@@ -168,4 +197,83 @@ fn a_bad_config_is_reported_before_the_terminal_is_touched() {
         !String::from_utf8_lossy(&raw).contains("\x1b[?1049h"),
         "never entered the alternate screen"
     );
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic() {
+    let mut s = Session::start_with(&[], &[("TIPLINE_FAIL_ON_KEY", "panic")], 100, 30);
+    s.wait_for("Timeline — 40 of 40 events");
+    assert!(!cooked(&s), "raw mode while running");
+    s.keys("!");
+    let status = s.wait_exit();
+    assert!(!status.success());
+    assert_restored(&s);
+    assert!(
+        s.contents().contains("injected panic for testing"),
+        "the panic message is shown after restoring"
+    );
+}
+
+#[test]
+fn the_terminal_is_restored_after_an_error() {
+    let mut s = Session::start_with(&[], &[("TIPLINE_FAIL_ON_KEY", "error")], 100, 30);
+    s.wait_for("Timeline — 40 of 40 events");
+    s.keys("!");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    assert_restored(&s);
+    assert!(s
+        .contents()
+        .contains("tipline: terminal error: injected error for testing"));
+}
+
+#[test]
+fn the_terminal_is_restored_after_signals() {
+    for (name, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+        let mut s = Session::start(&[], 100, 30);
+        s.wait_for("Timeline — 40 of 40 events");
+        let pid = s.child.process_id().unwrap().to_string();
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        assert_restored(&s);
+    }
+}
+
+#[test]
+fn output_to_a_file_is_refused_without_touching_the_terminal() {
+    let out = std::env::temp_dir().join(format!("tipline-out-{}.txt", std::process::id()));
+    let script = format!(
+        "\"{}\" > \"{}\"; echo \"status=$?\"",
+        env!("CARGO_BIN_EXE_tipline"),
+        out.display()
+    );
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", &script]);
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut shown = Vec::new();
+    let _ = child.wait();
+    drop(pair.master);
+    let _ = reader.read_to_end(&mut shown);
+    let shown = String::from_utf8_lossy(&shown).into_owned();
+    let written = std::fs::read(&out).unwrap_or_default();
+    std::fs::remove_file(&out).ok();
+    assert!(shown.contains("status=2"), "{shown:?}");
+    assert!(shown.contains("use `tipline list`"), "{shown:?}");
+    assert!(!shown.contains('\u{1b}'), "no escape sequences: {shown:?}");
+    assert!(written.is_empty(), "nothing written to the file");
 }
