@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-const HEADERS: &[&str] = &["events", "sources", "actors"];
+const HEADERS: &[&str] = &["events", "sources", "actors", "eras", "observances"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum State {

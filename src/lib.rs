@@ -11,6 +11,7 @@
 //! assert_eq!(timeline.events[hits[0]].date.human(), "12 Dec 2022");
 //! ```
 
+mod calendar;
 mod chunks;
 pub mod date;
 pub mod diag;

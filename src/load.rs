@@ -90,7 +90,7 @@ impl Loaded {
     }
 }
 
-const TOP: &[&str] = &["sources", "actors", "events"];
+const TOP: &[&str] = &["sources", "actors", "events", "eras", "observances"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "url", "published"];
 const ACTOR_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "roles"];
 const ROLE_FIELDS: &[&str] = &["title", "from", "to"];
@@ -123,10 +123,12 @@ struct Place {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Namespace {
+pub(crate) enum Namespace {
     Source,
     Actor,
     Event,
+    Era,
+    Observance,
 }
 
 impl Namespace {
@@ -135,16 +137,20 @@ impl Namespace {
             Namespace::Source => "source",
             Namespace::Actor => "actor",
             Namespace::Event => "event",
+            Namespace::Era => "era",
+            Namespace::Observance => "observance",
         }
     }
 }
 
 /// Everything read from all files, before cross-file checks.
 #[derive(Default)]
-struct Gathered {
+pub(crate) struct Gathered {
     sources: Vec<Source>,
     actors: Vec<Actor>,
     events: Vec<Event>,
+    pub(crate) eras: Vec<Era>,
+    pub(crate) observances: Vec<Observance>,
     /// Every id defined, where, and whether anything refers to it.
     defined: HashMap<(Namespace, String), (Place, bool)>,
     /// References to ids not yet defined when they were read.
@@ -173,7 +179,7 @@ pub fn load(files: Vec<DataFile>) -> Loaded {
     let timeline = if diagnostics.iter().any(|d| d.is_error()) {
         None
     } else {
-        Some(Timeline::new(all.sources, all.actors, all.events))
+        Some(Timeline::new(all.sources, all.actors, all.events).with_calendar(all.eras, all.observances))
     };
     Loaded {
         timeline,
@@ -266,6 +272,8 @@ fn read_root(cx: &mut Ctx<'_>, document: &toml::Spanned<DeTable<'_>>, all: &mut 
         ("sources", read_source as Reader),
         ("actors", read_actor),
         ("events", read_event),
+        ("eras", crate::calendar::read_era),
+        ("observances", crate::calendar::read_observance),
     ] {
         let Some(value) = root.get(name) else { continue };
         match value.get_ref() {
@@ -282,9 +290,51 @@ fn read_root(cx: &mut Ctx<'_>, document: &toml::Spanned<DeTable<'_>>, all: &mut 
     }
 }
 
+/// The `sources` of an event (or era, or observance): source ids with
+/// verbatim quotes. `required`: having none is an error.
+pub(crate) fn citations(
+    cx: &mut Ctx<'_>,
+    f: &Fields<'_, '_>,
+    all: &mut Gathered,
+    required: bool,
+) -> Vec<Citation> {
+    let sources_key = f.table.get("sources").map(|v| v.span());
+    let sources = f.tables(cx, "sources", "source citation", CITATION_FIELDS, |cx, c| {
+        let source = c.line(cx, "source", true).map(|(s, span)| {
+            refer(cx, all, Namespace::Source, s.clone(), span);
+            s
+        });
+        let quote = c.block(cx, "quote", true);
+        Some(Citation {
+            source: source?,
+            quote: quote?,
+        })
+    });
+    let none_written = f
+        .table
+        .get("sources")
+        .is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty()));
+    if required && sources.is_empty() && none_written {
+        let at = sources_key.unwrap_or(f.span.start..f.span.start + 1);
+        let what = f.what;
+        cx.error_with_help(
+            at,
+            format!("{what} has no source"),
+            format!("every {what} cites at least one source with a verbatim quote"),
+        );
+    }
+    sources
+}
+
 type Reader = fn(&mut Ctx<'_>, &toml::Spanned<DeValue<'_>>, &mut Gathered);
 
-fn define(cx: &mut Ctx<'_>, all: &mut Gathered, ns: Namespace, id: &str, span: Range<usize>) -> bool {
+pub(crate) fn define(
+    cx: &mut Ctx<'_>,
+    all: &mut Gathered,
+    ns: Namespace,
+    id: &str,
+    span: Range<usize>,
+) -> bool {
     let key = (ns, id.to_string());
     if let Some((first, _)) = all.defined.get(&key) {
         // The first definition may be in another file; its name is enough.
@@ -423,30 +473,7 @@ fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Ga
             according_to,
         })
     });
-    let sources_key = f.table.get("sources").map(|v| v.span());
-    let sources = f.tables(cx, "sources", "source citation", CITATION_FIELDS, |cx, c| {
-        let source = c.line(cx, "source", true).map(|(s, span)| {
-            refer(cx, all, Namespace::Source, s.clone(), span);
-            s
-        });
-        let quote = c.block(cx, "quote", true);
-        Some(Citation {
-            source: source?,
-            quote: quote?,
-        })
-    });
-    if sources.is_empty()
-        && f.table
-            .get("sources")
-            .is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty()))
-    {
-        let at = sources_key.unwrap_or(f.span.start..f.span.start + 1);
-        cx.error_with_help(
-            at,
-            "event has no source",
-            "every event cites at least one [[events.sources]] with a verbatim quote",
-        );
-    }
+    let sources = citations(cx, &f, all, true);
     let tags = f.lines(cx, "tags").into_iter().map(|t| t.0).collect();
     let related = f.tables(cx, "related", "related link", LINK_FIELDS, |cx, l| {
         let event = l.line(cx, "event", true).map(|(e, span)| {
@@ -530,7 +557,7 @@ fn check_references(files: &[SourceText], all: &mut Gathered, diagnostics: &mut 
     let mut unused: Vec<(&(Namespace, String), &Place)> = all
         .defined
         .iter()
-        .filter(|((ns, _), (_, used))| *ns != Namespace::Event && !used)
+        .filter(|((ns, _), (_, used))| matches!(ns, Namespace::Source | Namespace::Actor) && !used)
         .map(|(k, (place, _))| (k, place))
         .collect();
     unused.sort_by_key(|(_, p)| (p.file, p.span.start));

@@ -216,12 +216,43 @@ impl Event {
     }
 }
 
+/// A named span of time, such as the years Cambodia stood on Tier 3.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Era {
+    pub id: String,
+    pub title: String,
+    pub start: PartialDate,
+    pub end: PartialDate,
+    pub sources: Vec<Citation>,
+}
+
+impl Era {
+    pub fn covers_year(&self, year: i32) -> bool {
+        self.start.year_number() <= year && year <= self.end.year_number()
+    }
+}
+
+/// A day observed every year from a first year on, such as the National
+/// Inter-Faith Day on 20 August since 2023.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Observance {
+    pub id: String,
+    pub title: String,
+    pub month: u32,
+    pub day: u32,
+    pub since: i32,
+    pub sources: Vec<Citation>,
+}
+
 /// A validated, chronologically ordered timeline with its lookup tables.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
     pub sources: Vec<Source>,
     pub actors: Vec<Actor>,
     pub events: Vec<Event>,
+    /// In order of start.
+    pub eras: Vec<Era>,
+    pub observances: Vec<Observance>,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     event_index: HashMap<String, usize>,
@@ -278,6 +309,8 @@ impl Timeline {
             sources,
             actors,
             events,
+            eras: Vec::new(),
+            observances: Vec::new(),
             source_index,
             actor_index,
             event_index,
@@ -334,6 +367,22 @@ impl Timeline {
             self.event_kinds.push(e.kind);
         }
         self.years = if first <= last { (first, last) } else { (0, -1) };
+    }
+
+    /// Adds eras and yearly observances, keeping eras in order of start.
+    pub fn with_calendar(mut self, mut eras: Vec<Era>, observances: Vec<Observance>) -> Self {
+        eras.sort_by_key(|e| (e.start.first_day(), e.end.last_day()));
+        self.eras = eras;
+        self.observances = observances;
+        self
+    }
+
+    /// The eras an event falls within.
+    pub fn eras_of<'a>(&'a self, event: &'a Event) -> impl Iterator<Item = &'a Era> {
+        let (first, last) = event.span();
+        self.eras
+            .iter()
+            .filter(move |e| e.start.first_day() <= last && e.end.last_day() >= first)
     }
 
     /// First and last year an event touches.

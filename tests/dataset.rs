@@ -136,8 +136,14 @@ fn every_quote_is_verbatim_in_the_material_it_cites() {
     let corroboration = std::fs::read_to_string(dir.join("research/corroboration.md")).unwrap();
     let t = timeline();
     let mut wrong = Vec::new();
-    for e in &t.events {
-        for c in &e.sources {
+    let cited = t
+        .events
+        .iter()
+        .map(|e| (e.id.as_str(), &e.sources))
+        .chain(t.eras.iter().map(|e| (e.id.as_str(), &e.sources)))
+        .chain(t.observances.iter().map(|o| (o.id.as_str(), &o.sources)));
+    for (id, sources) in cited {
+        for c in sources {
             let quote = normalise(&c.quote);
             let found = match SEED_FILES.iter().find(|(id, _)| *id == c.source) {
                 Some((_, file)) => normalise(&std::fs::read_to_string(dir.join("seeds").join(file)).unwrap())
@@ -159,7 +165,7 @@ fn every_quote_is_verbatim_in_the_material_it_cites() {
                 }
             };
             if !found {
-                wrong.push(format!("{} cites {}: {:?}", e.id, c.source, c.quote));
+                wrong.push(format!("{id} cites {}: {:?}", c.source, c.quote));
             }
         }
     }
@@ -168,4 +174,16 @@ fn every_quote_is_verbatim_in_the_material_it_cites() {
         "quotes not found verbatim:\n{}",
         wrong.join("\n")
     );
+}
+
+#[test]
+fn eras_and_yearly_observances_are_in_the_data() {
+    let t = timeline();
+    let ids: Vec<&str> = t.eras.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["tip-watch-list-years", "tip-tier-3-years", "crackdown-2022"]
+    );
+    let days: Vec<(u32, u32, i32)> = t.observances.iter().map(|o| (o.month, o.day, o.since)).collect();
+    assert_eq!(days, [(12, 12, 2007), (8, 20, 2023)]);
 }
