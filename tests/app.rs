@@ -516,19 +516,21 @@ fn print_readme_key_rows() {
 #[test]
 fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
     let mut app = app();
-    // At 120x40: strip 3 rows, then panes; the timeline starts at column 30.
-    // Row 4 is the first line inside the timeline pane: a year heading; row 5 its first event.
-    // Rows are: 2007 heading, two 2007 events, 2008 heading...; screen row 6 is the second event.
-    app.update(Action::ClickAt(40, 6));
+    // Where the panes are at 120x40, below the strip.
+    let r = tipline::app::ui::regions(ratatui::layout::Rect::new(0, 0, 120, 40), &app);
+    let (t, f) = (r.timeline.unwrap(), r.filter.unwrap());
+    // Inside the timeline: 2007 heading, two 2007 events, 2008 heading...
+    app.update(Action::ClickAt(t.x + 5, t.y + 3));
     assert_eq!(app.focus, Pane::Timeline);
     assert_eq!(app.selected, 1);
-    app.update(Action::ClickAt(40, 7));
+    app.update(Action::ClickAt(t.x + 5, t.y + 4));
     assert_eq!(app.selected, 1, "a click on a year heading selects nothing new");
     app.update(Action::ClickAt(100, 10));
     assert_eq!(app.focus, Pane::Detail);
     app.update(Action::ScrollDown);
     assert!(app.detail_scroll > 0 || app.selected_event().is_some());
-    app.update(Action::ClickAt(5, 6));
+    // Inside the filter: the Year heading, then 2007, 2008...
+    app.update(Action::ClickAt(f.x + 3, f.y + 3));
     assert_eq!(app.focus, Pane::Filter);
     assert_eq!(
         app.facet_entries[app.filter_cursor].label, "2008",

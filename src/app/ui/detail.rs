@@ -88,6 +88,10 @@ fn build(app: &App, e: &Event, width: usize, words: &[String]) -> Vec<Line<'stat
     if let Some(r) = &e.ranking {
         b.text(&format!("Ranking: {r}"), th.label, "", 0);
     }
+    let eras: Vec<&str> = t.eras_of(e).map(|era| era.title.as_str()).collect();
+    if !eras.is_empty() {
+        b.text(&format!("Era: {}", eras.join("; ")), th.dim, "", 5);
+    }
     match e.corroboration {
         Corroboration::Corroborated => b.text("✓ corroborated by a second source", th.base, "", 0),
         Corroboration::SingleSource => b.text("! rests on a single source", th.claim, "", 0),

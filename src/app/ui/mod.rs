@@ -49,7 +49,7 @@ pub fn regions(area: Rect, app: &App) -> Regions {
     }
     let status_height = if area.height >= 12 { 2 } else { 1 };
     let strip_height = if area.height >= STRIP_FROM_HEIGHT && area.width >= MEDIUM {
-        3
+        strip::height(app)
     } else {
         0
     };

@@ -16,6 +16,54 @@ fn short_rank(r: &str) -> String {
     r.split_whitespace().collect()
 }
 
+/// Lines the strip needs: bars, tiers if any, eras if any, year labels.
+pub fn height(app: &App) -> u16 {
+    2 + u16::from(!app.rankings.is_empty()) + u16::from(!app.timeline.eras.is_empty())
+}
+
+/// Each era as a bar under the years it spans, titled where it fits.
+fn era_line(app: &App, first: i32, per_cell: usize, cells: usize, cell_w: usize) -> Line<'static> {
+    let mut row: Vec<char> = vec![' '; cells * cell_w];
+    let cell_of = |y: i32| ((y - first).max(0) as usize / per_cell).min(cells.saturating_sub(1));
+    let spans: Vec<(usize, usize)> = app
+        .timeline
+        .eras
+        .iter()
+        .map(|era| {
+            let a = cell_of(era.start.year_number()) * cell_w;
+            let b = ((cell_of(era.end.year_number()) + 1) * cell_w)
+                .saturating_sub(1)
+                .max(a + 1)
+                .min(row.len());
+            (a, b)
+        })
+        .collect();
+    // Bars first, then titles, so a short era's bar never covers a long one's title.
+    for &(a, b) in &spans {
+        row[a..b].iter_mut().for_each(|c| *c = '━');
+    }
+    for (era, &(a, b)) in app.timeline.eras.iter().zip(&spans) {
+        // The title rides on the bar when the bar is long enough to hold some of it.
+        let room = b - a;
+        if room >= 6 {
+            let title = super::fit(&era.title, room - 1);
+            let mut i = a;
+            for ch in title.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+                if w != 1 || i >= b {
+                    break;
+                }
+                row[i] = ch;
+                i += 1;
+            }
+        }
+    }
+    Line::from(vec![
+        Span::styled(format!("{:<LABEL$}", "eras"), app.theme.label),
+        Span::styled(row.into_iter().collect::<String>(), app.theme.base),
+    ])
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     if app.year_counts.is_empty() {
@@ -77,6 +125,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = vec![Line::from(bars)];
     if !app.rankings.is_empty() {
         lines.push(Line::from(ranks));
+    }
+    if !app.timeline.eras.is_empty() {
+        lines.push(era_line(app, first, per_cell, cells, cell_w));
     }
     lines.push(Line::from(axis));
     frame.render_widget(Paragraph::new(lines), area);
