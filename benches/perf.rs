@@ -12,7 +12,7 @@ use tipline::Query;
 
 fn toml_of(n: usize) -> String {
     let (s, a, e) = tipline::synth::generate(n, 1);
-    tipline::synth::to_toml(&s, &a, &e)
+    tipline::write::to_toml(&s, &a, &e)
 }
 
 fn loading(c: &mut Criterion) {

@@ -19,6 +19,6 @@ fn main() {
         }
     }
     let (s, a, e) = tipline::synth::generate(events, seed);
-    let text = tipline::synth::to_toml(&s, &a, &e);
+    let text = tipline::write::to_toml(&s, &a, &e);
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

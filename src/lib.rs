@@ -17,11 +17,13 @@ pub mod date;
 pub mod diag;
 pub mod facets;
 mod fields;
+pub mod interop;
 pub mod load;
 pub mod model;
 pub mod query;
 pub mod synth;
 pub mod text;
+pub mod write;
 
 pub use date::{PartialDate, Precision};
 pub use load::{load, DataFile, Loaded};

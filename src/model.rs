@@ -60,6 +60,7 @@ vocabulary! {
         Survey = "survey",
         Statement = "statement",
         Meeting = "meeting",
+        Other = "other", // what imports hold when their group names no kind
     }
 }
 
@@ -106,6 +107,7 @@ impl EventKind {
             EventKind::Report | EventKind::Ranking => '▤',
             EventKind::Crackdown | EventKind::Operation => '!',
             EventKind::Statistics | EventKind::Survey => '#',
+            EventKind::Other => '·',
         }
     }
 }

@@ -72,6 +72,22 @@ pub enum Command {
         /// Files to check together, as one timeline.
         files: Vec<PathBuf>,
     },
+    /// Write the (filtered) timeline in another format: JSON, CSV, Markdown,
+    /// TimelineJS or iCalendar.
+    Export {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Convert another tool's timeline into a tipline data file.
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
     /// Count events per year, actor, kind and tag.
     Facets {
         #[command(flatten)]
@@ -79,6 +95,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportFrom {
+    /// A TimelineJS JSON file.
+    Timelinejs {
+        file: PathBuf,
+        /// Write the tipline file here instead of standard output.
+        #[arg(short = 'o', long, value_name = "OUT.toml")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Markdown,
+    Timelinejs,
+    Ics,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,6 +246,66 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Now, as an iCalendar UTC time (DTSTAMP), or `SOURCE_DATE_EPOCH` when set
+/// so that exports can be reproduced byte for byte.
+fn chrono_stamp() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    chrono::DateTime::from_timestamp(secs, 0)
+        .unwrap_or_default()
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string()
+}
+
+/// Writes output to a file or stdout; never over a data file being read.
+fn write_output(path: Option<&std::path::Path>, text: &str, data: &[PathBuf]) -> Result<(), u8> {
+    let Some(path) = path else { return emit(text) };
+    let same = |d: &PathBuf| match (std::fs::canonicalize(d), std::fs::canonicalize(path)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if data.iter().any(same) {
+        eprintln!(
+            "tipline: will not write over the data file {}",
+            crate::text::sanitize_line(&path.display().to_string())
+        );
+        return Err(EXIT_USAGE);
+    }
+    std::fs::write(path, text).map_err(|e| {
+        eprintln!(
+            "tipline: cannot write {}: {e}",
+            crate::text::sanitize_line(&path.display().to_string())
+        );
+        EXIT_USAGE
+    })
+}
+
+/// Reads a data file; a TimelineJS `.json` file is converted on the way in.
+fn read_data(path: &std::path::Path) -> Result<DataFile, crate::diag::Diagnostic> {
+    let file = DataFile::read(path)?;
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        let imported = crate::interop::timelinejs::import(&file.name, &file.text)
+            .map_err(|e| crate::diag::Diagnostic::file_error(&file.name, e))?;
+        if imported.dropped_slides > 0 {
+            eprintln!(
+                "{} (see `tipline import timelinejs` for details)",
+                imported.summary(&file.name)
+            );
+        }
+        return Ok(DataFile {
+            name: format!("{} (converted from TimelineJS)", file.name),
+            text: imported.to_toml(),
+        });
+    }
+    Ok(file)
+}
+
 fn read_files(paths: &[PathBuf]) -> Result<Vec<DataFile>, u8> {
     if paths.is_empty() {
         return Ok(vec![DataFile::embedded()]);
@@ -217,7 +313,7 @@ fn read_files(paths: &[PathBuf]) -> Result<Vec<DataFile>, u8> {
     let mut files = Vec::new();
     let mut failed = Vec::new();
     for p in paths {
-        match DataFile::read(p) {
+        match read_data(p) {
             Ok(f) => files.push(f),
             Err(d) => failed.push(d),
         }
@@ -285,6 +381,58 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
                 return Err(EXIT_USAGE);
             };
             emit(&output::show(&timeline, event, format))
+        }
+        Some(Command::Export {
+            filter,
+            format,
+            output,
+        }) => {
+            let query = query_of(&cli.filter)?.and(query_of(&filter)?);
+            let timeline = load_timeline(&cli.data)?;
+            let hits = query.filter(&timeline);
+            let headline = "Cambodia's responses to human trafficking";
+            let text = match format {
+                ExportFormat::Json => output::list(&timeline, &hits, ListFormat::Json),
+                ExportFormat::Csv => output::list(&timeline, &hits, ListFormat::Csv),
+                ExportFormat::Markdown => output::list(&timeline, &hits, ListFormat::Markdown),
+                ExportFormat::Timelinejs => {
+                    let doc = crate::interop::timelinejs::export(&timeline, &hits, headline);
+                    format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&doc).expect("plain data serialises")
+                    )
+                }
+                ExportFormat::Ics => {
+                    let stamp = chrono_stamp();
+                    let (ics, skipped) = crate::interop::ics::export(&timeline, &hits, headline, &stamp);
+                    if skipped > 0 {
+                        eprintln!("tipline: {skipped} event(s) known only to the month or year left out of the calendar");
+                    }
+                    ics
+                }
+            };
+            write_output(output.as_deref(), &text, &cli.data)
+        }
+        Some(Command::Import {
+            from: ImportFrom::Timelinejs { file, output },
+        }) => {
+            let source = DataFile::read(&file).map_err(|d| {
+                report(&[d]);
+                EXIT_USAGE
+            })?;
+            let imported = crate::interop::timelinejs::import(&source.name, &source.text).map_err(|e| {
+                eprintln!("{e}");
+                EXIT_INVALID_DATA
+            })?;
+            for note in &imported.notes {
+                eprintln!(
+                    "{}: {}",
+                    crate::text::sanitize_line(&source.name),
+                    crate::text::sanitize_line(note)
+                );
+            }
+            eprintln!("{}", imported.summary(&source.name));
+            write_output(output.as_deref(), &imported.to_toml(), &cli.data)
         }
         Some(Command::Check { files }) => check(if files.is_empty() { &cli.data } else { &files }),
         Some(Command::Facets { filter, format }) => {

@@ -1,0 +1,6 @@
+//! What tipline exchanges with other tools: TimelineJS timelines (in and
+//! out) and iCalendar files of dated events and yearly observances.
+
+pub mod html;
+pub mod ics;
+pub mod timelinejs;

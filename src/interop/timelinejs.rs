@@ -1,0 +1,480 @@
+//! Knight Lab's TimelineJS JSON format, in and out. Dates keep their
+//! precision both ways; what tipline cannot hold is named, slide by slide.
+
+use super::html;
+use crate::date::PartialDate;
+use crate::model::*;
+use crate::text::{sanitize_block, sanitize_line};
+use serde_json::{json, Map, Value};
+use std::collections::HashSet;
+
+fn date_json(d: &PartialDate) -> Value {
+    let mut m = Map::new();
+    m.insert("year".into(), json!(d.year_number()));
+    if let Some(month) = d.month_number() {
+        m.insert("month".into(), json!(month));
+    }
+    if let Some(day) = d.day_number() {
+        m.insert("day".into(), json!(day));
+    }
+    Value::Object(m)
+}
+
+/// The slide text: summary, figures, each source with its quote, tags.
+fn slide_html(t: &Timeline, e: &Event) -> String {
+    let mut out = format!("<p>{}</p>", html::escape(&e.summary));
+    if !e.figures.is_empty() {
+        out.push_str("<ul>");
+        for f in &e.figures {
+            let mut line = format!("{}: {}", f.label, f.value_text());
+            if let Some(u) = &f.unit {
+                line.push_str(&format!(" {u}"));
+            }
+            if let Some(p) = &f.period {
+                line.push_str(&format!(" ({p})"));
+            }
+            if let Some(a) = f.according_to.as_deref().and_then(|a| t.actor(a)) {
+                line.push_str(&format!(", according to {}", a.name));
+            }
+            out.push_str(&format!("<li>{}</li>", html::escape(&line)));
+        }
+        out.push_str("</ul>");
+    }
+    for c in &e.sources {
+        out.push_str(&format!("<blockquote>“{}”</blockquote>", html::escape(&c.quote)));
+        if let Some(s) = t.source(&c.source) {
+            let title = html::escape(&s.title);
+            let cite = match &s.url {
+                Some(u) => format!("<a href=\"{}\">{title}</a>", html::escape(u)),
+                None => title,
+            };
+            out.push_str(&format!("<p>— {}, {cite}</p>", html::escape(&s.publisher)));
+        }
+    }
+    if !e.tags.is_empty() {
+        out.push_str(&format!(
+            "<p>{TAGS_PREFIX}{}</p>",
+            html::escape(&e.tags.join(", "))
+        ));
+    }
+    out
+}
+
+/// Marks the paragraph that carries tags, so an import can take them back.
+const TAGS_PREFIX: &str = "Tags: ";
+
+/// A TimelineJS document of the given events, with the timeline's eras and a title slide.
+pub fn export(t: &Timeline, hits: &[usize], headline: &str) -> Value {
+    let events: Vec<Value> = hits
+        .iter()
+        .map(|&p| {
+            let e = &t.events[p];
+            let mut slide = json!({
+                "start_date": date_json(&e.date),
+                "text": { "headline": e.title, "text": slide_html(t, e) },
+                "group": e.kind.as_str(),
+                "unique_id": e.id,
+            });
+            if let Some(end) = &e.end {
+                slide["end_date"] = date_json(end);
+            }
+            if let Some(s) = e
+                .sources
+                .iter()
+                .filter_map(|c| t.source(&c.source))
+                .find(|s| s.url.is_some())
+            {
+                slide["media"] = json!({ "url": s.url, "credit": s.publisher, "caption": s.title });
+            }
+            slide
+        })
+        .collect();
+    let eras: Vec<Value> = t
+        .eras
+        .iter()
+        .map(|era| {
+            json!({
+                "start_date": date_json(&era.start),
+                "end_date": date_json(&era.end),
+                "text": { "headline": era.title },
+            })
+        })
+        .collect();
+    json!({
+        "title": { "text": {
+            "headline": headline,
+            "text": format!("<p>{} events, each quoted from its sources. Made with tipline.</p>", hits.len()),
+        }},
+        "events": events,
+        "eras": eras,
+    })
+}
+
+/// What an import produced, and what it could not keep.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+    pub eras: Vec<Era>,
+    /// One line per thing dropped or changed, naming the slide.
+    pub notes: Vec<String>,
+    pub dropped_slides: usize,
+}
+
+/// A number as TimelineJS files in the wild write it: 2022 or "2022".
+fn number(v: Option<&Value>) -> Result<Option<i64>, String> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .map(Some)
+            .ok_or_else(|| format!("`{n}` is not a whole number")),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => s
+            .trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| format!("`{}` is not a number", sanitize_line(s))),
+        Some(other) => Err(format!("`{other}` is not a number")),
+    }
+}
+
+/// A TimelineJS date as a date at its precision, with a note if a time of day was dropped.
+fn date(v: &Value) -> Result<(PartialDate, bool), String> {
+    let year = number(v.get("year"))?.ok_or("no year")?;
+    let month = number(v.get("month"))?;
+    let day = number(v.get("day"))?;
+    if !(0..=9999).contains(&year) {
+        return Err(format!(
+            "year {year} is outside the years tipline can hold (0 to 9999)"
+        ));
+    }
+    let fits = |n: i64| u32::try_from(n).map_err(|_| format!("`{n}` is not a month or day"));
+    let d = match (month, day) {
+        (None, _) => Some(PartialDate::year(year as i32)),
+        (Some(m), None) => PartialDate::year_month(year as i32, fits(m)?),
+        (Some(m), Some(d)) => PartialDate::ymd(year as i32, fits(m)?, fits(d)?),
+    }
+    .ok_or_else(|| {
+        format!(
+            "{year}-{}-{} is not a day on the calendar",
+            month.unwrap_or(0),
+            day.unwrap_or(0)
+        )
+    })?;
+    let timed = ["hour", "minute", "second", "millisecond"]
+        .iter()
+        .any(|k| number(v.get(*k)).ok().flatten().is_some());
+    Ok((d, timed))
+}
+
+/// A slug: lower-case letters, digits and single hyphens.
+pub fn slug(text: &str) -> String {
+    let folded = crate::text::fold(text);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn unique(base: String, taken: &mut HashSet<String>) -> String {
+    let base = if base.is_empty() {
+        "slide".to_string()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn text_of(v: &Value, key: &str) -> String {
+    v.get("text")
+        .and_then(|t| t.get(key))
+        .and_then(Value::as_str)
+        .map(html::to_text)
+        .unwrap_or_default()
+}
+
+/// Reads a TimelineJS JSON file. Fails only when the file is not JSON or
+/// holds no `events` array; anything else it cannot keep is noted.
+pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
+    let doc: Value = serde_json::from_str(json_text).map_err(|e| {
+        format!(
+            "{}:{}:{}: error: not valid JSON: {e}",
+            sanitize_line(name),
+            e.line(),
+            e.column()
+        )
+    })?;
+    let slides = doc.get("events").and_then(Value::as_array).ok_or_else(|| {
+        format!(
+            "{}: error: expected a TimelineJS file with an `events` array",
+            sanitize_line(name)
+        )
+    })?;
+    let mut out = Imported::default();
+    let file_source = "timelinejs-file".to_string();
+    let headline = doc
+        .get("title")
+        .map(|t| text_of(t, "headline"))
+        .filter(|h| !h.is_empty());
+    out.sources.push(Source {
+        id: file_source.clone(),
+        publisher: sanitize_line(headline.as_deref().unwrap_or("TimelineJS timeline")).into_owned(),
+        title: sanitize_line(&format!("Imported from {name}")).into_owned(),
+        url: None,
+        published: None,
+    });
+    let mut taken = HashSet::new();
+    let mut source_ids = HashSet::from([file_source.clone()]);
+    for (i, slide) in slides.iter().enumerate() {
+        let mut headline = sanitize_line(&text_of(slide, "headline")).into_owned();
+        let label = |h: &str| {
+            format!(
+                "slide {} ({})",
+                i + 1,
+                if h.is_empty() { "no headline" } else { h }
+            )
+        };
+        let start = match slide.get("start_date").map(date) {
+            Some(Ok((d, timed))) => {
+                if timed {
+                    out.notes.push(format!(
+                        "{}: time of day dropped; tipline keeps dates only",
+                        label(&headline)
+                    ));
+                }
+                d
+            }
+            Some(Err(e)) => {
+                out.notes
+                    .push(format!("{}: dropped: start_date: {e}", label(&headline)));
+                out.dropped_slides += 1;
+                continue;
+            }
+            None => {
+                out.notes
+                    .push(format!("{}: dropped: no start_date", label(&headline)));
+                out.dropped_slides += 1;
+                continue;
+            }
+        };
+        let end = match slide.get("end_date").filter(|v| !v.is_null()).map(date) {
+            Some(Ok((d, _))) if d.first_day() < start.first_day() => {
+                out.notes.push(format!(
+                    "{}: end_date {d} is before start_date; end dropped",
+                    label(&headline)
+                ));
+                None
+            }
+            Some(Ok((d, _))) => Some(d),
+            Some(Err(e))
+                if slide["end_date"]
+                    .as_object()
+                    .is_some_and(|o| o.values().all(|v| v.as_str() == Some(""))) =>
+            {
+                let _ = e;
+                None
+            }
+            Some(Err(e)) => {
+                out.notes
+                    .push(format!("{}: end_date dropped: {e}", label(&headline)));
+                None
+            }
+            None => None,
+        };
+        let body = sanitize_block(&text_of(slide, "text")).into_owned();
+        // Tags written by tipline's own export come back as tags.
+        let mut tags = Vec::new();
+        let mut summary_lines = Vec::new();
+        for line in body.lines() {
+            match line.strip_prefix(TAGS_PREFIX) {
+                Some(list) if summary_lines.iter().all(|l: &&str| !l.starts_with(TAGS_PREFIX)) => tags
+                    .extend(
+                        list.split(',')
+                            .map(|t| t.trim().to_string())
+                            .filter(|t| !t.is_empty()),
+                    ),
+                _ => summary_lines.push(line),
+            }
+        }
+        if headline.is_empty() {
+            headline = slide
+                .get("display_date")
+                .and_then(Value::as_str)
+                .map(|d| sanitize_line(d).into_owned())
+                .filter(|d| !d.trim().is_empty())
+                .unwrap_or_else(|| format!("Untitled slide {}", i + 1));
+            out.notes
+                .push(format!("slide {}: no headline; titled \"{headline}\"", i + 1));
+        }
+        let summary = if summary_lines.is_empty() {
+            headline.clone()
+        } else {
+            summary_lines.join("\n")
+        };
+        let group = slide
+            .get("group")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|g| !g.is_empty());
+        let kind = group
+            .and_then(|g| EventKind::parse(&g.to_ascii_lowercase()))
+            .unwrap_or(EventKind::Other);
+        if let Some(g) = group {
+            // A group that names a kind has become the kind; any other is a tag.
+            if EventKind::parse(&g.to_ascii_lowercase()).is_none() && !tags.iter().any(|t| t == g) {
+                tags.push(sanitize_line(g).into_owned());
+            }
+        }
+        let wanted = slide
+            .get("unique_id")
+            .and_then(Value::as_str)
+            .map(slug)
+            .filter(|s| !s.is_empty());
+        let id = unique(
+            wanted.unwrap_or_else(|| slug(&format!("{start} {headline}"))),
+            &mut taken,
+        );
+        let mut sources = vec![Citation {
+            source: file_source.clone(),
+            quote: summary.clone(),
+        }];
+        if let Some(media) = slide.get("media").filter(|m| m.is_object()) {
+            let field = |k: &str| {
+                media
+                    .get(k)
+                    .and_then(Value::as_str)
+                    .map(html::to_text)
+                    .filter(|s| !s.trim().is_empty())
+            };
+            let (url, credit, caption) = (field("url"), field("credit"), field("caption"));
+            if url.is_some() || credit.is_some() {
+                let sid = unique(format!("media-{id}"), &mut source_ids);
+                let quote = caption
+                    .clone()
+                    .or(credit.clone())
+                    .or(url.clone())
+                    .unwrap_or_default();
+                out.sources.push(Source {
+                    id: sid.clone(),
+                    publisher: sanitize_line(credit.as_deref().unwrap_or("Media")).into_owned(),
+                    title: sanitize_line(caption.as_deref().unwrap_or(&headline)).into_owned(),
+                    url: url.map(|u| sanitize_line(&u).into_owned()),
+                    published: None,
+                });
+                sources.push(Citation {
+                    source: sid,
+                    quote: sanitize_block(&quote).into_owned(),
+                });
+            }
+        }
+        if slide.get("background").is_some_and(|b| !b.is_null()) {
+            out.notes
+                .push(format!("{}: background not kept", label(&headline)));
+        }
+        out.events.push(Event {
+            id,
+            date: start,
+            end,
+            title: headline,
+            kind,
+            actors: Vec::new(),
+            location: None,
+            summary: summary.clone(),
+            details: None,
+            figures: Vec::new(),
+            sources,
+            tags,
+            related: Vec::new(),
+            corroboration: Corroboration::SingleSource,
+            ranking: None,
+        });
+    }
+    for (i, era) in doc
+        .get("eras")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let title = sanitize_line(&text_of(era, "headline")).into_owned();
+        let title = if title.is_empty() {
+            format!("Era {}", i + 1)
+        } else {
+            title
+        };
+        let start = era.get("start_date").map(date);
+        let end = era.get("end_date").map(date);
+        match (start, end) {
+            (Some(Ok((s, _))), Some(Ok((e, _)))) if e.first_day() >= s.first_day() => {
+                let id = unique(format!("era-{}", slug(&title)), &mut taken);
+                let sources = vec![Citation {
+                    source: file_source.clone(),
+                    quote: title.clone(),
+                }];
+                out.eras.push(Era {
+                    id,
+                    title,
+                    start: s,
+                    end: e,
+                    sources,
+                });
+            }
+            _ => out.notes.push(format!(
+                "era {} ({title}): dropped: needs a start_date and a later end_date",
+                i + 1
+            )),
+        }
+    }
+    Ok(out)
+}
+
+impl Imported {
+    /// The import as a tipline data file.
+    pub fn to_toml(&self) -> String {
+        let cited: HashSet<&str> = self
+            .events
+            .iter()
+            .flat_map(|e| e.sources.iter().map(|c| c.source.as_str()))
+            .chain(
+                self.eras
+                    .iter()
+                    .flat_map(|e| e.sources.iter().map(|c| c.source.as_str())),
+            )
+            .collect();
+        // A source nothing cites (an empty timeline) is left out, so the file checks clean.
+        let sources: Vec<Source> = self
+            .sources
+            .iter()
+            .filter(|s| cited.contains(s.id.as_str()))
+            .cloned()
+            .collect();
+        crate::write::data_file(&sources, &[], &self.events, &self.eras)
+    }
+
+    /// One line saying what was converted and what was dropped.
+    pub fn summary(&self, name: &str) -> String {
+        format!(
+            "{}: converted {} slide(s) and {} era(s); dropped {} slide(s); {} note(s)",
+            sanitize_line(name),
+            self.events.len(),
+            self.eras.len(),
+            self.dropped_slides,
+            self.notes.len()
+        )
+    }
+}
