@@ -277,3 +277,66 @@ fn output_to_a_file_is_refused_without_touching_the_terminal() {
     assert!(!shown.contains('\u{1b}'), "no escape sequences: {shown:?}");
     assert!(written.is_empty(), "nothing written to the file");
 }
+
+#[test]
+fn a_changed_data_file_is_reloaded_and_a_broken_one_reported() {
+    let dir = std::env::temp_dir().join(format!("tipline-reload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("live.toml");
+    let valid =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
+    let with_title = |t: &str| valid.replacen("title = \"T\"\nkind", &format!("title = \"{t}\"\nkind"), 1);
+    std::fs::write(&file, with_title("First title")).unwrap();
+    let path = file.display().to_string();
+    let mut s = Session::start(&["--data", &path], 100, 30);
+    s.wait_for("First title");
+    std::fs::write(&file, with_title("Second title")).unwrap();
+    s.wait_for("Second title");
+    // Broken on disk: the last good data stays, and the problem is shown.
+    std::fs::write(
+        &file,
+        with_title("Third title").replace("kind = \"law\"", "kind = \"lwa\""),
+    )
+    .unwrap();
+    let shown = s.wait_for("data file has 1 problem(s)");
+    assert!(shown.contains("Second title"), "{shown}");
+    assert!(shown.contains("unknown kind `lwa`"), "{shown}");
+    std::fs::write(&file, with_title("Fourth title")).unwrap();
+    let shown = s.wait_for("Fourth title");
+    assert!(!shown.contains("problem(s)"), "{shown}");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    // The viewer only read the file.
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        with_title("Fourth title")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn no_watch_keeps_the_data_as_loaded() {
+    let dir = std::env::temp_dir().join(format!("tipline-nowatch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("still.toml");
+    let valid =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
+    std::fs::write(
+        &file,
+        valid.replacen("title = \"T\"\nkind", "title = \"Kept title\"\nkind", 1),
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let mut s = Session::start(&["--no-watch", "--data", &path], 100, 30);
+    s.wait_for("Kept title");
+    std::fs::write(
+        &file,
+        valid.replacen("title = \"T\"\nkind", "title = \"Changed title\"\nkind", 1),
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(s.contents().contains("Kept title"));
+    s.keys("q");
+    s.wait_exit();
+    std::fs::remove_dir_all(&dir).ok();
+}

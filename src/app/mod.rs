@@ -88,6 +88,9 @@ pub struct App {
     pub message: Option<String>,
     pub size: (u16, u16),
     pub quit: bool,
+    /// Problems in a data file that changed on disk; the last good data
+    /// stays on screen until they are fixed.
+    pub data_problems: Vec<String>,
     pub theme: theme::Theme,
     pub keymap: keymap::Keymap,
     history: Vec<Visit>,
@@ -162,6 +165,7 @@ impl App {
             message: None,
             size: (80, 24),
             quit: false,
+            data_problems: Vec::new(),
             theme: theme::Theme::new(theme::ThemeName::Dark, false),
             keymap: keymap::Keymap::default(),
             history: Vec::new(),
@@ -172,6 +176,34 @@ impl App {
         };
         app.refresh();
         app
+    }
+
+    /// Replaces the timeline with a newly loaded one, keeping the filter,
+    /// the selected event (by id), the focus, the scroll and the prompt.
+    pub fn reload(&mut self, timeline: Timeline) {
+        let selected = self.selected_event().map(|e| e.id.clone());
+        let old_position = self.selected_position().unwrap_or(0);
+        let mut fresh = App::new(timeline, self.query.clone());
+        std::mem::swap(&mut fresh.theme, &mut self.theme);
+        std::mem::swap(&mut fresh.keymap, &mut self.keymap);
+        std::mem::swap(&mut fresh.history, &mut self.history);
+        fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        fresh.focus = self.focus;
+        fresh.show_filter = self.show_filter;
+        fresh.size = self.size;
+        fresh.timeline_offset = self.timeline_offset;
+        fresh.detail_scroll = self.detail_scroll;
+        fresh.filter_cursor = self
+            .filter_cursor
+            .min(fresh.facet_entries.len().saturating_sub(1));
+        *self = fresh;
+        self.refresh();
+        match selected.and_then(|id| self.timeline.event_position(&id)) {
+            Some(p) if self.visible.contains(&p) => self.select_position(p),
+            // The event is gone: stay near where it was.
+            _ => self.select(old_position.min(self.visible.len().saturating_sub(1))),
+        }
+        self.message = Some("data reloaded".into());
     }
 
     /// Opens on one event, clearing the filter if it hides that event.

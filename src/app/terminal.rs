@@ -66,6 +66,7 @@ pub fn run_loop<B: Backend>(
     app: &mut App,
     mut next_event: impl FnMut() -> io::Result<Option<Event>>,
     signalled: impl Fn() -> Option<i32>,
+    mut idle: impl FnMut(&mut App) -> bool,
 ) -> Result<(), Stop>
 where
     B::Error: Send + Sync + 'static,
@@ -83,7 +84,8 @@ where
                 .map_err(|e| Stop::Error(io::Error::other(e)))?;
         }
         let Some(event) = next_event().map_err(Stop::Error)? else {
-            dirty = false;
+            // Nothing typed for a moment: a chance to look at the data files.
+            dirty = idle(app);
             continue;
         };
         injected_failure(&event)?;
@@ -118,7 +120,7 @@ fn injected_failure(event: &Event) -> Result<(), Stop> {
 
 /// Runs the app on the process's terminal until the user quits, a signal
 /// arrives or something fails; the terminal is restored in every case.
-pub fn run(app: &mut App, mouse: bool) -> Result<(), Stop> {
+pub fn run(app: &mut App, mouse: bool, idle: impl FnMut(&mut App) -> bool) -> Result<(), Stop> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -148,7 +150,7 @@ pub fn run(app: &mut App, mouse: bool) -> Result<(), Stop> {
                 Ok(None)
             }
         };
-        run_loop(&mut terminal, app, next, signalled)
+        run_loop(&mut terminal, app, next, signalled, idle)
     })();
     restore();
     result

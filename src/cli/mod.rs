@@ -46,6 +46,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Do not reload --data files when they change on disk.
+    #[arg(long)]
+    pub no_watch: bool,
+
     /// Settings file for the app [default: $XDG_CONFIG_HOME/tipline/config.toml].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -499,7 +503,9 @@ fn open_app(cli: &Cli) -> Result<(), u8> {
             EXIT_USAGE
         })?;
     }
-    match crate::app::terminal::run(&mut app, mouse) {
+    let mut watcher = Watcher::new(if cli.no_watch { &[] } else { &cli.data });
+    let idle = |app: &mut crate::app::App| watcher.poll(app);
+    match crate::app::terminal::run(&mut app, mouse, idle) {
         Ok(()) => Ok(()),
         // The conventional status for death by a signal: 128 + its number.
         Err(crate::app::terminal::Stop::Signal(sig)) => Err(128u8.saturating_add(sig as u8)),
@@ -510,5 +516,70 @@ fn open_app(cli: &Cli) -> Result<(), u8> {
             );
             Err(EXIT_USAGE)
         }
+    }
+}
+
+/// Follows `--data` files while the app runs: when one changes on disk it
+/// is loaded again; good data replaces the timeline, bad data is shown as
+/// problems while the last good data stays. It only ever reads.
+struct Watcher {
+    paths: Vec<PathBuf>,
+    seen: Vec<Option<(std::time::SystemTime, u64)>>,
+    last_check: std::time::Instant,
+}
+
+impl Watcher {
+    fn new(paths: &[PathBuf]) -> Self {
+        let seen = paths.iter().map(|p| Self::stamp(p)).collect();
+        Watcher {
+            paths: paths.to_vec(),
+            seen,
+            last_check: std::time::Instant::now(),
+        }
+    }
+
+    fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+        let m = std::fs::metadata(path).ok()?;
+        Some((m.modified().ok()?, m.len()))
+    }
+
+    /// Returns whether the screen needs drawing again.
+    fn poll(&mut self, app: &mut crate::app::App) -> bool {
+        if self.paths.is_empty() || self.last_check.elapsed() < std::time::Duration::from_millis(400) {
+            return false;
+        }
+        self.last_check = std::time::Instant::now();
+        let now: Vec<_> = self.paths.iter().map(|p| Self::stamp(p)).collect();
+        if now == self.seen {
+            return false;
+        }
+        self.seen = now;
+        let mut problems = Vec::new();
+        let mut files = Vec::new();
+        for p in &self.paths {
+            match read_data(p) {
+                Ok(f) => files.push(f),
+                Err(d) => problems.push(d.to_string()),
+            }
+        }
+        if problems.is_empty() {
+            let loaded = load(files);
+            match loaded.timeline {
+                Some(t) => {
+                    app.data_problems.clear();
+                    app.reload(t);
+                    return true;
+                }
+                None => problems.extend(
+                    loaded
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.is_error())
+                        .map(|d| d.to_string()),
+                ),
+            }
+        }
+        app.data_problems = problems;
+        true
     }
 }

@@ -126,11 +126,43 @@ pub fn draw(frame: &mut Frame, app: &App) {
         detail::draw(frame, d, app);
     }
     draw_status(frame, r.status, app);
+    if !app.data_problems.is_empty() {
+        draw_problems(frame, area, app);
+    }
     match &app.mode {
         Mode::Help { scroll } => help::draw(frame, area, app, *scroll),
         Mode::Pick(p) => draw_picker(frame, area, app, p),
         _ => {}
     }
+}
+
+/// A data file that changed on disk no longer loads: say why, over the
+/// bottom of the panes, while the last good data stays visible above.
+fn draw_problems(frame: &mut Frame, area: Rect, app: &App) {
+    let lines: Vec<Line> = app
+        .data_problems
+        .iter()
+        .flat_map(|p| p.lines().map(str::to_string).collect::<Vec<_>>())
+        .map(|l| Line::styled(fit(&l, area.width.saturating_sub(4) as usize), app.theme.error))
+        .collect();
+    let height = (lines.len() as u16 + 2).min(area.height / 2).max(3);
+    let rect = Rect::new(
+        area.x,
+        area.y + area.height.saturating_sub(height + 2),
+        area.width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let count = app.data_problems.len();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(app.theme.error)
+        .title(Span::styled(
+            format!(" data file has {count} problem(s); showing the last good data "),
+            app.theme.error,
+        ));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
