@@ -47,14 +47,12 @@ fn era_line(app: &App, first: i32, per_cell: usize, cells: usize, cell_w: usize)
         let room = b - a;
         if room >= 6 {
             let title = super::fit(&era.title, room - 1);
-            let mut i = a;
-            for ch in title.chars() {
-                let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-                if w != 1 || i >= b {
+            // Only single-width characters fit one to a cell.
+            for (i, ch) in (a..b).zip(title.chars()) {
+                if unicode_width::UnicodeWidthChar::width(ch) != Some(1) {
                     break;
                 }
                 row[i] = ch;
-                i += 1;
             }
         }
     }
