@@ -143,11 +143,29 @@ pub fn run(app: &mut App, mouse: bool, idle: impl FnMut(&mut App) -> bool) -> Re
             execute!(io::stdout(), EnableMouseCapture).map_err(Stop::Error)?;
         }
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).map_err(Stop::Error)?;
-        let next = || {
-            if event::poll(std::time::Duration::from_millis(100))? {
-                event::read().map(Some)
-            } else {
-                Ok(None)
+        // Keys are read on their own thread: when a terminal goes away
+        // without a hang-up signal, crossterm's reader can spin on end of
+        // file and never return, so the loop must not wait on it directly.
+        let (keys, events) = std::sync::mpsc::channel();
+        std::thread::spawn(move || loop {
+            let read = event::read();
+            let failed = read.is_err();
+            if keys.send(read).is_err() || failed {
+                break;
+            }
+        });
+        let next = || match events.recv_timeout(std::time::Duration::from_millis(100)) {
+            Ok(read) => read.map(Some),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                // A hung-up terminal is no longer a terminal.
+                if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                    Ok(None)
+                } else {
+                    Err(io::Error::other("the terminal went away"))
+                }
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                Err(io::Error::other("the terminal went away"))
             }
         };
         run_loop(&mut terminal, app, next, signalled, idle)
