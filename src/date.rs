@@ -164,6 +164,25 @@ impl PartialDate {
         format!("{} – {}", start.human(), end.human())
     }
 
+    /// A shorter range for narrow columns: the year is dropped when both
+    /// ends share it (the timeline's year heading says it), else only the
+    /// years are kept: `18 Aug–29 Sep`, `18 Aug–Nov`, `2019–2022`.
+    pub fn compact_range(start: &PartialDate, end: Option<&PartialDate>) -> String {
+        let Some(end) = end else {
+            return start.human();
+        };
+        let short = |d: &PartialDate| match (d.month, d.day) {
+            (Some(m), Some(day)) => format!("{day} {}", MONTHS[m as usize - 1]),
+            (Some(m), None) => MONTHS[m as usize - 1].to_string(),
+            (None, _) => d.year.to_string(),
+        };
+        if start.year == end.year && start.month.is_some() && end.month.is_some() {
+            format!("{}–{}", short(start), short(end))
+        } else {
+            format!("{}–{}", start.year, end.year)
+        }
+    }
+
     /// The years this date (and its optional end) touch.
     pub fn years_spanned(start: &PartialDate, end: Option<&PartialDate>) -> std::ops::RangeInclusive<i32> {
         let last = end.map_or(start.year, |e| e.year.max(start.year));

@@ -80,15 +80,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let height = inner.height as usize;
     let offset = app.timeline_offset.min(app.rows.len().saturating_sub(1));
     let shown = &app.rows[offset..(offset + height).min(app.rows.len())];
+    // Dates are never cut: a range too wide for the column is written
+    // shorter, under its year heading.
+    let cap = inner.width as usize * 2 / 5;
+    let date_of = |e: &crate::model::Event| {
+        let full = e.date_text();
+        if full.width() <= cap {
+            full
+        } else {
+            crate::date::PartialDate::compact_range(&e.date, e.end.as_ref())
+        }
+    };
     let date_width = shown
         .iter()
         .filter_map(|r| match r {
-            Row::Event(i) => Some(app.timeline.events[app.visible[*i]].date_text().width()),
+            Row::Event(i) => Some(date_of(&app.timeline.events[app.visible[*i]]).width()),
             Row::Year(_) => None,
         })
         .max()
         .unwrap_or(4)
-        .min(inner.width as usize * 2 / 5);
+        .min(cap);
     let words = app.highlights();
     let width = inner.width as usize;
     let lines: Vec<Line> = shown
@@ -105,7 +116,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Row::Event(i) => {
                 let e = &app.timeline.events[app.visible[*i]];
                 let selected = *i == app.selected;
-                let date = fit(&e.date_text(), date_width);
+                let date = fit(&date_of(e), date_width);
                 let pad = " ".repeat(date_width.saturating_sub(date.width()));
                 let lead = format!(
                     "{} {date}{pad} {} ",
