@@ -2,6 +2,9 @@
 //! synthetic timeline and reports the time from key to drawn frame:
 //! `cargo run --release --example keylatency -- --events N [--seed S]`
 
+#[path = "shared/args.rs"]
+mod args;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -76,20 +79,7 @@ fn script() -> Vec<Event> {
 }
 
 fn main() {
-    let mut events = 100_000usize;
-    let mut seed = 1u64;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let value = args.next().and_then(|v| v.parse::<u64>().ok());
-        match (a.as_str(), value) {
-            ("--events", Some(v)) => events = v as usize,
-            ("--seed", Some(v)) => seed = v,
-            _ => {
-                eprintln!("usage: keylatency --events N [--seed S]");
-                std::process::exit(2);
-            }
-        }
-    }
+    let (events, seed) = args::events_and_seed("keylatency", 100_000);
     let timeline = if events == 0 {
         tipline::load::load_embedded()
     } else {
