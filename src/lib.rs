@@ -18,6 +18,7 @@ pub mod diag;
 pub mod facets;
 mod fields;
 pub mod interop;
+pub mod lesson;
 pub mod load;
 pub mod model;
 pub mod query;

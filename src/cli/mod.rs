@@ -28,6 +28,10 @@ pub struct Cli {
     #[arg(long = "data", value_name = "FILE", global = true)]
     pub data: Vec<PathBuf>,
 
+    /// Read lessons from this folder (`*.toml`) instead of the embedded ones.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub lessons: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -78,15 +82,20 @@ pub enum Command {
     },
     /// Write the (filtered) timeline in another format: JSON, CSV, Markdown,
     /// TimelineJS or iCalendar.
+    #[command(args_conflicts_with_subcommands = true)]
     Export {
+        #[command(subcommand)]
+        what: Option<ExportWhat>,
         #[command(flatten)]
         filter: FilterArgs,
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: Option<ExportFormat>,
         /// Write to this file instead of standard output.
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// List the lessons (embedded, or from --lessons DIR).
+    Lessons,
     /// Convert another tool's timeline into a tipline data file.
     Import {
         #[command(subcommand)]
@@ -117,8 +126,32 @@ pub enum ExportFormat {
     Json,
     Csv,
     Markdown,
+    Html,
     Timelinejs,
     Ics,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportWhat {
+    /// A lesson's handout: each stop's events, question, figures and quotes, and the sources.
+    Handout {
+        /// The lesson (see `tipline lessons`).
+        lesson: String,
+        #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
+        format: HandoutFormat,
+        /// Include the teacher's notes.
+        #[arg(long)]
+        with_notes: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandoutFormat {
+    Markdown,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -387,18 +420,56 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             emit(&output::show(&timeline, event, format))
         }
         Some(Command::Export {
+            what:
+                Some(ExportWhat::Handout {
+                    lesson,
+                    format,
+                    with_notes,
+                    output,
+                }),
+            ..
+        }) => {
+            let timeline = load_timeline(&cli.data)?;
+            let lessons = load_lessons(cli.lessons.as_deref(), &timeline)?;
+            let Some(found) = lessons.iter().find(|l| l.id == lesson) else {
+                let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
+                let hint = crate::text::nearest(&lesson, &ids)
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "tipline: no lesson `{}`{hint}; see `tipline lessons`",
+                    crate::text::sanitize_line(&lesson)
+                );
+                return Err(EXIT_USAGE);
+            };
+            let doc = crate::interop::handout::Document::lesson(found, &timeline, with_notes);
+            let text = match format {
+                HandoutFormat::Markdown => crate::interop::handout::markdown(&doc, &timeline),
+                HandoutFormat::Html => crate::interop::handout::html(&doc, &timeline),
+            };
+            write_output(output.as_deref(), &text, &cli.data)
+        }
+        Some(Command::Export {
+            what: None,
             filter,
             format,
             output,
         }) => {
+            let Some(format) = format else {
+                eprintln!("tipline: export needs --format json|csv|markdown|html|timelinejs|ics, or `export handout LESSON`");
+                return Err(EXIT_USAGE);
+            };
             let query = query_of(&cli.filter)?.and(query_of(&filter)?);
             let timeline = load_timeline(&cli.data)?;
             let hits = query.filter(&timeline);
             let headline = "Cambodia's responses to human trafficking";
+            let document =
+                || crate::interop::handout::Document::events(headline, &query.to_string(), &timeline, &hits);
             let text = match format {
                 ExportFormat::Json => output::list(&timeline, &hits, ListFormat::Json),
                 ExportFormat::Csv => output::list(&timeline, &hits, ListFormat::Csv),
-                ExportFormat::Markdown => output::list(&timeline, &hits, ListFormat::Markdown),
+                ExportFormat::Markdown => crate::interop::handout::markdown(&document(), &timeline),
+                ExportFormat::Html => crate::interop::handout::html(&document(), &timeline),
                 ExportFormat::Timelinejs => {
                     let doc = crate::interop::timelinejs::export(&timeline, &hits, headline);
                     format!(
@@ -438,6 +509,27 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             eprintln!("{}", imported.summary(&source.name));
             write_output(output.as_deref(), &imported.to_toml(), &cli.data)
         }
+        Some(Command::Lessons) => {
+            let timeline = load_timeline(&cli.data)?;
+            let lessons = load_lessons(cli.lessons.as_deref(), &timeline)?;
+            let mut out = String::new();
+            for l in &lessons {
+                let mut meta = vec![format!("{} stops", l.stops.len())];
+                meta.extend(l.duration.clone());
+                meta.extend(l.audience.clone());
+                out.push_str(&format!("{}\n  {}\n  {}\n", l.id, l.title, meta.join(" · ")));
+            }
+            out.push_str(&format!("{} lesson(s)\n", lessons.len()));
+            emit(&out)
+        }
+        Some(Command::Check { files })
+            if files.is_empty() && cli.data.is_empty() || cli.lessons.is_some() =>
+        {
+            check_with_lessons(
+                if files.is_empty() { &cli.data } else { &files },
+                cli.lessons.as_deref(),
+            )
+        }
         Some(Command::Check { files }) => check(if files.is_empty() { &cli.data } else { &files }),
         Some(Command::Facets { filter, format }) => {
             let query = query_of(&cli.filter)?.and(query_of(&filter)?);
@@ -446,6 +538,46 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             emit(&output::facets(&timeline, &counts, format))
         }
         None => open_app(&cli),
+    }
+}
+
+/// Reads and checks the lessons against a timeline; problems go to stderr.
+fn load_lessons(dir: Option<&std::path::Path>, t: &Timeline) -> Result<Vec<crate::lesson::Lesson>, u8> {
+    let files = crate::lesson::files(dir).map_err(|d| {
+        report(&[d]);
+        EXIT_USAGE
+    })?;
+    let (lessons, problems) = crate::lesson::load(&files, t);
+    report(&problems);
+    if problems.iter().any(|d| d.is_error()) {
+        Err(EXIT_INVALID_DATA)
+    } else {
+        Ok(lessons)
+    }
+}
+
+/// `check` of the data and of the lessons that walk through it.
+fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&std::path::Path>) -> Result<(), u8> {
+    let data = check(paths);
+    let files = read_files(paths)?;
+    let Some(timeline) = load(files).timeline else {
+        return data;
+    };
+    let lesson_files = crate::lesson::files(lessons_dir).map_err(|d| {
+        report(&[d]);
+        EXIT_USAGE
+    })?;
+    let (lessons, problems) = crate::lesson::load(&lesson_files, &timeline);
+    report(&problems);
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    emit(&format!(
+        "checked {} lesson(s): {errors} error(s)\n",
+        lessons.len().max(lesson_files.len())
+    ))?;
+    match (data, errors) {
+        (Err(code), _) => Err(code),
+        (Ok(()), 0) => Ok(()),
+        _ => Err(EXIT_INVALID_DATA),
     }
 }
 

@@ -1,0 +1,283 @@
+//! Handouts and printable exports: each event with its date, figures and
+//! verbatim quotes marked [n], and a numbered bibliography of the sources.
+
+use super::html::escape;
+use crate::lesson::Lesson;
+use crate::model::{Event, Timeline};
+use std::fmt::Write;
+
+/// One part of a document: a lesson stop, or a single event.
+pub struct Section<'a> {
+    pub heading: String,
+    pub prompt: Option<&'a str>,
+    pub notes: Option<&'a str>,
+    pub events: Vec<&'a Event>,
+}
+
+pub struct Document<'a> {
+    pub title: String,
+    pub summary: Option<String>,
+    pub meta: Vec<(String, String)>,
+    pub sections: Vec<Section<'a>>,
+}
+
+impl<'a> Document<'a> {
+    /// A lesson's handout; teacher notes only when asked for.
+    pub fn lesson(lesson: &'a Lesson, t: &'a Timeline, with_notes: bool) -> Self {
+        let mut meta = Vec::new();
+        meta.extend(lesson.audience.clone().map(|a| ("Audience".to_string(), a)));
+        meta.extend(lesson.duration.clone().map(|d| ("Duration".to_string(), d)));
+        let sections = lesson
+            .stops
+            .iter()
+            .enumerate()
+            .map(|(i, stop)| {
+                let events: Vec<&Event> = lesson
+                    .events_of(stop, t)
+                    .into_iter()
+                    .map(|p| &t.events[p])
+                    .collect();
+                let heading = match events.as_slice() {
+                    [one] => format!("{}. {}", i + 1, one.title),
+                    _ => format!("{}. {} events", i + 1, events.len()),
+                };
+                Section {
+                    heading,
+                    prompt: Some(stop.prompt.as_str()),
+                    notes: if with_notes { stop.notes.as_deref() } else { None },
+                    events,
+                }
+            })
+            .collect();
+        Document {
+            title: lesson.title.clone(),
+            summary: Some(lesson.summary.clone()),
+            meta,
+            sections,
+        }
+    }
+
+    /// A filtered view: one section per event.
+    pub fn events(title: &str, query: &str, t: &'a Timeline, hits: &[usize]) -> Self {
+        let mut meta = vec![("Events".to_string(), hits.len().to_string())];
+        if !query.is_empty() {
+            meta.push(("Filter".to_string(), query.to_string()));
+        }
+        let sections = hits
+            .iter()
+            .map(|&p| Section {
+                heading: t.events[p].title.clone(),
+                prompt: None,
+                notes: None,
+                events: vec![&t.events[p]],
+            })
+            .collect();
+        Document {
+            title: title.to_string(),
+            summary: None,
+            meta,
+            sections,
+        }
+    }
+}
+
+/// Sources in order of first citation, so quotes can say [n].
+fn bibliography<'a>(d: &Document<'a>) -> Vec<&'a str> {
+    let mut order: Vec<&str> = Vec::new();
+    for s in &d.sections {
+        for e in &s.events {
+            for c in &e.sources {
+                if !order.contains(&c.source.as_str()) {
+                    order.push(&c.source);
+                }
+            }
+        }
+    }
+    order
+}
+
+fn number(order: &[&str], source: &str) -> usize {
+    order.iter().position(|s| *s == source).map_or(0, |i| i + 1)
+}
+
+fn figure_line(t: &Timeline, f: &crate::model::Figure) -> (String, String, String, String) {
+    let value = match &f.unit {
+        Some(u) => format!("{} {u}", f.value_text()),
+        None => f.value_text(),
+    };
+    let who = f
+        .according_to
+        .as_deref()
+        .and_then(|a| t.actor(a))
+        .map_or(String::new(), |a| a.name.clone());
+    (f.label.clone(), value, f.period.clone().unwrap_or_default(), who)
+}
+
+fn event_facts(e: &Event) -> String {
+    let mut facts = vec![e.date_text(), e.kind.to_string()];
+    facts.extend(e.location.clone());
+    facts.join(" · ")
+}
+
+/// Escapes text for Markdown, where `|`, `*`, `_` and friends have meaning.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn markdown(d: &Document, t: &Timeline) -> String {
+    let order = bibliography(d);
+    let mut out = format!("# {}\n\n", md(&d.title));
+    if let Some(s) = &d.summary {
+        let _ = writeln!(out, "{}\n", md(s));
+    }
+    if !d.meta.is_empty() {
+        let meta: Vec<String> = d
+            .meta
+            .iter()
+            .map(|(k, v)| format!("**{k}:** {}", md(v)))
+            .collect();
+        let _ = writeln!(out, "{}\n", meta.join(" · "));
+    }
+    for s in &d.sections {
+        let _ = writeln!(out, "## {}\n", md(&s.heading));
+        if let Some(p) = s.prompt {
+            let _ = writeln!(out, "> **Question:** {}\n", md(p));
+        }
+        for e in &s.events {
+            if s.events.len() > 1 {
+                let _ = writeln!(out, "### {}\n", md(&e.title));
+            }
+            let _ = writeln!(out, "*{}*\n", md(&event_facts(e)));
+            let _ = writeln!(out, "{}\n", md(&e.summary));
+            if !e.figures.is_empty() {
+                out.push_str("| Figure | Value | Period | According to |\n|---|---|---|---|\n");
+                for f in &e.figures {
+                    let (l, v, p, w) = figure_line(t, f);
+                    let _ = writeln!(out, "| {} | {} | {} | {} |", md(&l), md(&v), md(&p), md(&w));
+                }
+                out.push('\n');
+            }
+            for c in &e.sources {
+                let _ = writeln!(out, "> “{}” [{}]\n", md(&c.quote), number(&order, &c.source));
+            }
+        }
+        if let Some(n) = s.notes {
+            let _ = writeln!(out, "*Teacher's notes:* {}\n", md(n));
+        }
+    }
+    out.push_str("## Sources\n\n");
+    for (i, id) in order.iter().enumerate() {
+        if let Some(src) = t.source(id) {
+            let _ = write!(out, "{}. {}, *{}*", i + 1, md(&src.publisher), md(&src.title));
+            if let Some(u) = &src.url {
+                let _ = write!(out, ". <{u}>");
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+const STYLE: &str =
+    "body{font-family:Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}\
+h1{font-size:1.8em}h2{border-top:1px solid #999;padding-top:.6em;margin-top:1.6em}\
+blockquote{margin:.6em 0 .6em 1.2em;padding-left:.8em;border-left:3px solid #999}\
+.question{font-weight:bold}.facts{color:#444;font-style:italic}.notes{background:#f3f3f3;padding:.5em}\
+table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .5em;text-align:left}\
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}section{break-inside:avoid}a{color:#111}}";
+
+/// One self-contained HTML file (inline style, no scripts) that prints cleanly.
+pub fn html(d: &Document, t: &Timeline) -> String {
+    let order = bibliography(d);
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        escape(&d.title),
+        escape(&d.title)
+    );
+    if let Some(s) = &d.summary {
+        let _ = writeln!(out, "<p>{}</p>", escape(s));
+    }
+    if !d.meta.is_empty() {
+        let meta: Vec<String> = d
+            .meta
+            .iter()
+            .map(|(k, v)| format!("<b>{}:</b> {}", escape(k), escape(v)))
+            .collect();
+        let _ = writeln!(out, "<p>{}</p>", meta.join(" · "));
+    }
+    for s in &d.sections {
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(&s.heading));
+        if let Some(p) = s.prompt {
+            let _ = writeln!(out, "<p class=\"question\">Question: {}</p>", escape(p));
+        }
+        for e in &s.events {
+            if s.events.len() > 1 {
+                let _ = writeln!(out, "<h3>{}</h3>", escape(&e.title));
+            }
+            let _ = writeln!(
+                out,
+                "<p class=\"facts\">{}</p>\n<p>{}</p>",
+                escape(&event_facts(e)),
+                escape(&e.summary)
+            );
+            if !e.figures.is_empty() {
+                out.push_str(
+                    "<table><tr><th>Figure</th><th>Value</th><th>Period</th><th>According to</th></tr>\n",
+                );
+                for f in &e.figures {
+                    let (l, v, p, w) = figure_line(t, f);
+                    let _ = writeln!(
+                        out,
+                        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        escape(&l),
+                        escape(&v),
+                        escape(&p),
+                        escape(&w)
+                    );
+                }
+                out.push_str("</table>\n");
+            }
+            for c in &e.sources {
+                let n = number(&order, &c.source);
+                let _ = writeln!(
+                    out,
+                    "<blockquote>“{}” <a href=\"#source-{n}\">[{n}]</a></blockquote>",
+                    escape(&c.quote)
+                );
+            }
+        }
+        if let Some(n) = s.notes {
+            let _ = writeln!(
+                out,
+                "<p class=\"notes\"><b>Teacher's notes:</b> {}</p>",
+                escape(n)
+            );
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("<h2>Sources</h2>\n<ol>\n");
+    for (i, id) in order.iter().enumerate() {
+        if let Some(src) = t.source(id) {
+            let _ = write!(
+                out,
+                "<li id=\"source-{}\">{}, <i>{}</i>",
+                i + 1,
+                escape(&src.publisher),
+                escape(&src.title)
+            );
+            if let Some(u) = &src.url {
+                let _ = write!(out, ". {}", escape(u));
+            }
+            out.push_str("</li>\n");
+        }
+    }
+    out.push_str("</ol>\n</body>\n</html>\n");
+    out
+}

@@ -1,0 +1,203 @@
+//! Lessons: ordered stops through the timeline, each with a question for
+//! the room and notes for the teacher. Read from TOML like data files and
+//! checked against the timeline they walk through.
+
+use crate::diag::{Diagnostic, SourceText};
+use crate::fields::{Ctx, Fields};
+use crate::load::DataFile;
+use crate::model::Timeline;
+use crate::query::Query;
+use toml::de::{DeTable, DeValue};
+
+/// The lessons compiled into the binary: (file name, text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "data/lessons/from-law-to-digital-era.toml",
+        include_str!("../data/lessons/from-law-to-digital-era.toml"),
+    ),
+    (
+        "data/lessons/reading-2022-figures.toml",
+        include_str!("../data/lessons/reading-2022-figures.toml"),
+    ),
+];
+
+/// The parts of a stop a presenter reveals one at a time (the title is always shown).
+pub const PARTS: &[&str] = &["date", "facts", "figures", "quote"];
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Event(String),
+    Query(Query),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stop {
+    pub target: Target,
+    pub prompt: String,
+    pub notes: Option<String>,
+    /// The order in which parts are revealed; all of `PARTS` when not given.
+    pub reveal: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    /// The file's name without directory or extension: what `present` takes.
+    pub id: String,
+    pub file: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: Option<String>,
+    pub duration: Option<String>,
+    pub stops: Vec<Stop>,
+}
+
+impl Lesson {
+    /// The events a stop shows, in timeline order.
+    pub fn events_of(&self, stop: &Stop, t: &Timeline) -> Vec<usize> {
+        match &stop.target {
+            Target::Event(id) => t.event_position(id).into_iter().collect(),
+            Target::Query(q) => q.filter(t),
+        }
+    }
+}
+
+const LESSON_FIELDS: &[&str] = &["title", "summary", "audience", "duration", "stops"];
+const STOP_FIELDS: &[&str] = &["event", "query", "prompt", "notes", "reveal"];
+
+fn lesson_id(file: &str) -> String {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".toml").unwrap_or(name).to_string()
+}
+
+/// Reads and checks lessons against a timeline, reporting every problem
+/// with its position.
+pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) {
+    let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
+    let mut diagnostics = Vec::new();
+    let mut lessons = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let mut cx = Ctx {
+            files: &texts,
+            file: i,
+            base: 0,
+            diagnostics: &mut diagnostics,
+        };
+        let (doc, errors) = DeTable::parse_recoverable(&f.text);
+        if !errors.is_empty() {
+            for e in errors.into_iter().take(20) {
+                cx.error(
+                    e.span().unwrap_or(0..0),
+                    format!("invalid TOML: {}", e.message().trim()),
+                );
+            }
+            continue;
+        }
+        let whole = toml::Spanned::new(doc.span(), DeValue::Table(doc.into_inner()));
+        let Some(fields) = Fields::new(&mut cx, &whole, "lesson", LESSON_FIELDS) else {
+            continue;
+        };
+        let title = fields.line(&mut cx, "title", true);
+        let summary = fields.block(&mut cx, "summary", true);
+        let audience = fields.line(&mut cx, "audience", false).map(|a| a.0);
+        let duration = fields.line(&mut cx, "duration", false).map(|d| d.0);
+        let stops = fields.tables(&mut cx, "stops", "stop", STOP_FIELDS, |cx, s| {
+            let event = s.line(cx, "event", false);
+            let query = s.line(cx, "query", false);
+            let target = match (event, query) {
+                (Some((id, span)), None) => {
+                    if t.event(&id).is_none() {
+                        let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+                        match crate::text::nearest(&id, &ids) {
+                            Some(n) => cx.error_with_help(
+                                span,
+                                format!("unknown event `{id}`"),
+                                format!("did you mean `{n}`?"),
+                            ),
+                            None => cx.error(span, format!("unknown event `{id}`")),
+                        }
+                        return None;
+                    }
+                    Target::Event(id)
+                }
+                (None, Some((text, span))) => match Query::parse(&text) {
+                    Ok(q) => Target::Query(q),
+                    Err(e) => {
+                        cx.error(span, format!("`query`: {e}"));
+                        return None;
+                    }
+                },
+                (Some((_, span)), Some(_)) => {
+                    cx.error(span, "a stop names either an `event` or a `query`, not both");
+                    return None;
+                }
+                (None, None) => {
+                    cx.error(
+                        s.span.start..s.span.start + 1,
+                        "a stop needs an `event` id or a `query`",
+                    );
+                    return None;
+                }
+            };
+            let prompt = s.block(cx, "prompt", true)?;
+            let notes = s.block(cx, "notes", false);
+            let mut reveal = Vec::new();
+            for (part, span) in s.lines(cx, "reveal") {
+                if PARTS.contains(&part.as_str()) {
+                    reveal.push(part);
+                } else {
+                    cx.error_with_help(
+                        span,
+                        format!("unknown part `{part}`"),
+                        format!("expected one of: {}", PARTS.join(", ")),
+                    );
+                }
+            }
+            if reveal.is_empty() {
+                reveal = PARTS.iter().map(|p| p.to_string()).collect();
+            }
+            Some(Stop {
+                target,
+                prompt,
+                notes,
+                reveal,
+            })
+        });
+        if stops.is_empty() && fields.table.get("stops").is_none() {
+            cx.error(0..0, "a lesson needs at least one [[stops]]");
+        }
+        if let (Some((title, _)), Some(summary)) = (title, summary) {
+            lessons.push(Lesson {
+                id: lesson_id(&f.name),
+                file: f.name.clone(),
+                title,
+                summary,
+                audience,
+                duration,
+                stops,
+            });
+        }
+    }
+    (lessons, diagnostics)
+}
+
+/// The embedded lessons, or those in a directory (`*.toml`, by name).
+pub fn files(dir: Option<&std::path::Path>) -> Result<Vec<DataFile>, Diagnostic> {
+    let Some(dir) = dir else {
+        return Ok(EMBEDDED
+            .iter()
+            .map(|(n, t)| DataFile {
+                name: n.to_string(),
+                text: t.to_string(),
+            })
+            .collect());
+    };
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Diagnostic::file_error(&shown, format!("cannot read the folder: {e}")))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| DataFile::read(p)).collect()
+}

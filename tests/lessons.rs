@@ -1,0 +1,128 @@
+//! Lessons: the shipped ones, their diagnostics, and handouts as golden files.
+
+use assert_cmd::Command;
+use tipline::interop::handout::{self, Document};
+use tipline::lesson;
+
+fn tipline() -> Command {
+    Command::cargo_bin("tipline").unwrap()
+}
+
+fn shipped() -> (tipline::Timeline, Vec<lesson::Lesson>) {
+    let t = tipline::load::load_embedded();
+    let (lessons, problems) = lesson::load(&lesson::files(None).unwrap(), &t);
+    assert!(problems.is_empty(), "{problems:?}");
+    (t, lessons)
+}
+
+#[test]
+fn two_lessons_ship_and_walk_through_real_events() {
+    let (t, lessons) = shipped();
+    let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["from-law-to-digital-era", "reading-2022-figures"]);
+    for l in &lessons {
+        assert!(l.stops.len() >= 5);
+        for s in &l.stops {
+            assert!(!l.events_of(s, &t).is_empty(), "{}: a stop shows nothing", l.id);
+            assert!(!s.prompt.is_empty());
+        }
+    }
+    let out = tipline().arg("lessons").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(
+        "reading-2022-figures\n  Reading official figures: the 2022 crackdown\n  5 stops · 60 minutes"
+    ));
+    assert!(text.ends_with("2 lesson(s)\n"));
+}
+
+#[test]
+fn check_reports_lesson_problems_with_positions() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lessons/bad");
+    let out = tipline().args(["check", "--lessons", dir]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "broken.toml:3:1: error: unknown field `audeince` in lesson",
+        "help: did you mean `audience`?",
+        "broken.toml:6:9: error: unknown event `national-day-2023`",
+        "broken.toml:10:9: error: `query`: column 6: unknown kind `lwa`",
+        "broken.toml:16:19: error: unknown part `quotes`",
+        "broken.toml:19:9: error: a stop names either an `event` or a `query`, not both",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("checked 1 lesson(s): 5 error(s)"));
+    let clean = tipline().arg("check").output().unwrap();
+    assert!(String::from_utf8(clean.stdout)
+        .unwrap()
+        .contains("checked 2 lesson(s): 0 error(s)"));
+}
+
+#[test]
+fn escapes_in_lesson_prompts_are_neutralised() {
+    let t = tipline::load::load_embedded();
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lessons/bad"));
+    let (lessons, _) = lesson::load(&lesson::files(Some(dir)).unwrap(), &t);
+    let prompt = &lessons[0].stops.last().unwrap().prompt;
+    assert_eq!(prompt, "Escape ^[]0;pwned^G in a prompt");
+}
+
+#[test]
+fn handout_markdown_golden() {
+    let (t, lessons) = shipped();
+    let doc = Document::lesson(&lessons[1], &t, false);
+    let text = handout::markdown(&doc, &t);
+    assert!(!text.contains("Teacher's notes"), "notes only when asked for");
+    insta::assert_snapshot!("handout_reading_2022_figures_md", text);
+}
+
+#[test]
+fn handout_html_with_notes_golden() {
+    let (t, lessons) = shipped();
+    let doc = Document::lesson(&lessons[0], &t, true);
+    let text = handout::html(&doc, &t);
+    assert!(text.contains("Teacher's notes:"));
+    assert!(
+        !text.contains("<script") && !text.contains("<link"),
+        "one self-contained file"
+    );
+    assert!(text.contains("@media print"));
+    insta::assert_snapshot!("handout_from_law_to_digital_era_html", text);
+}
+
+#[test]
+fn filtered_exports_carry_a_bibliography() {
+    let out = tipline()
+        .args(["export", "kind:ranking", "--format", "html"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("<h2>Sources</h2>"));
+    assert_eq!(html.matches("<section>").count(), 8);
+    let out = tipline()
+        .args(["export", "kind:law", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("## Sources\n\n1. "), "{md}");
+    assert!(md.contains("[1]"));
+    let out = tipline()
+        .args([
+            "export",
+            "handout",
+            "from-law-to-digital-era",
+            "--format",
+            "html",
+            "--with-notes",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = tipline()
+        .args(["export", "handout", "no-such-lesson"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
