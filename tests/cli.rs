@@ -140,7 +140,7 @@ fn check_embedded_is_clean() {
     let out = stdout(&["check"]);
     assert_eq!(
         out,
-        "checked data/events.toml: 40 events, 0 error(s), 0 warning(s)\n"
+        "checked data/events.toml: 40 events, 0 error(s), 0 warning(s)\nchecked 2 lesson(s): 0 error(s)\n"
     );
 }
 
