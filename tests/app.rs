@@ -494,7 +494,7 @@ fn config_problems_are_all_reported_with_positions() {
 fn readme_lists_every_key_the_help_shows() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     for (context, keys, help) in Keymap::default().help_rows() {
-        if context != Context::Browse {
+        if !matches!(context, Context::Browse | Context::Present) {
             continue;
         }
         let row = format!("| {} | {help} |", keys.replace('|', "\\|"));
@@ -506,9 +506,12 @@ fn readme_lists_every_key_the_help_shows() {
 #[test]
 #[ignore]
 fn print_readme_key_rows() {
-    for (context, keys, help) in Keymap::default().help_rows() {
-        if context == Context::Browse {
-            println!("| {} | {help} |", keys.replace('|', "\\|"));
+    for wanted in [Context::Browse, Context::Present] {
+        println!("{}", wanted.title());
+        for (context, keys, help) in Keymap::default().help_rows() {
+            if context == wanted {
+                println!("| {} | {help} |", keys.replace('|', "\\|"));
+            }
         }
     }
 }

@@ -340,3 +340,40 @@ fn no_watch_keeps_the_data_as_loaded() {
     s.wait_exit();
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_notes_terminal_follows_the_presenter_through_two_stops() {
+    let runtime = std::env::temp_dir().join(format!("tipline-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&runtime).unwrap();
+    let dir = runtime.display().to_string();
+    let env = [("XDG_RUNTIME_DIR", dir.as_str())];
+    let mut notes = Session::start_with(&["notes"], &env, 100, 20);
+    notes.wait_for("Waiting for a presenter");
+    let mut presenter = Session::start_with(&["present", "reading-2022-figures"], &env, 120, 40);
+    presenter.wait_for("Fit check");
+    presenter.keys(" ");
+    presenter.wait_for("1 / 5");
+    let shown = notes.wait_for("stop 1 / 5");
+    assert!(
+        shown.contains("Now: Interior ministry opens a hotline"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("The hotline date comes from a second outlet"),
+        "teacher notes: {shown}"
+    );
+    assert!(shown.contains("Next: Sar Kheng: 95 per cent"), "{shown}");
+    presenter.keys("n");
+    let shown = notes.wait_for("stop 2 / 5");
+    assert!(shown.contains("A claim, attributed."), "{shown}");
+    assert!(shown.contains("Question: Sar Kheng said 95 per cent"), "{shown}");
+    // Esc comes back to browsing at that event; q quits.
+    presenter.keys("\u{1b}");
+    presenter.wait_for("Timeline — 40 of 40 events");
+    presenter.keys("q");
+    assert!(presenter.wait_exit().success());
+    notes.wait_for("Waiting for a presenter");
+    notes.keys("q");
+    assert!(notes.wait_exit().success());
+    std::fs::remove_dir_all(&runtime).ok();
+}

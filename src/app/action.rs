@@ -39,6 +39,12 @@ pub enum Action {
     ScrollUp,
     ScrollDown,
     Resize(u16, u16),
+    // Presenting.
+    Present,
+    Reveal,
+    NextStop,
+    PrevStop,
+    Overview,
 }
 
 impl Action {
@@ -75,6 +81,11 @@ impl Action {
             Action::ScrollUp => "scroll-up",
             Action::ScrollDown => "scroll-down",
             Action::Resize(..) => "resize",
+            Action::Present => "present",
+            Action::Reveal => "reveal",
+            Action::NextStop => "next-stop",
+            Action::PrevStop => "previous-stop",
+            Action::Overview => "overview",
         }
     }
 }
@@ -109,6 +120,8 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
+    /// Presenting a lesson (or the filtered events) one stop per screen.
+    Present(Box<super::present::Presenter>),
 }
 
 impl Mode {

@@ -11,12 +11,14 @@ pub enum Context {
     /// Any prompt: search, query, year, actor or kind.
     Prompt,
     Help,
+    Present,
 }
 
 impl Context {
     pub fn of(mode: &Mode) -> Context {
         match mode {
             Mode::Help { .. } => Context::Help,
+            Mode::Present(_) => Context::Present,
             m if m.takes_text() => Context::Prompt,
             _ => Context::Browse,
         }
@@ -27,6 +29,7 @@ impl Context {
             Context::Browse => "Browsing",
             Context::Prompt => "In a prompt (search, query, year, actor, kind)",
             Context::Help => "In this help",
+            Context::Present => "Presenting",
         }
     }
 }
@@ -179,7 +182,7 @@ fn b(
 
 impl Default for Keymap {
     fn default() -> Self {
-        use Context::{Browse as B, Help as H, Prompt as P};
+        use Context::{Browse as B, Help as H, Present as S, Prompt as P};
         let ctrl = |c| Key {
             code: Char(c),
             modifiers: KeyModifiers::CONTROL,
@@ -231,6 +234,13 @@ impl Default for Keymap {
                 Action::ToggleFilterPane,
                 "show or hide the filter pane",
                 None,
+            ),
+            b(
+                B,
+                &[k('p')],
+                Action::Present,
+                "present the events in view, one per screen",
+                Some("present"),
             ),
             b(B, &[p(Tab)], Action::FocusNext, "focus the next pane", None),
             b(
@@ -328,6 +338,53 @@ impl Default for Keymap {
             b(P, &[p(PageUp)], Action::PageUp, "choices: page up", None),
             b(P, &[p(PageDown)], Action::PageDown, "choices: page down", None),
             b(
+                S,
+                &[k(' ')],
+                Action::Reveal,
+                "reveal the next part (then the next stop)",
+                None,
+            ),
+            b(
+                S,
+                &[p(Right), p(PageDown), k('l'), k('n')],
+                Action::NextStop,
+                "next stop",
+                None,
+            ),
+            b(
+                S,
+                &[p(Left), p(PageUp), k('h')],
+                Action::PrevStop,
+                "previous stop",
+                None,
+            ),
+            b(
+                S,
+                &[p(Enter)],
+                Action::Confirm,
+                "go to the stop whose number was typed (or the next)",
+                None,
+            ),
+            b(
+                S,
+                &[k('G'), p(End)],
+                Action::Bottom,
+                "go to the typed stop, or the last",
+                None,
+            ),
+            b(S, &[k('g'), p(Home)], Action::Top, "first stop", None),
+            b(S, &[k('o')], Action::Overview, "overview of all stops", None),
+            b(S, &[p(Up), k('k')], Action::Up, "overview: previous stop", None),
+            b(S, &[p(Down), k('j')], Action::Down, "overview: next stop", None),
+            b(
+                S,
+                &[p(Esc)],
+                Action::Cancel,
+                "back to browsing, at this event",
+                None,
+            ),
+            b(S, &[k('q')], Action::Quit, "quit", None),
+            b(
                 H,
                 &[p(Esc), k('q'), k('?'), p(Enter)],
                 Action::Cancel,
@@ -354,7 +411,7 @@ impl Default for Keymap {
                 None,
             ));
         }
-        for context in [B, P, H] {
+        for context in [B, P, H, S] {
             bindings.push(b(context, &[ctrl('c')], Action::Quit, "quit, always", None));
         }
         Keymap { bindings }
@@ -376,6 +433,8 @@ impl Keymap {
             return bound;
         }
         match (context, key.code) {
+            // Digits typed while presenting choose a stop to jump to.
+            (Context::Present, KeyCode::Char(c)) if c.is_ascii_digit() => Some(Action::Input(c)),
             (Context::Prompt, KeyCode::Char(c))
                 if !key
                     .modifiers
@@ -390,7 +449,7 @@ impl Keymap {
     /// Rows of the help screen: context title, keys, what they do.
     pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
         let mut rows = Vec::new();
-        for context in [Context::Browse, Context::Prompt, Context::Help] {
+        for context in [Context::Browse, Context::Prompt, Context::Present, Context::Help] {
             let mut digits = Vec::new();
             for b in self.bindings.iter().filter(|b| b.context == context) {
                 if let Action::FollowRelated(_) = b.action {

@@ -5,6 +5,8 @@
 pub mod action;
 pub mod config;
 pub mod keymap;
+pub mod notes;
+pub mod present;
 mod prompts;
 pub mod terminal;
 pub mod theme;
@@ -91,6 +93,8 @@ pub struct App {
     /// Problems in a data file that changed on disk; the last good data
     /// stays on screen until they are fixed.
     pub data_problems: Vec<String>,
+    /// The projector preset: no colour, high contrast, wider margins.
+    pub projector: bool,
     pub theme: theme::Theme,
     pub keymap: keymap::Keymap,
     history: Vec<Visit>,
@@ -166,6 +170,7 @@ impl App {
             size: (80, 24),
             quit: false,
             data_problems: Vec::new(),
+            projector: false,
             theme: theme::Theme::new(theme::ThemeName::Dark, false),
             keymap: keymap::Keymap::default(),
             history: Vec::new(),
@@ -440,6 +445,7 @@ impl App {
             Mode::EditQuery { input, error } => self.edit_query(input, error, action),
             Mode::Year { input } => self.year(input, action),
             Mode::Pick(picker) => self.pick(picker, action),
+            Mode::Present(p) => self.presenting(*p, action),
         };
     }
 
@@ -471,6 +477,20 @@ impl App {
                 };
                 if !self.focusable().contains(&self.focus) {
                     self.focus = Pane::Timeline;
+                }
+            }
+            Action::Present => {
+                let title = if self.query.is_empty() {
+                    "The timeline".to_string()
+                } else {
+                    format!("Filtered: {}", self.query)
+                };
+                let mut p = present::Presenter::ad_hoc(title, &self.visible);
+                p.current = self.selected.min(self.visible.len().saturating_sub(1));
+                if p.slides.is_empty() {
+                    self.message = Some("no events in view to present".into());
+                } else {
+                    self.present(p);
                 }
             }
             Action::ClearFilters => {

@@ -7,6 +7,38 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 impl App {
+    pub(super) fn presenting(&mut self, mut p: super::present::Presenter, action: Action) -> Mode {
+        if p.fit_check.is_some() {
+            // Any key starts the presentation once the fit check is read.
+            p.fit_check = None;
+            return Mode::Present(Box::new(p));
+        }
+        match action {
+            Action::Reveal => p.reveal(),
+            Action::NextStop => p.next(),
+            Action::PrevStop => p.previous(),
+            Action::Input(c) if c.is_ascii_digit() && p.jump.len() < 4 => p.jump.push(c),
+            Action::Confirm if !p.jump.is_empty() => p.jump_to_typed(false),
+            Action::Confirm if p.overview => p.overview = false,
+            Action::Confirm => p.next(),
+            Action::Bottom => p.jump_to_typed(true),
+            Action::Top => {
+                p.jump = "1".into();
+                p.jump_to_typed(false);
+            }
+            Action::Overview => p.overview = !p.overview,
+            Action::Up if p.overview => p.previous(),
+            Action::Down if p.overview => p.next(),
+            Action::Cancel if p.overview => p.overview = false,
+            Action::Cancel => {
+                self.stop_presenting(&p);
+                return std::mem::replace(&mut self.mode, Mode::Browse);
+            }
+            _ => {}
+        }
+        Mode::Present(Box::new(p))
+    }
+
     /// Pasted text goes into the open prompt, sanitised and cut at the
     /// prompt's limit, and the filter is refreshed once, not per character.
     pub fn paste(&mut self, text: &str) {

@@ -74,7 +74,9 @@ where
     let size = terminal.size().map_err(|e| Stop::Error(io::Error::other(e)))?;
     app.update(Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut published: Option<super::present::Published> = None;
     while !app.quit {
+        publish_presenting(app, &mut published);
         if let Some(sig) = signalled() {
             return Err(Stop::Signal(sig));
         }
@@ -97,7 +99,23 @@ where
         }
         dirty = true;
     }
+    super::present::unpublish();
     Ok(())
+}
+
+/// Tells a notes terminal where the presentation is, when it moves.
+fn publish_presenting(app: &App, last: &mut Option<super::present::Published>) {
+    let super::Mode::Present(p) = &app.mode else {
+        if last.take().is_some() {
+            super::present::unpublish();
+        }
+        return;
+    };
+    let state = p.published(&app.timeline);
+    if last.as_ref() != Some(&state) {
+        super::present::publish(&state);
+        *last = Some(state);
+    }
 }
 
 /// In debug builds only, `TIPLINE_FAIL_ON_KEY=panic|error` turns the key

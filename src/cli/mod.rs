@@ -96,6 +96,20 @@ pub enum Command {
     },
     /// List the lessons (embedded, or from --lessons DIR).
     Lessons,
+    /// Present a lesson to a room, one stop per screen.
+    Present {
+        /// The lesson (see `tipline lessons`).
+        lesson: String,
+        /// High contrast, no colour, wider margins: for projectors.
+        #[arg(long)]
+        projector: bool,
+    },
+    /// Follow a presenting tipline from a second terminal: notes, question, next stop, time.
+    Notes {
+        /// Follow this presenter's process id (the most recent one otherwise).
+        #[arg(long)]
+        pid: Option<u32>,
+    },
     /// Convert another tool's timeline into a tipline data file.
     Import {
         #[command(subcommand)]
@@ -537,7 +551,24 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             let counts = FacetCounts::of(&timeline, &query.filter(&timeline));
             emit(&output::facets(&timeline, &counts, format))
         }
-        None => open_app(&cli),
+        None => open_app(&cli, None),
+        Some(Command::Present {
+            ref lesson,
+            projector,
+        }) => open_app(&cli, Some((lesson.clone(), projector))),
+        Some(Command::Notes { pid }) => {
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                eprintln!("tipline: notes needs a terminal");
+                return Err(EXIT_USAGE);
+            }
+            crate::app::notes::run(pid).map_err(|e| {
+                eprintln!(
+                    "tipline: terminal error: {}",
+                    crate::text::sanitize_line(&e.to_string())
+                );
+                EXIT_USAGE
+            })
+        }
     }
 }
 
@@ -603,7 +634,7 @@ fn check(paths: &[PathBuf]) -> Result<(), u8> {
 }
 
 /// Opens the interactive timeline, which needs a terminal on both ends.
-fn open_app(cli: &Cli) -> Result<(), u8> {
+fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(), u8> {
     let query = query_of(&cli.filter)?;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         eprintln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
@@ -627,6 +658,28 @@ fn open_app(cli: &Cli) -> Result<(), u8> {
     app.theme = crate::app::theme::Theme::new(theme.unwrap_or(crate::app::theme::ThemeName::Dark), no_color);
     if let Some(keymap) = config.keymap {
         app.keymap = keymap;
+    }
+    if let Some((lesson, projector)) = present {
+        let lessons = load_lessons(cli.lessons.as_deref(), &app.timeline)?;
+        let Some(found) = lessons.iter().find(|l| l.id == lesson) else {
+            let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
+            let hint = crate::text::nearest(&lesson, &ids)
+                .map(|n| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default();
+            eprintln!(
+                "tipline: no lesson `{}`{hint}; see `tipline lessons`",
+                crate::text::sanitize_line(&lesson)
+            );
+            return Err(EXIT_USAGE);
+        };
+        if projector {
+            app.projector = true;
+            app.theme = crate::app::theme::Theme::new(crate::app::theme::ThemeName::HighContrast, true);
+        }
+        let mut presenter = crate::app::present::Presenter::from_lesson(found, &app.timeline);
+        let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+        presenter.fit_check = Some(crate::app::present::fit_problems(&presenter, &app.timeline, w, h));
+        app.present(presenter);
     }
     let mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
     if let Some(id) = &cli.goto {

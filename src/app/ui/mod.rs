@@ -4,6 +4,7 @@
 pub mod detail;
 pub mod filter;
 pub mod help;
+pub mod present;
 pub mod strip;
 pub mod timeline;
 
@@ -130,6 +131,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_problems(frame, area, app);
     }
     match &app.mode {
+        Mode::Present(p) => present::draw(frame, area, app, p),
         Mode::Help { scroll } => help::draw(frame, area, app, *scroll),
         Mode::Pick(p) => draw_picker(frame, area, app, p),
         _ => {}

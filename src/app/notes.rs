@@ -1,0 +1,122 @@
+//! `tipline notes`: a second terminal that follows a presenting tipline on
+//! the same machine and shows the teacher what the room does not see.
+
+use super::present::{state_dir, Published};
+use crossterm::event::{self, Event, KeyCode, KeyModifiers};
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::{Frame, Terminal};
+use std::io;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+fn alive(pid: u32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// The presenter to follow: the one asked for, else the most recent one still running.
+pub fn find(pid: Option<u32>) -> Option<Published> {
+    let mut found: Vec<(SystemTime, Published)> = std::fs::read_dir(state_dir())
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("present-"))
+        .filter_map(|e| {
+            let modified = e.metadata().ok()?.modified().ok()?;
+            let state: Published = serde_json::from_str(&std::fs::read_to_string(e.path()).ok()?).ok()?;
+            Some((modified, state))
+        })
+        .filter(|(_, s)| pid.is_none_or(|p| p == s.pid) && alive(s.pid))
+        .collect();
+    found.sort_by_key(|(m, _)| *m);
+    found.pop().map(|(_, s)| s)
+}
+
+pub fn draw(frame: &mut Frame, state: Option<&Published>) {
+    let area: Rect = frame.area();
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let lines: Vec<Line> = match state {
+        None => vec![
+            Line::styled("Waiting for a presenter…", bold),
+            Line::raw("Start one in another terminal: tipline present LESSON"),
+            Line::raw("q quits"),
+        ],
+        Some(s) => {
+            let now = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            let secs = now.saturating_sub(s.started_unix);
+            let mut l = vec![
+                Line::styled(
+                    format!(
+                        "{} — stop {} / {} — {:02}:{:02} elapsed",
+                        s.lesson,
+                        s.position,
+                        s.total,
+                        secs / 60,
+                        secs % 60
+                    ),
+                    bold,
+                ),
+                Line::default(),
+                Line::styled(format!("Now: {}", s.title), bold),
+            ];
+            if let Some(q) = &s.prompt {
+                l.push(Line::raw(format!("Question: {q}")));
+            }
+            l.push(Line::default());
+            l.push(Line::styled("Notes", bold));
+            l.push(Line::raw(
+                s.notes.clone().unwrap_or_else(|| "(none for this stop)".into()),
+            ));
+            l.push(Line::default());
+            l.push(Line::raw(format!(
+                "Next: {}",
+                s.next.clone().unwrap_or_else(|| "(last stop)".into())
+            )));
+            l
+        }
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn follow<B: Backend>(terminal: &mut Terminal<B>, pid: Option<u32>) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    loop {
+        let state = find(pid);
+        terminal
+            .draw(|f| draw(f, state.as_ref()))
+            .map_err(io::Error::other)?;
+        if event::poll(Duration::from_millis(250))? {
+            if let Event::Key(k) = event::read()? {
+                let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+                if ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) {
+                    return Ok(());
+                }
+            }
+        }
+        if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            return Ok(());
+        }
+    }
+}
+
+/// Follows a presenter until the user quits; the terminal is restored after.
+pub fn run(pid: Option<u32>) -> io::Result<()> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        super::terminal::restore();
+        previous(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    let result = (|| {
+        crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        follow(&mut terminal, pid)
+    })();
+    super::terminal::restore();
+    result
+}
