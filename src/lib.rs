@@ -22,6 +22,7 @@ pub mod lesson;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod quiz;
 pub mod synth;
 pub mod text;
 pub mod write;

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod notes;
 pub mod present;
 mod prompts;
+pub mod quizui;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

@@ -104,6 +104,22 @@ pub enum Command {
         #[arg(long)]
         projector: bool,
     },
+    /// A quiz from the (filtered) timeline or a lesson: put events in order, or guess the year.
+    Quiz {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = QuizModeArg::Order)]
+        mode: QuizModeArg,
+        /// How many events.
+        #[arg(long, default_value_t = 5)]
+        count: usize,
+        /// The same seed gives the same quiz (printed at the end when not given).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Draw the events from this lesson's stops.
+        #[arg(long, value_name = "LESSON")]
+        lesson: Option<String>,
+    },
     /// Follow a presenting tipline from a second terminal: notes, question, next stop, time.
     Notes {
         /// Follow this presenter's process id (the most recent one otherwise).
@@ -143,6 +159,12 @@ pub enum ExportFormat {
     Html,
     Timelinejs,
     Ics,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizModeArg {
+    Order,
+    Year,
 }
 
 #[derive(Subcommand, Debug)]
@@ -556,6 +578,61 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             ref lesson,
             projector,
         }) => open_app(&cli, Some((lesson.clone(), projector))),
+        Some(Command::Quiz {
+            filter,
+            mode,
+            count,
+            seed,
+            lesson,
+        }) => {
+            let query = query_of(&cli.filter)?.and(query_of(&filter)?);
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                eprintln!("tipline: quiz needs a terminal");
+                return Err(EXIT_USAGE);
+            }
+            let timeline = load_timeline(&cli.data)?;
+            let pool: Vec<usize> = match lesson {
+                Some(name) => {
+                    let lessons = load_lessons(cli.lessons.as_deref(), &timeline)?;
+                    let Some(l) = lessons.iter().find(|l| l.id == name) else {
+                        eprintln!(
+                            "tipline: no lesson `{}`; see `tipline lessons`",
+                            crate::text::sanitize_line(&name)
+                        );
+                        return Err(EXIT_USAGE);
+                    };
+                    let mut all: Vec<usize> =
+                        l.stops.iter().flat_map(|s| l.events_of(s, &timeline)).collect();
+                    all.sort();
+                    all.dedup();
+                    all
+                }
+                None => query.filter(&timeline),
+            };
+            let seed = seed.unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_secs())
+            });
+            let mode = if mode == QuizModeArg::Year {
+                crate::quiz::QuizMode::Year
+            } else {
+                crate::quiz::QuizMode::Order
+            };
+            let quiz = crate::quiz::Quiz::new(&timeline, &pool, mode, count, seed);
+            if quiz.items.len() < 2 {
+                eprintln!("tipline: not enough events for a quiz; widen the filter");
+                return Err(EXIT_USAGE);
+            }
+            let score = crate::app::quizui::run(&timeline, quiz).map_err(|e| {
+                eprintln!(
+                    "tipline: terminal error: {}",
+                    crate::text::sanitize_line(&e.to_string())
+                );
+                EXIT_USAGE
+            })?;
+            emit(&format!("{score} (seed {seed})\n"))
+        }
         Some(Command::Notes { pid }) => {
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
                 eprintln!("tipline: notes needs a terminal");

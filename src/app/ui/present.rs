@@ -224,26 +224,52 @@ fn draw_stop(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
     let [body_area, prompt_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(prompt_h)]).areas(area);
     let lines = body(th, p, p.current, &app.timeline, body_area.width as usize, false);
-    // On a large screen, the date in large letters above the title.
+    // On a large screen the title is drawn in large letters (four columns
+    // a character), wrapped over up to three lines; when it is too long for
+    // that, the date is drawn large instead. At 80×24 both stay plain text.
     let big = body_area.height >= 30 && body_area.width >= 60;
-    if big && p.shows("date") {
-        if let [one] = slide.events.as_slice() {
-            let date: String = app.timeline.events[*one]
-                .date_text()
-                .chars()
-                .map(|c| if c.is_ascii() { c } else { '-' })
-                .collect();
-            let [top, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(1)]).areas(body_area);
+    let ascii = |text: &str| -> String {
+        text.chars()
+            .map(|c| match c {
+                '‘' | '’' => '\'',
+                '“' | '”' => '"',
+                c if c.is_ascii() => c,
+                _ => '-',
+            })
+            .collect()
+    };
+    let big_lines: Option<Vec<String>> = match slide.events.as_slice() {
+        [one] if big => {
+            let e = &app.timeline.events[*one];
+            let per_line = (body_area.width / 4) as usize;
+            let title = textwrap::wrap(&ascii(&e.title), per_line)
+                .into_iter()
+                .map(|l| l.into_owned())
+                .collect::<Vec<_>>();
+            if title.len() <= 3 {
+                Some(title)
+            } else if p.shows("date") {
+                Some(vec![ascii(&e.date_text())])
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    match big_lines {
+        Some(big_lines) => {
+            let rows = big_lines.len() as u16 * 4 + 1;
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(rows), Constraint::Min(1)]).areas(body_area);
             let big_text = tui_big_text::BigText::builder()
                 .pixel_size(tui_big_text::PixelSize::Quadrant)
                 .style(th.title)
-                .lines(vec![date.into()])
+                .lines(big_lines.into_iter().map(Line::from).collect::<Vec<_>>())
                 .build();
             frame.render_widget(big_text, top);
             frame.render_widget(Paragraph::new(lines), rest);
         }
-    } else {
-        frame.render_widget(Paragraph::new(lines), body_area);
+        None => frame.render_widget(Paragraph::new(lines), body_area),
     }
     if let Some(q) = prompt_lines {
         let block = Block::default()

@@ -1,0 +1,275 @@
+//! Taking a quiz at the terminal: reorder the events, or type the years,
+//! then see the answers with their dates and sources.
+
+use crate::model::Timeline;
+use crate::quiz::{score_order, score_year, Quiz, QuizMode, YEAR_TOLERANCE};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::{Frame, Terminal};
+use std::io;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizKey {
+    Up,
+    Down,
+    /// Space: pick up or put down the item under the cursor.
+    Grab,
+    Submit,
+    Digit(char),
+    Erase,
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizState {
+    pub quiz: Quiz,
+    /// Ordering: the player's arrangement of timeline positions.
+    pub order: Vec<usize>,
+    pub cursor: usize,
+    pub holding: bool,
+    /// Year mode: the guesses so far, and the one being typed.
+    pub guesses: Vec<i32>,
+    pub typing: String,
+    pub done: bool,
+    pub quit: bool,
+}
+
+impl QuizState {
+    pub fn new(quiz: Quiz) -> Self {
+        let order = quiz.items.clone();
+        QuizState {
+            quiz,
+            order,
+            cursor: 0,
+            holding: false,
+            guesses: Vec::new(),
+            typing: String::new(),
+            done: false,
+            quit: false,
+        }
+    }
+
+    pub fn key(&mut self, k: QuizKey) {
+        if k == QuizKey::Quit {
+            self.quit = true;
+            return;
+        }
+        if self.done {
+            if k == QuizKey::Submit {
+                self.quit = true;
+            }
+            return;
+        }
+        match (self.quiz.mode, k) {
+            (QuizMode::Order, QuizKey::Up) if self.cursor > 0 => {
+                if self.holding {
+                    self.order.swap(self.cursor, self.cursor - 1);
+                }
+                self.cursor -= 1;
+            }
+            (QuizMode::Order, QuizKey::Down) if self.cursor + 1 < self.order.len() => {
+                if self.holding {
+                    self.order.swap(self.cursor, self.cursor + 1);
+                }
+                self.cursor += 1;
+            }
+            (QuizMode::Order, QuizKey::Grab) => self.holding = !self.holding,
+            (QuizMode::Order, QuizKey::Submit) => self.done = true,
+            (QuizMode::Year, QuizKey::Digit(c)) if self.typing.len() < 4 => self.typing.push(c),
+            (QuizMode::Year, QuizKey::Erase) => {
+                self.typing.pop();
+            }
+            (QuizMode::Year, QuizKey::Submit) => {
+                if let Ok(y) = self.typing.parse::<i32>() {
+                    self.guesses.push(y);
+                    self.typing.clear();
+                    self.done = self.guesses.len() == self.quiz.items.len();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The score line shown with the answers.
+    pub fn score(&self, t: &Timeline) -> String {
+        match self.quiz.mode {
+            QuizMode::Order => {
+                let s = score_order(&self.order);
+                format!(
+                    "{} of {} in the right place; {} of {} pairs in the right order",
+                    s.in_place,
+                    self.order.len(),
+                    s.pairs_right,
+                    s.pairs
+                )
+            }
+            QuizMode::Year => {
+                let points: u32 = self
+                    .quiz
+                    .items
+                    .iter()
+                    .zip(&self.guesses)
+                    .map(|(&p, &g)| score_year(t, p, g))
+                    .sum();
+                format!(
+                    "{points} of {} points (2 for the year, 1 within {YEAR_TOLERANCE} year)",
+                    2 * self.quiz.items.len()
+                )
+            }
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, t: &Timeline) {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let reversed = Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        let source = |p: usize| {
+            t.events[p]
+                .sources
+                .first()
+                .and_then(|c| t.source(&c.source))
+                .map_or(String::new(), |s| s.publisher.clone())
+        };
+        let mut lines = Vec::new();
+        match (self.quiz.mode, self.done) {
+            (QuizMode::Order, false) => {
+                lines.push(Line::styled(
+                    "Put these events in the order they happened, earliest first.",
+                    bold,
+                ));
+                lines.push(Line::raw(
+                    "↑/↓ move · Space picks up and puts down · Enter submits · q quits",
+                ));
+                lines.push(Line::default());
+                for (i, &p) in self.order.iter().enumerate() {
+                    let mark = if i == self.cursor {
+                        if self.holding {
+                            "⇅ "
+                        } else {
+                            "▶ "
+                        }
+                    } else {
+                        "  "
+                    };
+                    let style = if i == self.cursor {
+                        reversed
+                    } else {
+                        Style::default()
+                    };
+                    lines.push(Line::styled(
+                        format!("{mark}{}. {}", i + 1, t.events[p].title),
+                        style,
+                    ));
+                }
+            }
+            (QuizMode::Year, false) => {
+                let i = self.guesses.len();
+                let p = self.quiz.items[i];
+                lines.push(Line::styled(
+                    format!("Question {} of {}: in which year?", i + 1, self.quiz.items.len()),
+                    bold,
+                ));
+                lines.push(Line::default());
+                lines.push(Line::styled(t.events[p].title.clone(), bold));
+                lines.push(Line::default());
+                lines.push(Line::raw(format!("Year: {}█", self.typing)));
+                lines.push(Line::raw(format!(
+                    "Enter answers · 2 points for the year, 1 within {YEAR_TOLERANCE} year · q quits"
+                )));
+            }
+            (QuizMode::Order, true) => {
+                lines.push(Line::styled(self.score(t), bold));
+                lines.push(Line::default());
+                lines.push(Line::styled("The answer:", bold));
+                for (i, &p) in self.quiz.answer().iter().enumerate() {
+                    let right = self.order.get(i) == Some(&p);
+                    let e = &t.events[p];
+                    lines.push(Line::raw(format!(
+                        "{} {}. {} — {} ({})",
+                        if right { "✓" } else { "✗" },
+                        i + 1,
+                        e.date_text(),
+                        e.title,
+                        source(p)
+                    )));
+                }
+                lines.push(Line::default());
+                lines.push(Line::raw("Enter or q to finish"));
+            }
+            (QuizMode::Year, true) => {
+                lines.push(Line::styled(self.score(t), bold));
+                lines.push(Line::default());
+                for (&p, &g) in self.quiz.items.iter().zip(&self.guesses) {
+                    let e = &t.events[p];
+                    let points = score_year(t, p, g);
+                    lines.push(Line::raw(format!(
+                        "{points} pt  you said {g}, it was {} — {} ({})",
+                        e.date_text(),
+                        e.title,
+                        source(p)
+                    )));
+                }
+                lines.push(Line::default());
+                lines.push(Line::raw("Enter or q to finish"));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), frame.area());
+    }
+}
+
+fn key_of(e: Event) -> Option<QuizKey> {
+    let Event::Key(k) = e else { return None };
+    if k.kind == KeyEventKind::Release {
+        return None;
+    }
+    Some(match k.code {
+        KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => QuizKey::Quit,
+        KeyCode::Char('q') | KeyCode::Esc => QuizKey::Quit,
+        KeyCode::Up | KeyCode::Char('k') => QuizKey::Up,
+        KeyCode::Down | KeyCode::Char('j') => QuizKey::Down,
+        KeyCode::Char(' ') => QuizKey::Grab,
+        KeyCode::Enter => QuizKey::Submit,
+        KeyCode::Backspace => QuizKey::Erase,
+        KeyCode::Char(c) if c.is_ascii_digit() => QuizKey::Digit(c),
+        _ => return None,
+    })
+}
+
+fn take<B: Backend>(terminal: &mut Terminal<B>, state: &mut QuizState, t: &Timeline) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    while !state.quit {
+        terminal.draw(|f| state.draw(f, t)).map_err(io::Error::other)?;
+        if let Some(k) = key_of(event::read()?) {
+            state.key(k);
+        }
+    }
+    Ok(())
+}
+
+/// Runs a quiz on the terminal; it is restored afterwards. Returns the score line.
+pub fn run(t: &Timeline, quiz: Quiz) -> io::Result<String> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        super::terminal::restore();
+        previous(info);
+    }));
+    let mut state = QuizState::new(quiz);
+    crossterm::terminal::enable_raw_mode()?;
+    let result = (|| {
+        crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        take(&mut terminal, &mut state, t)
+    })();
+    super::terminal::restore();
+    result.map(|()| {
+        if state.done {
+            state.score(t)
+        } else {
+            "quiz left unfinished".into()
+        }
+    })
+}

@@ -1,0 +1,94 @@
+//! Quizzes drawn from the timeline: put events in order, or guess the year.
+//! A seed makes a quiz repeatable, so a class can take the same one.
+
+use crate::model::Timeline;
+
+/// How close a year guess must be to earn a point (an exact guess earns two).
+pub const YEAR_TOLERANCE: i32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizMode {
+    Order,
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quiz {
+    pub mode: QuizMode,
+    /// Timeline positions, in the order they are asked or shown.
+    pub items: Vec<usize>,
+}
+
+impl Quiz {
+    /// Picks `count` events from `pool` with a seeded shuffle. For ordering,
+    /// events with the same start are skipped: there would be no right answer.
+    pub fn new(t: &Timeline, pool: &[usize], mode: QuizMode, count: usize, seed: u64) -> Quiz {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut candidates = pool.to_vec();
+        rng.shuffle(&mut candidates);
+        let mut items: Vec<usize> = Vec::new();
+        for p in candidates {
+            if items.len() == count {
+                break;
+            }
+            let start = t.events[p].date.first_day();
+            let clash =
+                mode == QuizMode::Order && items.iter().any(|&q| t.events[q].date.first_day() == start);
+            if !clash {
+                items.push(p);
+            }
+        }
+        Quiz { mode, items }
+    }
+
+    /// The items in timeline order: the answer to an ordering quiz.
+    pub fn answer(&self) -> Vec<usize> {
+        let mut sorted = self.items.clone();
+        sorted.sort();
+        sorted
+    }
+}
+
+/// How an ordering was scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderScore {
+    /// Items in exactly the right place.
+    pub in_place: usize,
+    /// Pairs put in the right order relative to each other.
+    pub pairs_right: usize,
+    pub pairs: usize,
+}
+
+/// Scores an ordering (timeline positions, first to last as the player put them).
+pub fn score_order(order: &[usize]) -> OrderScore {
+    let mut sorted = order.to_vec();
+    sorted.sort();
+    let in_place = order.iter().zip(&sorted).filter(|(a, b)| a == b).count();
+    let mut pairs_right = 0;
+    let mut pairs = 0;
+    for i in 0..order.len() {
+        for j in i + 1..order.len() {
+            pairs += 1;
+            if order[i] < order[j] {
+                pairs_right += 1;
+            }
+        }
+    }
+    OrderScore {
+        in_place,
+        pairs_right,
+        pairs,
+    }
+}
+
+/// Points for a year guess: 2 exact, 1 within the tolerance, else 0.
+pub fn score_year(t: &Timeline, position: usize, guess: i32) -> u32 {
+    let (first, last) = t.event_years(position);
+    if (first..=last).contains(&guess) {
+        2
+    } else if guess >= first - YEAR_TOLERANCE && guess <= last + YEAR_TOLERANCE {
+        1
+    } else {
+        0
+    }
+}

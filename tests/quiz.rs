@@ -1,0 +1,98 @@
+//! Quizzes: the same seed gives the same quiz, and scoring is exact.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use tipline::app::quizui::{QuizKey, QuizState};
+use tipline::quiz::{score_order, score_year, Quiz, QuizMode};
+
+fn timeline() -> tipline::Timeline {
+    tipline::load::load_embedded()
+}
+
+#[test]
+fn a_seed_fixes_the_quiz() {
+    let t = timeline();
+    let pool: Vec<usize> = (0..t.events.len()).collect();
+    let a = Quiz::new(&t, &pool, QuizMode::Order, 5, 42);
+    let b = Quiz::new(&t, &pool, QuizMode::Order, 5, 42);
+    let c = Quiz::new(&t, &pool, QuizMode::Order, 5, 43);
+    assert_eq!(a, b);
+    assert_ne!(a.items, c.items);
+    assert_eq!(a.items.len(), 5);
+    let starts: std::collections::HashSet<_> =
+        a.items.iter().map(|&p| t.events[p].date.first_day()).collect();
+    assert_eq!(
+        starts.len(),
+        5,
+        "no two events share a start, so the order has one answer"
+    );
+}
+
+#[test]
+fn ordering_scores_places_and_pairs() {
+    assert_eq!(score_order(&[1, 2, 3, 4]).in_place, 4);
+    assert_eq!(score_order(&[1, 2, 3, 4]).pairs_right, 6);
+    let reversed = score_order(&[4, 3, 2, 1]);
+    assert_eq!(
+        (reversed.in_place, reversed.pairs_right, reversed.pairs),
+        (0, 0, 6)
+    );
+    let swapped = score_order(&[2, 1, 3, 4]);
+    assert_eq!((swapped.in_place, swapped.pairs_right), (2, 5));
+}
+
+#[test]
+fn year_guesses_score_two_one_or_none() {
+    let t = timeline();
+    let p = t.event_position("tip-report-2022").unwrap();
+    assert_eq!(score_year(&t, p, 2022), 2);
+    assert_eq!(score_year(&t, p, 2021), 1);
+    assert_eq!(score_year(&t, p, 2023), 1);
+    assert_eq!(score_year(&t, p, 2025), 0);
+    // A range counts every year it spans as exact.
+    let r = t.event_position("victims-figures-aug-nov-2022").unwrap();
+    assert_eq!(score_year(&t, r, 2022), 2);
+}
+
+#[test]
+fn taking_an_ordering_quiz_with_keys_and_seeing_the_answer() {
+    let t = timeline();
+    let pool: Vec<usize> = (0..t.events.len()).collect();
+    let quiz = Quiz::new(&t, &pool, QuizMode::Order, 4, 7);
+    let mut s = QuizState::new(quiz.clone());
+    // Move the first item down two places.
+    s.key(QuizKey::Grab);
+    s.key(QuizKey::Down);
+    s.key(QuizKey::Down);
+    s.key(QuizKey::Grab);
+    assert_eq!(
+        s.order,
+        vec![quiz.items[1], quiz.items[2], quiz.items[0], quiz.items[3]]
+    );
+    s.key(QuizKey::Submit);
+    assert!(s.done);
+    let expected = score_order(&s.order);
+    assert!(s
+        .score(&t)
+        .starts_with(&format!("{} of 4 in the right place", expected.in_place)));
+    let mut terminal = Terminal::new(TestBackend::new(120, 20)).unwrap();
+    terminal.draw(|f| s.draw(f, &t)).unwrap();
+    insta::assert_snapshot!("quiz_order_answer_seed7", terminal.backend());
+}
+
+#[test]
+fn taking_a_year_quiz() {
+    let t = timeline();
+    let pool = tipline::Query::parse("kind:ranking").unwrap().filter(&t);
+    let quiz = Quiz::new(&t, &pool, QuizMode::Year, 3, 1);
+    let mut s = QuizState::new(quiz.clone());
+    for p in &quiz.items {
+        let year = t.events[*p].date.year_number();
+        for c in year.to_string().chars() {
+            s.key(QuizKey::Digit(c));
+        }
+        s.key(QuizKey::Submit);
+    }
+    assert!(s.done);
+    assert_eq!(s.score(&t), "6 of 6 points (2 for the year, 1 within 1 year)");
+}
