@@ -1,7 +1,7 @@
 //! Opening the interactive app from the command line, and following the
 //! data files it shows while it runs.
 
-use super::{load_lessons, load_timeline, query_of, read_data, report, Cli, EXIT_USAGE};
+use super::{find_lesson, load_lessons, load_timeline, query_of, read_data, report, Cli, EXIT_USAGE};
 use crate::load::load;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -34,17 +34,7 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
     }
     if let Some((lesson, projector)) = present {
         let lessons = load_lessons(cli.lessons.as_deref(), &app.timeline)?;
-        let Some(found) = lessons.iter().find(|l| l.id == lesson) else {
-            let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
-            let hint = crate::text::nearest(&lesson, &ids)
-                .map(|n| format!(" (did you mean `{n}`?)"))
-                .unwrap_or_default();
-            eprintln!(
-                "tipline: no lesson `{}`{hint}; see `tipline lessons`",
-                crate::text::sanitize_line(&lesson)
-            );
-            return Err(EXIT_USAGE);
-        };
+        let found = find_lesson(&lessons, &lesson)?;
         if projector {
             app.projector = true;
             app.theme = crate::app::theme::Theme::new(crate::app::theme::ThemeName::HighContrast, true);

@@ -468,17 +468,7 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         }) => {
             let timeline = load_timeline(&cli.data)?;
             let lessons = load_lessons(cli.lessons.as_deref(), &timeline)?;
-            let Some(found) = lessons.iter().find(|l| l.id == lesson) else {
-                let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
-                let hint = crate::text::nearest(&lesson, &ids)
-                    .map(|n| format!(" (did you mean `{n}`?)"))
-                    .unwrap_or_default();
-                eprintln!(
-                    "tipline: no lesson `{}`{hint}; see `tipline lessons`",
-                    crate::text::sanitize_line(&lesson)
-                );
-                return Err(EXIT_USAGE);
-            };
+            let found = find_lesson(&lessons, &lesson)?;
             let doc = crate::interop::handout::Document::lesson(found, &timeline, with_notes);
             let text = match format {
                 HandoutFormat::Markdown => crate::interop::handout::markdown(&doc, &timeline),
@@ -595,13 +585,7 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             let pool: Vec<usize> = match lesson {
                 Some(name) => {
                     let lessons = load_lessons(cli.lessons.as_deref(), &timeline)?;
-                    let Some(l) = lessons.iter().find(|l| l.id == name) else {
-                        eprintln!(
-                            "tipline: no lesson `{}`; see `tipline lessons`",
-                            crate::text::sanitize_line(&name)
-                        );
-                        return Err(EXIT_USAGE);
-                    };
+                    let l = find_lesson(&lessons, &name)?;
                     let mut all: Vec<usize> =
                         l.stops.iter().flat_map(|s| l.events_of(s, &timeline)).collect();
                     all.sort();
@@ -648,6 +632,21 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             })
         }
     }
+}
+
+/// The lesson with this id, or a usage error suggesting the nearest one.
+fn find_lesson<'a>(lessons: &'a [crate::lesson::Lesson], id: &str) -> Result<&'a crate::lesson::Lesson, u8> {
+    lessons.iter().find(|l| l.id == id).ok_or_else(|| {
+        let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
+        let hint = crate::text::nearest(id, &ids)
+            .map(|n| format!(" (did you mean `{n}`?)"))
+            .unwrap_or_default();
+        eprintln!(
+            "tipline: no lesson `{}`{hint}; see `tipline lessons`",
+            crate::text::sanitize_line(id)
+        );
+        EXIT_USAGE
+    })
 }
 
 /// Reads and checks the lessons against a timeline; problems go to stderr.
