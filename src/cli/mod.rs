@@ -81,8 +81,8 @@ pub enum Command {
         /// Files to check together, as one timeline.
         files: Vec<PathBuf>,
     },
-    /// Write the (filtered) timeline in another format: JSON, CSV, Markdown,
-    /// TimelineJS or iCalendar.
+    /// Write the (filtered) timeline as JSON, CSV, Markdown, HTML, TimelineJS or
+    /// iCalendar, or a lesson's handout (`export handout LESSON`).
     #[command(args_conflicts_with_subcommands = true)]
     Export {
         #[command(subcommand)]
