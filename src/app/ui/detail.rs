@@ -7,7 +7,7 @@ use crate::app::{App, Pane};
 use crate::model::{Corroboration, Event};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
@@ -117,25 +117,10 @@ fn build(app: &App, e: &Event, width: usize, words: &[String]) -> Vec<Line<'stat
     }
     if !e.figures.is_empty() {
         b.heading("Figures", th.label);
-        let value_w = e
-            .figures
-            .iter()
-            .map(|f| f.value_text().width())
-            .max()
-            .unwrap_or(1);
-        let max = e.figures.iter().map(|f| f.value).fold(0.0_f64, f64::max);
-        let bar_room = width.saturating_sub(value_w + 4).min(24);
-        for f in &e.figures {
-            let bar_len = if max > 0.0 {
-                ((f.value / max) * bar_room as f64).round() as usize
-            } else {
-                0
-            };
+        let (value_w, bars) = super::figure_bars(&e.figures, |w| width.saturating_sub(w + 4).min(24), th);
+        for (f, bar) in e.figures.iter().zip(bars) {
             let unit = f.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            b.lines.push(Line::from(vec![
-                Span::styled(format!("{:>value_w$} ", f.value_text()), th.label),
-                Span::styled("█".repeat(bar_len.max(1)), th.bar_active),
-            ]));
+            b.lines.push(bar);
             b.text(
                 &format!("{}{unit}", f.label),
                 th.base,

@@ -8,7 +8,7 @@ pub mod present;
 pub mod strip;
 pub mod timeline;
 
-use super::{App, Mode, Pane, PickerKind};
+use super::{theme, App, Mode, Pane, PickerKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -174,6 +174,33 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
         Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
         area,
     );
+}
+
+/// Figures as bars: the width of the widest value, and for each figure a
+/// line of its value and a bar scaled to the largest, at most `room` long.
+pub fn figure_bars<'a>(
+    figures: &[crate::model::Figure],
+    room: impl Fn(usize) -> usize,
+    theme: &theme::Theme,
+) -> (usize, Vec<Line<'a>>) {
+    let value_w = figures.iter().map(|f| f.value_text().width()).max().unwrap_or(1);
+    let room = room(value_w);
+    let max = figures.iter().map(|f| f.value).fold(0.0_f64, f64::max);
+    let lines = figures
+        .iter()
+        .map(|f| {
+            let bar = if max > 0.0 {
+                ((f.value / max) * room as f64).round() as usize
+            } else {
+                0
+            };
+            Line::from(vec![
+                Span::styled(format!("{:>value_w$} ", f.value_text()), theme.label),
+                Span::styled("█".repeat(bar.max(1)), theme.bar_active),
+            ])
+        })
+        .collect();
+    (value_w, lines)
 }
 
 /// Cuts text to a display width, marking the cut with an ellipsis.

@@ -73,24 +73,10 @@ fn body(
                     }
                 }
                 "figures" if !e.figures.is_empty() => {
-                    let max = e.figures.iter().map(|f| f.value).fold(0.0_f64, f64::max);
-                    let value_w = e
-                        .figures
-                        .iter()
-                        .map(|f| f.value_text().width())
-                        .max()
-                        .unwrap_or(1);
-                    let room = width.saturating_sub(value_w + 2).min(40);
-                    for f in &e.figures {
-                        let bar = if max > 0.0 {
-                            ((f.value / max) * room as f64).round().max(1.0) as usize
-                        } else {
-                            1
-                        };
-                        lines.push(Line::from(vec![
-                            Span::styled(format!("{:>value_w$} ", f.value_text()), th.label),
-                            Span::styled("█".repeat(bar), th.bar_active),
-                        ]));
+                    let (value_w, bars) =
+                        super::figure_bars(&e.figures, |w| width.saturating_sub(w + 2).min(40), th);
+                    for (f, bar) in e.figures.iter().zip(bars) {
+                        lines.push(bar);
                         let mut label = f.label.clone();
                         if let Some(u) = &f.unit {
                             label.push_str(&format!(" ({u})"));
