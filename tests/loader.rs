@@ -231,3 +231,66 @@ fn invalid_utf8_is_reported_at_its_position() {
     assert_eq!((d.line, d.column), (2, 8));
     assert!(d.message.contains("invalid UTF-8"));
 }
+
+#[test]
+fn eras_and_observances_are_validated_like_events() {
+    let base =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.toml"))
+            .unwrap();
+    let text = format!(
+        "{base}
+[[eras]]
+id = \"e-1\"
+title = \"Backwards\"
+start = \"2022\"
+end = \"2021\"
+[[eras.sources]]
+source = \"nowhere\"
+quote = \"q\"
+
+[[observances]]
+id = \"o-1\"
+title = \"A day\"
+on = \"02-30\"
+since = \"2023-05\"
+[[observances.sources]]
+source = \"src\"
+quote = \"q\"
+
+[[observances]]
+id = \"o-2\"
+title = \"No source\"
+on = \"08-20\"
+since = \"2023\"
+"
+    );
+    let loaded = load(vec![DataFile {
+        name: "cal.toml".into(),
+        text,
+    }]);
+    let found: Vec<(usize, usize, String)> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.line, d.column, d.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (26, 7, "`end` (2021) is before `start` (2022)".to_string()),
+            (28, 10, "unknown source `nowhere`".to_string()),
+            (
+                34,
+                6,
+                "`on` = \"02-30\": expected a day of the year as MM-DD, like \"08-20\"".to_string()
+            ),
+            (
+                35,
+                9,
+                "`since` = \"2023-05\": expected a year, like \"2023\"".to_string()
+            ),
+            (40, 1, "observance has no source".to_string()),
+        ],
+        "{found:#?}"
+    );
+}
