@@ -544,3 +544,23 @@ fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
     app.update(Action::ScrollDown);
     assert_eq!(app.selected, before + 3);
 }
+
+#[test]
+fn an_event_is_in_an_era_only_when_it_lies_wholly_within() {
+    let t = tipline::load::load_embedded();
+    let eras = |id: &str| {
+        t.eras_of(t.event(id).unwrap())
+            .map(|e| e.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        eras("complaints-figures-aug-sep-2022"),
+        ["tip-tier-3-years", "crackdown-2022"]
+    );
+    assert_eq!(eras("tip-report-2023"), ["tip-tier-3-years"]);
+    assert!(
+        eras("licadho-comment-2022").is_empty(),
+        "known only to the year: it may predate July 2022"
+    );
+    assert_eq!(eras("tip-report-2020"), ["tip-watch-list-years"]);
+}
