@@ -379,12 +379,13 @@ impl Timeline {
         self
     }
 
-    /// The eras an event falls within.
+    /// The eras an event falls within: wholly, so that an event known only
+    /// to the year is not placed in an era that began mid-year.
     pub fn eras_of<'a>(&'a self, event: &'a Event) -> impl Iterator<Item = &'a Era> {
         let (first, last) = event.span();
         self.eras
             .iter()
-            .filter(move |e| e.start.first_day() <= last && e.end.last_day() >= first)
+            .filter(move |e| e.start.first_day() <= first && last <= e.end.last_day())
     }
 
     /// First and last year an event touches.
