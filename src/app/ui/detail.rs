@@ -39,7 +39,10 @@ impl Builder<'_> {
             .subsequent_indent(&rest)
             // Addresses and hyphenated names stay whole; break only at spaces.
             .word_separator(textwrap::WordSeparator::AsciiSpace)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            // First fit: a megabyte of text wraps in linear time without the
+            // optimal-fit search, and terminal text reads fine either way.
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         for paragraph in text.split('\n') {
             for piece in textwrap::wrap(paragraph, &opts) {
                 self.lines

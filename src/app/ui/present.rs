@@ -17,7 +17,10 @@ fn wrapped(text: &str, width: usize, style: Style, indent: &str) -> Vec<Line<'st
         .initial_indent(indent)
         .subsequent_indent(indent)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // First fit: a megabyte of text wraps in linear time without the
+        // optimal-fit search, and terminal text reads fine either way.
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     text.split('\n')
         .flat_map(|p| {
             textwrap::wrap(p, &opts)
