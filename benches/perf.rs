@@ -12,7 +12,7 @@ use tipline::Query;
 
 fn toml_of(n: usize) -> String {
     let (s, a, e) = tipline::synth::generate(n, 1);
-    tipline::write::to_toml(&s, &a, &e)
+    tipline::load::write::to_toml(&s, &a, &e)
 }
 
 fn loading(c: &mut Criterion) {
@@ -98,7 +98,7 @@ fn long_detail(c: &mut Criterion) {
     let (s, a, mut e) = tipline::synth::generate(2, 1);
     e[0].details = Some("a long description of the event ".repeat(32 * 1024));
     assert!(e[0].details.as_ref().unwrap().len() >= 1_000_000);
-    let timeline = tipline::model::Timeline::new(s, a, e);
+    let timeline = tipline::timeline::model::Timeline::new(s, a, e);
     let big = timeline
         .events
         .iter()

@@ -1,7 +1,8 @@
 //! tipline: a sourced timeline of Cambodia's responses to human trafficking.
 //!
-//! The domain (`date`, `model`, `load`, `query`, `facets`, `text`) knows
-//! nothing of terminals; the CLI and the app are built on it.
+//! The domain (`timeline`, `load`, `query`, `teach`, `text`) knows nothing of
+//! terminals; the CLI, the exports and the app are built on it. See
+//! ARCHITECTURE.md for the map.
 //!
 //! ```
 //! let timeline = tipline::load::load_embedded();
@@ -11,25 +12,21 @@
 //! assert_eq!(timeline.events[hits[0]].date.human(), "12 Dec 2022");
 //! ```
 
-mod calendar;
-mod chunks;
-pub mod date;
-pub mod diag;
-pub mod facets;
-mod fields;
-pub mod interop;
-pub mod lesson;
 pub mod load;
-pub mod model;
 pub mod query;
-pub mod quiz;
-pub mod synth;
+pub mod teach;
 pub mod text;
-pub mod write;
+pub mod timeline;
 
-pub use date::{PartialDate, Precision};
-pub use load::{load, DataFile, Loaded};
-pub use model::{Event, Timeline};
-pub use query::Query;
+pub mod interop;
+
 pub mod app;
 pub mod cli;
+
+#[cfg(feature = "synth")]
+pub mod synth;
+
+pub use load::{load, DataFile, Loaded};
+pub use query::Query;
+pub use timeline::date::{PartialDate, Precision};
+pub use timeline::model::{Event, Timeline};

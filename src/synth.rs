@@ -3,9 +3,9 @@
 //! aliases, figures, quotes, links, Khmer, CJK and accented Latin), fully
 //! determined by a seed.
 
-use crate::date::PartialDate;
-use crate::model::*;
-use crate::write::{field, list, quoted};
+use crate::load::write::{field, list, quoted};
+use crate::timeline::date::PartialDate;
+use crate::timeline::model::*;
 
 const WORDS: &[&str] = &[
     "ministry",

@@ -201,7 +201,7 @@ fn kind_picker_toggles_a_kind() {
     app.update(Action::Confirm);
     assert_eq!(
         app.query.clauses[0].term,
-        Term::Kind(tipline::model::EventKind::NationalDay)
+        Term::Kind(tipline::timeline::model::EventKind::NationalDay)
     );
     assert_eq!(app.visible.len(), 4);
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use tipline::load::{load, DataFile};
-use tipline::model::{Corroboration, EventKind, Timeline};
+use tipline::timeline::model::{Corroboration, EventKind, Timeline};
 
 fn timeline() -> Timeline {
     tipline::load::load_embedded()

@@ -383,7 +383,7 @@ fn long_dotted_keys_and_runs_of_punctuation_fail_cleanly() {
 #[test]
 fn many_events_and_a_table_with_many_keys_load_or_fail_whole() {
     let (s, a, e) = tipline::synth::generate(20_000, 3);
-    let loaded = load_text("many.toml", tipline::write::to_toml(&s, &a, &e));
+    let loaded = load_text("many.toml", tipline::load::write::to_toml(&s, &a, &e));
     assert_eq!(loaded.timeline.unwrap().events.len(), 20_000);
     let mut wide = String::from("[[events]]\n");
     for i in 0..200_000 {

@@ -2,7 +2,7 @@
 
 use assert_cmd::Command;
 use tipline::interop::handout::{self, Document};
-use tipline::lesson;
+use tipline::teach::lesson;
 
 fn tipline() -> Command {
     Command::cargo_bin("tipline").unwrap()

@@ -1,7 +1,7 @@
 //! Every validation rule, each with a fixture, its message and its position.
 
 use std::path::Path;
-use tipline::diag::{Diagnostic, Severity};
+use tipline::load::diag::{Diagnostic, Severity};
 use tipline::load::{load, DataFile};
 
 fn fixture(name: &str) -> DataFile {

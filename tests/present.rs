@@ -6,7 +6,7 @@ use ratatui::Terminal;
 use tipline::app::present::{fit_problems, Presenter};
 use tipline::app::theme::{Theme, ThemeName};
 use tipline::app::{ui, Action, App, Mode};
-use tipline::lesson;
+use tipline::teach::lesson;
 use tipline::Query;
 
 fn presenting(lesson_index: usize) -> App {

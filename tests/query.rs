@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
-use tipline::model::{EventKind, Timeline};
 use tipline::query::{Clause, Query, Term};
+use tipline::timeline::model::{EventKind, Timeline};
 use tipline::PartialDate;
 
 fn timeline() -> &'static Timeline {
@@ -310,7 +310,7 @@ proptest! {
     /// One pass gives what filtering once per facet would.
     #[test]
     fn faceted_counts_equal_counting_without_each_facet(q in query()) {
-        use tipline::facets::FacetCounts;
+        use tipline::query::facets::FacetCounts;
         use tipline::query::Facet;
         let t = timeline();
         let f = q.faceted(t, None);

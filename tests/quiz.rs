@@ -3,7 +3,7 @@
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use tipline::app::quizui::{QuizKey, QuizState};
-use tipline::quiz::{score_order, score_year, Quiz, QuizMode};
+use tipline::teach::quiz::{score_order, score_year, Quiz, QuizMode};
 
 fn timeline() -> tipline::Timeline {
     tipline::load::load_embedded()

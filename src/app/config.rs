@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::theme::ThemeName;
-use crate::diag::{Diagnostic, SourceText};
+use crate::load::diag::{Diagnostic, SourceText};
 use crate::text::nearest;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};

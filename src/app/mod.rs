@@ -15,10 +15,10 @@ pub mod ui;
 
 pub use action::{Action, Mode, Pane, Picker, PickerKind};
 
-use crate::facets::Tally;
-use crate::model::{EventKind, Timeline};
+use crate::query::facets::Tally;
 use crate::query::{Facet, Query, Term};
 use crate::text::fold;
+use crate::timeline::model::{EventKind, Timeline};
 use prompts::{typed_year, without_years};
 use std::cell::RefCell;
 
@@ -263,7 +263,7 @@ impl App {
         self.visible.get(self.selected).copied()
     }
 
-    pub fn selected_event(&self) -> Option<&crate::model::Event> {
+    pub fn selected_event(&self) -> Option<&crate::timeline::model::Event> {
         self.selected_position().map(|p| &self.timeline.events[p])
     }
 

@@ -2,8 +2,8 @@
 //! at a time, and the state published for a notes terminal to follow.
 
 use super::{App, Mode};
-use crate::lesson::{Lesson, Stop, PARTS};
-use crate::model::Timeline;
+use crate::teach::lesson::{Lesson, Stop, PARTS};
+use crate::timeline::model::Timeline;
 use std::time::Instant;
 
 /// One screen of a presentation.

@@ -1,8 +1,8 @@
 //! Taking a quiz at the terminal: reorder the events, or type the years,
 //! then see the answers with their dates and sources.
 
-use crate::model::Timeline;
-use crate::quiz::{score_order, score_year, Quiz, QuizMode, YEAR_TOLERANCE};
+use crate::teach::quiz::{score_order, score_year, Quiz, QuizMode, YEAR_TOLERANCE};
+use crate::timeline::model::Timeline;
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::style::{Modifier, Style};

@@ -3,10 +3,10 @@
 mod launch;
 mod output;
 
-use crate::facets::FacetCounts;
 use crate::load::{load, DataFile, Loaded};
-use crate::model::Timeline;
+use crate::query::facets::FacetCounts;
 use crate::query::{parse_term, Query, Term};
+use crate::timeline::model::Timeline;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -284,7 +284,7 @@ fn emit(text: &str) -> Result<(), u8> {
 /// hundreds of thousands, and the first ones are what needs fixing.
 pub const MAX_REPORTED: usize = 200;
 
-fn report(diagnostics: &[crate::diag::Diagnostic]) {
+fn report(diagnostics: &[crate::load::diag::Diagnostic]) {
     let mut err = std::io::stderr().lock();
     for d in diagnostics.iter().take(MAX_REPORTED) {
         let _ = writeln!(err, "{d}");
@@ -361,11 +361,11 @@ fn write_output(path: Option<&std::path::Path>, text: &str, data: &[PathBuf]) ->
 }
 
 /// Reads a data file; a TimelineJS `.json` file is converted on the way in.
-fn read_data(path: &std::path::Path) -> Result<DataFile, crate::diag::Diagnostic> {
+fn read_data(path: &std::path::Path) -> Result<DataFile, crate::load::diag::Diagnostic> {
     let file = DataFile::read(path)?;
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         let imported = crate::interop::timelinejs::import(&file.name, &file.text)
-            .map_err(|e| crate::diag::Diagnostic::file_error(&file.name, e))?;
+            .map_err(|e| crate::load::diag::Diagnostic::file_error(&file.name, e))?;
         if imported.dropped_slides > 0 {
             eprintln!(
                 "{} (see `tipline import timelinejs` for details)",
@@ -600,11 +600,11 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
                     .map_or(1, |d| d.as_secs())
             });
             let mode = if mode == QuizModeArg::Year {
-                crate::quiz::QuizMode::Year
+                crate::teach::quiz::QuizMode::Year
             } else {
-                crate::quiz::QuizMode::Order
+                crate::teach::quiz::QuizMode::Order
             };
-            let quiz = crate::quiz::Quiz::new(&timeline, &pool, mode, count, seed);
+            let quiz = crate::teach::quiz::Quiz::new(&timeline, &pool, mode, count, seed);
             if quiz.items.len() < 2 {
                 eprintln!("tipline: not enough events for a quiz; widen the filter");
                 return Err(EXIT_USAGE);
@@ -635,7 +635,10 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
 }
 
 /// The lesson with this id, or a usage error suggesting the nearest one.
-fn find_lesson<'a>(lessons: &'a [crate::lesson::Lesson], id: &str) -> Result<&'a crate::lesson::Lesson, u8> {
+fn find_lesson<'a>(
+    lessons: &'a [crate::teach::lesson::Lesson],
+    id: &str,
+) -> Result<&'a crate::teach::lesson::Lesson, u8> {
     lessons.iter().find(|l| l.id == id).ok_or_else(|| {
         let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
         let hint = crate::text::nearest(id, &ids)
@@ -650,12 +653,15 @@ fn find_lesson<'a>(lessons: &'a [crate::lesson::Lesson], id: &str) -> Result<&'a
 }
 
 /// Reads and checks the lessons against a timeline; problems go to stderr.
-fn load_lessons(dir: Option<&std::path::Path>, t: &Timeline) -> Result<Vec<crate::lesson::Lesson>, u8> {
-    let files = crate::lesson::files(dir).map_err(|d| {
+fn load_lessons(
+    dir: Option<&std::path::Path>,
+    t: &Timeline,
+) -> Result<Vec<crate::teach::lesson::Lesson>, u8> {
+    let files = crate::teach::lesson::files(dir).map_err(|d| {
         report(&[d]);
         EXIT_USAGE
     })?;
-    let (lessons, problems) = crate::lesson::load(&files, t);
+    let (lessons, problems) = crate::teach::lesson::load(&files, t);
     report(&problems);
     if problems.iter().any(|d| d.is_error()) {
         Err(EXIT_INVALID_DATA)
@@ -671,11 +677,11 @@ fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&std::path::Path>) 
     let Some(timeline) = load(files).timeline else {
         return data;
     };
-    let lesson_files = crate::lesson::files(lessons_dir).map_err(|d| {
+    let lesson_files = crate::teach::lesson::files(lessons_dir).map_err(|d| {
         report(&[d]);
         EXIT_USAGE
     })?;
-    let (lessons, problems) = crate::lesson::load(&lesson_files, &timeline);
+    let (lessons, problems) = crate::teach::lesson::load(&lesson_files, &timeline);
     report(&problems);
     let errors = problems.iter().filter(|d| d.is_error()).count();
     emit(&format!(

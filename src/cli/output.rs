@@ -2,8 +2,8 @@
 //! scripts (their field names are a promise), Markdown for notes.
 
 use super::{ListFormat, ShowFormat};
-use crate::facets::FacetCounts;
-use crate::model::{Event, Timeline};
+use crate::query::facets::FacetCounts;
+use crate::timeline::model::{Event, Timeline};
 use serde::Serialize;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -38,7 +38,7 @@ struct EventJson<'a> {
     id: &'a str,
     date: String,
     end: Option<String>,
-    precision: crate::date::Precision,
+    precision: crate::timeline::date::Precision,
     title: &'a str,
     kind: &'a str,
     actors: Vec<&'a str>,
@@ -302,17 +302,17 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
 
 fn precision_word(e: &Event) -> &'static str {
     match e.date.precision() {
-        crate::date::Precision::Year => "known to the year",
-        crate::date::Precision::Month => "known to the month",
-        crate::date::Precision::Day => "known to the day",
+        crate::timeline::date::Precision::Year => "known to the year",
+        crate::timeline::date::Precision::Month => "known to the month",
+        crate::timeline::date::Precision::Day => "known to the day",
     }
 }
 
 /// How well an event is sourced, in words a reader can weigh.
 pub fn corroboration_words(e: &Event) -> &'static str {
     match e.corroboration {
-        crate::model::Corroboration::Corroborated => "corroborated by a second source",
-        crate::model::Corroboration::SingleSource => "rests on a single source",
+        crate::timeline::model::Corroboration::Corroborated => "corroborated by a second source",
+        crate::timeline::model::Corroboration::SingleSource => "rests on a single source",
     }
 }
 

@@ -2,8 +2,8 @@
 //! verbatim quotes marked [n], and a numbered bibliography of the sources.
 
 use super::html::escape;
-use crate::lesson::Lesson;
-use crate::model::{Event, Timeline};
+use crate::teach::lesson::Lesson;
+use crate::timeline::model::{Event, Timeline};
 use std::fmt::Write;
 
 /// One part of a document: a lesson stop, or a single event.
@@ -100,7 +100,7 @@ fn number(order: &[&str], source: &str) -> usize {
     order.iter().position(|s| *s == source).map_or(0, |i| i + 1)
 }
 
-fn figure_line(t: &Timeline, f: &crate::model::Figure) -> (String, String, String, String) {
+fn figure_line(t: &Timeline, f: &crate::timeline::model::Figure) -> (String, String, String, String) {
     let value = match &f.unit {
         Some(u) => format!("{} {u}", f.value_text()),
         None => f.value_text(),

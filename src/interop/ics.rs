@@ -1,7 +1,7 @@
 //! iCalendar (RFC 5545): events dated to the day as all-day entries, and
 //! the days observed every year as recurring ones.
 
-use crate::model::{Event, Observance, Timeline};
+use crate::timeline::model::{Event, Observance, Timeline};
 use crate::Precision;
 use chrono::NaiveDate;
 
@@ -41,7 +41,7 @@ fn day(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-fn sources_line(t: &Timeline, e: &[crate::model::Citation]) -> String {
+fn sources_line(t: &Timeline, e: &[crate::timeline::model::Citation]) -> String {
     let mut seen = Vec::new();
     for c in e {
         if let Some(s) = t.source(&c.source) {

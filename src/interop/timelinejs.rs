@@ -2,9 +2,9 @@
 //! precision both ways; what tipline cannot hold is named, slide by slide.
 
 use super::html;
-use crate::date::PartialDate;
-use crate::model::*;
 use crate::text::{sanitize_block, sanitize_line};
+use crate::timeline::date::PartialDate;
+use crate::timeline::model::*;
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 
@@ -463,7 +463,7 @@ impl Imported {
             .filter(|s| cited.contains(s.id.as_str()))
             .cloned()
             .collect();
-        crate::write::data_file(&sources, &[], &self.events, &self.eras)
+        crate::load::write::data_file(&sources, &[], &self.events, &self.eras)
     }
 
     /// One line saying what was converted and what was dropped.

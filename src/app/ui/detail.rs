@@ -4,7 +4,7 @@
 use super::pane_block;
 use super::timeline::highlighted;
 use crate::app::{App, Pane};
-use crate::model::{Corroboration, Event};
+use crate::timeline::model::{Corroboration, Event};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;

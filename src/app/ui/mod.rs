@@ -179,7 +179,7 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 /// Figures as bars: the width of the widest value, and for each figure a
 /// line of its value and a bar scaled to the largest, at most `room` long.
 pub fn figure_bars<'a>(
-    figures: &[crate::model::Figure],
+    figures: &[crate::timeline::model::Figure],
     room: impl Fn(usize) -> usize,
     theme: &theme::Theme,
 ) -> (usize, Vec<Line<'a>>) {

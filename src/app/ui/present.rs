@@ -3,7 +3,7 @@
 use super::{centered, fit};
 use crate::app::present::Presenter;
 use crate::app::App;
-use crate::model::Timeline;
+use crate::timeline::model::Timeline;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

@@ -83,12 +83,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     // Dates are never cut: a range too wide for the column is written
     // shorter, under its year heading.
     let cap = inner.width as usize * 2 / 5;
-    let date_of = |e: &crate::model::Event| {
+    let date_of = |e: &crate::timeline::model::Event| {
         let full = e.date_text();
         if full.width() <= cap {
             full
         } else {
-            crate::date::PartialDate::compact_range(&e.date, e.end.as_ref())
+            crate::timeline::date::PartialDate::compact_range(&e.date, e.end.as_ref())
         }
     };
     let date_width = shown

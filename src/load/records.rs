@@ -1,96 +1,14 @@
-//! Reading data files into a validated [`Timeline`]. Every problem in every
-//! file is collected, with its position, before anything is refused.
+//! Reading the records of a data file (sources, actors, events) and the
+//! bookkeeping every record reader shares: ids defined, references to
+//! settle, and the checks across files once everything is read.
 
-use crate::diag::{Diagnostic, SourceText};
-use crate::fields::{Ctx, Fields};
-use crate::model::*;
+use super::diag::{Diagnostic, SourceText};
+use super::table::{Ctx, Fields};
+use crate::timeline::model::*;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
-/// The dataset compiled into the binary.
-pub const EMBEDDED_NAME: &str = "data/events.toml";
-pub const EMBEDDED_TEXT: &str = include_str!("../data/events.toml");
-
-/// Files larger than this are refused before being read whole: the largest
-/// real timelines are a few megabytes, and 100k synthetic events about 60.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
-/// How deep the toml parser lets arrays, tables and dotted keys nest.
-pub const MAX_NESTING: u32 = 80;
-
-/// A data file's name (as shown in messages) and its text.
-#[derive(Debug, Clone)]
-pub struct DataFile {
-    pub name: String,
-    pub text: String,
-}
-
-impl DataFile {
-    pub fn embedded() -> Self {
-        DataFile {
-            name: EMBEDDED_NAME.to_string(),
-            text: EMBEDDED_TEXT.to_string(),
-        }
-    }
-
-    /// Reads a file, refusing directories, oversized files and invalid UTF-8
-    /// with a message that names the file (and the position of a bad byte).
-    pub fn read(path: &Path) -> Result<Self, Diagnostic> {
-        let name = path.display().to_string();
-        let fail = |m: String| Diagnostic::file_error(&name, m);
-        let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
-        if meta.is_dir() {
-            return Err(fail("is a directory, expected a TOML data file".into()));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(fail(format!(
-                "file is {} bytes, larger than the {} byte limit",
-                meta.len(),
-                MAX_FILE_BYTES
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| fail(io_reason(&e)))?;
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(DataFile { name, text }),
-            Err(e) => {
-                let good = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let src = SourceText::new(&name, &text);
-                Err(src.error(good..good + 1, "invalid UTF-8: data files must be UTF-8 text"))
-            }
-        }
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read the file".into(),
-        _ => format!("cannot read: {e}"),
-    }
-}
-
-/// What loading produced: a timeline when there were no errors, and every
-/// diagnostic (errors and warnings) in file order.
-#[derive(Debug)]
-pub struct Loaded {
-    pub timeline: Option<Timeline>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Loaded {
-    pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
-    }
-}
-
-const TOP: &[&str] = &["sources", "actors", "events", "eras", "observances"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "url", "published"];
 const ACTOR_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "roles"];
 const ROLE_FIELDS: &[&str] = &["title", "from", "to"];
@@ -146,148 +64,15 @@ impl Namespace {
 /// Everything read from all files, before cross-file checks.
 #[derive(Default)]
 pub(crate) struct Gathered {
-    sources: Vec<Source>,
-    actors: Vec<Actor>,
-    events: Vec<Event>,
+    pub(super) sources: Vec<Source>,
+    pub(super) actors: Vec<Actor>,
+    pub(super) events: Vec<Event>,
     pub(crate) eras: Vec<Era>,
     pub(crate) observances: Vec<Observance>,
     /// Every id defined, where, and whether anything refers to it.
     defined: HashMap<(Namespace, String), (Place, bool)>,
     /// References to ids not yet defined when they were read.
     references: Vec<(Namespace, String, Place)>,
-}
-
-/// Loads and validates several files into one timeline.
-pub fn load(files: Vec<DataFile>) -> Loaded {
-    let mut diagnostics = Vec::new();
-    let mut all = Gathered::default();
-    let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
-    for file in 0..files.len() {
-        let mut cx = Ctx {
-            files: &texts,
-            file,
-            base: 0,
-            diagnostics: &mut diagnostics,
-        };
-        read_file(&mut cx, &mut all);
-    }
-    check_references(&texts, &mut all, &mut diagnostics);
-    // The texts are no longer needed: free them before the timeline builds
-    // its indices, so a large file is not held twice at the peak.
-    drop(texts);
-    drop(files);
-    let timeline = if diagnostics.iter().any(|d| d.is_error()) {
-        None
-    } else {
-        Some(Timeline::new(all.sources, all.actors, all.events).with_calendar(all.eras, all.observances))
-    };
-    Loaded {
-        timeline,
-        diagnostics,
-    }
-}
-
-/// Loads the embedded dataset, which the test suite keeps valid.
-pub fn load_embedded() -> Timeline {
-    load(vec![DataFile::embedded()])
-        .timeline
-        .expect("the embedded dataset is checked by the test suite")
-}
-
-/// Reads one file a top-level table at a time. Parsing each `[[events]]`
-/// entry on its own keeps only one entry's syntax tree in memory, so a
-/// large file costs little more than its text and the timeline it holds.
-fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
-    let text = cx.src().text;
-    let reported_before = cx.diagnostics.len();
-    // A byte-order mark, as some editors write, is not part of the TOML.
-    let bom = if text.starts_with('\u{feff}') {
-        '\u{feff}'.len_utf8()
-    } else {
-        0
-    };
-    let pieces: Vec<Range<usize>> = crate::chunks::split(&text[bom..])
-        .into_iter()
-        .map(|r| r.start + bom..r.end + bom)
-        .collect();
-    let mut syntax_errors = false;
-    for piece in &pieces {
-        cx.base = piece.start;
-        let (document, errors) = DeTable::parse_recoverable(&text[piece.clone()]);
-        if !errors.is_empty() {
-            syntax_errors = true;
-            break;
-        }
-        read_root(cx, &document, all);
-    }
-    cx.base = 0;
-    if syntax_errors {
-        // Report syntax errors as a parse of the whole file sees them, and
-        // nothing else: a table cut short would only add follow-on complaints.
-        cx.diagnostics.truncate(reported_before);
-        cx.base = bom;
-        let (_, errors) = DeTable::parse_recoverable(&text[bom..]);
-        // After a syntax error the parser recovers as best it can, and a
-        // line of `=====` yields one complaint per character: the first
-        // few say all there is.
-        const MAX_SYNTAX_ERRORS: usize = 20;
-        let more = errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
-        let mut last = 0..0;
-        for e in errors.into_iter().take(MAX_SYNTAX_ERRORS) {
-            last = e.span().unwrap_or(0..0);
-            let message = format!("invalid TOML: {}", e.message().trim());
-            if message.contains("recursion") || message.contains("recurse") {
-                // The toml crate stops at a fixed depth, and a hostile file
-                // should learn what it was.
-                let help =
-                    format!("arrays, tables and dotted keys may nest at most {MAX_NESTING} levels deep");
-                cx.error_with_help(last.clone(), message, help);
-            } else {
-                cx.error(last.clone(), message);
-            }
-        }
-        if more > 0 {
-            cx.error(
-                last,
-                format!("{more} more TOML syntax errors after this one are not shown"),
-            );
-        }
-        cx.base = 0;
-    }
-}
-
-fn read_root(cx: &mut Ctx<'_>, document: &toml::Spanned<DeTable<'_>>, all: &mut Gathered) {
-    let root = document.get_ref();
-    for key in root.keys() {
-        if !TOP.contains(&key.get_ref().as_ref()) {
-            let message = format!("unknown top-level table `{}`", key.get_ref());
-            let help = match crate::text::nearest(key.get_ref(), TOP) {
-                Some(near) => format!("did you mean `[[{near}]]`?"),
-                None => "expected [[sources]], [[actors]] or [[events]]".into(),
-            };
-            cx.error_with_help(key.span(), message, help);
-        }
-    }
-    for (name, read) in [
-        ("sources", read_source as Reader),
-        ("actors", read_actor),
-        ("events", read_event),
-        ("eras", crate::calendar::read_era),
-        ("observances", crate::calendar::read_observance),
-    ] {
-        let Some(value) = root.get(name) else { continue };
-        match value.get_ref() {
-            DeValue::Array(items) => {
-                for item in items.iter() {
-                    read(cx, item, all);
-                }
-            }
-            _ => cx.error(
-                value.span(),
-                format!("`{name}` must be an array of tables: write each entry under [[{name}]]"),
-            ),
-        }
-    }
 }
 
 /// The `sources` of an event (or era, or observance): source ids with
@@ -325,8 +110,6 @@ pub(crate) fn citations(
     }
     sources
 }
-
-type Reader = fn(&mut Ctx<'_>, &toml::Spanned<DeValue<'_>>, &mut Gathered);
 
 pub(crate) fn define(
     cx: &mut Ctx<'_>,
@@ -374,7 +157,7 @@ fn refer(cx: &Ctx<'_>, all: &mut Gathered, ns: Namespace, id: String, span: Rang
     }
 }
 
-fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
+pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
     let Some(f) = Fields::new(cx, value, "source", SOURCE_FIELDS) else {
         return;
     };
@@ -397,7 +180,7 @@ fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut G
     }
 }
 
-fn read_actor(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
+pub(super) fn read_actor(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
     let Some(f) = Fields::new(cx, value, "actor", ACTOR_FIELDS) else {
         return;
     };
@@ -434,7 +217,7 @@ fn read_actor(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Ga
     }
 }
 
-fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
+pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
     let Some(f) = Fields::new(cx, value, "event", EVENT_FIELDS) else {
         return;
     };
@@ -527,7 +310,7 @@ fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Ga
 }
 
 /// Unknown references are errors; sources and actors nothing refers to are warnings.
-fn check_references(files: &[SourceText], all: &mut Gathered, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check_references(files: &[SourceText], all: &mut Gathered, diagnostics: &mut Vec<Diagnostic>) {
     let mut unknown = Vec::new();
     for (ns, id, place) in std::mem::take(&mut all.references) {
         let key = (ns, id);

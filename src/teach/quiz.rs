@@ -1,7 +1,7 @@
 //! Quizzes drawn from the timeline: put events in order, or guess the year.
 //! A seed makes a quiz repeatable, so a class can take the same one.
 
-use crate::model::Timeline;
+use crate::timeline::model::Timeline;
 
 /// How close a year guess must be to earn a point (an exact guess earns two).
 pub const YEAR_TOLERANCE: i32 = 1;

@@ -2,9 +2,9 @@
 //! first: each accessor checks the type, reports a mismatch at the value's
 //! position and carries on, so a file shows all its faults in one run.
 
-use crate::date::PartialDate;
-use crate::diag::{Diagnostic, SourceText};
+use crate::load::diag::{Diagnostic, SourceText};
 use crate::text::{nearest, sanitize_block, sanitize_line};
+use crate::timeline::date::PartialDate;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;

@@ -1,7 +1,7 @@
 //! Writing tipline data files: what the generator and the TimelineJS
 //! importer produce, in the documented format, with every string escaped.
 
-use crate::model::*;
+use crate::timeline::model::*;
 use std::fmt::Write;
 
 pub(crate) fn quoted(out: &mut String, s: &str) {

@@ -1,6 +1,6 @@
 //! Counts of events per year, actor, kind and tag over a set of events.
 
-use crate::model::{EventKind, Timeline};
+use crate::timeline::model::{EventKind, Timeline};
 use std::collections::BTreeMap;
 
 /// Counts by small number: years from the timeline's first year, actors by

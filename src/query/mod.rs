@@ -7,9 +7,11 @@
 //! facet OR, bare words AND, and a leading `-` negates a term. Values with
 //! spaces are quoted: `actor:"sar kheng"`. Years take ranges: `year:2019..2022`.
 
-use crate::date::PartialDate;
-use crate::model::{EventKind, Timeline};
 use crate::text::{fold, nearest};
+use crate::timeline::date::PartialDate;
+use crate::timeline::model::{EventKind, Timeline};
+
+pub mod facets;
 use std::fmt;
 
 /// Longest query text the command line and the app's prompts accept
@@ -465,10 +467,10 @@ const PARALLEL_FROM: usize = 20_000;
 pub struct Faceted {
     pub hits: Vec<usize>,
     /// Counts by facet: choosing a value of that facet would give this many.
-    pub years: crate::facets::Tally,
-    pub actors: crate::facets::Tally,
-    pub kinds: crate::facets::Tally,
-    pub tags: crate::facets::Tally,
+    pub years: crate::query::facets::Tally,
+    pub actors: crate::query::facets::Tally,
+    pub kinds: crate::query::facets::Tally,
+    pub tags: crate::query::facets::Tally,
     /// Events that can still count toward something; a query that only
     /// narrows this one need look at no others.
     pub relevant: Vec<usize>,
@@ -476,7 +478,7 @@ pub struct Faceted {
 
 impl Faceted {
     pub fn empty(t: &Timeline) -> Faceted {
-        use crate::facets::Tally;
+        use crate::query::facets::Tally;
         Faceted {
             hits: Vec::new(),
             years: Tally::new(t),

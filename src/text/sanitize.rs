@@ -2,12 +2,10 @@
 //! through [`sanitize_line`] or [`sanitize_block`] once, where it enters, so
 //! no control character or escape sequence can reach a terminal, a window
 //! title or an export as a live control; each becomes a visible escape so a
-//! spoofing attempt stays visible. [`fold`] makes search and actor matching
-//! case- and diacritic-insensitive.
+//! spoofing attempt stays visible.
 
 use std::borrow::Cow;
 use std::fmt::Write;
-use unicode_normalization::char::is_combining_mark;
 
 /// Characters that change how text is shown without being seen: bidi
 /// overrides and isolates, invisible separators, the byte-order mark.
@@ -71,39 +69,6 @@ pub fn sanitize_block(text: &str) -> Cow<'_, str> {
     sanitize(text, true)
 }
 
-/// Lower-cases and strips diacritics, so `Sár KHENG` matches `sar kheng`.
-pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    // Character by character: dropping every combining mark makes their
-    // canonical order irrelevant, so each character decomposes on its own,
-    // and ASCII (most of any text) skips the tables entirely.
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                out.extend(d.to_lowercase());
-            }
-        });
-    }
-    out
-}
-
-/// The known word nearest to a misspelling, for "did you mean" hints.
-pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::osa_distance(word, k), *k))
-        .filter(|(d, k)| *d <= (k.len().max(word.len()) / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,41 +88,5 @@ mod tests {
     #[test]
     fn clean_text_is_borrowed() {
         assert!(matches!(sanitize_line("Hun Sen – ហ៊ុន សែន"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn folding_matches_full_normalisation() {
-        use unicode_normalization::UnicodeNormalization;
-        for s in [
-            "Sár KHENG",
-            "ប៉ុណ្ណោះ",
-            "Đà Nẵng",
-            "한국어",
-            "e\u{301}\u{323}",
-            "İstanbul ẞ",
-            "Ωμέγα",
-        ] {
-            let full: String = s
-                .nfd()
-                .filter(|c| !is_combining_mark(*c))
-                .flat_map(char::to_lowercase)
-                .collect();
-            assert_eq!(fold(s), full, "{s}");
-        }
-    }
-
-    #[test]
-    fn folding_ignores_case_and_accents() {
-        assert_eq!(fold("Sár KHENG"), "sar kheng");
-        assert_eq!(fold("Ångström"), "angstrom");
-        assert_eq!(fold("Preah Sihanouk"), "preah sihanouk");
-    }
-
-    #[test]
-    fn nearest_suggests_close_words_only() {
-        let known = ["title", "summary", "sources"];
-        assert_eq!(nearest("titel", &known), Some("title"));
-        assert_eq!(nearest("sumary", &known), Some("summary"));
-        assert_eq!(nearest("zzzzzz", &known), None);
     }
 }

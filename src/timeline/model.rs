@@ -1,7 +1,7 @@
 //! The timeline's domain: sources, actors, events and how they refer to each
 //! other. Everything here has been validated by the loader; ids resolve.
 
-use crate::date::PartialDate;
+use crate::timeline::date::PartialDate;
 use std::collections::HashMap;
 
 /// Declares a closed vocabulary whose spelling in data files is part of the

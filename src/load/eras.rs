@@ -1,10 +1,10 @@
 //! Reading `[[eras]]` (named spans) and `[[observances]]` (days kept every
 //! year) from data files, validated like events.
 
-use crate::date::PartialDate;
-use crate::fields::{Ctx, Fields};
-use crate::load::{citations, define, Gathered, Namespace};
-use crate::model::{Era, Observance};
+use super::records::{citations, define, Gathered, Namespace};
+use super::table::{Ctx, Fields};
+use crate::timeline::date::PartialDate;
+use crate::timeline::model::{Era, Observance};
 use toml::de::DeValue;
 use toml::Spanned;
 

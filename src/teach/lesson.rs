@@ -2,22 +2,22 @@
 //! the room and notes for the teacher. Read from TOML like data files and
 //! checked against the timeline they walk through.
 
-use crate::diag::{Diagnostic, SourceText};
-use crate::fields::{Ctx, Fields};
+use crate::load::diag::{Diagnostic, SourceText};
+use crate::load::table::{Ctx, Fields};
 use crate::load::DataFile;
-use crate::model::Timeline;
 use crate::query::Query;
+use crate::timeline::model::Timeline;
 use toml::de::{DeTable, DeValue};
 
 /// The lessons compiled into the binary: (file name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "data/lessons/from-law-to-digital-era.toml",
-        include_str!("../data/lessons/from-law-to-digital-era.toml"),
+        include_str!("../../data/lessons/from-law-to-digital-era.toml"),
     ),
     (
         "data/lessons/reading-2022-figures.toml",
-        include_str!("../data/lessons/reading-2022-figures.toml"),
+        include_str!("../../data/lessons/reading-2022-figures.toml"),
     ),
 ];
 

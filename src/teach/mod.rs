@@ -1,0 +1,5 @@
+//! Teaching from the timeline: lessons (stops checked against the data) and
+//! quizzes built from events.
+
+pub mod lesson;
+pub mod quiz;

@@ -1,0 +1,5 @@
+//! What a timeline is: events with partial dates, the sources they cite and
+//! the actors they name, eras and yearly observances.
+
+pub mod date;
+pub mod model;
