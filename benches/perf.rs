@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use tipline::app::{ui, Action, App};
+use tipline::app::{draw as ui, Action, App, Input};
 use tipline::load::{load, DataFile};
 use tipline::Query;
 
@@ -67,7 +67,7 @@ fn querying(c: &mut Criterion) {
 /// pane is wrapped afresh), excluding the key handling itself.
 fn frame_time(app: &mut App, b: &mut criterion::Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    app.update(Action::Resize(200, 50));
+    app.update(Input::Resize(200, 50));
     let mut down = true;
     b.iter_custom(|iters| {
         let mut total = Duration::ZERO;
@@ -87,7 +87,7 @@ fn frames(c: &mut Criterion) {
     g.sample_size(30);
     for n in [1_000, 100_000, 1_000_000] {
         let mut app = App::new(tipline::synth::timeline(n, 1), Query::default());
-        app.update(Action::Resize(200, 50));
+        app.update(Input::Resize(200, 50));
         app.update(Action::PageDown);
         g.bench_function(BenchmarkId::from_parameter(n), |b| frame_time(&mut app, b));
     }
@@ -105,7 +105,7 @@ fn long_detail(c: &mut Criterion) {
         .position(|e| e.details.as_ref().is_some_and(|d| d.len() > 1000))
         .unwrap();
     let mut app = App::new(timeline, Query::default());
-    app.update(Action::Resize(200, 50));
+    app.update(Input::Resize(200, 50));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let mut g = c.benchmark_group("detail_1mb");
     g.sample_size(10);

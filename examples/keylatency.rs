@@ -9,7 +9,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::time::{Duration, Instant};
-use tipline::app::{terminal::action_for, ui, Action, App};
+use tipline::app::{draw as ui, terminal::msg_for, App, Input};
 
 fn key(c: KeyCode) -> Event {
     Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
@@ -88,20 +88,21 @@ fn main() {
     let n = timeline.events.len();
     let mut app = App::new(timeline, tipline::Query::default());
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
-    app.update(Action::Resize(200, 50));
+    app.update(Input::Resize(200, 50));
     terminal.draw(|f| ui::draw(f, &app)).expect("draw");
     let mut times: Vec<Duration> = Vec::new();
     let mut slowest: Vec<(Duration, String)> = Vec::new();
     for event in script() {
         let start = Instant::now();
-        let action = action_for(&app, event);
-        if let Some(action) = action {
-            app.update(action);
+        let msg = msg_for(&app, event);
+        let label = format!("{msg:?}");
+        if let Some(msg) = msg {
+            app.update(msg);
         }
         terminal.draw(|f| ui::draw(f, &app)).expect("draw");
         let took = start.elapsed();
         times.push(took);
-        slowest.push((took, format!("{action:?}")));
+        slowest.push((took, label));
     }
     if std::env::var_os("KEYLATENCY_SLOWEST").is_some() {
         slowest.sort_by_key(|s| std::cmp::Reverse(s.0));

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::Terminal;
 use std::path::Path;
-use tipline::app::{ui, Action, App, Pane};
+use tipline::app::{draw as ui, Action, App, Input, Msg, Pane};
 use tipline::load::{load, DataFile};
 use tipline::synth::hostile_timeline;
 use tipline::Query;
@@ -46,7 +46,7 @@ fn is_live_control(c: char) -> bool {
 }
 
 fn render(app: &mut App, w: u16, h: u16) -> Buffer {
-    app.update(Action::Resize(w, h));
+    app.update(Input::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| ui::draw(f, app)).unwrap();
     terminal.backend().buffer().clone()
@@ -158,14 +158,14 @@ fn every_way_of_writing_an_escape_is_caught() {
 fn pasted_escapes_and_huge_pastes_are_cut_and_made_visible() {
     let mut app = App::new(tipline::load::load_embedded(), Query::default());
     app.update(Action::Search);
-    app.paste("\u{1b}]0;pwned\u{7}");
+    app.update(Input::Paste("\u{1b}]0;pwned\u{7}".into()));
     let tipline::app::Mode::Search { input } = &app.mode else {
         panic!()
     };
     assert_eq!(input, "^[]0;pwned^G");
     app.update(Action::Cancel);
     app.update(Action::Search);
-    app.paste(&"x".repeat(1_000_000));
+    app.update(Input::Paste(String::from(&"x".repeat(1_000_000))));
     let tipline::app::Mode::Search { input } = &app.mode else {
         panic!()
     };
@@ -191,7 +191,7 @@ fn every_tiny_size_and_a_sweep_draw_without_panic() {
     for (w, h) in sizes {
         let buf = render(&mut app, w, h);
         let text = text_of(&buf);
-        if w < ui::MIN_WIDTH || h < ui::MIN_HEIGHT {
+        if w < tipline::app::layout::MIN_WIDTH || h < tipline::app::layout::MIN_HEIGHT {
             let squeezed: String = text.split_whitespace().collect();
             if w * h >= 40 {
                 assert!(squeezed.starts_with("terminaltoo"), "{w}x{h}: {text:?}");
@@ -242,24 +242,24 @@ fn hard_scripts_keep_panes_within_their_borders_with_search_highlights() {
         let t = hostile_timeline(script).expect("loads");
         for (w, h) in [(80, 24), (121, 40), (200, 50), (57, 17)] {
             let mut app = App::new(t.clone(), Query::default());
-            app.update(Action::Resize(w, h));
+            app.update(Input::Resize(w, h));
             app.update(Action::Search);
             // Search for a piece of the script, so highlights land inside it.
             let needle: String = script.chars().skip(2).take(3).collect();
-            app.paste(&needle);
+            app.update(Input::Paste(String::from(&needle)));
             let buf = render(&mut app, w, h);
             assert_clean_buffer(&buf, script);
-            let r = ui::regions(Rect::new(0, 0, w, h), &app);
+            let r = app.regions();
             for pane in [r.filter, r.timeline, r.detail].into_iter().flatten() {
                 assert_borders_intact(&buf, pane, &format!("{script} at {w}x{h}"));
             }
-            app.update(Action::Confirm);
+            app.update(Action::Accept);
             app.update(Action::FocusRight);
             for _ in 0..3 {
                 app.update(Action::PageDown);
             }
             let buf = render(&mut app, w, h);
-            let r = ui::regions(Rect::new(0, 0, w, h), &app);
+            let r = app.regions();
             for pane in [r.filter, r.timeline, r.detail].into_iter().flatten() {
                 assert_borders_intact(&buf, pane, &format!("{script} scrolled at {w}x{h}"));
             }
@@ -280,35 +280,41 @@ fn no_events_at_all_and_every_key() {
     let mut app = App::new(t, Query::default());
     for pane in [Pane::Filter, Pane::Timeline, Pane::Detail] {
         app.focus = pane;
-        for a in [
-            Action::Up,
-            Action::Down,
-            Action::PageUp,
-            Action::PageDown,
-            Action::Top,
-            Action::Bottom,
-            Action::Confirm,
-            Action::Toggle,
-            Action::FollowRelated(1),
-            Action::Back,
-            Action::ScrollUp,
-            Action::ClickAt(40, 10),
-            Action::FilterYear,
-            Action::FocusRight,
-            Action::Confirm,
-            Action::PickActor,
-            Action::Down,
-            Action::Confirm,
-            Action::PickKind,
-            Action::Confirm,
-            Action::Search,
-            Action::Input('x'),
-            Action::Confirm,
-            Action::ClearFilters,
-            Action::Help,
-            Action::Down,
-            Action::Cancel,
-        ] {
+        let script: Vec<Msg> = vec![
+            Action::Up.into(),
+            Action::Down.into(),
+            Action::PageUp.into(),
+            Action::PageDown.into(),
+            Action::Top.into(),
+            Action::Bottom.into(),
+            Action::Activate.into(),
+            Action::Toggle.into(),
+            Action::FollowRelated(1).into(),
+            Action::Back.into(),
+            Input::Wheel {
+                up: true,
+                x: 40,
+                y: 10,
+            }
+            .into(),
+            Input::Click { x: 40, y: 10 }.into(),
+            Action::FilterYear.into(),
+            Action::NextYear.into(),
+            Action::Accept.into(),
+            Action::PickActor.into(),
+            Action::Down.into(),
+            Action::Accept.into(),
+            Action::PickKind.into(),
+            Action::Accept.into(),
+            Action::Search.into(),
+            Input::Char('x').into(),
+            Action::Accept.into(),
+            Action::ClearFilters.into(),
+            Action::Help.into(),
+            Action::Down.into(),
+            Action::CloseHelp.into(),
+        ];
+        for a in script {
             app.update(a);
             render(&mut app, 120, 40);
         }
@@ -320,11 +326,11 @@ fn no_events_at_all_and_every_key() {
 #[test]
 fn the_list_shrinking_under_the_selection_is_safe() {
     let mut app = App::new(tipline::load::load_embedded(), Query::default());
-    app.update(Action::Resize(120, 40));
+    app.update(Input::Resize(120, 40));
     app.update(Action::Bottom);
     app.update(Action::Search);
     for c in "zzz".chars() {
-        app.update(Action::Input(c));
+        app.update(Input::Char(c));
         render(&mut app, 120, 40);
     }
     assert!(app.selected_event().is_none());

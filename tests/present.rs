@@ -3,9 +3,10 @@
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use tipline::app::present::{fit_problems, Presenter};
+use tipline::app::panes::present::fit_problems;
+use tipline::app::presenter::Presenter;
 use tipline::app::theme::{Theme, ThemeName};
-use tipline::app::{ui, Action, App, Mode};
+use tipline::app::{draw as ui, Action, App, Input, Mode, Msg};
 use tipline::teach::lesson;
 use tipline::Query;
 
@@ -14,8 +15,8 @@ fn presenting(lesson_index: usize) -> App {
     let (lessons, _) = lesson::load(&lesson::files(None).unwrap(), &t);
     let p = Presenter::from_lesson(&lessons[lesson_index], &t);
     let mut app = App::new(t, Query::default());
-    app.update(Action::Resize(120, 40));
-    app.present(p);
+    app.update(Input::Resize(120, 40));
+    app.update(Msg::Present(Box::new(p)));
     app
 }
 
@@ -54,17 +55,17 @@ fn arrows_numbers_and_g_move_between_stops() {
     assert_eq!(presenter(&app).position(), "3 / 5");
     app.update(Action::PrevStop);
     assert_eq!(presenter(&app).position(), "2 / 5");
-    app.update(Action::Input('5'));
-    app.update(Action::Confirm);
+    app.update(Input::Char('5'));
+    app.update(Action::GoToTyped);
     assert_eq!(presenter(&app).position(), "5 / 5");
     app.update(Action::NextStop);
     assert_eq!(presenter(&app).position(), "5 / 5", "no stop after the last");
-    app.update(Action::Top);
+    app.update(Action::FirstStop);
     assert_eq!(presenter(&app).position(), "1 / 5");
-    app.update(Action::Bottom);
+    app.update(Action::LastStop);
     assert_eq!(presenter(&app).position(), "5 / 5", "G alone goes to the last");
-    app.update(Action::Input('2'));
-    app.update(Action::Bottom);
+    app.update(Input::Char('2'));
+    app.update(Action::LastStop);
     assert_eq!(presenter(&app).position(), "2 / 5", "2G goes to stop 2");
 }
 
@@ -73,9 +74,9 @@ fn overview_lists_and_moves_and_closes() {
     let mut app = presenting(0);
     app.update(Action::Overview);
     assert!(presenter(&app).overview);
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::Confirm);
+    app.update(Action::NextStop);
+    app.update(Action::NextStop);
+    app.update(Action::GoToTyped);
     assert!(!presenter(&app).overview);
     assert_eq!(presenter(&app).position(), "3 / 5");
 }
@@ -84,7 +85,7 @@ fn overview_lists_and_moves_and_closes() {
 fn escape_returns_to_browsing_at_the_event_on_screen() {
     let mut app = presenting(1);
     app.update(Action::NextStop);
-    app.update(Action::Cancel);
+    app.update(Action::EndPresenting);
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(
         app.selected_event().unwrap().id,
@@ -98,7 +99,7 @@ fn presenting_the_filtered_view_makes_a_stop_per_event() {
         tipline::load::load_embedded(),
         Query::parse("kind:ranking").unwrap(),
     );
-    app.update(Action::Resize(120, 40));
+    app.update(Input::Resize(120, 40));
     app.update(Action::Down);
     app.update(Action::Present);
     let p = presenter(&app);
@@ -125,7 +126,7 @@ fn the_fit_check_names_the_stops_a_small_terminal_cuts() {
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
+    app.update(Input::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| ui::draw(f, app)).unwrap();
     terminal
@@ -150,8 +151,8 @@ fn presenter_snapshots() {
 fn projector_and_no_colour_rely_on_no_colour() {
     for projector in [true, false] {
         let mut app = presenting(1);
-        app.projector = projector;
-        app.theme = Theme::new(
+        app.settings.projector = projector;
+        app.settings.theme = Theme::new(
             if projector {
                 ThemeName::HighContrast
             } else {

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
 use tipline::app::theme::{Theme, ThemeName};
-use tipline::app::{ui, Action, App};
+use tipline::app::{draw as ui, Action, App, Input, Msg};
 use tipline::query::Query;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
@@ -16,7 +16,7 @@ fn app() -> App {
 }
 
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
+    app.update(Input::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| ui::draw(f, app)).unwrap();
     terminal
@@ -25,7 +25,7 @@ fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
 fn snapshot_at_sizes(name: &str, setup: impl Fn(&mut App)) {
     for (w, h) in SIZES {
         let mut app = app();
-        app.update(Action::Resize(w, h));
+        app.update(Input::Resize(w, h));
         setup(&mut app);
         let terminal = render(&mut app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
@@ -34,7 +34,7 @@ fn snapshot_at_sizes(name: &str, setup: impl Fn(&mut App)) {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.update(Action::Input(c));
+        app.update(Input::Char(c));
     }
 }
 
@@ -48,7 +48,7 @@ fn filtered_to_2022() {
     snapshot_at_sizes("year_2022", |app| {
         app.update(Action::FilterYear);
         type_text(app, "2022");
-        app.update(Action::Confirm);
+        app.update(Action::Accept);
     });
 }
 
@@ -57,7 +57,7 @@ fn filtered_to_an_actor() {
     snapshot_at_sizes("actor_sar_sokha", |app| {
         app.update(Action::PickActor);
         type_text(app, "sokha");
-        app.update(Action::Confirm);
+        app.update(Action::Accept);
     });
 }
 
@@ -74,7 +74,7 @@ fn empty_result() {
     snapshot_at_sizes("empty", |app| {
         app.update(Action::Search);
         type_text(app, "zzzz");
-        app.update(Action::Confirm);
+        app.update(Action::Accept);
     });
 }
 
@@ -115,8 +115,8 @@ fn row_with(buf: &Buffer, needle: &str) -> u16 {
 fn selection_is_visible_without_colour() {
     for (w, h) in SIZES {
         let mut app = app();
-        app.theme = Theme::new(ThemeName::Dark, true);
-        app.goto("national-day-2022").unwrap();
+        app.settings.theme = Theme::new(ThemeName::Dark, true);
+        app.update(Msg::Goto(String::from("national-day-2022")));
         let terminal = render(&mut app, w, h);
         let buf = terminal.backend().buffer();
         let y = row_with(buf, "▶ 12 Dec 2022");
@@ -147,7 +147,7 @@ fn selection_is_visible_without_colour() {
 #[test]
 fn search_matches_are_highlighted_in_the_buffer() {
     let mut app = app();
-    app.theme = Theme::new(ThemeName::Dark, true);
+    app.settings.theme = Theme::new(ThemeName::Dark, true);
     app.update(Action::Search);
     type_text(&mut app, "koh");
     let terminal = render(&mut app, 120, 40);

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use tipline::app::{ui, Action, App};
+use tipline::app::{draw as ui, Action, App, Input, Msg};
 
 fuzz_target!(|data: &[u8]| {
     if data.len() < 4 {
@@ -16,8 +16,8 @@ fuzz_target!(|data: &[u8]| {
     let (query, text) = rest.split_once('\0').unwrap_or(("", rest));
     let Some(timeline) = tipline::synth::hostile_timeline(text) else { return };
     let mut app = App::new(timeline, tipline::Query::parse(query).unwrap_or_default());
-    app.update(Action::Resize(w, h));
-    let script = [Action::Down, Action::Search, Action::Input('a'), Action::FocusNext, Action::PickActor];
+    app.update(Input::Resize(w, h));
+    let script = [Action::Down, Action::Search, Input::Char('a'), Action::FocusNext, Action::PickActor];
     for a in script.iter().take(keys as usize % (script.len() + 1)) {
         app.update(*a);
     }

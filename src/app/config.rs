@@ -2,11 +2,11 @@
 //! start-up; every problem is reported with file, line and column before
 //! the terminal is touched.
 
-use super::action::Action;
+use super::input::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::theme::ThemeName;
 use crate::load::diag::{Diagnostic, SourceText};
-use crate::text::nearest;
+use crate::text::{did_you_mean, nearest};
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
@@ -27,19 +27,15 @@ pub fn default_path() -> Option<PathBuf> {
     Some(base.join("tipline").join("config.toml"))
 }
 
-/// Actions that can be bound from the config file, by name.
-fn bindable() -> Vec<Action> {
+/// Actions that can be bound from the config file in a context, by name:
+/// those the context's default table has.
+fn bindable(context: Context) -> Vec<Action> {
     let mut seen = Vec::new();
-    for b in Keymap::default()
-        .bindings
-        .iter()
-        .filter(|b| b.context == Context::Browse)
-    {
-        if !matches!(b.action, Action::FollowRelated(_) | Action::Quit) && !seen.contains(&b.action) {
+    for b in Keymap::default().bindings.iter().filter(|b| b.context == context) {
+        if !matches!(b.action, Action::FollowRelated(_)) && !seen.contains(&b.action) {
             seen.push(b.action);
         }
     }
-    seen.push(Action::Quit);
     seen
 }
 
@@ -120,23 +116,65 @@ pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
 }
 
-/// Applies `[keys]` to the default keymap and reports every conflict.
+/// Applies `[keys]` (browsing) and `[keys.CONTEXT]` tables to the default
+/// keymap, and reports every conflict, every context left without a way
+/// out, and any attempt to rebind Ctrl-C.
 fn keys(src: &SourceText, table: &DeTable) -> Result<Keymap, Vec<Diagnostic>> {
-    let actions = bindable();
-    let names: Vec<&str> = actions.iter().map(|a| a.name()).collect();
     let mut keymap = Keymap::default();
     let mut problems = Vec::new();
+    let contexts: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+    let mut browse = Vec::new();
+    for (name, value) in table {
+        match value.get_ref() {
+            DeValue::Table(t) => match Context::ALL.iter().find(|c| c.name() == name.get_ref().as_ref()) {
+                Some(&context) => rebind(src, &mut keymap, context, t.iter().collect(), &mut problems),
+                None => {
+                    let help = did_you_mean(name.get_ref(), &contexts)
+                        .unwrap_or_else(|| format!("expected a context: {}", contexts.join(", ")));
+                    problems.push(
+                        src.error(name.span(), format!("unknown key context `{}`", name.get_ref()))
+                            .with_help(help),
+                    );
+                }
+            },
+            _ => browse.push((name, value)),
+        }
+    }
+    rebind(src, &mut keymap, Context::Browse, browse, &mut problems);
+    if problems.is_empty() {
+        Ok(keymap)
+    } else {
+        Err(problems)
+    }
+}
+
+type Entry<'a, 'b> = (
+    &'a toml::Spanned<std::borrow::Cow<'b, str>>,
+    &'a toml::Spanned<DeValue<'b>>,
+);
+
+/// Applies one context's `action = key` entries.
+fn rebind(
+    src: &SourceText,
+    keymap: &mut Keymap,
+    context: Context,
+    entries: Vec<Entry>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let actions = bindable(context);
+    let names: Vec<&str> = actions.iter().map(|a| a.name()).collect();
     // Which config entry put each key where, to point at it on conflict.
     let mut placed: Vec<(Key, Action, std::ops::Range<usize>)> = Vec::new();
-    for (name, value) in table {
+    for (name, value) in entries {
         let Some(&action) = actions.iter().find(|a| a.name() == name.get_ref().as_ref()) else {
-            let help = nearest(name.get_ref(), &names).map_or_else(
-                || format!("expected one of: {}", names.join(", ")),
-                |n| format!("did you mean `{n}`?"),
-            );
+            let help = did_you_mean(name.get_ref(), &names)
+                .unwrap_or_else(|| format!("expected one of: {}", names.join(", ")));
             problems.push(
-                src.error(name.span(), format!("unknown action `{}`", name.get_ref()))
-                    .with_help(help),
+                src.error(
+                    name.span(),
+                    format!("unknown action `{}` for {}", name.get_ref(), context.name()),
+                )
+                .with_help(help),
             );
             continue;
         };
@@ -154,23 +192,42 @@ fn keys(src: &SourceText, table: &DeTable) -> Result<Keymap, Vec<Diagnostic>> {
                 continue;
             }
         };
+        if items.is_empty() && action == context.exit() {
+            problems.push(
+                src.error(
+                    value.span(),
+                    format!(
+                        "`{}` needs a key: without one there is no way out of {}",
+                        action.name(),
+                        context.name()
+                    ),
+                )
+                .with_help("Ctrl-C always quits, but a key of your own is needed too"),
+            );
+            continue;
+        }
         let mut new_keys = Vec::new();
         for (text, span) in items {
             match Key::parse(&text) {
+                Some(k) if k == Key::CTRL_C => problems.push(
+                    src.error(span, "Ctrl-C always quits and cannot be rebound")
+                        .with_help("choose another key"),
+                ),
                 Some(k) => {
                     new_keys.push(k);
                     placed.push((k, action, span));
                 }
                 None => problems.push(
                     src.error(span, format!("cannot read key `{text}`"))
-                        .with_help("write a character (\"s\", \"G\"), a name (\"PgDn\", \"Enter\", \"Space\") or a chord (\"Ctrl-f\")"),
+                        .with_help("write a character (\"s\", \"G\"), a name (\"PgDn\", \"Enter\", \"Space\", \"F5\") or a chord (\"Ctrl-f\")"),
                 ),
             }
         }
-        // The action's first browsing binding takes the new keys; others for it are dropped.
+        // The action's first binding in the context takes the new keys;
+        // its other bindings there are dropped. Ctrl-C's own row stays.
         let mut replaced = false;
         keymap.bindings.retain_mut(|b| {
-            if b.context != Context::Browse || b.action != action {
+            if b.context != context || b.action != action || b.keys == [Key::CTRL_C] {
                 return true;
             }
             if replaced {
@@ -185,22 +242,18 @@ fn keys(src: &SourceText, table: &DeTable) -> Result<Keymap, Vec<Diagnostic>> {
         let clash = keymap
             .bindings
             .iter()
-            .find(|b| b.context == Context::Browse && b.action != *action && b.keys.contains(key));
+            .find(|b| b.context == context && b.action != *action && b.keys.contains(key));
         if let Some(other) = clash {
             problems.push(src.error(
                 span.clone(),
                 format!(
-                    "key `{}` is bound to both `{}` and `{}`",
+                    "key `{}` is bound to both `{}` and `{}` in {}",
                     key.label(),
                     action.name(),
-                    other.action.name()
+                    other.action.name(),
+                    context.name()
                 ),
             ));
         }
-    }
-    if problems.is_empty() {
-        Ok(keymap)
-    } else {
-        Err(problems)
     }
 }

@@ -1,7 +1,10 @@
-//! The one table from keys to actions. The help screen and the key hints
-//! in the status bar are generated from it, so they cannot drift apart.
+//! The one table from keys to actions, for every context: browsing, the
+//! prompts, help, presenting, the notes view and quizzes. The help screens,
+//! the key hints, the README's keys table and the config file's names all
+//! come from it, so they cannot drift apart.
 
-use super::action::{Action, Mode};
+use super::input::{Action, Input, Msg};
+use super::mode::Mode;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies.
@@ -12,9 +15,53 @@ pub enum Context {
     Prompt,
     Help,
     Present,
+    /// `tipline notes`: the presenter's notes on a second terminal.
+    Notes,
+    /// `tipline quiz`.
+    Quiz,
 }
 
 impl Context {
+    pub const ALL: [Context; 6] = [
+        Context::Browse,
+        Context::Prompt,
+        Context::Help,
+        Context::Present,
+        Context::Notes,
+        Context::Quiz,
+    ];
+
+    /// The context's name in the config file's `[keys.NAME]` tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Browse => "browse",
+            Context::Prompt => "prompt",
+            Context::Help => "help",
+            Context::Present => "present",
+            Context::Notes => "notes",
+            Context::Quiz => "quiz",
+        }
+    }
+
+    /// The action that leaves this context: every context must keep a key for it.
+    pub fn exit(self) -> Action {
+        match self {
+            Context::Prompt => Action::Cancel,
+            Context::Help => Action::CloseHelp,
+            _ => Action::Quit,
+        }
+    }
+
+    /// Unbound printable keys are typed: any character in a prompt, digits
+    /// (a stop number, a year) while presenting and in quizzes.
+    fn types(self, c: char) -> bool {
+        match self {
+            Context::Prompt => true,
+            Context::Present | Context::Quiz => c.is_ascii_digit(),
+            _ => false,
+        }
+    }
+
     pub fn of(mode: &Mode) -> Context {
         match mode {
             Mode::Help { .. } => Context::Help,
@@ -30,6 +77,8 @@ impl Context {
             Context::Prompt => "In a prompt (search, query, year, actor, kind)",
             Context::Help => "In this help",
             Context::Present => "Presenting",
+            Context::Notes => "The notes view (tipline notes)",
+            Context::Quiz => "Taking a quiz (tipline quiz)",
         }
     }
 }
@@ -41,6 +90,12 @@ pub struct Key {
 }
 
 impl Key {
+    /// Ctrl-C, which quits in every context and cannot be rebound.
+    pub const CTRL_C: Key = Key {
+        code: KeyCode::Char('c'),
+        modifiers: KeyModifiers::CONTROL,
+    };
+
     const fn plain(code: KeyCode) -> Key {
         Key {
             code,
@@ -89,6 +144,12 @@ impl Key {
             "backtab" => KeyCode::BackTab,
             "backspace" => KeyCode::Backspace,
             "space" => KeyCode::Char(' '),
+            f if f.len() >= 2
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
             _ => {
                 let mut chars = name.chars();
                 let c = chars.next()?;
@@ -103,7 +164,7 @@ impl Key {
 
     /// Normalises what the terminal sends: Shift is part of an upper-case
     /// letter already, and some terminals report it, others do not.
-    fn from_event(e: KeyEvent) -> Key {
+    pub fn from_event(e: KeyEvent) -> Key {
         let mut modifiers = e.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         if matches!(e.code, KeyCode::Char(_) | KeyCode::BackTab) {
             modifiers.remove(KeyModifiers::SHIFT);
@@ -134,6 +195,7 @@ impl Key {
             KeyCode::Backspace => "Backspace".to_string(),
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         let mut prefix = String::new();
@@ -182,11 +244,7 @@ fn b(
 
 impl Default for Keymap {
     fn default() -> Self {
-        use Context::{Browse as B, Help as H, Present as S, Prompt as P};
-        let ctrl = |c| Key {
-            code: Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        };
+        use Context::{Browse as B, Help as H, Notes as N, Present as S, Prompt as P, Quiz as Q};
         let k = Key::ch;
         let p = Key::plain;
         let mut bindings = vec![
@@ -285,8 +343,8 @@ impl Default for Keymap {
             b(
                 B,
                 &[p(Enter)],
-                Action::Confirm,
-                "open the event; in detail, follow related 1; in filter, toggle",
+                Action::Activate,
+                "act on the cursor: open the event, follow its first link, toggle the value",
                 None,
             ),
             b(
@@ -303,35 +361,47 @@ impl Default for Keymap {
                 "back to the event you came from",
                 None,
             ),
-            b(B, &[p(Esc)], Action::Cancel, "dismiss", None),
+            b(
+                B,
+                &[p(Esc)],
+                Action::Dismiss,
+                "hide the data problems panel",
+                None,
+            ),
             b(
                 P,
                 &[p(Enter)],
-                Action::Confirm,
+                Action::Accept,
                 "keep: apply what was typed or chosen",
-                None,
+                Some("keep"),
             ),
             b(
                 P,
                 &[p(Esc)],
                 Action::Cancel,
                 "drop: close the prompt, undoing its filter",
-                None,
+                Some("drop"),
             ),
             b(P, &[p(Backspace)], Action::Erase, "erase a character", None),
-            b(P, &[p(Up)], Action::Up, "previous choice (or event)", None),
+            b(
+                P,
+                &[p(Up)],
+                Action::Up,
+                "previous choice (or event)",
+                Some("choose"),
+            ),
             b(P, &[p(Down)], Action::Down, "next choice (or event)", None),
             b(
                 P,
                 &[p(Left)],
-                Action::FocusLeft,
+                Action::PrevYear,
                 "year prompt: previous year with events",
                 None,
             ),
             b(
                 P,
                 &[p(Right)],
-                Action::FocusRight,
+                Action::NextYear,
                 "year prompt: next year with events",
                 None,
             ),
@@ -342,60 +412,122 @@ impl Default for Keymap {
                 &[k(' ')],
                 Action::Reveal,
                 "reveal the next part (then the next stop)",
-                None,
+                Some("reveal"),
             ),
             b(
                 S,
                 &[p(Right), p(PageDown), k('l'), k('n')],
                 Action::NextStop,
                 "next stop",
-                None,
+                Some("next"),
             ),
             b(
                 S,
                 &[p(Left), p(PageUp), k('h')],
                 Action::PrevStop,
                 "previous stop",
+                Some("back"),
+            ),
+            b(
+                S,
+                &[p(Down), k('j')],
+                Action::NextStop,
+                "next stop (in the overview too)",
+                None,
+            ),
+            b(
+                S,
+                &[p(Up), k('k')],
+                Action::PrevStop,
+                "previous stop (in the overview too)",
                 None,
             ),
             b(
                 S,
                 &[p(Enter)],
-                Action::Confirm,
+                Action::GoToTyped,
                 "go to the stop whose number was typed (or the next)",
-                None,
+                Some("go to typed stop"),
             ),
             b(
                 S,
                 &[k('G'), p(End)],
-                Action::Bottom,
+                Action::LastStop,
                 "go to the typed stop, or the last",
                 None,
             ),
-            b(S, &[k('g'), p(Home)], Action::Top, "first stop", None),
-            b(S, &[k('o')], Action::Overview, "overview of all stops", None),
-            b(S, &[p(Up), k('k')], Action::Up, "overview: previous stop", None),
-            b(S, &[p(Down), k('j')], Action::Down, "overview: next stop", None),
+            b(S, &[k('g'), p(Home)], Action::FirstStop, "first stop", None),
+            b(
+                S,
+                &[k('o')],
+                Action::Overview,
+                "overview of all stops",
+                Some("overview"),
+            ),
             b(
                 S,
                 &[p(Esc)],
-                Action::Cancel,
-                "back to browsing, at this event",
-                None,
+                Action::EndPresenting,
+                "close the overview, else back to browsing at this event",
+                Some("browse"),
             ),
             b(S, &[k('q')], Action::Quit, "quit", None),
             b(
                 H,
                 &[p(Esc), k('q'), k('?'), p(Enter)],
-                Action::Cancel,
+                Action::CloseHelp,
                 "close the help",
-                None,
+                Some("close"),
             ),
-            b(H, &[p(Up), k('k')], Action::Up, "scroll up", None),
+            b(H, &[p(Up), k('k')], Action::Up, "scroll up", Some("scroll")),
             b(H, &[p(Down), k('j')], Action::Down, "scroll down", None),
             b(H, &[p(PageUp)], Action::PageUp, "page up", None),
             b(H, &[p(PageDown)], Action::PageDown, "page down", None),
             b(H, &[p(Home), k('g')], Action::Top, "top", None),
+            b(H, &[p(End), k('G')], Action::Bottom, "bottom", None),
+            b(
+                N,
+                &[k('q'), p(Esc)],
+                Action::Quit,
+                "quit the notes view",
+                Some("quit"),
+            ),
+            b(
+                Q,
+                &[p(Up), k('k')],
+                Action::Up,
+                "move up (carrying the held item)",
+                Some("move"),
+            ),
+            b(
+                Q,
+                &[p(Down), k('j')],
+                Action::Down,
+                "move down (carrying the held item)",
+                None,
+            ),
+            b(
+                Q,
+                &[k(' ')],
+                Action::Grab,
+                "order quiz: pick up or put down the item",
+                Some("grab"),
+            ),
+            b(
+                Q,
+                &[p(Enter)],
+                Action::Submit,
+                "submit the answer (or finish)",
+                Some("submit"),
+            ),
+            b(
+                Q,
+                &[p(Backspace)],
+                Action::Erase,
+                "year quiz: erase a digit",
+                None,
+            ),
+            b(Q, &[k('q'), p(Esc)], Action::Quit, "quit the quiz", Some("quit")),
         ];
         for n in 1..=9u8 {
             let help = if n == 1 {
@@ -411,45 +543,52 @@ impl Default for Keymap {
                 None,
             ));
         }
-        for context in [B, P, H, S] {
-            bindings.push(b(context, &[ctrl('c')], Action::Quit, "quit, always", None));
+        for context in Context::ALL {
+            bindings.push(b(context, &[Key::CTRL_C], Action::Quit, "quit, always", None));
         }
         Keymap { bindings }
     }
 }
 
 impl Keymap {
-    /// The action a key press means in the current mode. In prompts,
-    /// printable characters are typed unless the table binds them.
-    pub fn action_for(&self, mode: &Mode, event: KeyEvent) -> Option<Action> {
-        let context = Context::of(mode);
-        let key = Key::from_event(event);
-        let bound = self
-            .bindings
+    /// The action a key means in a context, if the table binds it.
+    pub fn action_in(&self, context: Context, key: Key) -> Option<Action> {
+        self.bindings
             .iter()
             .find(|b| b.context == context && b.keys.contains(&key))
-            .map(|b| b.action);
-        if bound.is_some() {
-            return bound;
+            .map(|b| b.action)
+    }
+
+    /// What a key press means in a context: a bound action, else a typed
+    /// character where the context takes text.
+    pub fn msg_for(&self, context: Context, event: KeyEvent) -> Option<Msg> {
+        let key = Key::from_event(event);
+        if let Some(action) = self.action_in(context, key) {
+            return Some(Msg::Action(action));
         }
-        match (context, key.code) {
-            // Digits typed while presenting choose a stop to jump to.
-            (Context::Present, KeyCode::Char(c)) if c.is_ascii_digit() => Some(Action::Input(c)),
-            (Context::Prompt, KeyCode::Char(c))
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        match key.code {
+            KeyCode::Char(c)
+                if context.types(c)
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
-                Some(Action::Input(c))
+                Some(Msg::Input(Input::Char(c)))
             }
             _ => None,
         }
     }
 
-    /// Rows of the help screen: context title, keys, what they do.
-    pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
+    /// What a key press means in the app's current mode.
+    pub fn msg_for_mode(&self, mode: &Mode, event: KeyEvent) -> Option<Msg> {
+        self.msg_for(Context::of(mode), event)
+    }
+
+    /// Rows of the help screen: context, keys, what they do. `contexts`
+    /// picks which (the app's help shows its own, the README all).
+    pub fn help_rows_in(&self, contexts: &[Context]) -> Vec<(Context, String, &'static str)> {
         let mut rows = Vec::new();
-        for context in [Context::Browse, Context::Prompt, Context::Present, Context::Help] {
+        for &context in contexts {
             let mut digits = Vec::new();
             for b in self.bindings.iter().filter(|b| b.context == context) {
                 if let Action::FollowRelated(_) = b.action {
@@ -471,20 +610,138 @@ impl Keymap {
         rows
     }
 
-    /// The short key hints for the status bar.
-    pub fn hints(&self) -> Vec<(String, &'static str)> {
+    /// Every context's keys as Markdown tables, as the README shows them.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for context in Context::ALL {
+            out.push_str(&format!(
+                "**{}** (`[keys.{}]`)\n\n| keys | what they do |\n|---|---|\n",
+                context.title(),
+                context.name()
+            ));
+            for (_, keys, help) in self.help_rows_in(&[context]) {
+                out.push_str(&format!("| {} | {help} |\n", keys.replace('|', "\\|")));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The app's help: the contexts of the interactive timeline.
+    pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
+        self.help_rows_in(&[Context::Browse, Context::Prompt, Context::Present, Context::Help])
+    }
+
+    /// The short key hints for a context's status bar.
+    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
         self.bindings
             .iter()
-            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+            .filter(|b| b.context == context)
+            .filter_map(|b| {
+                let mut key = b.keys.first()?.label();
+                // Up and down read as one pair: "↑↓ scroll".
+                if b.action == Action::Up {
+                    if let Some(down) = self
+                        .bindings
+                        .iter()
+                        .find(|d| d.context == context && d.action == Action::Down)
+                    {
+                        key.push_str(&down.keys.first().map(Key::label).unwrap_or_default());
+                    }
+                }
+                Some((key, b.hint?))
+            })
             .collect()
+    }
+
+    /// The first key bound to an action in a context, for messages.
+    pub fn first_key(&self, context: Context, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == action)
+            .and_then(|b| b.keys.first())
+            .map_or_else(|| "?".into(), Key::label)
     }
 
     /// The first key bound to an action while browsing, for messages.
     pub fn key_for(&self, action: Action) -> String {
-        self.bindings
-            .iter()
-            .find(|b| b.context == Context::Browse && b.action == action)
-            .and_then(|b| b.keys.first())
-            .map_or_else(|| "?".into(), Key::label)
+        self.first_key(Context::Browse, action)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_context_has_a_way_out_and_ctrl_c_quits() {
+        let map = Keymap::default();
+        for c in Context::ALL {
+            assert!(
+                map.bindings
+                    .iter()
+                    .any(|b| b.context == c && b.action == c.exit()),
+                "{c:?}"
+            );
+            assert_eq!(map.action_in(c, Key::CTRL_C), Some(Action::Quit), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn no_key_means_two_actions_in_one_context() {
+        let map = Keymap::default();
+        for c in Context::ALL {
+            let keys: Vec<(Key, Action)> = map
+                .bindings
+                .iter()
+                .filter(|b| b.context == c)
+                .flat_map(|b| b.keys.iter().map(move |k| (*k, b.action)))
+                .collect();
+            for (i, (k, a)) in keys.iter().enumerate() {
+                for (k2, a2) in &keys[i + 1..] {
+                    assert!(
+                        !(k == k2 && a != a2),
+                        "{c:?}: {} bound to {a:?} and {a2:?}",
+                        k.label()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn digits_are_typed_where_numbers_are_asked_for() {
+        let map = Keymap::default();
+        let seven = KeyEvent::new(KeyCode::Char('7'), KeyModifiers::NONE);
+        assert_eq!(
+            map.msg_for(Context::Present, seven).map(|m| format!("{m:?}")),
+            Some("Input(Char('7'))".into())
+        );
+        assert_eq!(
+            map.msg_for(Context::Quiz, seven).map(|m| format!("{m:?}")),
+            Some("Input(Char('7'))".into())
+        );
+        assert!(map.msg_for(Context::Notes, seven).is_none());
+        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert!(matches!(
+            map.msg_for(Context::Prompt, x),
+            Some(Msg::Input(Input::Char('x')))
+        ));
+        assert!(matches!(
+            map.msg_for(Context::Browse, x),
+            Some(Msg::Action(Action::ClearFilters))
+        ));
+    }
+
+    #[test]
+    fn keys_read_as_written_in_the_config() {
+        assert_eq!(Key::parse("F5").map(|k| k.code), Some(KeyCode::F(5)));
+        assert_eq!(
+            Key::parse("Ctrl-f").map(|k| k.label()),
+            Some("Ctrl-f".to_string())
+        );
+        assert_eq!(Key::parse("Shift-Tab").map(|k| k.code), Some(KeyCode::BackTab));
+        assert_eq!(Key::parse("F13"), None);
+        assert_eq!(Key::parse("nonsense"), None);
     }
 }

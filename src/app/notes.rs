@@ -1,7 +1,7 @@
 //! `tipline notes`: a second terminal that follows a presenting tipline on
 //! the same machine and shows the teacher what the room does not see.
 
-use super::present::{state_dir, Published};
+use super::presenter::{state_dir, Published};
 use crossterm::event::{self, Event, KeyCode, KeyModifiers};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::layout::Rect;

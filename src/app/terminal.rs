@@ -1,7 +1,8 @@
 //! Running the app on a real terminal. Set-up and restore live here and
 //! nowhere else; the terminal is restored on quit, on error and on panic.
 
-use super::{Action, App};
+use super::input::{Input, Msg};
+use super::state::App;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
@@ -21,26 +22,31 @@ pub fn restore() {
     );
 }
 
-/// Turns a terminal event into an action, if it means one.
-pub fn action_for(app: &App, event: Event) -> Option<Action> {
-    actions_for(app, event).into_iter().next()
-}
-
-/// Turns a terminal event into the actions it means.
-pub fn actions_for(app: &App, event: Event) -> Vec<Action> {
+/// Turns a terminal event into what it means to the app, if anything.
+pub fn msg_for(app: &App, event: Event) -> Option<Msg> {
     match event {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            app.keymap.action_for(&app.mode, k).into_iter().collect()
-        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.settings.keymap.msg_for_mode(&app.mode, k),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(_) => vec![Action::ClickAt(m.column, m.row)],
-            MouseEventKind::ScrollUp => vec![Action::ScrollUp],
-            MouseEventKind::ScrollDown => vec![Action::ScrollDown],
-            _ => Vec::new(),
+            MouseEventKind::Down(_) => Some(
+                Input::Click {
+                    x: m.column,
+                    y: m.row,
+                }
+                .into(),
+            ),
+            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => Some(
+                Input::Wheel {
+                    up: m.kind == MouseEventKind::ScrollUp,
+                    x: m.column,
+                    y: m.row,
+                }
+                .into(),
+            ),
+            _ => None,
         },
-        Event::Resize(w, h) => vec![Action::Resize(w, h)],
-        // A paste is not a key: the loop hands it to `App::paste` whole.
-        _ => Vec::new(),
+        Event::Resize(w, h) => Some(Input::Resize(w, h).into()),
+        Event::Paste(text) => Some(Input::Paste(text).into()),
+        _ => None,
     }
 }
 
@@ -72,9 +78,9 @@ where
     B::Error: Send + Sync + 'static,
 {
     let size = terminal.size().map_err(|e| Stop::Error(io::Error::other(e)))?;
-    app.update(Action::Resize(size.width, size.height));
+    app.update(Input::Resize(size.width, size.height));
     let mut dirty = true;
-    let mut published: Option<super::present::Published> = None;
+    let mut published: Option<super::presenter::Published> = None;
     while !app.quit {
         publish_presenting(app, &mut published);
         if let Some(sig) = signalled() {
@@ -82,7 +88,7 @@ where
         }
         if dirty {
             terminal
-                .draw(|f| super::ui::draw(f, app))
+                .draw(|f| super::draw::draw(f, app))
                 .map_err(|e| Stop::Error(io::Error::other(e)))?;
         }
         let Some(event) = next_event().map_err(Stop::Error)? else {
@@ -91,29 +97,26 @@ where
             continue;
         };
         injected_failure(&event)?;
-        if let Event::Paste(text) = &event {
-            app.paste(text);
-        }
-        for action in actions_for(app, event) {
-            app.update(action);
+        if let Some(msg) = msg_for(app, event) {
+            app.update(msg);
         }
         dirty = true;
     }
-    super::present::unpublish();
+    super::presenter::unpublish();
     Ok(())
 }
 
 /// Tells a notes terminal where the presentation is, when it moves.
-fn publish_presenting(app: &App, last: &mut Option<super::present::Published>) {
+fn publish_presenting(app: &App, last: &mut Option<super::presenter::Published>) {
     let super::Mode::Present(p) = &app.mode else {
         if last.take().is_some() {
-            super::present::unpublish();
+            super::presenter::unpublish();
         }
         return;
     };
     let state = p.published(&app.timeline);
     if last.as_ref() != Some(&state) {
-        super::present::publish(&state);
+        super::presenter::publish(&state);
         *last = Some(state);
     }
 }

@@ -21,36 +21,47 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         None => Default::default(),
     };
     let timeline = load_timeline(&cli.data)?;
-    let mut app = crate::app::App::new(timeline, query);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = cli
         .theme
         .as_deref()
         .and_then(crate::app::theme::ThemeName::parse)
         .or(config.theme);
-    app.theme = crate::app::theme::Theme::new(theme.unwrap_or(crate::app::theme::ThemeName::Dark), no_color);
-    if let Some(keymap) = config.keymap {
-        app.keymap = keymap;
-    }
+    let mut settings = crate::app::Settings {
+        theme: crate::app::theme::Theme::new(theme.unwrap_or(crate::app::theme::ThemeName::Dark), no_color),
+        keymap: config.keymap.unwrap_or_default(),
+        projector: false,
+    };
+    let mut presenter = None;
     if let Some((lesson, projector)) = present {
-        let lessons = load_lessons(cli.lessons.as_deref(), &app.timeline)?;
+        let lessons = load_lessons(cli.lessons.as_deref(), &timeline)?;
         let found = find_lesson(&lessons, &lesson)?;
         if projector {
-            app.projector = true;
-            app.theme = crate::app::theme::Theme::new(crate::app::theme::ThemeName::HighContrast, true);
+            settings.projector = true;
+            settings.theme = crate::app::theme::Theme::new(crate::app::theme::ThemeName::HighContrast, true);
         }
-        let mut presenter = crate::app::present::Presenter::from_lesson(found, &app.timeline);
+        let mut p = crate::app::presenter::Presenter::from_lesson(found, &timeline);
         let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-        presenter.fit_check = Some(crate::app::present::fit_problems(&presenter, &app.timeline, w, h));
-        app.present(presenter);
+        p.fit_check = Some(crate::app::panes::present::fit_problems(&p, &timeline, w, h));
+        presenter = Some(Box::new(p));
+    }
+    if let Some(id) = &cli.goto {
+        if timeline.event_position(id).is_none() {
+            eprintln!(
+                "tipline: --goto: no event with id `{}`",
+                crate::text::sanitize_line(id)
+            );
+            return Err(EXIT_USAGE);
+        }
+    }
+    let mut app = crate::app::App::with_settings(timeline, query, settings);
+    if let Some(p) = presenter {
+        app.update(crate::app::Msg::Present(p));
+    }
+    if let Some(id) = &cli.goto {
+        app.update(crate::app::Msg::Goto(id.clone()));
     }
     let mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
-    if let Some(id) = &cli.goto {
-        app.goto(id).map_err(|e| {
-            eprintln!("tipline: --goto: {e}");
-            EXIT_USAGE
-        })?;
-    }
     let mut watcher = Watcher::new(if cli.no_watch { &[] } else { &cli.data });
     let idle = |app: &mut crate::app::App| watcher.poll(app);
     match crate::app::terminal::run(&mut app, mouse, idle) {
@@ -114,8 +125,7 @@ impl Watcher {
             let loaded = load(files);
             match loaded.timeline {
                 Some(t) => {
-                    app.data_problems.clear();
-                    app.reload(t);
+                    app.update(crate::app::Msg::Reloaded(Box::new(t)));
                     return true;
                 }
                 None => problems.extend(
@@ -127,7 +137,7 @@ impl Watcher {
                 ),
             }
         }
-        app.data_problems = problems;
+        app.update(crate::app::Msg::DataProblems(problems));
         true
     }
 }

@@ -1,10 +1,11 @@
 //! The detail pane: everything known about the selected event, wrapped
-//! once per event and width and kept, so scrolling costs nothing.
+//! once per event and width and kept in the pane's state, so scrolling
+//! costs nothing and knows how far it can go before anything is drawn.
 
-use super::pane_block;
 use super::timeline::highlighted;
-use crate::app::{App, Pane};
-use crate::timeline::model::{Corroboration, Event};
+use super::widgets::{figure_bars, pane_block, View};
+use crate::app::theme::Theme;
+use crate::timeline::model::{Corroboration, Event, Timeline};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -14,13 +15,60 @@ use unicode_width::UnicodeWidthStr;
 
 /// Wrapped lines of one event at one width.
 #[derive(Debug, Clone)]
-pub struct Cache {
+struct Wrapped {
     position: usize,
     width: u16,
     words: Vec<String>,
     lines: Vec<Line<'static>>,
-    /// How far the pane can scroll at the height last drawn.
+}
+
+/// The detail pane's scroll and the wrapped text it scrolls through.
+#[derive(Debug, Clone, Default)]
+pub struct DetailPane {
+    /// First line on screen.
+    pub scroll: u16,
+    /// How far the pane can scroll at its current height.
     pub max_scroll: u16,
+    wrapped: Option<Wrapped>,
+}
+
+impl DetailPane {
+    /// Wraps the selected event for the pane's inner size, unless the text
+    /// for this event, width and search words is already wrapped.
+    pub fn relayout(
+        &mut self,
+        t: &Timeline,
+        theme: &Theme,
+        position: Option<usize>,
+        width: u16,
+        height: u16,
+        words: Vec<String>,
+    ) {
+        let (Some(position), true) = (position, width > 0) else {
+            self.max_scroll = 0;
+            return;
+        };
+        let stale = self
+            .wrapped
+            .as_ref()
+            .is_none_or(|c| c.position != position || c.width != width || c.words != words);
+        if stale {
+            let lines = build(t, theme, &t.events[position], width as usize, &words);
+            self.wrapped = Some(Wrapped {
+                position,
+                width,
+                words,
+                lines,
+            });
+        }
+        let len = self.wrapped.as_ref().map_or(0, |c| c.lines.len());
+        self.max_scroll = len.saturating_sub(height as usize).min(u16::MAX as usize) as u16;
+        self.scroll = self.scroll.min(self.max_scroll);
+    }
+
+    pub fn scroll_by(&mut self, delta: i32) {
+        self.scroll = (self.scroll as i32 + delta).clamp(0, self.max_scroll as i32) as u16;
+    }
 }
 
 struct Builder<'a> {
@@ -69,9 +117,7 @@ fn precision_words(e: &Event) -> &'static str {
     }
 }
 
-fn build(app: &App, e: &Event, width: usize, words: &[String]) -> Vec<Line<'static>> {
-    let t = &app.timeline;
-    let th = &app.theme;
+fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) -> Vec<Line<'static>> {
     let mut b = Builder {
         width,
         words,
@@ -120,7 +166,7 @@ fn build(app: &App, e: &Event, width: usize, words: &[String]) -> Vec<Line<'stat
     }
     if !e.figures.is_empty() {
         b.heading("Figures", th.label);
-        let (value_w, bars) = super::figure_bars(&e.figures, |w| width.saturating_sub(w + 4).min(24), th);
+        let (value_w, bars) = figure_bars(&e.figures, |w| width.saturating_sub(w + 4).min(24), th);
         for (f, bar) in e.figures.iter().zip(bars) {
             let unit = f.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
             b.lines.push(bar);
@@ -185,49 +231,47 @@ fn build(app: &App, e: &Event, width: usize, words: &[String]) -> Vec<Line<'stat
     b.lines
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let block = pane_block(app, Pane::Detail, "Detail".into());
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    pane: &DetailPane,
+    v: &View,
+    position: Option<usize>,
+    focused: bool,
+) {
+    let block = pane_block(v.theme, focused, "Detail".into());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let Some(position) = app.selected_position() else {
-        frame.render_widget(Paragraph::new("Nothing selected.").style(app.theme.dim), inner);
+    let Some(position) = position else {
+        frame.render_widget(Paragraph::new("Nothing selected.").style(v.theme.dim), inner);
         return;
     };
-    let words = app.highlights();
-    let mut cache = app.detail_cache.borrow_mut();
-    let stale = cache
-        .as_ref()
-        .is_none_or(|c| c.position != position || c.width != inner.width || c.words != words);
-    if stale {
-        let event = &app.timeline.events[position];
-        let lines = build(app, event, inner.width as usize, &words);
-        *cache = Some(Cache {
-            position,
-            width: inner.width,
-            words,
-            lines,
-            max_scroll: 0,
-        });
-    }
-    let c = cache.as_mut().expect("filled above");
-    c.max_scroll = c
-        .lines
-        .len()
-        .saturating_sub(inner.height as usize)
-        .min(u16::MAX as usize) as u16;
-    let scroll = (app.detail_scroll as usize).min(c.max_scroll as usize);
-    let end = (scroll + inner.height as usize).min(c.lines.len());
-    let mut shown: Vec<Line> = c.lines[scroll..end].to_vec();
-    if c.max_scroll > 0 && scroll < c.max_scroll as usize {
+    // `update` keeps the wrapped text current; wrap here only if it is not.
+    let fresh;
+    let lines = match &pane.wrapped {
+        Some(w) if w.position == position && w.width == inner.width && w.words == v.highlights => &w.lines,
+        _ => {
+            fresh = build(
+                v.timeline,
+                v.theme,
+                &v.timeline.events[position],
+                inner.width as usize,
+                v.highlights,
+            );
+            &fresh
+        }
+    };
+    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    let scroll = (pane.scroll as usize).min(max_scroll);
+    let end = (scroll + inner.height as usize).min(lines.len());
+    let mut shown: Vec<Line> = lines[scroll..end].to_vec();
+    if max_scroll > 0 && scroll < max_scroll {
         // Say there is more below, since a cut-off quote could mislead.
         if let Some(last) = shown.last_mut() {
-            *last = Line::styled(
-                format!("{:>w$}", "↓ more", w = inner.width as usize),
-                app.theme.dim,
-            );
+            *last = Line::styled(format!("{:>w$}", "↓ more", w = inner.width as usize), v.theme.dim);
         }
     }
     frame.render_widget(Paragraph::new(shown), inner);

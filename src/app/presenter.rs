@@ -1,7 +1,6 @@
 //! Presenting a lesson to a room: one stop per screen, parts revealed one
 //! at a time, and the state published for a notes terminal to follow.
 
-use super::{App, Mode};
 use crate::teach::lesson::{Lesson, Stop, PARTS};
 use crate::timeline::model::Timeline;
 use std::time::Instant;
@@ -129,22 +128,6 @@ impl Presenter {
     }
 }
 
-impl App {
-    /// Starts presenting; Esc comes back to browsing at the event on screen.
-    pub fn present(&mut self, presenter: Presenter) {
-        self.mode = Mode::Present(Box::new(presenter));
-    }
-
-    /// Ends a presentation, selecting the event that was on screen.
-    pub(super) fn stop_presenting(&mut self, p: &Presenter) {
-        self.mode = Mode::Browse;
-        if let Some(&position) = p.slide().and_then(|s| s.events.first()) {
-            let id = self.timeline.events[position].id.clone();
-            let _ = self.goto(&id);
-        }
-    }
-}
-
 /// Where a presenting instance publishes its state for `tipline notes`:
 /// one file per process, so several presenters on one machine don't cross.
 pub fn state_dir() -> std::path::PathBuf {
@@ -210,13 +193,6 @@ pub fn publish(state: &Published) {
 /// Removes this process's published state when presenting ends.
 pub fn unpublish() {
     let _ = std::fs::remove_file(state_dir().join(format!("present-{}.json", std::process::id())));
-}
-
-/// Which stops would be cut at this size: their content is taller than the screen.
-pub fn fit_problems(p: &Presenter, t: &Timeline, width: u16, height: u16) -> Vec<usize> {
-    (0..p.slides.len())
-        .filter(|&i| super::ui::present::needed_height(p, i, t, width) > height)
-        .collect()
 }
 
 fn now_unix() -> u64 {

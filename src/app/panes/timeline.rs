@@ -1,13 +1,77 @@
 //! The timeline pane: events under year headings, only the rows on screen built.
 
-use super::{fit, pane_block};
-use crate::app::{App, Pane, Row};
+use super::widgets::{fit, pane_block, View};
+use crate::timeline::model::Timeline;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
+
+/// One line of the timeline pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Year(i32),
+    /// Index into the visible events.
+    Event(usize),
+}
+
+/// The list of events under year headings, its cursor and scroll.
+#[derive(Debug, Clone, Default)]
+pub struct TimelinePane {
+    pub rows: Vec<Row>,
+    /// For each visible event, its row in `rows`.
+    row_of: Vec<usize>,
+    /// Index into the visible events of the selected one.
+    pub selected: usize,
+    /// First row on screen.
+    pub offset: usize,
+}
+
+impl TimelinePane {
+    /// Lays the visible events out under their year headings.
+    pub fn rebuild(&mut self, t: &Timeline, visible: &[usize]) {
+        self.rows.clear();
+        self.row_of.clear();
+        let mut year = None;
+        for (i, &p) in visible.iter().enumerate() {
+            let y = t.event_years(p).0;
+            if year != Some(y) {
+                self.rows.push(Row::Year(y));
+                year = Some(y);
+            }
+            self.row_of.push(self.rows.len());
+            self.rows.push(Row::Event(i));
+        }
+    }
+
+    /// The row of the selected event.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.row_of.get(self.selected).copied()
+    }
+
+    /// Scrolls as little as needed to show the selection in `height` rows.
+    pub fn keep_selection_in_view(&mut self, height: usize) {
+        let Some(row) = self.selected_row() else {
+            self.offset = 0;
+            return;
+        };
+        // Keep the year heading above the first event of a year in view.
+        let top = if row > 0 && matches!(self.rows[row - 1], Row::Year(_)) {
+            row - 1
+        } else {
+            row
+        };
+        if top < self.offset {
+            self.offset = top;
+        } else if row >= self.offset + height {
+            self.offset = row + 1 - height;
+        }
+        let max_offset = self.rows.len().saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+}
 
 /// Splits text into spans, marking where any folded word occurs. Folding
 /// is done a character at a time so marks land on the original text.
@@ -49,24 +113,24 @@ pub fn highlighted(text: &str, words: &[String], base: Style, mark: Style) -> Ve
     spans
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focused: bool) {
     let title = format!(
         "Timeline — {} of {} events",
-        app.visible.len(),
-        app.timeline.events.len()
+        v.visible.len(),
+        v.timeline.events.len()
     );
-    let block = pane_block(app, Pane::Timeline, title);
+    let block = pane_block(v.theme, focused, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let theme = &app.theme;
-    if app.visible.is_empty() {
-        let msg = if app.timeline.events.is_empty() {
+    let theme = v.theme;
+    if v.visible.is_empty() {
+        let msg = if v.timeline.events.is_empty() {
             "No events in the data.".to_string()
         } else {
-            let clear = app.keymap.key_for(crate::app::Action::ClearFilters);
+            let clear = v.keymap.key_for(crate::app::input::Action::ClearFilters);
             format!("No event matches the filter. Press {clear} to clear it, or Esc to leave a prompt.")
         };
         frame.render_widget(
@@ -78,8 +142,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let height = inner.height as usize;
-    let offset = app.timeline_offset.min(app.rows.len().saturating_sub(1));
-    let shown = &app.rows[offset..(offset + height).min(app.rows.len())];
+    let offset = pane.offset.min(pane.rows.len().saturating_sub(1));
+    let shown = &pane.rows[offset..(offset + height).min(pane.rows.len())];
     // Dates are never cut: a range too wide for the column is written
     // shorter, under its year heading.
     let cap = inner.width as usize * 2 / 5;
@@ -94,13 +158,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let date_width = shown
         .iter()
         .filter_map(|r| match r {
-            Row::Event(i) => Some(date_of(&app.timeline.events[app.visible[*i]]).width()),
+            Row::Event(i) => Some(date_of(&v.timeline.events[v.visible[*i]]).width()),
             Row::Year(_) => None,
         })
         .max()
         .unwrap_or(4)
         .min(cap);
-    let words = app.highlights();
+    let words = v.highlights;
     let width = inner.width as usize;
     let lines: Vec<Line> = shown
         .iter()
@@ -114,8 +178,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 ])
             }
             Row::Event(i) => {
-                let e = &app.timeline.events[app.visible[*i]];
-                let selected = *i == app.selected;
+                let e = &v.timeline.events[v.visible[*i]];
+                let selected = *i == pane.selected;
                 let date = fit(&date_of(e), date_width);
                 let pad = " ".repeat(date_width.saturating_sub(date.width()));
                 let lead = format!(
@@ -135,7 +199,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     lead,
                     if selected { theme.selected } else { theme.dim },
                 )];
-                spans.extend(highlighted(&title, &words, base, mark));
+                spans.extend(highlighted(&title, words, base, mark));
                 let used: usize = spans.iter().map(|s| s.content.width()).sum();
                 if selected && used < width {
                     // Reverse video across the whole row, so the selection reads at a glance.

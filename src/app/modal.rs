@@ -1,13 +1,20 @@
-//! The prompts: search, query text, year, and the actor and kind pickers.
-//! Each takes typed text and, on every change, refreshes the filter live.
+//! The modes other than browsing: the prompts (search, query text, year,
+//! the actor and kind pickers), each refreshing the filter live as text is
+//! typed, and presenting a lesson.
 
-use super::{Action, App, Choice, Mode, Picker, PickerKind};
+use super::input::Action;
+use super::mode::Mode;
+use super::panes::picker::Picker;
+use super::presenter::Presenter;
+use super::state::{typed_year, App};
 use crate::query::{Facet, Query, Term, MAX_QUERY_CHARS};
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+/// The most characters a picker or a year prompt takes.
+const PICKER_CHARS: usize = 64;
+const YEAR_CHARS: usize = 4;
 
 impl App {
-    pub(super) fn presenting(&mut self, mut p: super::present::Presenter, action: Action) -> Mode {
+    pub(super) fn presenting(&mut self, mut p: Presenter, action: Action) -> Mode {
         if p.fit_check.is_some() {
             // Any key starts the presentation once the fit check is read.
             p.fit_check = None;
@@ -17,20 +24,17 @@ impl App {
             Action::Reveal => p.reveal(),
             Action::NextStop => p.next(),
             Action::PrevStop => p.previous(),
-            Action::Input(c) if c.is_ascii_digit() && p.jump.len() < 4 => p.jump.push(c),
-            Action::Confirm if !p.jump.is_empty() => p.jump_to_typed(false),
-            Action::Confirm if p.overview => p.overview = false,
-            Action::Confirm => p.next(),
-            Action::Bottom => p.jump_to_typed(true),
-            Action::Top => {
+            Action::GoToTyped if !p.jump.is_empty() => p.jump_to_typed(false),
+            Action::GoToTyped if p.overview => p.overview = false,
+            Action::GoToTyped => p.next(),
+            Action::LastStop => p.jump_to_typed(true),
+            Action::FirstStop => {
                 p.jump = "1".into();
                 p.jump_to_typed(false);
             }
             Action::Overview => p.overview = !p.overview,
-            Action::Up if p.overview => p.previous(),
-            Action::Down if p.overview => p.next(),
-            Action::Cancel if p.overview => p.overview = false,
-            Action::Cancel => {
+            Action::EndPresenting if p.overview => p.overview = false,
+            Action::EndPresenting => {
                 self.stop_presenting(&p);
                 return std::mem::replace(&mut self.mode, Mode::Browse);
             }
@@ -39,12 +43,59 @@ impl App {
         Mode::Present(Box::new(p))
     }
 
+    /// Ends a presentation, selecting the event that was on screen.
+    fn stop_presenting(&mut self, p: &Presenter) {
+        self.mode = Mode::Browse;
+        if let Some(&position) = p.slide().and_then(|s| s.events.first()) {
+            if !self.visible.contains(&position) {
+                self.query = Query::default();
+                self.refresh();
+            }
+            self.select_position(position);
+        }
+    }
+
+    /// A typed character: into the open prompt, or a digit of a stop number.
+    pub(super) fn typed(&mut self, c: char) {
+        match &mut self.mode {
+            Mode::Present(p) => {
+                if c.is_ascii_digit() && p.jump.len() < 4 && p.fit_check.is_none() {
+                    p.jump.push(c);
+                } else if p.fit_check.is_some() {
+                    p.fit_check = None;
+                }
+                return;
+            }
+            Mode::Search { input } => type_into(input, c, MAX_QUERY_CHARS),
+            Mode::EditQuery { input, error } => {
+                // Query text is applied on Enter, not as it is typed.
+                type_into(input, c, MAX_QUERY_CHARS);
+                *error = None;
+                return;
+            }
+            Mode::Year { input } => {
+                if !c.is_ascii_digit() || input.len() >= YEAR_CHARS {
+                    return;
+                }
+                input.push(c);
+            }
+            Mode::Pick(p) => {
+                type_into(&mut p.input, c, PICKER_CHARS);
+                p.cursor = 0;
+                self.choices.rematch(p);
+                return;
+            }
+            _ => return,
+        }
+        self.refresh();
+    }
+
     /// Pasted text goes into the open prompt, sanitised and cut at the
     /// prompt's limit, and the filter is refreshed once, not per character.
-    pub fn paste(&mut self, text: &str) {
+    pub(super) fn paste(&mut self, text: &str) {
         let limit = match &self.mode {
-            Mode::Pick(_) => 64,
-            Mode::Year { .. } => 4,
+            Mode::Pick(_) => PICKER_CHARS,
+            Mode::Year { .. } => YEAR_CHARS,
             _ => MAX_QUERY_CHARS,
         };
         let digits_only = matches!(self.mode, Mode::Year { .. });
@@ -57,21 +108,18 @@ impl App {
         for c in chars.take(limit) {
             type_into(input, c, limit);
         }
-        if let Mode::Pick(p) = &self.mode {
-            let mut p = p.clone();
-            self.rematch(&mut p);
-            self.mode = Mode::Pick(p);
+        if let Mode::Pick(p) = &mut self.mode {
+            self.choices.rematch(p);
         }
         self.refresh();
     }
 
     pub(super) fn search(&mut self, mut input: String, action: Action) -> Mode {
         match action {
-            Action::Input(c) => type_into(&mut input, c, MAX_QUERY_CHARS),
             Action::Erase => {
                 input.pop();
             }
-            Action::Confirm => {
+            Action::Accept => {
                 for w in input.split_whitespace() {
                     self.query.push(Term::Text(w.to_string()));
                 }
@@ -94,11 +142,10 @@ impl App {
 
     pub(super) fn edit_query(&mut self, mut input: String, error: Option<String>, action: Action) -> Mode {
         match action {
-            Action::Input(c) => type_into(&mut input, c, MAX_QUERY_CHARS),
             Action::Erase => {
                 input.pop();
             }
-            Action::Confirm => match Query::parse(&input) {
+            Action::Accept => match Query::parse(&input) {
                 Ok(q) => {
                     self.query = q;
                     self.refresh();
@@ -118,24 +165,19 @@ impl App {
     }
 
     pub(super) fn year(&mut self, mut input: String, action: Action) -> Mode {
-        let years: Vec<i32> = {
-            let mut ys: Vec<i32> = self
-                .timeline
-                .events
-                .iter()
-                .map(|e| e.date.year_number())
-                .collect();
-            ys.dedup();
-            ys
-        };
         match action {
-            Action::Input(c) if c.is_ascii_digit() && input.len() < 4 => input.push(c),
-            Action::Input(_) => {}
             Action::Erase => {
                 input.pop();
             }
-            Action::FocusLeft | Action::FocusRight | Action::Up | Action::Down => {
-                let forward = matches!(action, Action::FocusRight | Action::Down);
+            Action::PrevYear | Action::NextYear | Action::Up | Action::Down => {
+                let forward = matches!(action, Action::NextYear | Action::Down);
+                let mut years: Vec<i32> = self
+                    .timeline
+                    .events
+                    .iter()
+                    .map(|e| e.date.year_number())
+                    .collect();
+                years.dedup();
                 // The first step lands on the selected event's year.
                 let next = match typed_year(&input) {
                     None => self
@@ -149,12 +191,10 @@ impl App {
                     input = y.to_string();
                 }
             }
-            Action::Confirm => {
+            Action::Accept => {
+                self.query = self.query.without(Facet::Year);
                 if let Some(y) = typed_year(&input) {
-                    self.query = without_years(&self.query);
                     self.query.push(Term::Year { from: y, to: y });
-                } else if input.is_empty() {
-                    self.query = without_years(&self.query);
                 }
                 self.refresh();
                 return Mode::Browse;
@@ -170,66 +210,19 @@ impl App {
         std::mem::replace(&mut self.mode, Mode::Browse)
     }
 
-    fn choices(&self, kind: PickerKind) -> &[Choice] {
-        match kind {
-            PickerKind::Actor => &self.actor_choices,
-            PickerKind::Kind => &self.kind_choices,
-        }
-    }
-
-    pub(super) fn new_picker(&self, kind: PickerKind) -> Picker {
-        let mut p = Picker {
-            kind,
-            input: String::new(),
-            matches: Vec::new(),
-            cursor: 0,
-        };
-        self.rematch(&mut p);
-        p
-    }
-
-    /// Narrows the picker's list by fuzzy matching names and aliases.
-    fn rematch(&self, p: &mut Picker) {
-        let choices = self.choices(p.kind);
-        if p.input.trim().is_empty() {
-            p.matches = (0..choices.len()).collect();
-        } else {
-            let pattern = Pattern::parse(&p.input, CaseMatching::Ignore, Normalization::Smart);
-            let mut matcher = Matcher::new(Config::DEFAULT);
-            let mut buf = Vec::new();
-            let mut scored: Vec<(u32, usize)> = choices
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| {
-                    pattern
-                        .score(Utf32Str::new(&c.haystack, &mut buf), &mut matcher)
-                        .map(|s| (s, i))
-                })
-                .collect();
-            scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
-            p.matches = scored.into_iter().map(|(_, i)| i).collect();
-        }
-        p.cursor = p.cursor.min(p.matches.len().saturating_sub(1));
-    }
-
     pub(super) fn pick(&mut self, mut p: Picker, action: Action) -> Mode {
         match action {
-            Action::Input(c) => {
-                type_into(&mut p.input, c, 64);
-                p.cursor = 0;
-                self.rematch(&mut p);
-            }
             Action::Erase => {
                 p.input.pop();
-                self.rematch(&mut p);
+                self.choices.rematch(&mut p);
             }
             Action::Up => p.cursor = p.cursor.saturating_sub(1),
             Action::Down => p.cursor = (p.cursor + 1).min(p.matches.len().saturating_sub(1)),
             Action::PageUp => p.cursor = p.cursor.saturating_sub(10),
             Action::PageDown => p.cursor = (p.cursor + 10).min(p.matches.len().saturating_sub(1)),
-            Action::Confirm | Action::Toggle => {
+            Action::Accept => {
                 if let Some(&i) = p.matches.get(p.cursor) {
-                    let term = self.choices(p.kind)[i].term.clone();
+                    let term = self.choices.of(p.kind)[i].term.clone();
                     self.query.toggle(term);
                     self.refresh();
                 }
@@ -249,12 +242,4 @@ fn type_into(input: &mut String, c: char, limit: usize) {
     if input.chars().count() + shown.chars().count() <= limit {
         input.push_str(&shown);
     }
-}
-
-pub(super) fn typed_year(input: &str) -> Option<i32> {
-    (input.len() == 4).then(|| input.parse().ok()).flatten()
-}
-
-pub(super) fn without_years(q: &Query) -> Query {
-    q.without(Facet::Year)
 }

@@ -1,8 +1,7 @@
 //! The presenter view: one stop per screen, readable from the back of a room.
 
-use super::{centered, fit};
-use crate::app::present::Presenter;
-use crate::app::App;
+use super::widgets::{centered, figure_bars, fit, View};
+use crate::app::presenter::Presenter;
 use crate::timeline::model::Timeline;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -77,7 +76,7 @@ fn body(
                 }
                 "figures" if !e.figures.is_empty() => {
                     let (value_w, bars) =
-                        super::figure_bars(&e.figures, |w| width.saturating_sub(w + 2).min(40), th);
+                        figure_bars(&e.figures, |w| width.saturating_sub(w + 2).min(40), th);
                     for (f, bar) in e.figures.iter().zip(bars) {
                         lines.push(bar);
                         let mut label = f.label.clone();
@@ -129,12 +128,12 @@ pub fn needed_height(p: &Presenter, i: usize, t: &Timeline, width: u16) -> u16 {
 /// Rows the header, progress bar and footer take.
 const CHROME: u16 = 5;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
+pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: bool) {
     frame.render_widget(Clear, area);
-    frame.render_widget(Block::default().style(app.theme.base), area);
-    let th = &app.theme;
+    frame.render_widget(Block::default().style(v.theme.base), area);
+    let th = v.theme;
     // The projector preset keeps a wider margin, so nothing sits at the edge of the wall.
-    let margin = if app.projector { 3 } else { 1 };
+    let margin = if projector { 3 } else { 1 };
     let inner = Rect::new(
         area.x + margin.min(area.width / 4),
         area.y,
@@ -142,7 +141,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
         area.height,
     );
     if let Some(cut) = &p.fit_check {
-        draw_fit_check(frame, inner, app, p, cut);
+        draw_fit_check(frame, inner, v, p, cut);
         return;
     }
     let [head, bar, main, foot] = Layout::vertical([
@@ -179,9 +178,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
         bar,
     );
     if p.overview {
-        draw_overview(frame, main, app, p);
+        draw_overview(frame, main, v, p);
     } else if !p.slides.is_empty() {
-        draw_stop(frame, main, app, p);
+        draw_stop(frame, main, v, p);
     }
     let left = p.slide().map_or(0, |s| s.reveal.len().saturating_sub(p.revealed));
     let mut hint = if left > 0 {
@@ -199,8 +198,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
     );
 }
 
-fn draw_stop(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
-    let th = &app.theme;
+fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
+    let th = v.theme;
     let slide = &p.slides[p.current];
     let prompt_lines = slide
         .prompt
@@ -212,7 +211,7 @@ fn draw_stop(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
         .min(area.height / 2);
     let [body_area, prompt_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(prompt_h)]).areas(area);
-    let lines = body(th, p, p.current, &app.timeline, body_area.width as usize, false);
+    let lines = body(th, p, p.current, v.timeline, body_area.width as usize, false);
     // On a large screen the title is drawn in large letters (four columns
     // a character), wrapped over up to three lines; when it is too long for
     // that, the date is drawn large instead. At 80×24 both stay plain text.
@@ -229,7 +228,7 @@ fn draw_stop(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
     };
     let big_lines: Option<Vec<String>> = match slide.events.as_slice() {
         [one] if big => {
-            let e = &app.timeline.events[*one];
+            let e = &v.timeline.events[*one];
             let per_line = (body_area.width / 4) as usize;
             let title = textwrap::wrap(&ascii(&e.title), per_line)
                 .into_iter()
@@ -270,8 +269,8 @@ fn draw_stop(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
     }
 }
 
-fn draw_overview(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
-    let th = &app.theme;
+fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
+    let th = v.theme;
     let rect = centered(area, area.width, area.height);
     let lines: Vec<Line> = p
         .slides
@@ -279,7 +278,7 @@ fn draw_overview(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
         .enumerate()
         .map(|(i, s)| {
             let name = match s.events.as_slice() {
-                [one] => app.timeline.events[*one].title.clone(),
+                [one] => v.timeline.events[*one].title.clone(),
                 many => format!("{} events", many.len()),
             };
             let text = fit(
@@ -306,9 +305,9 @@ fn draw_overview(frame: &mut Frame, area: Rect, app: &App, p: &Presenter) {
     );
 }
 
-fn draw_fit_check(frame: &mut Frame, area: Rect, app: &App, p: &Presenter, cut: &[usize]) {
-    let th = &app.theme;
-    let size = format!("{}×{}", app.size.0, app.size.1);
+fn draw_fit_check(frame: &mut Frame, area: Rect, v: &View, p: &Presenter, cut: &[usize]) {
+    let th = v.theme;
+    let size = format!("{}×{}", area.width, area.height);
     let mut lines = vec![
         Line::styled(
             format!("Fit check: {} — {} stops at {size}", p.title, p.slides.len()),
@@ -344,4 +343,11 @@ fn draw_fit_check(frame: &mut Frame, area: Rect, app: &App, p: &Presenter, cut: 
         })
         .collect();
     frame.render_widget(Paragraph::new(text), area);
+}
+
+/// Which stops would be cut at this size: their content is taller than the screen.
+pub fn fit_problems(p: &Presenter, t: &Timeline, width: u16, height: u16) -> Vec<usize> {
+    (0..p.slides.len())
+        .filter(|&i| needed_height(p, i, t, width) > height)
+        .collect()
 }

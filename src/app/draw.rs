@@ -1,0 +1,171 @@
+//! Drawing the whole screen from the app's state: the panes where the
+//! layout puts them, the status line, and whatever overlay the mode shows.
+
+use super::keymap::Context;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::mode::{Mode, Pane};
+use super::panes::widgets::{fit, View};
+use super::panes::{detail, filter, help, picker, present, strip, timeline};
+use super::state::App;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let r = app.regions();
+    if r.too_small {
+        draw_too_small(frame, area);
+        return;
+    }
+    let th = &app.settings.theme;
+    let highlights = app.highlights();
+    let view = View {
+        timeline: &app.timeline,
+        theme: th,
+        keymap: &app.settings.keymap,
+        query: &app.query,
+        visible: &app.visible,
+        highlights: &highlights,
+    };
+    let focused = |pane| app.focus == pane && matches!(app.mode, Mode::Browse);
+    frame.render_widget(Block::default().style(th.base), area);
+    if let Some(s) = r.strip {
+        strip::draw(frame, s, &app.strip, &app.timeline, th);
+    }
+    if let Some(f) = r.filter {
+        filter::draw(frame, f, &app.filter, th, focused(Pane::Filter));
+    }
+    if let Some(t) = r.timeline {
+        timeline::draw(frame, t, &app.list, &view, focused(Pane::Timeline));
+    }
+    if let Some(d) = r.detail {
+        detail::draw(
+            frame,
+            d,
+            &app.detail,
+            &view,
+            app.selected_position(),
+            focused(Pane::Detail),
+        );
+    }
+    draw_status(frame, r.status, app);
+    if !app.status.data_problems.is_empty() {
+        draw_problems(frame, area, app);
+    }
+    match &app.mode {
+        Mode::Present(p) => present::draw(frame, area, p, &view, app.settings.projector),
+        Mode::Help { scroll } => help::draw(frame, area, &app.settings.keymap, th, *scroll),
+        Mode::Pick(p) => picker::draw(frame, area, p, &app.choices, &app.filter, &view),
+        _ => {}
+    }
+}
+
+/// A data file that changed on disk no longer loads: say why, over the
+/// bottom of the panes, while the last good data stays visible above.
+fn draw_problems(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.settings.theme;
+    let all: Vec<Line> = app
+        .status
+        .data_problems
+        .iter()
+        .flat_map(|p| p.lines().map(str::to_string).collect::<Vec<_>>())
+        .map(|l| Line::styled(fit(&l, area.width.saturating_sub(4) as usize), th.error))
+        .collect();
+    let height = (all.len() as u16 + 2).min(area.height / 2).max(3);
+    let rect = Rect::new(
+        area.x,
+        area.y + area.height.saturating_sub(height + 2),
+        area.width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let count = app.status.data_problems.len();
+    let dismiss = app.settings.keymap.key_for(super::input::Action::Dismiss);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(th.error)
+        .title(Span::styled(
+            format!(" data file has {count} problem(s); showing the last good data · {dismiss} hides "),
+            th.error,
+        ));
+    frame.render_widget(Paragraph::new(all).block(block), rect);
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let text = format!("terminal too small: needs at least {MIN_WIDTH}×{MIN_HEIGHT}");
+    // Wrapped, so even a sliver of a terminal shows as much as fits.
+    frame.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.settings.theme;
+    let width = area.width as usize;
+    let (prompt, input, error): (&str, String, Option<&String>) = match &app.mode {
+        Mode::Search { input } => ("search: ", input.clone(), None),
+        Mode::EditQuery { input, error } => ("query: ", input.clone(), error.as_ref()),
+        Mode::Year { input } => ("year (←/→ step): ", input.clone(), None),
+        Mode::Pick(p) => (p.kind.prompt(), p.input.clone(), None),
+        _ => ("filter: ", app.query.to_string(), None),
+    };
+    let mut first = vec![Span::styled(prompt, theme.label)];
+    if app.mode.takes_text() {
+        // Show the end of long input, where the cursor is.
+        let room = width.saturating_sub(prompt.width() + 1);
+        let shown: String = {
+            let w = input.width();
+            if w > room {
+                let skip = input.chars().count().saturating_sub(room.saturating_sub(1));
+                format!("…{}", input.chars().skip(skip + 1).collect::<String>())
+            } else {
+                input.clone()
+            }
+        };
+        first.push(Span::raw(shown));
+        first.push(Span::styled("█", theme.label));
+    } else if input.is_empty() {
+        first.push(Span::styled("none", theme.dim));
+    } else {
+        first.push(Span::styled(
+            fit(&input, width.saturating_sub(prompt.width())),
+            theme.active_value,
+        ));
+    }
+    let second = if let Some(e) = error {
+        Line::from(Span::styled(fit(&format!("error: {e}"), width), theme.error))
+    } else if let Some(m) = &app.status.message {
+        Line::from(Span::styled(fit(m, width), theme.claim))
+    } else {
+        hints_line(app, width)
+    };
+    let lines = if area.height >= 2 {
+        vec![Line::from(first), second]
+    } else {
+        vec![Line::from(first)]
+    };
+    frame.render_widget(Paragraph::new(lines).style(theme.status), area);
+}
+
+/// The key hints for the current mode, from the key table, as many as fit.
+fn hints_line(app: &App, width: usize) -> Line<'static> {
+    let th = &app.settings.theme;
+    let hints = app.settings.keymap.hints(Context::of(&app.mode));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, what) in hints {
+        let piece = key.width() + what.width() + 4;
+        if used + piece > width {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(key, th.label));
+        spans.push(Span::styled(format!(" {what}   "), th.dim));
+    }
+    Line::from(spans)
+}

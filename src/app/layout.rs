@@ -1,0 +1,131 @@
+//! Where each part of the screen goes at a given size: a pure function that
+//! `update` (for page sizes, clicks and focus) and drawing both call.
+
+use super::mode::Pane;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this the app shows a notice instead of panes.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// From this width the filter, timeline and detail panes stand side by side.
+pub const WIDE: u16 = 120;
+/// From this width the timeline and detail stand side by side.
+pub const MEDIUM: u16 = 80;
+/// Below this height one pane is shown at a time.
+const SHORT: u16 = 16;
+/// From this height the events-per-year strip is drawn.
+const STRIP_FROM_HEIGHT: u16 = 20;
+
+/// Where each part of the screen goes for a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Regions {
+    pub too_small: bool,
+    /// One pane at a time (the focused one).
+    pub single: bool,
+    pub strip: Option<Rect>,
+    pub filter: Option<Rect>,
+    pub timeline: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Regions {
+    /// The region, if the cell (x, y) is inside it.
+    pub fn hit(rect: Option<Rect>, x: u16, y: u16) -> Option<Rect> {
+        rect.filter(|r| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height)
+    }
+
+    /// The panes that can take focus, left to right.
+    pub fn focusable(&self) -> Vec<Pane> {
+        if self.single {
+            return vec![Pane::Filter, Pane::Timeline, Pane::Detail];
+        }
+        [
+            (Pane::Filter, self.filter),
+            (Pane::Timeline, self.timeline),
+            (Pane::Detail, self.detail),
+        ]
+        .into_iter()
+        .filter(|(_, rect)| rect.is_some())
+        .map(|(p, _)| p)
+        .collect()
+    }
+}
+
+/// The regions for a screen: `focus` picks the one pane shown on small
+/// screens, `show_filter` the filter pane at medium widths.
+pub fn regions(area: Rect, focus: Pane, show_filter: bool, strip_rows: u16) -> Regions {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Regions {
+            too_small: true,
+            ..Regions::default()
+        };
+    }
+    let status_height = if area.height >= 12 { 2 } else { 1 };
+    let strip_height = if area.height >= STRIP_FROM_HEIGHT && area.width >= MEDIUM {
+        strip_rows
+    } else {
+        0
+    };
+    let [strip, main, status] = Layout::vertical([
+        Constraint::Length(strip_height),
+        Constraint::Min(1),
+        Constraint::Length(status_height),
+    ])
+    .areas(area);
+    let mut r = Regions {
+        strip: (strip_height > 0).then_some(strip),
+        status,
+        ..Regions::default()
+    };
+    if area.width < MEDIUM || area.height < SHORT {
+        r.single = true;
+        match focus {
+            Pane::Filter => r.filter = Some(main),
+            Pane::Timeline => r.timeline = Some(main),
+            Pane::Detail => r.detail = Some(main),
+        }
+    } else if area.width >= WIDE {
+        let [f, t, d] = Layout::horizontal([
+            Constraint::Length(30),
+            Constraint::Percentage(45),
+            Constraint::Min(30),
+        ])
+        .areas(main);
+        (r.filter, r.timeline, r.detail) = (Some(f), Some(t), Some(d));
+    } else if show_filter {
+        let [f, t] = Layout::horizontal([Constraint::Length(30), Constraint::Min(30)]).areas(main);
+        (r.filter, r.timeline) = (Some(f), Some(t));
+    } else {
+        let [t, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main);
+        (r.timeline, r.detail) = (Some(t), Some(d));
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_panes_from_wide_screens_one_on_narrow() {
+        let wide = regions(Rect::new(0, 0, 120, 40), Pane::Timeline, false, 4);
+        assert_eq!(wide.focusable(), vec![Pane::Filter, Pane::Timeline, Pane::Detail]);
+        assert_eq!(wide.filter.map(|r| r.width), Some(30));
+        assert_eq!(wide.strip.map(|r| r.height), Some(4));
+        let narrow = regions(Rect::new(0, 0, 60, 24), Pane::Detail, false, 4);
+        assert!(narrow.single);
+        assert_eq!(narrow.detail.map(|r| r.width), Some(60));
+        assert_eq!(narrow.timeline, None);
+        assert!(regions(Rect::new(0, 0, 29, 24), Pane::Timeline, false, 4).too_small);
+    }
+
+    #[test]
+    fn hit_is_inside_only() {
+        let r = Some(Rect::new(10, 5, 4, 2));
+        assert_eq!(Regions::hit(r, 10, 5), r);
+        assert_eq!(Regions::hit(r, 13, 6), r);
+        assert_eq!(Regions::hit(r, 14, 6), None);
+        assert_eq!(Regions::hit(r, 9, 5), None);
+    }
+}

@@ -1,0 +1,49 @@
+//! What the keyboard is doing now, and which pane has it. Modes are an enum
+//! rather than flags, so no two can be on at once.
+
+use super::panes::picker::Picker;
+use super::presenter::Presenter;
+
+/// The pane that has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Filter,
+    Timeline,
+    Detail,
+}
+
+/// What the keyboard is doing now. Prompts take typed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    /// `/`: the list filters live as the text is typed.
+    Search {
+        input: String,
+    },
+    /// `:`: the whole filter as query text.
+    EditQuery {
+        input: String,
+        error: Option<String>,
+    },
+    /// `y`: type a year or step through years with ←/→.
+    Year {
+        input: String,
+    },
+    /// `a` / `t`: choose an actor or a kind from a list narrowed by typing.
+    Pick(Picker),
+    Help {
+        scroll: u16,
+    },
+    /// Presenting a lesson (or the filtered events) one stop per screen.
+    Present(Box<Presenter>),
+}
+
+impl Mode {
+    /// Whether printable keys are typed into a prompt rather than bound to actions.
+    pub fn takes_text(&self) -> bool {
+        matches!(
+            self,
+            Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } | Mode::Pick(_)
+        )
+    }
+}

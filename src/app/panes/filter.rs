@@ -1,0 +1,207 @@
+//! The filter pane: each facet's values with the count each would give,
+//! counted with the other facets applied (faceted search).
+
+use super::widgets::{fit, pane_block};
+use crate::app::theme::Theme;
+use crate::query::facets::Tally;
+use crate::query::{Facet, Faceted, Query, Term};
+use crate::timeline::model::{EventKind, Timeline};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+/// One value in the filter pane, with how many events choosing it would give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetEntry {
+    pub facet: Facet,
+    pub term: Term,
+    pub label: String,
+    pub count: usize,
+    pub active: bool,
+    /// Where this value's count is in a facet tally.
+    pub slot: usize,
+}
+
+/// The filter pane: every value of every facet, and its cursor.
+#[derive(Debug, Clone, Default)]
+pub struct FilterPane {
+    pub entries: Vec<FacetEntry>,
+    pub cursor: usize,
+    /// Whether the pane is shown on medium-width terminals.
+    pub shown: bool,
+}
+
+impl FilterPane {
+    pub fn new(entries: Vec<FacetEntry>) -> FilterPane {
+        FilterPane {
+            entries,
+            ..FilterPane::default()
+        }
+    }
+
+    /// Takes each value's count from a faceted result, and marks the values
+    /// the query has chosen.
+    pub fn count(&mut self, found: &Faceted, query: &Query) {
+        for entry in &mut self.entries {
+            entry.count = match entry.facet {
+                Facet::Year => found.years.years[entry.slot],
+                Facet::Actor => found.actors.actors[entry.slot],
+                Facet::Kind => found.kinds.kinds[entry.slot],
+                _ => found.tags.tags[entry.slot],
+            };
+            entry.active = query.contains(&entry.term);
+        }
+    }
+
+    /// The entry drawn at screen row `y` of the pane, for mouse clicks.
+    pub fn entry_at(&self, area: Rect, y: u16) -> Option<usize> {
+        let lines = layout(&self.entries);
+        let height = area.height.saturating_sub(2) as usize;
+        let row = y.checked_sub(area.y + 1)? as usize;
+        lines
+            .get(offset(&lines, self.cursor, height) + row)
+            .copied()
+            .flatten()
+    }
+}
+
+/// Every value the filter pane offers, in a stable order so the cursor
+/// does not jump as counts change.
+pub fn facet_values(t: &Timeline) -> Vec<FacetEntry> {
+    let mut all = Tally::new(t);
+    for p in 0..t.events.len() {
+        all.add(t, p);
+    }
+    let entry = |facet, term, label, slot| FacetEntry {
+        facet,
+        term,
+        label,
+        count: 0,
+        active: false,
+        slot,
+    };
+    // Most used first; ties in alphabetical order.
+    let by_count = |counts: &[usize], name: &dyn Fn(usize) -> String| {
+        let mut order: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
+        order.sort_by_cached_key(|&i| (std::cmp::Reverse(counts[i]), crate::text::fold(&name(i))));
+        order
+    };
+    let mut out: Vec<FacetEntry> = Vec::new();
+    for (slot, n) in all.years.iter().enumerate() {
+        if *n > 0 {
+            let y = all.first_year + slot as i32;
+            out.push(entry(
+                Facet::Year,
+                Term::Year { from: y, to: y },
+                y.to_string(),
+                slot,
+            ));
+        }
+    }
+    for i in by_count(&all.actors, &|i| t.actors[i].name.clone()) {
+        let a = &t.actors[i];
+        out.push(entry(Facet::Actor, Term::Actor(a.id.clone()), a.name.clone(), i));
+    }
+    for (i, k) in EventKind::ALL.iter().enumerate() {
+        if all.kinds[i] > 0 {
+            out.push(entry(Facet::Kind, Term::Kind(*k), k.to_string(), i));
+        }
+    }
+    for i in by_count(&all.tags, &|i| t.tag_names()[i].clone()) {
+        let tag = &t.tag_names()[i];
+        out.push(entry(Facet::Tag, Term::Tag(tag.clone()), tag.clone(), i));
+    }
+    out
+}
+
+fn facet_title(f: Facet) -> &'static str {
+    match f {
+        Facet::Year => "Year",
+        Facet::Actor => "Actor",
+        Facet::Kind => "Kind",
+        Facet::Tag => "Tag",
+        _ => "",
+    }
+}
+
+/// The pane's lines: `None` for a facet heading, `Some(i)` for entry i.
+fn layout(entries: &[FacetEntry]) -> Vec<Option<usize>> {
+    let mut out = Vec::new();
+    let mut last = None;
+    for (i, e) in entries.iter().enumerate() {
+        if last != Some(e.facet) {
+            out.push(None);
+            last = Some(e.facet);
+        }
+        out.push(Some(i));
+    }
+    out
+}
+
+/// First line shown, so that the cursor stays in view.
+fn offset(lines: &[Option<usize>], cursor: usize, height: usize) -> usize {
+    let at = lines.iter().position(|l| *l == Some(cursor)).unwrap_or(0);
+    at.saturating_sub(height.saturating_sub(1))
+        .min(lines.len().saturating_sub(height))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, pane: &FilterPane, th: &Theme, focused: bool) {
+    let active = pane.entries.iter().filter(|e| e.active).count();
+    let title = if active > 0 {
+        format!("Filter — {active} on")
+    } else {
+        "Filter".to_string()
+    };
+    let block = pane_block(th, focused, title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let lines = layout(&pane.entries);
+    let height = inner.height as usize;
+    let width = inner.width as usize;
+    let start = offset(&lines, pane.cursor, height);
+    let mut shown = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        // A heading is named by the facet of the entry that follows it.
+        let facet = lines[n..]
+            .iter()
+            .find_map(|l| l.map(|i| pane.entries[i].facet))
+            .unwrap_or(Facet::Year);
+        if n < start || n >= start + height {
+            continue;
+        }
+        match line {
+            None => {
+                shown.push(Line::styled(facet_title(facet).to_string(), th.year_heading));
+            }
+            Some(i) => {
+                let e = &pane.entries[*i];
+                let mark = if e.active { "[x]" } else { "[ ]" };
+                let count = e.count.to_string();
+                let cursor = focused && *i == pane.cursor;
+                let lead = format!("{}{mark} ", if cursor { "▶" } else { " " });
+                let room = width.saturating_sub(lead.width() + count.width() + 1);
+                let label = fit(&e.label, room);
+                let gap = " ".repeat(width.saturating_sub(lead.width() + label.width() + count.width()));
+                let style = if cursor {
+                    th.selected
+                } else if e.active {
+                    th.active_value
+                } else if e.count == 0 {
+                    th.dim
+                } else {
+                    th.base
+                };
+                shown.push(Line::from(vec![Span::styled(
+                    format!("{lead}{label}{gap}{count}"),
+                    style,
+                )]));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}

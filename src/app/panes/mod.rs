@@ -1,0 +1,12 @@
+//! The panes, each with its state next to its drawing code. Drawing is a
+//! pure function of the state; only visible rows are built, so drawing costs
+//! the same for forty events or a million.
+
+pub mod detail;
+pub mod filter;
+pub mod help;
+pub mod picker;
+pub mod present;
+pub mod strip;
+pub mod timeline;
+pub mod widgets;

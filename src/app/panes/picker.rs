@@ -1,0 +1,189 @@
+//! The actor and kind pickers: a list of choices narrowed by fuzzy matching
+//! what is typed, drawn as a box over the panes.
+
+use super::filter::FilterPane;
+use super::widgets::{centered, fit, View};
+use crate::query::Term;
+use crate::timeline::model::{EventKind, Timeline};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Actor,
+    Kind,
+}
+
+impl PickerKind {
+    /// What the status line says before the typed text.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            PickerKind::Actor => "actor: ",
+            PickerKind::Kind => "kind: ",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            PickerKind::Actor => "Filter by actor",
+            PickerKind::Kind => "Filter by kind",
+        }
+    }
+}
+
+/// A list of choices narrowed by fuzzy matching on what is typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub kind: PickerKind,
+    pub input: String,
+    /// Indices into the choices for this picker, best match first.
+    pub matches: Vec<usize>,
+    pub cursor: usize,
+}
+
+/// A value offered by the actor or kind picker.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub term: Term,
+    pub label: String,
+    /// Name and aliases, matched against what is typed.
+    pub haystack: String,
+}
+
+/// What the pickers offer: every actor, and every kind some event has.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    pub actors: Vec<Choice>,
+    pub kinds: Vec<Choice>,
+}
+
+impl Choices {
+    pub fn new(t: &Timeline) -> Choices {
+        let actors = t
+            .actors
+            .iter()
+            .map(|a| Choice {
+                term: Term::Actor(a.id.clone()),
+                label: a.name.clone(),
+                haystack: std::iter::once(a.name.as_str())
+                    .chain(a.aliases.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            })
+            .collect();
+        let kinds = EventKind::ALL
+            .iter()
+            .filter(|k| t.events.iter().any(|e| e.kind == **k))
+            .map(|k| Choice {
+                term: Term::Kind(*k),
+                label: k.to_string(),
+                haystack: k.to_string(),
+            })
+            .collect();
+        Choices { actors, kinds }
+    }
+
+    pub fn of(&self, kind: PickerKind) -> &[Choice] {
+        match kind {
+            PickerKind::Actor => &self.actors,
+            PickerKind::Kind => &self.kinds,
+        }
+    }
+
+    /// A new picker showing every choice.
+    pub fn picker(&self, kind: PickerKind) -> Picker {
+        let mut p = Picker {
+            kind,
+            input: String::new(),
+            matches: Vec::new(),
+            cursor: 0,
+        };
+        self.rematch(&mut p);
+        p
+    }
+
+    /// Narrows the picker's list by fuzzy matching names and aliases.
+    pub fn rematch(&self, p: &mut Picker) {
+        let choices = self.of(p.kind);
+        if p.input.trim().is_empty() {
+            p.matches = (0..choices.len()).collect();
+        } else {
+            let pattern = Pattern::parse(&p.input, CaseMatching::Ignore, Normalization::Smart);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
+            let mut scored: Vec<(u32, usize)> = choices
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    pattern
+                        .score(Utf32Str::new(&c.haystack, &mut buf), &mut matcher)
+                        .map(|s| (s, i))
+                })
+                .collect();
+            scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+            p.matches = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        p.cursor = p.cursor.min(p.matches.len().saturating_sub(1));
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, choices: &Choices, filter: &FilterPane, v: &View) {
+    let th = v.theme;
+    let choices = choices.of(p.kind);
+    let rect = centered(area, 60, (choices.len() as u16 + 4).min(20));
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(th.focus_border)
+        .title(Span::styled(format!(" {} ", p.kind.title()), th.title));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height == 0 {
+        return;
+    }
+    let mut lines = vec![Line::from(vec![
+        Span::styled("› ", th.label),
+        Span::raw(fit(&p.input, inner.width.saturating_sub(3) as usize)),
+        Span::styled("█", th.label),
+    ])];
+    let rows = inner.height.saturating_sub(1) as usize;
+    let start = p.cursor.saturating_sub(rows.saturating_sub(1));
+    if p.matches.is_empty() {
+        lines.push(Line::styled("  no match", th.dim));
+    }
+    for (i, &ci) in p.matches.iter().enumerate().skip(start).take(rows) {
+        let c = &choices[ci];
+        let active = v.query.contains(&c.term);
+        let mark = if active { "[x]" } else { "[ ]" };
+        let count = filter
+            .entries
+            .iter()
+            .find(|e| e.term == c.term)
+            .map_or(String::new(), |e| format!(" ({})", e.count));
+        let aliases = if c.haystack.len() > c.label.len() {
+            format!("  {}", &c.haystack[c.label.len()..].trim_start_matches(" · "))
+        } else {
+            String::new()
+        };
+        let text = fit(
+            &format!(" {mark} {}{count}{aliases}", c.label),
+            inner.width.saturating_sub(2) as usize,
+        );
+        let (prefix, style) = if i == p.cursor {
+            ("▶", th.selected)
+        } else {
+            (" ", Style::default())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(prefix, th.label),
+            Span::styled(text, style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

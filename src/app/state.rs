@@ -1,0 +1,620 @@
+//! The app's state, and `update`, the one place it changes. Input becomes a
+//! [`Msg`] (keys through the key table), `update` applies it, and `draw`
+//! renders the state. Nothing here touches a terminal or draws.
+
+use super::input::{Action, Input, Msg};
+use super::keymap::Keymap;
+use super::layout::{self, Regions};
+use super::mode::{Mode, Pane};
+use super::panes::detail::DetailPane;
+use super::panes::filter::{facet_values, FilterPane};
+use super::panes::help;
+use super::panes::picker::{Choices, PickerKind};
+use super::panes::strip::Strip;
+use super::panes::timeline::{Row, TimelinePane};
+use super::presenter::Presenter;
+use super::theme::{Theme, ThemeName};
+use crate::query::{Facet, Faceted, Query, Term};
+use crate::text::fold;
+use crate::timeline::model::{Event, Timeline};
+
+/// How the app looks and which keys it takes, fixed at start-up.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub theme: Theme,
+    pub keymap: Keymap,
+    /// The projector preset: no colour, high contrast, wider margins.
+    pub projector: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::new(ThemeName::Dark, false),
+            keymap: Keymap::default(),
+            projector: false,
+        }
+    }
+}
+
+/// What the status line and the problems panel say.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    /// A one-line note (what just happened, or an error).
+    pub message: Option<String>,
+    /// Problems in a data file that changed on disk; the last good data
+    /// stays on screen until they are fixed.
+    pub data_problems: Vec<String>,
+    /// How far the problems panel is scrolled.
+    pub problems_scroll: u16,
+}
+
+/// Where an event was shown, so Back can return to it.
+#[derive(Debug, Clone, PartialEq)]
+struct Visit {
+    event: String,
+    query: Query,
+    detail_scroll: u16,
+}
+
+/// The result of the filter, and what the next refresh can reuse.
+#[derive(Default)]
+struct Results {
+    /// The query the last refresh ran, and the events that could still
+    /// count for it: typing more of a search word re-checks only those.
+    last_query: Option<Query>,
+    /// The last faceted result; its buffers are reused on the next refresh.
+    found: Option<Faceted>,
+    spare: Vec<usize>,
+}
+
+pub struct App {
+    pub timeline: Timeline,
+    /// The committed filter: facets and kept search words.
+    pub query: Query,
+    pub mode: Mode,
+    pub focus: Pane,
+    /// Positions in the timeline of the events that pass the filter.
+    pub visible: Vec<usize>,
+    pub list: TimelinePane,
+    pub detail: DetailPane,
+    pub filter: FilterPane,
+    pub strip: Strip,
+    pub choices: Choices,
+    pub settings: Settings,
+    pub status: Status,
+    pub size: (u16, u16),
+    pub quit: bool,
+    history: Vec<Visit>,
+    results: Results,
+}
+
+impl App {
+    pub fn new(timeline: Timeline, query: Query) -> App {
+        App::with_settings(timeline, query, Settings::default())
+    }
+
+    pub fn with_settings(timeline: Timeline, query: Query, settings: Settings) -> App {
+        let mut app = App {
+            choices: Choices::new(&timeline),
+            filter: FilterPane::new(facet_values(&timeline)),
+            strip: Strip::new(&timeline),
+            timeline,
+            query,
+            mode: Mode::Browse,
+            focus: Pane::Timeline,
+            visible: Vec::new(),
+            list: TimelinePane::default(),
+            detail: DetailPane::default(),
+            settings,
+            status: Status::default(),
+            size: (80, 24),
+            quit: false,
+            history: Vec::new(),
+            results: Results::default(),
+        };
+        app.refresh();
+        app
+    }
+
+    /// Replaces the timeline with a newly loaded one, keeping the filter,
+    /// the selected event (by id), the focus, the scroll and the prompt.
+    fn reload(&mut self, timeline: Timeline) {
+        let selected = self.selected_event().map(|e| e.id.clone());
+        let old_position = self.selected_position().unwrap_or(0);
+        let settings = std::mem::take(&mut self.settings);
+        let mut fresh = App::with_settings(timeline, self.query.clone(), settings);
+        std::mem::swap(&mut fresh.history, &mut self.history);
+        fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        fresh.focus = self.focus;
+        fresh.filter.shown = self.filter.shown;
+        fresh.filter.cursor = self
+            .filter
+            .cursor
+            .min(fresh.filter.entries.len().saturating_sub(1));
+        fresh.size = self.size;
+        fresh.list.offset = self.list.offset;
+        fresh.detail.scroll = self.detail.scroll;
+        *self = fresh;
+        self.refresh();
+        match selected.and_then(|id| self.timeline.event_position(&id)) {
+            Some(p) if self.visible.contains(&p) => self.select_position(p),
+            // The event is gone: stay near where it was.
+            _ => self.select(old_position.min(self.visible.len().saturating_sub(1))),
+        }
+        self.status.message = Some("data reloaded".into());
+    }
+
+    /// Shows one event, clearing the filter if it hides that event.
+    fn goto(&mut self, id: &str) {
+        let Some(position) = self.timeline.event_position(id) else {
+            self.status.message = Some(format!("no event with id `{}`", crate::text::sanitize_line(id)));
+            return;
+        };
+        if !self.visible.contains(&position) {
+            self.query = Query::default();
+            self.refresh();
+        }
+        self.select_position(position);
+    }
+
+    /// The query in force now, including what is being typed in a prompt.
+    pub fn effective_query(&self) -> Query {
+        let mut q = self.query.clone();
+        match &self.mode {
+            Mode::Search { input } => {
+                for w in input.split_whitespace() {
+                    q.push(Term::Text(w.to_string()));
+                }
+            }
+            Mode::Year { input } => {
+                if let Some(y) = typed_year(input) {
+                    q = q.without(Facet::Year);
+                    q.push(Term::Year { from: y, to: y });
+                }
+            }
+            _ => {}
+        }
+        q
+    }
+
+    /// Folded words to highlight in titles and text: the search words.
+    pub fn highlights(&self) -> Vec<String> {
+        self.effective_query()
+            .clauses
+            .iter()
+            .filter(|c| !c.negated)
+            .filter_map(|c| match &c.term {
+                Term::Text(t) => Some(fold(t)),
+                _ => None,
+            })
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    /// Index into `visible` of the selected event.
+    pub fn selected(&self) -> usize {
+        self.list.selected
+    }
+
+    /// The timeline row of the selected event.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.list.selected_row()
+    }
+
+    pub fn selected_position(&self) -> Option<usize> {
+        self.visible.get(self.list.selected).copied()
+    }
+
+    pub fn selected_event(&self) -> Option<&Event> {
+        self.selected_position().map(|p| &self.timeline.events[p])
+    }
+
+    /// Where each part of the screen is at the current size.
+    pub fn regions(&self) -> Regions {
+        layout::regions(
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+            self.focus,
+            self.filter.shown,
+            self.strip.height(&self.timeline),
+        )
+    }
+
+    /// Recomputes what passes the filter, keeping the selected event if it
+    /// still passes and otherwise the nearest one after it.
+    pub(super) fn refresh(&mut self) {
+        let previous = self.selected_position();
+        let query = self.effective_query();
+        let r = &mut self.results;
+        let reuse = r.last_query.as_ref().is_some_and(|last| query.narrows(last));
+        let mut found = r.found.take().unwrap_or_else(|| Faceted::empty(&self.timeline));
+        let candidates = std::mem::replace(&mut found.relevant, std::mem::take(&mut r.spare));
+        std::mem::swap(&mut found.hits, &mut self.visible);
+        query.faceted_into(&self.timeline, reuse.then_some(candidates.as_slice()), &mut found);
+        std::mem::swap(&mut found.hits, &mut self.visible);
+        r.spare = candidates;
+        r.last_query = Some(query);
+        self.list.rebuild(&self.timeline, &self.visible);
+        self.list.selected = match previous {
+            Some(p) => self
+                .visible
+                .partition_point(|&v| v < p)
+                .min(self.visible.len().saturating_sub(1)),
+            None => 0,
+        };
+        if self.selected_position() != previous {
+            // A new event opens at its top.
+            self.detail.scroll = 0;
+        }
+        self.strip.count_visible(&self.timeline, &self.visible);
+        self.filter.count(&found, &self.query);
+        self.results.found = Some(found);
+        self.scroll_to_selection();
+    }
+
+    pub(super) fn select_position(&mut self, position: usize) {
+        if let Some(i) = self.visible.iter().position(|&p| p == position) {
+            self.select(i);
+        }
+    }
+
+    pub(super) fn select(&mut self, index: usize) {
+        let index = index.min(self.visible.len().saturating_sub(1));
+        if index != self.list.selected {
+            self.detail.scroll = 0;
+        }
+        self.list.selected = index;
+        self.scroll_to_selection();
+    }
+
+    fn timeline_height(&self) -> usize {
+        self.regions()
+            .timeline
+            .map_or(10, |r| r.height.saturating_sub(2) as usize)
+            .max(1)
+    }
+
+    fn scroll_to_selection(&mut self) {
+        let height = self.timeline_height();
+        self.list.keep_selection_in_view(height);
+    }
+
+    /// The panes that can take focus in the current layout, left to right.
+    pub fn focusable(&self) -> Vec<Pane> {
+        self.regions().focusable()
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let panes = self.focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        let next = (at + step).rem_euclid(panes.len() as isize) as usize;
+        self.focus = panes[next];
+    }
+
+    fn move_focus(&mut self, step: isize) {
+        let panes = self.focusable();
+        let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
+        let next = (at + step).clamp(0, panes.len() as isize - 1) as usize;
+        self.focus = panes[next];
+    }
+
+    /// Applies one message. Every change of state goes through here.
+    pub fn update(&mut self, msg: impl Into<Msg>) {
+        let msg = msg.into();
+        if matches!(
+            msg,
+            Msg::Action(_) | Msg::Input(Input::Click { .. } | Input::Wheel { .. })
+        ) {
+            self.status.message = None;
+        }
+        match msg {
+            Msg::Action(Action::Quit) => self.quit = true,
+            Msg::Action(action) => self.act(action),
+            Msg::Input(Input::Resize(w, h)) => {
+                self.size = (w, h);
+                if !self.focusable().contains(&self.focus) {
+                    self.focus = Pane::Timeline;
+                }
+                self.scroll_to_selection();
+            }
+            Msg::Input(Input::Paste(text)) => self.paste(&text),
+            Msg::Input(Input::Char(c)) => self.typed(c),
+            Msg::Input(Input::Click { x, y }) => {
+                if matches!(self.mode, Mode::Browse) {
+                    self.click(x, y);
+                }
+            }
+            Msg::Input(Input::Wheel { up, x, y }) => self.wheel(up, x, y),
+            Msg::Reloaded(timeline) => {
+                self.status.data_problems.clear();
+                self.reload(*timeline);
+            }
+            Msg::DataProblems(problems) => {
+                self.status.data_problems = problems;
+                self.status.problems_scroll = 0;
+                self.status.message = Some("the data file has problems; the last good data is shown".into());
+            }
+            Msg::Present(p) => self.mode = Mode::Present(p),
+            Msg::Goto(id) => self.goto(&id),
+            Msg::Filter(query) => {
+                self.query = query;
+                self.refresh();
+            }
+        }
+        self.relayout_detail();
+    }
+
+    /// Keeps the detail pane's wrapped text in step with the selection, the
+    /// width and the search words, so scrolling knows how far it can go.
+    fn relayout_detail(&mut self) {
+        let width = self.regions().detail.map_or(0, |r| r.width.saturating_sub(2));
+        let height = self.regions().detail.map_or(0, |r| r.height.saturating_sub(2));
+        let words = self.highlights();
+        let position = self.selected_position();
+        self.detail.relayout(
+            &self.timeline,
+            &self.settings.theme,
+            position,
+            width,
+            height,
+            words,
+        );
+    }
+
+    fn act(&mut self, action: Action) {
+        let mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        self.mode = match mode {
+            Mode::Browse => {
+                self.browse(action);
+                std::mem::replace(&mut self.mode, Mode::Browse)
+            }
+            Mode::Help { scroll } => {
+                let max = help::max_scroll(&self.settings.keymap, self.size);
+                let to = |s: i32| Mode::Help {
+                    scroll: s.clamp(0, max as i32) as u16,
+                };
+                let s = scroll.min(max) as i32;
+                match action {
+                    Action::Up => to(s - 1),
+                    Action::Down => to(s + 1),
+                    Action::PageUp => to(s - 10),
+                    Action::PageDown => to(s + 10),
+                    Action::Top => to(0),
+                    Action::Bottom => to(max as i32),
+                    Action::CloseHelp | Action::Help => Mode::Browse,
+                    _ => Mode::Help { scroll },
+                }
+            }
+            Mode::Search { input } => self.search(input, action),
+            Mode::EditQuery { input, error } => self.edit_query(input, error, action),
+            Mode::Year { input } => self.year(input, action),
+            Mode::Pick(picker) => self.pick(picker, action),
+            Mode::Present(p) => self.presenting(*p, action),
+        };
+    }
+
+    fn browse(&mut self, action: Action) {
+        match action {
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(-1),
+            Action::FocusLeft => self.move_focus(-1),
+            Action::FocusRight => self.move_focus(1),
+            Action::Search => self.mode = Mode::Search { input: String::new() },
+            Action::EditQuery => {
+                self.mode = Mode::EditQuery {
+                    input: self.query.to_string(),
+                    error: None,
+                };
+            }
+            Action::FilterYear => self.mode = Mode::Year { input: String::new() },
+            Action::PickActor => self.mode = Mode::Pick(self.choices.picker(PickerKind::Actor)),
+            Action::PickKind => self.mode = Mode::Pick(self.choices.picker(PickerKind::Kind)),
+            Action::ToggleFilterPane => {
+                self.filter.shown = !self.filter.shown;
+                self.focus = if self.filter.shown {
+                    Pane::Filter
+                } else {
+                    Pane::Timeline
+                };
+                if !self.focusable().contains(&self.focus) {
+                    self.focus = Pane::Timeline;
+                }
+            }
+            Action::Present => self.present_view(),
+            Action::ClearFilters => {
+                self.query = Query::default();
+                self.refresh();
+                self.status.message = Some("filters cleared".into());
+            }
+            Action::FollowRelated(n) => self.follow_related(n as usize),
+            Action::Back => self.back(),
+            Action::Dismiss => {
+                self.status.data_problems.clear();
+            }
+            _ => match self.focus {
+                Pane::Timeline => self.timeline_keys(action),
+                Pane::Detail => self.detail_keys(action),
+                Pane::Filter => self.filter_keys(action),
+            },
+        }
+    }
+
+    /// Presents the events in view, starting at the selected one.
+    fn present_view(&mut self) {
+        let title = if self.query.is_empty() {
+            "The timeline".to_string()
+        } else {
+            format!("Filtered: {}", self.query)
+        };
+        let mut p = Presenter::ad_hoc(title, &self.visible);
+        p.current = self.list.selected.min(self.visible.len().saturating_sub(1));
+        if p.slides.is_empty() {
+            self.status.message = Some("no events in view to present".into());
+        } else {
+            self.mode = Mode::Present(Box::new(p));
+        }
+    }
+
+    pub(super) fn move_selection(&mut self, delta: isize) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let next = (self.list.selected as isize + delta).clamp(0, self.visible.len() as isize - 1);
+        self.select(next as usize);
+    }
+
+    fn timeline_keys(&mut self, action: Action) {
+        let page = self.timeline_height().saturating_sub(1).max(1) as isize;
+        match action {
+            Action::Up => self.move_selection(-1),
+            Action::Down => self.move_selection(1),
+            Action::PageUp => self.move_selection(-page),
+            Action::PageDown => self.move_selection(page),
+            Action::Top => self.select(0),
+            Action::Bottom => self.select(self.visible.len().saturating_sub(1)),
+            Action::Activate if self.focusable().contains(&Pane::Detail) => self.focus = Pane::Detail,
+            _ => {}
+        }
+    }
+
+    fn scroll_detail(&mut self, delta: i32) {
+        self.relayout_detail();
+        self.detail.scroll_by(delta);
+    }
+
+    fn detail_keys(&mut self, action: Action) {
+        let page = self
+            .regions()
+            .detail
+            .map_or(1, |r| r.height.saturating_sub(3).max(1)) as i32;
+        match action {
+            Action::Up => self.scroll_detail(-1),
+            Action::Down => self.scroll_detail(1),
+            Action::PageUp => self.scroll_detail(-page),
+            Action::PageDown => self.scroll_detail(page),
+            Action::Top => self.detail.scroll = 0,
+            Action::Bottom => self.scroll_detail(i32::MAX / 2),
+            Action::Activate => self.follow_related(1),
+            _ => {}
+        }
+    }
+
+    fn filter_keys(&mut self, action: Action) {
+        let last = self.filter.entries.len().saturating_sub(1);
+        let cursor = &mut self.filter.cursor;
+        match action {
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Down => *cursor = (*cursor + 1).min(last),
+            Action::PageUp => *cursor = cursor.saturating_sub(10),
+            Action::PageDown => *cursor = (*cursor + 10).min(last),
+            Action::Top => *cursor = 0,
+            Action::Bottom => *cursor = last,
+            Action::Toggle | Action::Activate => {
+                if let Some(entry) = self.filter.entries.get(self.filter.cursor) {
+                    self.query.toggle(entry.term.clone());
+                    self.refresh();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn follow_related(&mut self, n: usize) {
+        let Some(event) = self.selected_event() else {
+            return;
+        };
+        let Some(link) = n.checked_sub(1).and_then(|i| event.related.get(i)) else {
+            self.status.message = Some(format!("this event has no related event {n}"));
+            return;
+        };
+        let target = link.event.clone();
+        let from = Visit {
+            event: event.id.clone(),
+            query: self.query.clone(),
+            detail_scroll: self.detail.scroll,
+        };
+        let Some(position) = self.timeline.event_position(&target) else {
+            return;
+        };
+        self.history.push(from);
+        if !self.visible.contains(&position) {
+            self.query = Query::default();
+            self.refresh();
+            let back = self.settings.keymap.key_for(Action::Back);
+            self.status.message = Some(format!(
+                "filters cleared to show the related event; {back} returns"
+            ));
+        }
+        self.select_position(position);
+        self.detail.scroll = 0;
+    }
+
+    fn back(&mut self) {
+        let Some(visit) = self.history.pop() else {
+            self.status.message = Some("nothing to go back to".into());
+            return;
+        };
+        if self.query != visit.query {
+            self.query = visit.query;
+            self.refresh();
+        }
+        if let Some(p) = self.timeline.event_position(&visit.event) {
+            self.select_position(p);
+        }
+        // Back returns to where the reader was in that event.
+        self.relayout_detail();
+        self.detail.scroll = 0;
+        self.detail.scroll_by(visit.detail_scroll as i32);
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let r = self.regions();
+        if let Some(t) = Regions::hit(r.timeline, x, y) {
+            self.focus = Pane::Timeline;
+            if y > t.y {
+                let row = self.list.offset + (y - t.y - 1) as usize;
+                if let Some(Row::Event(i)) = self.list.rows.get(row) {
+                    self.select(*i);
+                }
+            }
+        } else if let Some(f) = Regions::hit(r.filter, x, y) {
+            self.focus = Pane::Filter;
+            if let Some(i) = self.filter.entry_at(f, y) {
+                self.filter.cursor = i;
+            }
+        } else if Regions::hit(r.detail, x, y).is_some() {
+            self.focus = Pane::Detail;
+        }
+    }
+
+    /// The wheel scrolls the pane under the pointer, wherever the keyboard is.
+    fn wheel(&mut self, up: bool, x: u16, y: u16) {
+        let step = if up { -3 } else { 3 };
+        match &mut self.mode {
+            Mode::Help { .. } => {
+                let action = if up { Action::Up } else { Action::Down };
+                for _ in 0..3 {
+                    self.act(action);
+                }
+                return;
+            }
+            Mode::Browse => {}
+            _ => return,
+        }
+        let r = self.regions();
+        if Regions::hit(r.detail, x, y).is_some() {
+            self.scroll_detail(step);
+        } else if Regions::hit(r.filter, x, y).is_some() {
+            let last = self.filter.entries.len().saturating_sub(1) as isize;
+            self.filter.cursor = (self.filter.cursor as isize + step as isize).clamp(0, last.max(0)) as usize;
+        } else if Regions::hit(r.timeline, x, y).is_some() {
+            self.move_selection(step as isize);
+        }
+    }
+}
+
+/// The year typed into the year prompt, once it has four digits.
+pub(super) fn typed_year(input: &str) -> Option<i32> {
+    (input.len() == 4).then(|| input.parse().ok()).flatten()
+}
