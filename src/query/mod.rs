@@ -246,11 +246,6 @@ impl Query {
             .filter(|&i| compiled.matches(timeline, i))
             .collect()
     }
-
-    /// Whether one event matches.
-    pub fn matches(&self, timeline: &Timeline, position: usize) -> bool {
-        Compiled::new(self, timeline).matches(timeline, position)
-    }
 }
 
 /// Builds a term from a facet name and its value.
