@@ -20,6 +20,16 @@ fn stdout(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The embedded events, to count expectations from the data itself.
+fn events() -> Vec<tipline::timeline::model::Event> {
+    tipline::load::load_embedded().events
+}
+
+/// The line `list` ends with: how many of the embedded events it shows.
+fn shown_of_all(shown: usize) -> String {
+    format!("{shown} of {} events", events().len())
+}
+
 fn no_control_bytes(s: &str) -> bool {
     !s.chars().any(|c| c.is_control() && c != '\n')
 }
@@ -31,7 +41,7 @@ fn list_table_is_chronological_with_a_count() {
     assert!(lines[0].starts_with("DATE"));
     assert!(lines[1].starts_with("12 Dec 2022"));
     assert!(lines[1].contains("national-day-2022"));
-    assert_eq!(lines.last().unwrap(), &"1 of 40 events");
+    assert_eq!(lines.last().unwrap(), &shown_of_all(1));
 }
 
 #[test]
@@ -39,7 +49,7 @@ fn list_json_has_the_documented_fields() {
     let out = stdout(&["list", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let events = v.as_array().unwrap();
-    assert_eq!(events.len(), 40);
+    assert_eq!(events.len(), self::events().len());
     let first = &events[0];
     for key in [
         "id", "date", "end", "title", "kind", "actors", "location", "summary", "figures", "sources", "tags",
@@ -83,10 +93,14 @@ fn flags_and_query_text_compile_to_the_same_query() {
     let by_text = stdout(&["list", "year:2022 actor:\"Sar Kheng\"", "--format", "json"]);
     assert_eq!(by_flags, by_text);
     let v: serde_json::Value = serde_json::from_str(&by_flags).unwrap();
-    assert!(v.as_array().unwrap().len() >= 5);
+    let sar_kheng_2022 = events()
+        .iter()
+        .filter(|e| e.years().contains(&2022) && e.actors.iter().any(|a| a == "sar-kheng"))
+        .count();
+    assert_eq!(v.as_array().unwrap().len(), sar_kheng_2022);
     let searched = stdout(&["list", "--search", "hotline", "--kind", "operation"]);
     assert!(searched.contains("hotline-opened-2022"));
-    assert!(searched.ends_with("1 of 40 events\n"));
+    assert!(searched.ends_with(&format!("{}\n", shown_of_all(1))));
 }
 
 #[test]
@@ -97,7 +111,11 @@ fn list_csv_parses_with_one_row_per_event() {
     assert_eq!(&headers[0], "id");
     assert_eq!(&headers[3], "title");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    assert_eq!(rows.len(), 8);
+    let tip_reports = events()
+        .iter()
+        .filter(|e| e.tags.iter().any(|g| g == "tip-report"))
+        .count();
+    assert_eq!(rows.len(), tip_reports);
     assert_eq!(&rows[0][0], "tip-report-2018");
 }
 
@@ -138,9 +156,13 @@ fn show_unknown_id_suggests_and_exits_2() {
 #[test]
 fn check_embedded_is_clean() {
     let out = stdout(&["check"]);
+    let lessons = tipline::teach::lesson::files(None).unwrap().len();
     assert_eq!(
         out,
-        "checked data/events.toml: 40 events, 0 error(s), 0 warning(s)\nchecked 2 lesson(s): 0 error(s)\n"
+        format!(
+            "checked data/events.toml: {} events, 0 error(s), 0 warning(s)\nchecked {lessons} lesson(s): 0 error(s)\n",
+            events().len()
+        )
     );
 }
 
@@ -231,7 +253,11 @@ fn facets_count_years_actors_kinds_and_tags() {
     }
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&["facets", "year:2024", "--format", "json"])).unwrap();
-    assert_eq!(json["years"], serde_json::json!([{"year": 2024, "count": 6}]));
+    let in_2024 = events().iter().filter(|e| e.years().contains(&2024)).count();
+    assert_eq!(
+        json["years"],
+        serde_json::json!([{"year": 2024, "count": in_2024}])
+    );
     assert_eq!(json["actors"][0]["name"], "Sar Sokha");
 }
 
@@ -253,8 +279,8 @@ fn hostile_text_never_reaches_the_output_as_controls() {
         let out = stdout(&["--data", &data, "list", "--format", format]);
         assert!(no_control_bytes(&out), "{format}: {out:?}");
         assert!(
-            out.contains("^[]0;pwned^G") || out.contains("^[]0;pwned^G".replace('\\', "\\\\").as_str()),
-            "{format}"
+            out.contains("^[]0;pwned^G"),
+            "{format}: the escape is shown, made harmless"
         );
     }
     let shown = stdout(&["--data", &data, "show", "e1"]);

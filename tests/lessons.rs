@@ -100,7 +100,12 @@ fn filtered_exports_carry_a_bibliography() {
         .unwrap();
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.contains("<h2>Sources</h2>"));
-    assert_eq!(html.matches("<section>").count(), 8);
+    let rankings = tipline::load::load_embedded()
+        .events
+        .iter()
+        .filter(|e| e.kind == tipline::timeline::model::EventKind::Ranking)
+        .count();
+    assert_eq!(html.matches("<section>").count(), rankings);
     let out = tipline()
         .args(["export", "kind:law", "--format", "markdown"])
         .output()

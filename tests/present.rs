@@ -103,8 +103,18 @@ fn presenting_the_filtered_view_makes_a_stop_per_event() {
     app.update(Action::Down);
     app.update(Action::Present);
     let p = presenter(&app);
-    assert_eq!(p.slides.len(), 8);
-    assert_eq!(p.position(), "2 / 8", "starts at the selected event");
+    let rankings = app
+        .timeline
+        .events
+        .iter()
+        .filter(|e| e.kind == tipline::timeline::model::EventKind::Ranking)
+        .count();
+    assert_eq!(p.slides.len(), rankings);
+    assert_eq!(
+        p.position(),
+        format!("2 / {rankings}"),
+        "starts at the selected event"
+    );
     assert!(p.slides.iter().all(|s| s.prompt.is_none()));
 }
 

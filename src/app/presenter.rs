@@ -3,7 +3,6 @@
 
 use crate::teach::lesson::{Lesson, Stop, PARTS};
 use crate::timeline::model::Timeline;
-use std::time::Instant;
 
 /// One screen of a presentation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +25,7 @@ pub struct Presenter {
     pub overview: bool,
     /// Digits typed before Enter or G, to jump to a stop.
     pub jump: String,
-    pub started: Instant,
-    /// The same moment as seconds since 1970, for the notes terminal.
+    /// When presenting began, as seconds since 1970, for the notes terminal.
     pub started_unix: u64,
     /// Before the first stop: which stops the terminal is too small for.
     pub fit_check: Option<Vec<usize>>,
@@ -66,7 +64,6 @@ impl Presenter {
             revealed: 0,
             overview: false,
             jump: String::new(),
-            started: Instant::now(),
             started_unix: now_unix(),
             fit_check: None,
         }

@@ -246,11 +246,6 @@ impl Query {
             .filter(|&i| compiled.matches(timeline, i))
             .collect()
     }
-
-    /// Whether one event matches.
-    pub fn matches(&self, timeline: &Timeline, position: usize) -> bool {
-        Compiled::new(self, timeline).matches(timeline, position)
-    }
 }
 
 /// Builds a term from a facet name and its value.
@@ -502,6 +497,26 @@ impl Query {
     /// Like [`Query::faceted`], reusing the buffers of a previous result
     /// (on every key press, fresh megabyte-sized buffers cost more than the work).
     pub fn faceted_into(&self, t: &Timeline, candidates: Option<&[usize]>, out: &mut Faceted) {
+        let total = candidates.map_or(t.events.len(), <[usize]>::len);
+        // Searching text reads every event's words: on large timelines the
+        // cores share the reading, each over one stretch of the timeline.
+        let threads = if total < PARALLEL_FROM {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+        };
+        self.faceted_in_stretches(t, candidates, threads, out);
+    }
+
+    /// [`Query::faceted_into`] with the events cut into `threads` stretches,
+    /// each searched on its own thread (one: all on this thread).
+    fn faceted_in_stretches(
+        &self,
+        t: &Timeline,
+        candidates: Option<&[usize]>,
+        threads: usize,
+        out: &mut Faceted,
+    ) {
         let compiled = Compiled::new(self, t);
         out.hits.clear();
         out.relevant.clear();
@@ -509,10 +524,7 @@ impl Query {
             tally.clear();
         }
         let total = candidates.map_or(t.events.len(), <[usize]>::len);
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-        // Searching text reads every event's words: on large timelines the
-        // cores share the reading, each over one stretch of the timeline.
-        if threads < 2 || total < PARALLEL_FROM {
+        if threads < 2 {
             match candidates {
                 Some(c) => compiled.scan(t, c.iter().copied(), out),
                 None => compiled.scan(t, 0..t.events.len(), out),
@@ -630,5 +642,58 @@ impl fmt::Display for Query {
             write!(f, "{}", c.term)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(all(test, feature = "synth"))]
+mod tests {
+    use super::*;
+
+    fn assert_same(a: &Faceted, b: &Faceted, what: &str) {
+        assert_eq!(a.hits, b.hits, "{what}: hits");
+        assert_eq!(a.relevant, b.relevant, "{what}: relevant");
+        assert_eq!(a.years, b.years, "{what}: years");
+        assert_eq!(a.actors, b.actors, "{what}: actors");
+        assert_eq!(a.kinds, b.kinds, "{what}: kinds");
+        assert_eq!(a.tags, b.tags, "{what}: tags");
+    }
+
+    #[test]
+    fn stretches_searched_apart_add_up_to_one_search() {
+        // One more than the size at which the search is shared, so that
+        // the stretches are uneven.
+        let t = crate::synth::timeline(PARALLEL_FROM + 1, 11);
+        let every: Vec<usize> = (0..t.events.len()).collect();
+        for text in [
+            "",
+            "ministry",
+            "year:1990..2050 -kind:law",
+            "tag:law kind:law",
+            "-report court",
+        ] {
+            let q = Query::parse(text).unwrap();
+            let mut alone = Faceted::empty(&t);
+            q.faceted_in_stretches(&t, None, 1, &mut alone);
+            assert_eq!(alone.hits, q.filter(&t), "{text}");
+            if !text.is_empty() {
+                assert!(
+                    !alone.hits.is_empty() && alone.hits.len() < t.events.len(),
+                    "{text}: {} hits, which would show nothing",
+                    alone.hits.len()
+                );
+            }
+            for threads in [2, 3, 8] {
+                let mut shared = Faceted::empty(&t);
+                q.faceted_in_stretches(&t, None, threads, &mut shared);
+                assert_same(&shared, &alone, &format!("{text:?} on {threads} threads"));
+                q.faceted_in_stretches(&t, Some(&every), threads, &mut shared);
+                assert_same(
+                    &shared,
+                    &alone,
+                    &format!("{text:?} from candidates on {threads} threads"),
+                );
+            }
+            assert_same(&q.faceted(&t, None), &alone, &format!("{text:?} as the app asks"));
+        }
     }
 }

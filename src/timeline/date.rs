@@ -176,10 +176,14 @@ impl PartialDate {
             (Some(m), None) => MONTHS[m as usize - 1].to_string(),
             (None, _) => d.year.to_string(),
         };
-        if start.year == end.year && start.month.is_some() && end.month.is_some() {
-            format!("{}–{}", short(start), short(end))
-        } else {
-            format!("{}–{}", start.year, end.year)
+        match (
+            start.year == end.year,
+            start.month.is_some() && end.month.is_some(),
+        ) {
+            (true, true) => format!("{}–{}", short(start), short(end)),
+            // Within one year, but an end known only to the year: no range to show.
+            (true, false) => start.year.to_string(),
+            (false, _) => format!("{}–{}", start.year, end.year),
         }
     }
 
@@ -269,6 +273,33 @@ mod tests {
             PartialDate::human_range(&d("2019"), Some(&d("2022"))),
             "2019 – 2022"
         );
+    }
+
+    #[test]
+    fn ranges_drop_what_both_ends_share() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        let human = |a, b| PartialDate::human_range(&d(a), Some(&d(b)));
+        assert_eq!(human("2022-08", "2022-11"), "Aug – Nov 2022");
+        assert_eq!(human("2022-09-18", "2022-09-29"), "18 – 29 Sep 2022");
+        assert_eq!(human("2021-11", "2022-02"), "Nov 2021 – Feb 2022");
+        assert_eq!(human("2021-12-30", "2022-01-02"), "30 Dec 2021 – 2 Jan 2022");
+        assert_eq!(human("2022", "2022"), "2022");
+        assert_eq!(PartialDate::human_range(&d("2022-08"), None), "Aug 2022");
+    }
+
+    #[test]
+    fn compact_ranges_keep_days_and_months_within_a_year_else_years() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        let compact = |a, b| PartialDate::compact_range(&d(a), Some(&d(b)));
+        assert_eq!(compact("2022-08-18", "2022-09-29"), "18 Aug–29 Sep");
+        assert_eq!(compact("2022-08-18", "2022-11"), "18 Aug–Nov");
+        assert_eq!(compact("2022-08", "2022-11"), "Aug–Nov");
+        assert_eq!(compact("2019", "2022"), "2019–2022");
+        assert_eq!(compact("2021-11", "2022-02"), "2021–2022");
+        assert_eq!(compact("2019-03-01", "2022"), "2019–2022");
+        assert_eq!(compact("2022", "2022"), "2022");
+        assert_eq!(compact("2022", "2022-11"), "2022");
+        assert_eq!(PartialDate::compact_range(&d("2022-07-19"), None), "19 Jul 2022");
     }
 
     #[test]
