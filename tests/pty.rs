@@ -116,17 +116,53 @@ fn cooked(s: &Session) -> bool {
 }
 
 /// Everything the app changed is undone: raw mode, alternate screen,
-/// cursor, mouse capture.
+/// cursor, mouse capture, bracketed paste.
 fn assert_restored(s: &Session) {
+    assert_restored_from(s, true);
+}
+
+/// As `assert_restored`, for a screen that may never have captured the
+/// mouse: capture is released after it was last enabled, if ever.
+fn assert_restored_from(s: &Session, mouse_was_on: bool) {
     assert!(cooked(s), "raw mode is off");
     let screen = s.screen.lock().unwrap();
     assert!(!screen.screen().alternate_screen(), "left the alternate screen");
     assert!(!screen.screen().hide_cursor(), "cursor shown");
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
-    let on = raw.rfind("\x1b[?1000h").expect("mouse capture was on");
+    let on = raw.rfind("\x1b[?1000h");
+    assert_eq!(
+        on.is_some(),
+        mouse_was_on,
+        "mouse capture was on only if asked for"
+    );
     let off = raw.rfind("\x1b[?1000l").expect("mouse capture released");
-    assert!(off > on, "released after it was last enabled");
+    assert!(on.is_none_or(|on| off > on), "released after it was last enabled");
+    let paste_on = raw.rfind("\x1b[?2004h").expect("bracketed paste was on");
+    let paste_off = raw.rfind("\x1b[?2004l").expect("bracketed paste released");
+    assert!(paste_off > paste_on, "paste released after it was enabled");
+    let alt_on = raw
+        .rfind("\x1b[?1049h")
+        .expect("the alternate screen was entered");
+    let alt_off = raw.rfind("\x1b[?1049l").expect("the alternate screen was left");
+    assert!(alt_off > alt_on, "left after it was entered");
 }
+
+/// Sends a signal by name to the session's process.
+fn signal(s: &Session, name: &str) {
+    let pid = s.child.process_id().unwrap().to_string();
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill -{name} {pid}");
+}
+
+/// The stop signals, by name and number.
+const STOP_SIGNALS: [(&str, u32); 3] = [
+    ("INT", libc::SIGINT as u32),
+    ("TERM", libc::SIGTERM as u32),
+    ("HUP", libc::SIGHUP as u32),
+];
 
 #[test]
 fn filters_by_year_and_actor_then_quits_cleanly() {
@@ -229,19 +265,67 @@ fn the_terminal_is_restored_after_an_error() {
 
 #[test]
 fn the_terminal_is_restored_after_signals() {
-    for (name, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+    for (name, number) in STOP_SIGNALS {
         let mut s = Session::start(&[], 100, 30);
         s.wait_for("Timeline — 40 of 40 events");
-        let pid = s.child.process_id().unwrap().to_string();
-        let sent = std::process::Command::new("kill")
-            .args([&format!("-{name}"), &pid])
-            .status()
-            .unwrap();
-        assert!(sent.success());
+        signal(&s, name);
         let status = s.wait_exit();
         assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
         assert_restored(&s);
     }
+}
+
+#[test]
+fn a_notes_terminal_restores_the_terminal_after_signals() {
+    for (name, number) in STOP_SIGNALS {
+        // A runtime directory of its own, so no other presenter is found.
+        let runtime = std::env::temp_dir().join(format!("tipline-notes-sig-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&runtime).unwrap();
+        let dir = runtime.display().to_string();
+        let mut s = Session::start_with(&["notes"], &[("XDG_RUNTIME_DIR", dir.as_str())], 100, 20);
+        s.wait_for("Waiting for a presenter");
+        assert!(!cooked(&s), "raw mode while running");
+        assert!(s.screen.lock().unwrap().screen().alternate_screen());
+        signal(&s, name);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        assert_restored_from(&s, false);
+        std::fs::remove_dir_all(&runtime).ok();
+    }
+}
+
+#[test]
+fn a_quiz_restores_the_terminal_after_signals() {
+    for (name, number) in STOP_SIGNALS {
+        let mut s = Session::start(&["quiz", "--seed", "7"], 100, 30);
+        s.wait_for("Put these events in the order they happened");
+        assert!(!cooked(&s), "raw mode while running");
+        assert!(s.screen.lock().unwrap().screen().alternate_screen());
+        signal(&s, name);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        assert_restored_from(&s, false);
+        assert!(
+            !s.contents().contains("(seed 7)"),
+            "a stopped quiz prints no score: {}",
+            s.contents()
+        );
+    }
+}
+
+#[test]
+fn a_finished_quiz_restores_the_terminal_and_prints_its_score() {
+    let mut s = Session::start(&["quiz", "--seed", "7", "--count", "2"], 100, 30);
+    s.wait_for("Put these events in the order they happened");
+    s.keys("\r");
+    s.wait_for("The answer:");
+    s.keys("\r");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_restored_from(&s, false);
+    let shown = s.contents();
+    assert!(shown.contains("of 2 in the right place"), "{shown}");
+    assert!(shown.contains("(seed 7)"), "{shown}");
 }
 
 #[test]

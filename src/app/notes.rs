@@ -2,8 +2,9 @@
 //! the same machine and shows the teacher what the room does not see.
 
 use super::present::{state_dir, Published};
-use crossterm::event::{self, Event, KeyCode, KeyModifiers};
-use ratatui::backend::{Backend, CrosstermBackend};
+use super::terminal::{Stop, TerminalSession};
+use crossterm::event::{Event, KeyCode, KeyModifiers};
+use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
@@ -81,42 +82,41 @@ pub fn draw(frame: &mut Frame, state: Option<&Published>) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
-fn follow<B: Backend>(terminal: &mut Terminal<B>, pid: Option<u32>) -> io::Result<()>
+fn follow<B: Backend>(
+    terminal: &mut Terminal<B>,
+    pid: Option<u32>,
+    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+    signalled: impl Fn() -> Option<i32>,
+) -> Result<(), Stop>
 where
     B::Error: Send + Sync + 'static,
 {
     loop {
+        if let Some(sig) = signalled() {
+            return Err(Stop::Signal(sig));
+        }
         let state = find(pid);
         terminal
             .draw(|f| draw(f, state.as_ref()))
-            .map_err(io::Error::other)?;
-        if event::poll(Duration::from_millis(250))? {
-            if let Event::Key(k) = event::read()? {
-                let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
-                if ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) {
-                    return Ok(());
-                }
+            .map_err(|e| Stop::Error(io::Error::other(e)))?;
+        if let Some(Event::Key(k)) = next_event().map_err(Stop::Error)? {
+            let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+            if ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) {
+                return Ok(());
             }
-        }
-        if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-            return Ok(());
         }
     }
 }
 
-/// Follows a presenter until the user quits; the terminal is restored after.
-pub fn run(pid: Option<u32>) -> io::Result<()> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        super::terminal::restore();
-        previous(info);
-    }));
-    crossterm::terminal::enable_raw_mode()?;
-    let result = (|| {
-        crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        follow(&mut terminal, pid)
-    })();
-    super::terminal::restore();
-    result
+/// Follows a presenter until the user quits or a signal arrives; the
+/// terminal is restored after, whichever it was.
+pub fn run(pid: Option<u32>) -> Result<(), Stop> {
+    let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
+    let input = &session.input;
+    follow(
+        &mut session.terminal,
+        pid,
+        || input.next(Duration::from_millis(250)),
+        || input.signalled(),
+    )
 }

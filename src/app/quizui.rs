@@ -1,10 +1,11 @@
 //! Taking a quiz at the terminal: reorder the events, or type the years,
 //! then see the answers with their dates and sources.
 
+use super::terminal::{Stop, TerminalSession};
 use crate::teach::quiz::{score_order, score_year, Quiz, QuizMode, YEAR_TOLERANCE};
 use crate::timeline::model::Timeline;
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use ratatui::backend::{Backend, CrosstermBackend};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::backend::Backend;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -237,39 +238,57 @@ fn key_of(e: Event) -> Option<QuizKey> {
     })
 }
 
-fn take<B: Backend>(terminal: &mut Terminal<B>, state: &mut QuizState, t: &Timeline) -> io::Result<()>
+fn take<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut QuizState,
+    t: &Timeline,
+    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+    signalled: impl Fn() -> Option<i32>,
+) -> Result<(), Stop>
 where
     B::Error: Send + Sync + 'static,
 {
+    let mut dirty = true;
     while !state.quit {
-        terminal.draw(|f| state.draw(f, t)).map_err(io::Error::other)?;
-        if let Some(k) = key_of(event::read()?) {
+        if let Some(sig) = signalled() {
+            return Err(Stop::Signal(sig));
+        }
+        if dirty {
+            terminal
+                .draw(|f| state.draw(f, t))
+                .map_err(|e| Stop::Error(io::Error::other(e)))?;
+        }
+        // Nothing typed for a moment is a chance to look at signals.
+        let Some(e) = next_event().map_err(Stop::Error)? else {
+            dirty = false;
+            continue;
+        };
+        if let Some(k) = key_of(e) {
             state.key(k);
         }
+        dirty = true;
     }
     Ok(())
 }
 
-/// Runs a quiz on the terminal; it is restored afterwards. Returns the score line.
-pub fn run(t: &Timeline, quiz: Quiz) -> io::Result<String> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        super::terminal::restore();
-        previous(info);
-    }));
+/// Runs a quiz on the terminal, which is restored afterwards whether the
+/// quiz ended, failed or was stopped by a signal. Returns the score line.
+pub fn run(t: &Timeline, quiz: Quiz) -> Result<String, Stop> {
     let mut state = QuizState::new(quiz);
-    crossterm::terminal::enable_raw_mode()?;
-    let result = (|| {
-        crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        take(&mut terminal, &mut state, t)
-    })();
-    super::terminal::restore();
-    result.map(|()| {
-        if state.done {
-            state.score(t)
-        } else {
-            "quiz left unfinished".into()
-        }
+    {
+        let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
+        let input = &session.input;
+        take(
+            &mut session.terminal,
+            &mut state,
+            t,
+            || input.next(super::terminal::TICK),
+            || input.signalled(),
+        )?;
+    }
+    Ok(if state.done {
+        state.score(t)
+    } else {
+        "quiz left unfinished".into()
     })
 }

@@ -53,16 +53,20 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
     }
     let mut watcher = Watcher::new(if cli.no_watch { &[] } else { &cli.data });
     let idle = |app: &mut crate::app::App| watcher.poll(app);
-    match crate::app::terminal::run(&mut app, mouse, idle) {
-        Ok(()) => Ok(()),
+    crate::app::terminal::run(&mut app, mouse, idle).map_err(exit_status)
+}
+
+/// The exit status for a terminal run that did not end by the user quitting.
+pub(super) fn exit_status(stop: crate::app::terminal::Stop) -> u8 {
+    match stop {
         // The conventional status for death by a signal: 128 + its number.
-        Err(crate::app::terminal::Stop::Signal(sig)) => Err(128u8.saturating_add(sig as u8)),
-        Err(crate::app::terminal::Stop::Error(e)) => {
+        crate::app::terminal::Stop::Signal(sig) => 128u8.saturating_add(sig as u8),
+        crate::app::terminal::Stop::Error(e) => {
             eprintln!(
                 "tipline: terminal error: {}",
                 crate::text::sanitize_line(&e.to_string())
             );
-            Err(EXIT_USAGE)
+            EXIT_USAGE
         }
     }
 }
