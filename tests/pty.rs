@@ -399,6 +399,32 @@ fn a_changed_data_file_is_reloaded_and_a_broken_one_reported() {
 }
 
 #[test]
+fn a_data_file_replaced_by_rename_is_still_followed() {
+    let dir = std::env::temp_dir().join(format!("tipline-rename-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("saved.toml");
+    let valid =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
+    let with_title = |t: &str| valid.replacen("title = \"T\"\nkind", &format!("title = \"{t}\"\nkind"), 1);
+    std::fs::write(&file, with_title("Before any save")).unwrap();
+    let path = file.display().to_string();
+    let mut s = Session::start(&["--data", &path], 100, 30);
+    s.wait_for("Before any save");
+    // Saved as editors do: a new file written beside it, renamed over it.
+    // Twice, so following goes on after the first file is gone.
+    for title in ["After one save", "After two saves"] {
+        let fresh = dir.join(".saved.toml.tmp");
+        std::fs::write(&fresh, with_title(title)).unwrap();
+        std::fs::rename(&fresh, &file).unwrap();
+        let shown = s.wait_for(title);
+        assert!(!shown.contains("problem(s)"), "{shown}");
+    }
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn no_watch_keeps_the_data_as_loaded() {
     let dir = std::env::temp_dir().join(format!("tipline-nowatch-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
