@@ -236,6 +236,43 @@ fn a_bad_config_is_reported_before_the_terminal_is_touched() {
 }
 
 #[test]
+fn the_config_file_is_found_under_the_xdg_config_dir_else_home() {
+    let bad = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/config/bad.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let root = std::env::temp_dir().join(format!("tipline-xdg-{}", std::process::id()));
+    let xdg = root.join("xdg");
+    let home = root.join("home");
+    for base in [xdg.clone(), home.join(".config")] {
+        std::fs::create_dir_all(base.join("tipline")).unwrap();
+        std::fs::write(base.join("tipline/config.toml"), &bad).unwrap();
+    }
+    let (xdg, home) = (xdg.display().to_string(), home.display().to_string());
+    // A home with no config in it (it must exist: the pty starts there).
+    let nowhere = root.join("nowhere");
+    std::fs::create_dir_all(&nowhere).unwrap();
+    let nowhere = nowhere.display().to_string();
+    for (config_home, home, found) in [
+        (
+            xdg.as_str(),
+            nowhere.as_str(),
+            format!("{xdg}/tipline/config.toml"),
+        ),
+        ("", home.as_str(), format!("{home}/.config/tipline/config.toml")),
+    ] {
+        let env = [("XDG_CONFIG_HOME", config_home), ("HOME", home)];
+        let mut s = Session::start_with(&[], &env, 200, 30);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 2);
+        let shown = s.contents().replace('\n', "");
+        assert!(shown.contains(&format!("{found}:5:10: error")), "{shown}");
+    }
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
 fn the_terminal_is_restored_after_a_panic() {
     let mut s = Session::start_with(&[], &[("TIPLINE_FAIL_ON_KEY", "panic")], 100, 30);
     s.wait_for("Timeline — 40 of 40 events");
