@@ -13,8 +13,26 @@ use ratatui::{Frame, Terminal};
 use std::io;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// Whether the process that wrote a state file is still running: asked of
+/// the kernel with `kill(pid, 0)`, which sends nothing. A process of
+/// another user answers "not permitted", which still means it is there.
+#[cfg(unix)]
 fn alive(pid: u32) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
+    let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else {
+        return false;
+    };
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        Err(e) => e == rustix::io::Errno::PERM,
+    }
+}
+
+/// Elsewhere there is no such call without a heavier dependency, so every
+/// presenter whose file is there counts as running; a presenter removes
+/// its file when it stops, so only one that crashed is followed wrongly.
+#[cfg(not(unix))]
+fn alive(_pid: u32) -> bool {
+    true
 }
 
 /// The presenter to follow: the one asked for, else the most recent one still running.
@@ -119,4 +137,20 @@ pub fn run(pid: Option<u32>) -> Result<(), Stop> {
         || input.next(Duration::from_millis(250)),
         || input.signalled(),
     )
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::alive;
+
+    #[test]
+    fn a_running_process_is_alive_and_a_finished_one_is_not() {
+        assert!(alive(std::process::id()));
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        assert!(!alive(pid), "a reaped child is gone");
+        assert!(!alive(0), "no process has id 0");
+        assert!(!alive(u32::MAX), "beyond any process id");
+    }
 }
