@@ -94,6 +94,10 @@ struct Watcher {
     /// Each data file as its directory and name, to match changes against.
     watched: Vec<(PathBuf, OsString)>,
     changes: Option<mpsc::Receiver<DebounceEventResult>>,
+    /// Each file's modification time and length when last loaded: the
+    /// operating system also reports a file being opened, so our own
+    /// reading would otherwise count as a change and reload for ever.
+    seen: Vec<Option<(std::time::SystemTime, u64)>>,
     /// Kept alive for as long as the files are followed.
     _debouncer: Option<Debouncer<RecommendedWatcher>>,
 }
@@ -108,6 +112,7 @@ impl Watcher {
             paths: paths.to_vec(),
             watched: Vec::new(),
             changes: None,
+            seen: paths.iter().map(|p| stamp(p)).collect(),
             _debouncer: None,
         };
         if paths.is_empty() {
@@ -161,7 +166,7 @@ impl Watcher {
         let Some(changes) = &self.changes else {
             return false;
         };
-        let mut changed = false;
+        let (mut changed, mut failed) = (false, false);
         loop {
             match changes.try_recv() {
                 Ok(Ok(events)) => changed |= events.iter().any(|e| self.is_data_file(&e.path)),
@@ -170,7 +175,7 @@ impl Watcher {
                         "following the data files: {}",
                         crate::text::sanitize_line(&e.to_string())
                     ));
-                    changed = true;
+                    failed = true;
                 }
                 Err(mpsc::TryRecvError::Empty) => break,
                 Err(mpsc::TryRecvError::Disconnected) => {
@@ -179,7 +184,15 @@ impl Watcher {
                 }
             }
         }
-        changed && self.reload(app)
+        if !changed {
+            return failed;
+        }
+        let now: Vec<_> = self.paths.iter().map(|p| stamp(p)).collect();
+        if now == self.seen {
+            return failed;
+        }
+        self.seen = now;
+        self.reload(app)
     }
 
     fn reload(&mut self, app: &mut crate::app::App) -> bool {
@@ -211,4 +224,9 @@ impl Watcher {
         app.data_problems = problems;
         true
     }
+}
+
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
 }
