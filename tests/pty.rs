@@ -124,17 +124,53 @@ fn cooked(s: &Session) -> bool {
 }
 
 /// Everything the app changed is undone: raw mode, alternate screen,
-/// cursor, mouse capture.
+/// cursor, mouse capture, bracketed paste.
 fn assert_restored(s: &Session) {
+    assert_restored_from(s, true);
+}
+
+/// As `assert_restored`, for a screen that may never have captured the
+/// mouse: capture is released after it was last enabled, if ever.
+fn assert_restored_from(s: &Session, mouse_was_on: bool) {
     assert!(cooked(s), "raw mode is off");
     let screen = s.screen.lock().unwrap();
     assert!(!screen.screen().alternate_screen(), "left the alternate screen");
     assert!(!screen.screen().hide_cursor(), "cursor shown");
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
-    let on = raw.rfind("\x1b[?1000h").expect("mouse capture was on");
+    let on = raw.rfind("\x1b[?1000h");
+    assert_eq!(
+        on.is_some(),
+        mouse_was_on,
+        "mouse capture was on only if asked for"
+    );
     let off = raw.rfind("\x1b[?1000l").expect("mouse capture released");
-    assert!(off > on, "released after it was last enabled");
+    assert!(on.is_none_or(|on| off > on), "released after it was last enabled");
+    let paste_on = raw.rfind("\x1b[?2004h").expect("bracketed paste was on");
+    let paste_off = raw.rfind("\x1b[?2004l").expect("bracketed paste released");
+    assert!(paste_off > paste_on, "paste released after it was enabled");
+    let alt_on = raw
+        .rfind("\x1b[?1049h")
+        .expect("the alternate screen was entered");
+    let alt_off = raw.rfind("\x1b[?1049l").expect("the alternate screen was left");
+    assert!(alt_off > alt_on, "left after it was entered");
 }
+
+/// Sends a signal by name to the session's process.
+fn signal(s: &Session, name: &str) {
+    let pid = s.child.process_id().unwrap().to_string();
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill -{name} {pid}");
+}
+
+/// The stop signals, by name and number.
+const STOP_SIGNALS: [(&str, u32); 3] = [
+    ("INT", libc::SIGINT as u32),
+    ("TERM", libc::SIGTERM as u32),
+    ("HUP", libc::SIGHUP as u32),
+];
 
 #[test]
 fn filters_by_year_and_actor_then_quits_cleanly() {
@@ -184,10 +220,11 @@ fn filters_by_year_and_actor_then_quits_cleanly() {
 #[test]
 fn opens_prefiltered_and_on_an_event() {
     let mut s = Session::start(&["--goto", "tip-report-2022", "kind:ranking"], 100, 30);
-    let shown = s.wait_for(&title_showing(|e| {
+    s.wait_for(&title_showing(|e| {
         e.kind == tipline::timeline::model::EventKind::Ranking
     }));
-    assert!(shown.contains("filter: kind:ranking"), "{shown}");
+    // The status line is drawn last: wait for it rather than read half a frame.
+    let shown = s.wait_for("filter: kind:ranking");
     assert!(shown.contains("▶ 19 Jul 2022"), "{shown}");
     s.keys("\x03");
     assert!(s.wait_exit().success(), "Ctrl-C quits");
@@ -209,6 +246,43 @@ fn a_bad_config_is_reported_before_the_terminal_is_touched() {
         !String::from_utf8_lossy(&raw).contains("\x1b[?1049h"),
         "never entered the alternate screen"
     );
+}
+
+#[test]
+fn the_config_file_is_found_under_the_xdg_config_dir_else_home() {
+    let bad = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/config/bad.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let root = std::env::temp_dir().join(format!("tipline-xdg-{}", std::process::id()));
+    let xdg = root.join("xdg");
+    let home = root.join("home");
+    for base in [xdg.clone(), home.join(".config")] {
+        std::fs::create_dir_all(base.join("tipline")).unwrap();
+        std::fs::write(base.join("tipline/config.toml"), &bad).unwrap();
+    }
+    let (xdg, home) = (xdg.display().to_string(), home.display().to_string());
+    // A home with no config in it (it must exist: the pty starts there).
+    let nowhere = root.join("nowhere");
+    std::fs::create_dir_all(&nowhere).unwrap();
+    let nowhere = nowhere.display().to_string();
+    for (config_home, home, found) in [
+        (
+            xdg.as_str(),
+            nowhere.as_str(),
+            format!("{xdg}/tipline/config.toml"),
+        ),
+        ("", home.as_str(), format!("{home}/.config/tipline/config.toml")),
+    ] {
+        let env = [("XDG_CONFIG_HOME", config_home), ("HOME", home)];
+        let mut s = Session::start_with(&[], &env, 200, 30);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 2);
+        let shown = s.contents().replace('\n', "");
+        assert!(shown.contains(&format!("{found}:5:10: error")), "{shown}");
+    }
+    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
@@ -241,19 +315,67 @@ fn the_terminal_is_restored_after_an_error() {
 
 #[test]
 fn the_terminal_is_restored_after_signals() {
-    for (name, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+    for (name, number) in STOP_SIGNALS {
         let mut s = Session::start(&[], 100, 30);
         s.wait_for(&title_showing(|_| true));
-        let pid = s.child.process_id().unwrap().to_string();
-        let sent = std::process::Command::new("kill")
-            .args([&format!("-{name}"), &pid])
-            .status()
-            .unwrap();
-        assert!(sent.success());
+        signal(&s, name);
         let status = s.wait_exit();
         assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
         assert_restored(&s);
     }
+}
+
+#[test]
+fn a_notes_terminal_restores_the_terminal_after_signals() {
+    for (name, number) in STOP_SIGNALS {
+        // A runtime directory of its own, so no other presenter is found.
+        let runtime = std::env::temp_dir().join(format!("tipline-notes-sig-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&runtime).unwrap();
+        let dir = runtime.display().to_string();
+        let mut s = Session::start_with(&["notes"], &[("XDG_RUNTIME_DIR", dir.as_str())], 100, 20);
+        s.wait_for("Waiting for a presenter");
+        assert!(!cooked(&s), "raw mode while running");
+        assert!(s.screen.lock().unwrap().screen().alternate_screen());
+        signal(&s, name);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        assert_restored_from(&s, false);
+        std::fs::remove_dir_all(&runtime).ok();
+    }
+}
+
+#[test]
+fn a_quiz_restores_the_terminal_after_signals() {
+    for (name, number) in STOP_SIGNALS {
+        let mut s = Session::start(&["quiz", "--seed", "7"], 100, 30);
+        s.wait_for("Put these events in the order they happened");
+        assert!(!cooked(&s), "raw mode while running");
+        assert!(s.screen.lock().unwrap().screen().alternate_screen());
+        signal(&s, name);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        assert_restored_from(&s, false);
+        assert!(
+            !s.contents().contains("(seed 7)"),
+            "a stopped quiz prints no score: {}",
+            s.contents()
+        );
+    }
+}
+
+#[test]
+fn a_finished_quiz_restores_the_terminal_and_prints_its_score() {
+    let mut s = Session::start(&["quiz", "--seed", "7", "--count", "2"], 100, 30);
+    s.wait_for("Put these events in the order they happened");
+    s.keys("\r");
+    s.wait_for("The answer:");
+    s.keys("\r");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_restored_from(&s, false);
+    let shown = s.contents();
+    assert!(shown.contains("of 2 in the right place"), "{shown}");
+    assert!(shown.contains("(seed 7)"), "{shown}");
 }
 
 #[test]
@@ -323,6 +445,32 @@ fn a_changed_data_file_is_reloaded_and_a_broken_one_reported() {
         std::fs::read_to_string(&file).unwrap(),
         with_title("Fourth title")
     );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_data_file_replaced_by_rename_is_still_followed() {
+    let dir = std::env::temp_dir().join(format!("tipline-rename-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("saved.toml");
+    let valid =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
+    let with_title = |t: &str| valid.replacen("title = \"T\"\nkind", &format!("title = \"{t}\"\nkind"), 1);
+    std::fs::write(&file, with_title("Before any save")).unwrap();
+    let path = file.display().to_string();
+    let mut s = Session::start(&["--data", &path], 100, 30);
+    s.wait_for("Before any save");
+    // Saved as editors do: a new file written beside it, renamed over it.
+    // Twice, so following goes on after the first file is gone.
+    for title in ["After one save", "After two saves"] {
+        let fresh = dir.join(".saved.toml.tmp");
+        std::fs::write(&fresh, with_title(title)).unwrap();
+        std::fs::rename(&fresh, &file).unwrap();
+        let shown = s.wait_for(title);
+        assert!(!shown.contains("problem(s)"), "{shown}");
+    }
+    s.keys("q");
+    assert!(s.wait_exit().success());
     std::fs::remove_dir_all(&dir).ok();
 }
 

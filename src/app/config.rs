@@ -18,12 +18,11 @@ pub struct Config {
 }
 
 /// Where the config file lives: `$XDG_CONFIG_HOME/tipline/config.toml`,
-/// else `~/.config/tipline/config.toml`.
+/// else `~/.config/tipline/config.toml` (on macOS too); on Windows, under
+/// the roaming application data folder.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    use etcetera::BaseStrategy;
+    let base = etcetera::choose_base_strategy().ok()?.config_dir();
     Some(base.join("tipline").join("config.toml"))
 }
 

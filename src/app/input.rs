@@ -197,6 +197,8 @@ pub enum Msg {
     Present(Box<Presenter>),
     /// Show this event (the launcher's `--goto`), clearing a filter that hides it.
     Goto(String),
+    /// A note for the status line from outside (a file that cannot be watched).
+    Notice(String),
     /// Filter by this query, in place of the current one.
     Filter(crate::query::Query),
 }

@@ -1,9 +1,12 @@
 //! `tipline notes`: a second terminal that follows a presenting tipline on
 //! the same machine and shows the teacher what the room does not see.
 
+use super::input::{Action, Msg};
+use super::keymap::{Context, Keymap};
 use super::presenter::{state_dir, Published};
-use crossterm::event::{self, Event, KeyCode, KeyModifiers};
-use ratatui::backend::{Backend, CrosstermBackend};
+use super::terminal::{Stop, TerminalSession};
+use crossterm::event::{Event, KeyEventKind};
+use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
@@ -12,8 +15,26 @@ use ratatui::{Frame, Terminal};
 use std::io;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// Whether the process that wrote a state file is still running: asked of
+/// the kernel with `kill(pid, 0)`, which sends nothing. A process of
+/// another user answers "not permitted", which still means it is there.
+#[cfg(unix)]
 fn alive(pid: u32) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
+    let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else {
+        return false;
+    };
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        Err(e) => e == rustix::io::Errno::PERM,
+    }
+}
+
+/// Elsewhere there is no such call without a heavier dependency, so every
+/// presenter whose file is there counts as running; a presenter removes
+/// its file when it stops, so only one that crashed is followed wrongly.
+#[cfg(not(unix))]
+fn alive(_pid: u32) -> bool {
+    true
 }
 
 /// The presenter to follow: the one asked for, else the most recent one still running.
@@ -33,14 +54,17 @@ pub fn find(pid: Option<u32>) -> Option<Published> {
     found.pop().map(|(_, s)| s)
 }
 
-pub fn draw(frame: &mut Frame, state: Option<&Published>) {
+pub fn draw(frame: &mut Frame, state: Option<&Published>, keymap: &Keymap) {
     let area: Rect = frame.area();
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let lines: Vec<Line> = match state {
         None => vec![
             Line::styled("Waiting for a presenter…", bold),
             Line::raw("Start one in another terminal: tipline present LESSON"),
-            Line::raw("q quits"),
+            Line::raw(format!(
+                "{} quits",
+                keymap.first_key(Context::Notes, Action::Quit)
+            )),
         ],
         Some(s) => {
             let now = SystemTime::now()
@@ -81,42 +105,59 @@ pub fn draw(frame: &mut Frame, state: Option<&Published>) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
-fn follow<B: Backend>(terminal: &mut Terminal<B>, pid: Option<u32>) -> io::Result<()>
+fn follow<B: Backend>(
+    keymap: &Keymap,
+    terminal: &mut Terminal<B>,
+    pid: Option<u32>,
+    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+    signalled: impl Fn() -> Option<i32>,
+) -> Result<(), Stop>
 where
     B::Error: Send + Sync + 'static,
 {
     loop {
+        if let Some(sig) = signalled() {
+            return Err(Stop::Signal(sig));
+        }
         let state = find(pid);
         terminal
-            .draw(|f| draw(f, state.as_ref()))
-            .map_err(io::Error::other)?;
-        if event::poll(Duration::from_millis(250))? {
-            if let Event::Key(k) = event::read()? {
-                let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
-                if ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) {
-                    return Ok(());
-                }
+            .draw(|f| draw(f, state.as_ref(), keymap))
+            .map_err(|e| Stop::Error(io::Error::other(e)))?;
+        if let Some(Event::Key(k)) = next_event().map_err(Stop::Error)? {
+            let quit = matches!(keymap.msg_for(Context::Notes, k), Some(Msg::Action(Action::Quit)));
+            if quit && k.kind != KeyEventKind::Release {
+                return Ok(());
             }
-        }
-        if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-            return Ok(());
         }
     }
 }
 
-/// Follows a presenter until the user quits; the terminal is restored after.
-pub fn run(pid: Option<u32>) -> io::Result<()> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        super::terminal::restore();
-        previous(info);
-    }));
-    crossterm::terminal::enable_raw_mode()?;
-    let result = (|| {
-        crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        follow(&mut terminal, pid)
-    })();
-    super::terminal::restore();
-    result
+/// Follows a presenter until the user quits or a signal arrives; the
+/// terminal is restored after, whichever it was.
+pub fn run(pid: Option<u32>, keymap: &Keymap) -> Result<(), Stop> {
+    let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
+    let input = &session.incoming;
+    follow(
+        keymap,
+        &mut session.terminal,
+        pid,
+        || input.next(Duration::from_millis(250)),
+        || input.signalled(),
+    )
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::alive;
+
+    #[test]
+    fn a_running_process_is_alive_and_a_finished_one_is_not() {
+        assert!(alive(std::process::id()));
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        assert!(!alive(pid), "a reaped child is gone");
+        assert!(!alive(0), "no process has id 0");
+        assert!(!alive(u32::MAX), "beyond any process id");
+    }
 }

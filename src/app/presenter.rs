@@ -127,10 +127,12 @@ impl Presenter {
 
 /// Where a presenting instance publishes its state for `tipline notes`:
 /// one file per process, so several presenters on one machine don't cross.
+/// It is `$XDG_RUNTIME_DIR/tipline`, else `tipline` in the temporary folder.
 pub fn state_dir() -> std::path::PathBuf {
-    std::env::var_os("XDG_RUNTIME_DIR")
-        .filter(|v| !v.is_empty())
-        .map(std::path::PathBuf::from)
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .and_then(|base| base.runtime_dir())
         .unwrap_or_else(std::env::temp_dir)
         .join("tipline")
 }

@@ -1,10 +1,13 @@
 //! Taking a quiz at the terminal: reorder the events, or type the years,
 //! then see the answers with their dates and sources.
 
+use super::input::{Action, Input, Msg};
+use super::keymap::{Context, Keymap};
+use super::terminal::{Stop, TerminalSession};
 use crate::teach::quiz::{score_order, score_year, Quiz, QuizMode, YEAR_TOLERANCE};
 use crate::timeline::model::Timeline;
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use ratatui::backend::{Backend, CrosstermBackend};
+use crossterm::event::{Event, KeyEventKind};
+use ratatui::backend::Backend;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -35,10 +38,40 @@ pub struct QuizState {
     pub typing: String,
     pub done: bool,
     pub quit: bool,
+    /// Key labels for the instructions, from the key table.
+    keys: QuizKeys,
+}
+
+/// The keys the quiz screen names, as the key table binds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct QuizKeys {
+    up: String,
+    down: String,
+    grab: String,
+    submit: String,
+    quit: String,
+}
+
+impl QuizKeys {
+    fn from(keymap: &Keymap) -> QuizKeys {
+        let key = |a| keymap.first_key(Context::Quiz, a);
+        QuizKeys {
+            up: key(Action::Up),
+            down: key(Action::Down),
+            grab: key(Action::Grab),
+            submit: key(Action::Submit),
+            quit: key(Action::Quit),
+        }
+    }
 }
 
 impl QuizState {
     pub fn new(quiz: Quiz) -> Self {
+        QuizState::with_keys(quiz, &Keymap::default())
+    }
+
+    /// A quiz whose instructions name the keys of this key table.
+    pub fn with_keys(quiz: Quiz, keymap: &Keymap) -> Self {
         let order = quiz.items.clone();
         QuizState {
             quiz,
@@ -49,6 +82,7 @@ impl QuizState {
             typing: String::new(),
             done: false,
             quit: false,
+            keys: QuizKeys::from(keymap),
         }
     }
 
@@ -139,9 +173,10 @@ impl QuizState {
                     "Put these events in the order they happened, earliest first.",
                     bold,
                 ));
-                lines.push(Line::raw(
-                    "↑/↓ move · Space picks up and puts down · Enter submits · q quits",
-                ));
+                lines.push(Line::raw(format!(
+                    "{}/{} move · {} picks up and puts down · {} submits · {} quits",
+                    self.keys.up, self.keys.down, self.keys.grab, self.keys.submit, self.keys.quit
+                )));
                 lines.push(Line::default());
                 for (i, &p) in self.order.iter().enumerate() {
                     let mark = if i == self.cursor {
@@ -176,7 +211,8 @@ impl QuizState {
                 lines.push(Line::default());
                 lines.push(Line::raw(format!("Year: {}█", self.typing)));
                 lines.push(Line::raw(format!(
-                    "Enter answers · 2 points for the year, 1 within {YEAR_TOLERANCE} year · q quits"
+                    "{} answers · 2 points for the year, 1 within {YEAR_TOLERANCE} year · {} quits",
+                    self.keys.submit, self.keys.quit
                 )));
             }
             (QuizMode::Order, true) => {
@@ -196,7 +232,10 @@ impl QuizState {
                     )));
                 }
                 lines.push(Line::default());
-                lines.push(Line::raw("Enter or q to finish"));
+                lines.push(Line::raw(format!(
+                    "{} or {} to finish",
+                    self.keys.submit, self.keys.quit
+                )));
             }
             (QuizMode::Year, true) => {
                 lines.push(Line::styled(self.score(t), bold));
@@ -212,64 +251,87 @@ impl QuizState {
                     )));
                 }
                 lines.push(Line::default());
-                lines.push(Line::raw("Enter or q to finish"));
+                lines.push(Line::raw(format!(
+                    "{} or {} to finish",
+                    self.keys.submit, self.keys.quit
+                )));
             }
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), frame.area());
     }
 }
 
-fn key_of(e: Event) -> Option<QuizKey> {
+/// What a terminal event means to a quiz, through the key table.
+fn key_of(keymap: &Keymap, e: Event) -> Option<QuizKey> {
     let Event::Key(k) = e else { return None };
     if k.kind == KeyEventKind::Release {
         return None;
     }
-    Some(match k.code {
-        KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => QuizKey::Quit,
-        KeyCode::Char('q') | KeyCode::Esc => QuizKey::Quit,
-        KeyCode::Up | KeyCode::Char('k') => QuizKey::Up,
-        KeyCode::Down | KeyCode::Char('j') => QuizKey::Down,
-        KeyCode::Char(' ') => QuizKey::Grab,
-        KeyCode::Enter => QuizKey::Submit,
-        KeyCode::Backspace => QuizKey::Erase,
-        KeyCode::Char(c) if c.is_ascii_digit() => QuizKey::Digit(c),
+    Some(match keymap.msg_for(Context::Quiz, k)? {
+        Msg::Action(Action::Quit) => QuizKey::Quit,
+        Msg::Action(Action::Up) => QuizKey::Up,
+        Msg::Action(Action::Down) => QuizKey::Down,
+        Msg::Action(Action::Grab) => QuizKey::Grab,
+        Msg::Action(Action::Submit) => QuizKey::Submit,
+        Msg::Action(Action::Erase) => QuizKey::Erase,
+        Msg::Input(Input::Char(c)) => QuizKey::Digit(c),
         _ => return None,
     })
 }
 
-fn take<B: Backend>(terminal: &mut Terminal<B>, state: &mut QuizState, t: &Timeline) -> io::Result<()>
+fn take<B: Backend>(
+    keymap: &Keymap,
+    terminal: &mut Terminal<B>,
+    state: &mut QuizState,
+    t: &Timeline,
+    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+    signalled: impl Fn() -> Option<i32>,
+) -> Result<(), Stop>
 where
     B::Error: Send + Sync + 'static,
 {
+    let mut dirty = true;
     while !state.quit {
-        terminal.draw(|f| state.draw(f, t)).map_err(io::Error::other)?;
-        if let Some(k) = key_of(event::read()?) {
+        if let Some(sig) = signalled() {
+            return Err(Stop::Signal(sig));
+        }
+        if dirty {
+            terminal
+                .draw(|f| state.draw(f, t))
+                .map_err(|e| Stop::Error(io::Error::other(e)))?;
+        }
+        // Nothing typed for a moment is a chance to look at signals.
+        let Some(e) = next_event().map_err(Stop::Error)? else {
+            dirty = false;
+            continue;
+        };
+        if let Some(k) = key_of(keymap, e) {
             state.key(k);
         }
+        dirty = true;
     }
     Ok(())
 }
 
-/// Runs a quiz on the terminal; it is restored afterwards. Returns the score line.
-pub fn run(t: &Timeline, quiz: Quiz) -> io::Result<String> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        super::terminal::restore();
-        previous(info);
-    }));
-    let mut state = QuizState::new(quiz);
-    crossterm::terminal::enable_raw_mode()?;
-    let result = (|| {
-        crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        take(&mut terminal, &mut state, t)
-    })();
-    super::terminal::restore();
-    result.map(|()| {
-        if state.done {
-            state.score(t)
-        } else {
-            "quiz left unfinished".into()
-        }
+/// Runs a quiz on the terminal, which is restored afterwards whether the
+/// quiz ended, failed or was stopped by a signal. Returns the score line.
+pub fn run(t: &Timeline, quiz: Quiz, keymap: &Keymap) -> Result<String, Stop> {
+    let mut state = QuizState::with_keys(quiz, keymap);
+    {
+        let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
+        let input = &session.incoming;
+        take(
+            keymap,
+            &mut session.terminal,
+            &mut state,
+            t,
+            || input.next(super::terminal::TICK),
+            || input.signalled(),
+        )?;
+    }
+    Ok(if state.done {
+        state.score(t)
+    } else {
+        "quiz left unfinished".into()
     })
 }

@@ -336,6 +336,7 @@ impl App {
             }
             Msg::Present(p) => self.mode = Mode::Present(p),
             Msg::Goto(id) => self.goto(&id),
+            Msg::Notice(note) => self.status.message = Some(note),
             Msg::Filter(query) => {
                 self.query = query;
                 self.refresh();

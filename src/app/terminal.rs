@@ -1,22 +1,31 @@
-//! Running the app on a real terminal. Set-up and restore live here and
-//! nowhere else; the terminal is restored on quit, on error and on panic.
+//! Running on a real terminal. Set-up and restore live here and nowhere
+//! else: the app, the presenter, the notes terminal and quizzes share one
+//! `TerminalSession`, which restores the terminal on quit, on error, on a
+//! panic and on SIGINT, SIGTERM and SIGHUP.
 
 use super::input::{Input, Msg};
 use super::state::App;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseEventKind,
+};
 use crossterm::execute;
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::Terminal;
 use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor
-/// shown, mouse released. Safe to call more than once.
+/// shown, mouse and paste released. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
@@ -142,32 +151,66 @@ fn injected_failure(event: &Event) -> Result<(), Stop> {
 /// Runs the app on the process's terminal until the user quits, a signal
 /// arrives or something fails; the terminal is restored in every case.
 pub fn run(app: &mut App, mouse: bool, idle: impl FnMut(&mut App) -> bool) -> Result<(), Stop> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
-    let received = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    for sig in STOP_SIGNALS {
-        let flag = received.clone();
-        // SAFETY-free registration: the handler only stores a number.
-        let _ = signal_hook::flag::register_usize(sig, flag, sig as usize);
-    }
-    let signalled = || match received.load(std::sync::atomic::Ordering::Relaxed) {
-        0 => None,
-        n => Some(n as i32),
-    };
-    enable_raw_mode().map_err(Stop::Error)?;
-    let result = (|| {
-        execute!(io::stdout(), EnterAlternateScreen).map_err(Stop::Error)?;
-        if mouse {
-            execute!(io::stdout(), EnableMouseCapture).map_err(Stop::Error)?;
-        }
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).map_err(Stop::Error)?;
+    let mut session = TerminalSession::start(mouse).map_err(Stop::Error)?;
+    let input = &session.incoming;
+    run_loop(
+        &mut session.terminal,
+        app,
+        || input.next(TICK),
+        || input.signalled(),
+        idle,
+    )
+}
+
+/// How long a loop waits for input before it looks at signals and files.
+pub const TICK: Duration = Duration::from_millis(100);
+
+/// The process's terminal, taken over for as long as this value lives:
+/// raw mode, the alternate screen, bracketed paste and, if asked, the
+/// mouse. The app, the presenter, `tipline notes` and `tipline quiz` all
+/// run inside one, so the terminal is given back the same way on every
+/// exit path: when the session is dropped, from the panic hook, and after
+/// SIGINT, SIGTERM or SIGHUP, which the loops notice through `signalled`.
+pub struct TerminalSession {
+    pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    pub incoming: Incoming,
+    handlers: Vec<signal_hook::SigId>,
+}
+
+/// What reaches a session from outside: terminal events and stop signals.
+pub struct Incoming {
+    received: Arc<AtomicUsize>,
+    events: mpsc::Receiver<io::Result<Event>>,
+}
+
+impl TerminalSession {
+    pub fn start(mouse: bool) -> io::Result<TerminalSession> {
+        restore_on_panic();
+        let received = Arc::new(AtomicUsize::new(0));
+        // The handler only stores the signal's number; the loop reads it.
+        let handlers: Vec<_> = STOP_SIGNALS
+            .iter()
+            .filter_map(|&sig| signal_hook::flag::register_usize(sig, received.clone(), sig as usize).ok())
+            .collect();
+        let taken = enable_raw_mode().and_then(|()| {
+            execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+            if mouse {
+                execute!(io::stdout(), EnableMouseCapture)?;
+            }
+            Terminal::new(CrosstermBackend::new(io::stdout()))
+        });
+        let terminal = match taken {
+            Ok(t) => t,
+            Err(e) => {
+                restore();
+                unregister(&handlers);
+                return Err(e);
+            }
+        };
         // Keys are read on their own thread: when a terminal goes away
         // without a hang-up signal, crossterm's reader can spin on end of
-        // file and never return, so the loop must not wait on it directly.
-        let (keys, events) = std::sync::mpsc::channel();
+        // file and never return, so a loop must not wait on it directly.
+        let (keys, events) = mpsc::channel();
         std::thread::spawn(move || loop {
             let read = event::read();
             let failed = read.is_err();
@@ -175,22 +218,63 @@ pub fn run(app: &mut App, mouse: bool, idle: impl FnMut(&mut App) -> bool) -> Re
                 break;
             }
         });
-        let next = || match events.recv_timeout(std::time::Duration::from_millis(100)) {
+        Ok(TerminalSession {
+            terminal,
+            incoming: Incoming { received, events },
+            handlers,
+        })
+    }
+}
+
+impl Drop for TerminalSession {
+    fn drop(&mut self) {
+        restore();
+        unregister(&self.handlers);
+    }
+}
+
+fn unregister(handlers: &[signal_hook::SigId]) {
+    for &id in handlers {
+        signal_hook::low_level::unregister(id);
+    }
+}
+
+/// Installs, once per process, a panic hook that restores the terminal
+/// before the panic message is printed, so the message is readable.
+fn restore_on_panic() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+impl Incoming {
+    /// The stop signal received, if any.
+    pub fn signalled(&self) -> Option<i32> {
+        match self.received.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(n as i32),
+        }
+    }
+
+    /// The next terminal event, or `None` when nothing came within `wait`,
+    /// so a loop never blocks and can look at signals in between.
+    pub fn next(&self, wait: Duration) -> io::Result<Option<Event>> {
+        match self.events.recv_timeout(wait) {
             Ok(read) => read.map(Some),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            Err(mpsc::RecvTimeoutError::Timeout) => {
                 // A hung-up terminal is no longer a terminal.
-                if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                if io::IsTerminal::is_terminal(&io::stdin()) {
                     Ok(None)
                 } else {
                     Err(io::Error::other("the terminal went away"))
                 }
             }
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                Err(io::Error::other("the terminal went away"))
-            }
-        };
-        run_loop(&mut terminal, app, next, signalled, idle)
-    })();
-    restore();
-    result
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(io::Error::other("the terminal went away")),
+        }
+    }
 }

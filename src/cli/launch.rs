@@ -3,8 +3,13 @@
 
 use super::{find_lesson, load_lessons, load_timeline, query_of, read_data, report, Cli, EXIT_USAGE};
 use crate::load::load;
+use notify_debouncer_mini::notify::{self, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// Opens the interactive timeline, which needs a terminal on both ends.
 pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(), u8> {
@@ -13,13 +18,7 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         eprintln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
         return Err(EXIT_USAGE);
     }
-    let config = match cli.config.clone().or_else(crate::app::config::default_path) {
-        Some(path) => crate::app::config::load(&path).map_err(|problems| {
-            report(&problems);
-            EXIT_USAGE
-        })?,
-        None => Default::default(),
-    };
+    let config = config(cli.config.as_deref())?;
     let timeline = load_timeline(&cli.data)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = cli
@@ -62,18 +61,42 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         app.update(crate::app::Msg::Goto(id.clone()));
     }
     let mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
-    let mut watcher = Watcher::new(if cli.no_watch { &[] } else { &cli.data });
+    let (mut watcher, unwatched) = Watcher::new(if cli.no_watch { &[] } else { &cli.data });
+    if let Some(note) = unwatched {
+        app.update(crate::app::Msg::Notice(note));
+    }
     let idle = |app: &mut crate::app::App| watcher.poll(app);
-    match crate::app::terminal::run(&mut app, mouse, idle) {
-        Ok(()) => Ok(()),
+    crate::app::terminal::run(&mut app, mouse, idle).map_err(exit_status)
+}
+
+/// The config file (`--config`, else the default place), its problems
+/// reported before any terminal is touched.
+fn config(given: Option<&std::path::Path>) -> Result<crate::app::config::Config, u8> {
+    match given.map(PathBuf::from).or_else(crate::app::config::default_path) {
+        Some(path) => crate::app::config::load(&path).map_err(|problems| {
+            report(&problems);
+            EXIT_USAGE
+        }),
+        None => Ok(Default::default()),
+    }
+}
+
+/// The key table, with the config file's bindings, for the notes view and quizzes.
+pub(super) fn keymap(given: Option<&std::path::Path>) -> Result<crate::app::keymap::Keymap, u8> {
+    Ok(config(given)?.keymap.unwrap_or_default())
+}
+
+/// The exit status for a terminal run that did not end by the user quitting.
+pub(super) fn exit_status(stop: crate::app::terminal::Stop) -> u8 {
+    match stop {
         // The conventional status for death by a signal: 128 + its number.
-        Err(crate::app::terminal::Stop::Signal(sig)) => Err(128u8.saturating_add(sig as u8)),
-        Err(crate::app::terminal::Stop::Error(e)) => {
+        crate::app::terminal::Stop::Signal(sig) => 128u8.saturating_add(sig as u8),
+        crate::app::terminal::Stop::Error(e) => {
             eprintln!(
                 "tipline: terminal error: {}",
                 crate::text::sanitize_line(&e.to_string())
             );
-            Err(EXIT_USAGE)
+            EXIT_USAGE
         }
     }
 }
@@ -81,38 +104,120 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
 /// Follows `--data` files while the app runs: when one changes on disk it
 /// is loaded again; good data replaces the timeline, bad data is shown as
 /// problems while the last good data stays. It only ever reads.
+///
+/// The operating system reports changes on a thread of its own, over a
+/// channel the event loop only looks at between inputs, so a slow disk or
+/// a burst of saves never holds up a key. Each file's directory is
+/// watched rather than the file: editors often save by writing a new file
+/// and renaming it over the old one, and a watch on the old file would be
+/// left behind on a file no longer there.
 struct Watcher {
     paths: Vec<PathBuf>,
+    /// Each data file as its directory and name, to match changes against.
+    watched: Vec<(PathBuf, OsString)>,
+    changes: Option<mpsc::Receiver<DebounceEventResult>>,
+    /// Each file's modification time and length when last loaded: the
+    /// operating system also reports a file being opened, so our own
+    /// reading would otherwise count as a change and reload for ever.
     seen: Vec<Option<(std::time::SystemTime, u64)>>,
-    last_check: std::time::Instant,
+    /// Kept alive for as long as the files are followed.
+    _debouncer: Option<Debouncer<RecommendedWatcher>>,
 }
 
+/// Saves within this time of each other are one change.
+const SETTLE: Duration = Duration::from_millis(200);
+
 impl Watcher {
-    fn new(paths: &[PathBuf]) -> Self {
-        let seen = paths.iter().map(|p| Self::stamp(p)).collect();
-        Watcher {
+    /// Follows `paths`; with the reason, when the files cannot be followed.
+    fn new(paths: &[PathBuf]) -> (Self, Option<String>) {
+        let mut watcher = Watcher {
             paths: paths.to_vec(),
-            seen,
-            last_check: std::time::Instant::now(),
+            watched: Vec::new(),
+            changes: None,
+            seen: paths.iter().map(|p| stamp(p)).collect(),
+            _debouncer: None,
+        };
+        if paths.is_empty() {
+            return (watcher, None);
+        }
+        match watcher.start() {
+            Ok(()) => (watcher, None),
+            Err(e) => (
+                watcher,
+                Some(format!(
+                    "not following the data files: {}",
+                    crate::text::sanitize_line(&e.to_string())
+                )),
+            ),
         }
     }
 
-    fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
-        let m = std::fs::metadata(path).ok()?;
-        Some((m.modified().ok()?, m.len()))
+    fn start(&mut self) -> Result<(), notify::Error> {
+        for path in &self.paths {
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            let name = path.file_name().unwrap_or_default().to_os_string();
+            self.watched.push((dir.canonicalize()?, name));
+        }
+        let (tx, rx) = mpsc::channel();
+        let mut debouncer = new_debouncer(SETTLE, tx)?;
+        let mut dirs: Vec<&PathBuf> = self.watched.iter().map(|(d, _)| d).collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in dirs {
+            debouncer.watcher().watch(dir, RecursiveMode::NonRecursive)?;
+        }
+        self.changes = Some(rx);
+        self._debouncer = Some(debouncer);
+        Ok(())
     }
 
-    /// Returns whether the screen needs drawing again.
+    /// Whether a changed path is one of the data files.
+    fn is_data_file(&self, changed: &Path) -> bool {
+        let (Some(dir), Some(name)) = (changed.parent(), changed.file_name()) else {
+            return false;
+        };
+        self.watched.iter().any(|(d, n)| d == dir && n == name)
+    }
+
+    /// Takes what changed since last time without waiting; loads the data
+    /// again if a data file did. Returns whether the screen needs drawing.
     fn poll(&mut self, app: &mut crate::app::App) -> bool {
-        if self.paths.is_empty() || self.last_check.elapsed() < std::time::Duration::from_millis(400) {
+        let Some(changes) = &self.changes else {
             return false;
+        };
+        let (mut changed, mut failed) = (false, false);
+        loop {
+            match changes.try_recv() {
+                Ok(Ok(events)) => changed |= events.iter().any(|e| self.is_data_file(&e.path)),
+                Ok(Err(e)) => {
+                    app.update(crate::app::Msg::Notice(format!(
+                        "following the data files: {}",
+                        crate::text::sanitize_line(&e.to_string())
+                    )));
+                    failed = true;
+                }
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.changes = None;
+                    break;
+                }
+            }
         }
-        self.last_check = std::time::Instant::now();
-        let now: Vec<_> = self.paths.iter().map(|p| Self::stamp(p)).collect();
+        if !changed {
+            return failed;
+        }
+        let now: Vec<_> = self.paths.iter().map(|p| stamp(p)).collect();
         if now == self.seen {
-            return false;
+            return failed;
         }
         self.seen = now;
+        self.reload(app)
+    }
+
+    fn reload(&mut self, app: &mut crate::app::App) -> bool {
         let mut problems = Vec::new();
         let mut files = Vec::new();
         for p in &self.paths {
@@ -140,4 +245,9 @@ impl Watcher {
         app.update(crate::app::Msg::DataProblems(problems));
         true
     }
+}
+
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
 }

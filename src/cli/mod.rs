@@ -609,13 +609,8 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
                 eprintln!("tipline: not enough events for a quiz; widen the filter");
                 return Err(EXIT_USAGE);
             }
-            let score = crate::app::quizui::run(&timeline, quiz).map_err(|e| {
-                eprintln!(
-                    "tipline: terminal error: {}",
-                    crate::text::sanitize_line(&e.to_string())
-                );
-                EXIT_USAGE
-            })?;
+            let keymap = launch::keymap(cli.config.as_deref())?;
+            let score = crate::app::quizui::run(&timeline, quiz, &keymap).map_err(launch::exit_status)?;
             emit(&format!("{score} (seed {seed})\n"))
         }
         Some(Command::Notes { pid }) => {
@@ -623,13 +618,8 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
                 eprintln!("tipline: notes needs a terminal");
                 return Err(EXIT_USAGE);
             }
-            crate::app::notes::run(pid).map_err(|e| {
-                eprintln!(
-                    "tipline: terminal error: {}",
-                    crate::text::sanitize_line(&e.to_string())
-                );
-                EXIT_USAGE
-            })
+            let keymap = launch::keymap(cli.config.as_deref())?;
+            crate::app::notes::run(pid, &keymap).map_err(launch::exit_status)
         }
     }
 }
