@@ -148,23 +148,27 @@ impl<'d, 'i> Fields<'d, 'i> {
     }
 
     /// A one-line string. Required strings must not be blank.
+    /// Trimmed again once sanitised: dropping a leading byte-order mark can
+    /// bare a space, and what is read must read back the same once written.
     pub fn line(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<(String, Range<usize>)> {
         let (s, span) = self.raw_str(cx, key, required)?;
-        if s.trim().is_empty() {
+        let clean = sanitize_line(s.trim());
+        if clean.trim().is_empty() {
             cx.error(span, format!("`{key}` is empty"));
             return None;
         }
-        Some((sanitize_line(s.trim()).into_owned(), span))
+        Some((clean.trim().to_string(), span))
     }
 
     /// A string that may run over several lines.
     pub fn block(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<String> {
         let (s, span) = self.raw_str(cx, key, required)?;
-        if s.trim().is_empty() {
+        let clean = sanitize_block(s.trim());
+        if clean.trim().is_empty() {
             cx.error(span, format!("`{key}` is empty"));
             return None;
         }
-        Some(sanitize_block(s.trim()).into_owned())
+        Some(clean.trim().to_string())
     }
 
     /// An id: a slug unique within its kind.
@@ -199,10 +203,10 @@ impl<'d, 'i> Fields<'d, 'i> {
         let mut out = Vec::new();
         for item in self.array(cx, key) {
             match item.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => {
-                    out.push((sanitize_line(s.trim()).into_owned(), item.span()))
-                }
-                DeValue::String(_) => cx.error(item.span(), format!("empty string in `{key}`")),
+                DeValue::String(s) => match sanitize_line(s.trim()).trim() {
+                    "" => cx.error(item.span(), format!("empty string in `{key}`")),
+                    clean => out.push((clean.to_string(), item.span())),
+                },
                 other => cx.error(
                     item.span(),
                     format!("`{key}` must hold strings, found {}", type_name(other)),
