@@ -61,15 +61,7 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
 pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let src = SourceText::new(name, text);
     let (doc, errors) = DeTable::parse_recoverable(text);
-    let mut problems: Vec<Diagnostic> = errors
-        .iter()
-        .map(|e| {
-            src.error(
-                e.span().unwrap_or(0..0),
-                format!("invalid TOML: {}", e.message().trim()),
-            )
-        })
-        .collect();
+    let mut problems = crate::load::syntax::syntax_errors(&src, 0, errors);
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -84,12 +84,8 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
         };
         let (doc, errors) = DeTable::parse_recoverable(&f.text);
         if !errors.is_empty() {
-            for e in errors.into_iter().take(20) {
-                cx.error(
-                    e.span().unwrap_or(0..0),
-                    format!("invalid TOML: {}", e.message().trim()),
-                );
-            }
+            let reported = crate::load::syntax::syntax_errors(cx.src(), 0, errors);
+            cx.diagnostics.extend(reported);
             continue;
         }
         let whole = toml::Spanned::new(doc.span(), DeValue::Table(doc.into_inner()));
