@@ -6,7 +6,7 @@ use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::theme::ThemeName;
 use crate::load::diag::{Diagnostic, SourceText};
-use crate::text::nearest;
+use crate::text::did_you_mean;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
@@ -93,10 +93,8 @@ pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 ),
             )),
             (other, _) => {
-                let help = nearest(other, &["theme", "mouse", "keys"])
-                    .map_or("expected theme, mouse or [keys]".to_string(), |n| {
-                        format!("did you mean `{n}`?")
-                    });
+                let help = did_you_mean(other, &["theme", "mouse", "keys"])
+                    .unwrap_or_else(|| "expected theme, mouse or [keys]".to_string());
                 problems.push(
                     src.error(key.span(), format!("unknown setting `{other}`"))
                         .with_help(help),
@@ -122,10 +120,8 @@ fn keys(src: &SourceText, table: &DeTable) -> Result<Keymap, Vec<Diagnostic>> {
     let mut placed: Vec<(Key, Action, std::ops::Range<usize>)> = Vec::new();
     for (name, value) in table {
         let Some(&action) = actions.iter().find(|a| a.name() == name.get_ref().as_ref()) else {
-            let help = nearest(name.get_ref(), &names).map_or_else(
-                || format!("expected one of: {}", names.join(", ")),
-                |n| format!("did you mean `{n}`?"),
-            );
+            let help = did_you_mean(name.get_ref(), &names)
+                .unwrap_or_else(|| format!("expected one of: {}", names.join(", ")));
             problems.push(
                 src.error(name.span(), format!("unknown action `{}`", name.get_ref()))
                     .with_help(help),

@@ -445,8 +445,8 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             let timeline = load_timeline(&cli.data)?;
             let Some(event) = timeline.event(&id) else {
                 let ids: Vec<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
-                let hint = crate::text::nearest(&id, &ids)
-                    .map(|n| format!(" (did you mean `{n}`?)"))
+                let hint = crate::text::did_you_mean(&id, &ids)
+                    .map(|h| format!(" ({h})"))
                     .unwrap_or_default();
                 eprintln!(
                     "tipline: no event with id `{}`{hint}",
@@ -641,8 +641,8 @@ fn find_lesson<'a>(
 ) -> Result<&'a crate::teach::lesson::Lesson, u8> {
     lessons.iter().find(|l| l.id == id).ok_or_else(|| {
         let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
-        let hint = crate::text::nearest(id, &ids)
-            .map(|n| format!(" (did you mean `{n}`?)"))
+        let hint = crate::text::did_you_mean(id, &ids)
+            .map(|h| format!(" ({h})"))
             .unwrap_or_default();
         eprintln!(
             "tipline: no lesson `{}`{hint}; see `tipline lessons`",

@@ -178,10 +178,8 @@ fn read_root(cx: &mut Ctx<'_>, document: &toml::Spanned<DeTable<'_>>, all: &mut 
     for key in root.keys() {
         if !TOP.contains(&key.get_ref().as_ref()) {
             let message = format!("unknown top-level table `{}`", key.get_ref());
-            let help = match crate::text::nearest(key.get_ref(), TOP) {
-                Some(near) => format!("did you mean `[[{near}]]`?"),
-                None => "expected [[sources]], [[actors]] or [[events]]".into(),
-            };
+            let help = crate::text::did_you_mean_as(key.get_ref(), TOP, |n| format!("[[{n}]]"))
+                .unwrap_or_else(|| "expected [[sources]], [[actors]] or [[events]]".into());
             cx.error_with_help(key.span(), message, help);
         }
     }

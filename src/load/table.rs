@@ -3,7 +3,7 @@
 //! position and carries on, so a file shows all its faults in one run.
 
 use crate::load::diag::{Diagnostic, SourceText};
-use crate::text::{nearest, sanitize_block, sanitize_line};
+use crate::text::{did_you_mean, sanitize_block, sanitize_line};
 use crate::timeline::date::PartialDate;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
@@ -95,14 +95,9 @@ impl<'d, 'i> Fields<'d, 'i> {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let name = key.get_ref();
                 let message = format!("unknown field `{name}` in {what}");
-                match nearest(name, allowed) {
-                    Some(near) => cx.error_with_help(key.span(), message, format!("did you mean `{near}`?")),
-                    None => cx.error_with_help(
-                        key.span(),
-                        message,
-                        format!("expected one of: {}", allowed.join(", ")),
-                    ),
-                }
+                let help = did_you_mean(name, allowed)
+                    .unwrap_or_else(|| format!("expected one of: {}", allowed.join(", ")));
+                cx.error_with_help(key.span(), message, help);
             }
         }
         Some(Fields {
@@ -298,14 +293,12 @@ impl<'d, 'i> Fields<'d, 'i> {
             return Some(v);
         }
         let message = format!("unknown {key} `{word}`");
-        match nearest(&word, names) {
-            Some(near) => cx.error_with_help(
-                span,
-                message,
-                format!("did you mean `{near}`? expected one of: {}", names.join(", ")),
-            ),
-            None => cx.error_with_help(span, message, format!("expected one of: {}", names.join(", "))),
-        }
+        let expected = format!("expected one of: {}", names.join(", "));
+        let help = match did_you_mean(&word, names) {
+            Some(hint) => format!("{hint} {expected}"),
+            None => expected,
+        };
+        cx.error_with_help(span, message, help);
         None
     }
 

@@ -103,12 +103,8 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
                 (Some((id, span)), None) => {
                     if t.event(&id).is_none() {
                         let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
-                        match crate::text::nearest(&id, &ids) {
-                            Some(n) => cx.error_with_help(
-                                span,
-                                format!("unknown event `{id}`"),
-                                format!("did you mean `{n}`?"),
-                            ),
+                        match crate::text::did_you_mean(&id, &ids) {
+                            Some(hint) => cx.error_with_help(span, format!("unknown event `{id}`"), hint),
                             None => cx.error(span, format!("unknown event `{id}`")),
                         }
                         return None;
