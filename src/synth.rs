@@ -3,7 +3,6 @@
 //! aliases, figures, quotes, links, Khmer, CJK and accented Latin), fully
 //! determined by a seed.
 
-use crate::load::write::{field, list, quoted};
 use crate::timeline::date::PartialDate;
 use crate::timeline::model::*;
 
@@ -245,51 +244,63 @@ pub fn timeline(n: usize, seed: u64) -> Timeline {
     Timeline::new(s, a, e)
 }
 
-/// A small timeline whose every text field holds `text`, written as TOML
-/// with `\u` escapes and read back through the loader, exactly as a
+/// A small timeline whose every text field holds `text`, written as a data
+/// file (escaped) and read back through the loader, exactly as a
 /// downloaded file would be. `None` when the text makes the file invalid
 /// (an empty title, say), which the loader reports.
 pub fn hostile_timeline(text: &str) -> Option<Timeline> {
     let text: String = text.chars().take(2000).collect();
-    let mut out = String::from("[[sources]]\n");
-    field(&mut out, "id", "s");
-    field(&mut out, "publisher", &format!("P {text}"));
-    field(&mut out, "title", &format!("T {text}"));
-    field(&mut out, "url", &format!("https://example.org/{text}"));
-    out.push_str("\n[[actors]]\n");
-    field(&mut out, "id", "a");
-    field(&mut out, "name", &format!("A {text}"));
-    list(&mut out, "aliases", &[format!("alias {text}")]);
-    field(&mut out, "kind", "person");
-    out.push_str("roles = [{ title = ");
-    quoted(&mut out, &format!("R {text}"));
-    out.push_str(", from = \"2020\" }]\n");
-    for (id, date, related) in [("e1", "2022-08-18", None), ("e2", "2023", Some("e1"))] {
-        out.push_str("\n[[events]]\n");
-        field(&mut out, "id", id);
-        field(&mut out, "date", date);
-        field(&mut out, "title", &format!("{text} {text}"));
-        field(&mut out, "kind", "statement");
-        list(&mut out, "actors", &["a".to_string()]);
-        field(&mut out, "location", &format!("L {text}"));
-        field(&mut out, "summary", &format!("S {text}\n{text}"));
-        field(&mut out, "details", &format!("D {text}"));
-        list(&mut out, "tags", &[format!("t{text}")]);
-        field(&mut out, "ranking", &format!("Tier {text}"));
-        if let Some(r) = related {
-            out.push_str("related = [{ event = ");
-            quoted(&mut out, r);
-            out.push_str(", relation = \"follows\" }]\n");
-        }
-        out.push_str("[[events.figures]]\n");
-        field(&mut out, "label", &format!("F {text}"));
-        out.push_str("value = 12\n");
-        field(&mut out, "unit", &format!("U {text}"));
-        field(&mut out, "period", &format!("P {text}"));
-        out.push_str("[[events.sources]]\n");
-        field(&mut out, "source", "s");
-        field(&mut out, "quote", &format!("Q {text}"));
-    }
+    let source = Source {
+        id: "s".into(),
+        publisher: format!("P {text}"),
+        title: format!("T {text}"),
+        url: Some(format!("https://example.org/{text}")),
+        published: None,
+    };
+    let actor = Actor {
+        id: "a".into(),
+        name: format!("A {text}"),
+        aliases: vec![format!("alias {text}")],
+        kind: ActorKind::Person,
+        roles: vec![Role {
+            title: format!("R {text}"),
+            from: Some(PartialDate::year(2020)),
+            to: None,
+        }],
+    };
+    let events = [("e1", "2022-08-18", None), ("e2", "2023", Some("e1"))].map(|(id, date, related)| Event {
+        id: id.into(),
+        date: PartialDate::parse(date).expect("a valid date"),
+        end: None,
+        title: format!("{text} {text}"),
+        kind: EventKind::Statement,
+        actors: vec!["a".into()],
+        location: Some(format!("L {text}")),
+        summary: format!("S {text}\n{text}"),
+        details: Some(format!("D {text}")),
+        figures: vec![Figure {
+            label: format!("F {text}"),
+            value: 12.0,
+            unit: Some(format!("U {text}")),
+            period: Some(format!("P {text}")),
+            according_to: None,
+        }],
+        sources: vec![Citation {
+            source: "s".into(),
+            quote: format!("Q {text}"),
+        }],
+        tags: vec![format!("t{text}")],
+        related: related
+            .map(|r: &str| Link {
+                event: r.into(),
+                relation: Relation::Follows,
+            })
+            .into_iter()
+            .collect(),
+        corroboration: Corroboration::SingleSource,
+        ranking: Some(format!("Tier {text}")),
+    });
+    let out = crate::load::write::to_toml(&[source], &[actor], &events);
     crate::load::load(vec![crate::load::DataFile {
         name: "hostile.toml".into(),
         text: out,

@@ -6,7 +6,7 @@ use super::input::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::theme::ThemeName;
 use crate::load::diag::{Diagnostic, SourceText};
-use crate::text::{did_you_mean, nearest};
+use crate::text::did_you_mean;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
@@ -56,15 +56,7 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
 pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let src = SourceText::new(name, text);
     let (doc, errors) = DeTable::parse_recoverable(text);
-    let mut problems: Vec<Diagnostic> = errors
-        .iter()
-        .map(|e| {
-            src.error(
-                e.span().unwrap_or(0..0),
-                format!("invalid TOML: {}", e.message().trim()),
-            )
-        })
-        .collect();
+    let mut problems = crate::load::syntax::syntax_errors(&src, 0, errors);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -96,10 +88,8 @@ pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 ),
             )),
             (other, _) => {
-                let help = nearest(other, &["theme", "mouse", "keys"])
-                    .map_or("expected theme, mouse or [keys]".to_string(), |n| {
-                        format!("did you mean `{n}`?")
-                    });
+                let help = did_you_mean(other, &["theme", "mouse", "keys"])
+                    .unwrap_or_else(|| "expected theme, mouse or [keys]".to_string());
                 problems.push(
                     src.error(key.span(), format!("unknown setting `{other}`"))
                         .with_help(help),

@@ -5,6 +5,7 @@ pub mod diag;
 mod eras;
 mod records;
 mod split;
+pub mod syntax;
 pub(crate) mod table;
 pub mod write;
 
@@ -166,34 +167,9 @@ fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
         // Report syntax errors as a parse of the whole file sees them, and
         // nothing else: a table cut short would only add follow-on complaints.
         cx.diagnostics.truncate(reported_before);
-        cx.base = bom;
         let (_, errors) = DeTable::parse_recoverable(&text[bom..]);
-        // After a syntax error the parser recovers as best it can, and a
-        // line of `=====` yields one complaint per character: the first
-        // few say all there is.
-        const MAX_SYNTAX_ERRORS: usize = 20;
-        let more = errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
-        let mut last = 0..0;
-        for e in errors.into_iter().take(MAX_SYNTAX_ERRORS) {
-            last = e.span().unwrap_or(0..0);
-            let message = format!("invalid TOML: {}", e.message().trim());
-            if message.contains("recursion") || message.contains("recurse") {
-                // The toml crate stops at a fixed depth, and a hostile file
-                // should learn what it was.
-                let help =
-                    format!("arrays, tables and dotted keys may nest at most {MAX_NESTING} levels deep");
-                cx.error_with_help(last.clone(), message, help);
-            } else {
-                cx.error(last.clone(), message);
-            }
-        }
-        if more > 0 {
-            cx.error(
-                last,
-                format!("{more} more TOML syntax errors after this one are not shown"),
-            );
-        }
-        cx.base = 0;
+        let reported = syntax::syntax_errors(cx.src(), bom, errors);
+        cx.diagnostics.extend(reported);
     }
 }
 
@@ -202,10 +178,8 @@ fn read_root(cx: &mut Ctx<'_>, document: &toml::Spanned<DeTable<'_>>, all: &mut 
     for key in root.keys() {
         if !TOP.contains(&key.get_ref().as_ref()) {
             let message = format!("unknown top-level table `{}`", key.get_ref());
-            let help = match crate::text::nearest(key.get_ref(), TOP) {
-                Some(near) => format!("did you mean `[[{near}]]`?"),
-                None => "expected [[sources]], [[actors]] or [[events]]".into(),
-            };
+            let help = crate::text::did_you_mean_as(key.get_ref(), TOP, |n| format!("[[{n}]]"))
+                .unwrap_or_else(|| "expected [[sources]], [[actors]] or [[events]]".into());
             cx.error_with_help(key.span(), message, help);
         }
     }

@@ -331,8 +331,8 @@ pub(super) fn check_references(files: &[SourceText], all: &mut Gathered, diagnos
                 .filter(|(k, _)| *k == ns)
                 .map(|(_, id)| id.as_str())
                 .collect();
-            if let Some(near) = crate::text::nearest(&id, &known) {
-                d = d.with_help(format!("did you mean `{near}`?"));
+            if let Some(hint) = crate::text::did_you_mean(&id, &known) {
+                d = d.with_help(hint);
             }
         }
         diagnostics.push(d);

@@ -3,7 +3,7 @@
 //! position and carries on, so a file shows all its faults in one run.
 
 use crate::load::diag::{Diagnostic, SourceText};
-use crate::text::{nearest, sanitize_block, sanitize_line};
+use crate::text::{did_you_mean, sanitize_block, sanitize_line};
 use crate::timeline::date::PartialDate;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
@@ -95,14 +95,9 @@ impl<'d, 'i> Fields<'d, 'i> {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let name = key.get_ref();
                 let message = format!("unknown field `{name}` in {what}");
-                match nearest(name, allowed) {
-                    Some(near) => cx.error_with_help(key.span(), message, format!("did you mean `{near}`?")),
-                    None => cx.error_with_help(
-                        key.span(),
-                        message,
-                        format!("expected one of: {}", allowed.join(", ")),
-                    ),
-                }
+                let help = did_you_mean(name, allowed)
+                    .unwrap_or_else(|| format!("expected one of: {}", allowed.join(", ")));
+                cx.error_with_help(key.span(), message, help);
             }
         }
         Some(Fields {
@@ -148,23 +143,27 @@ impl<'d, 'i> Fields<'d, 'i> {
     }
 
     /// A one-line string. Required strings must not be blank.
+    /// Trimmed again once sanitised: dropping a leading byte-order mark can
+    /// bare a space, and what is read must read back the same once written.
     pub fn line(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<(String, Range<usize>)> {
         let (s, span) = self.raw_str(cx, key, required)?;
-        if s.trim().is_empty() {
+        let clean = sanitize_line(s.trim());
+        if clean.trim().is_empty() {
             cx.error(span, format!("`{key}` is empty"));
             return None;
         }
-        Some((sanitize_line(s.trim()).into_owned(), span))
+        Some((clean.trim().to_string(), span))
     }
 
     /// A string that may run over several lines.
     pub fn block(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<String> {
         let (s, span) = self.raw_str(cx, key, required)?;
-        if s.trim().is_empty() {
+        let clean = sanitize_block(s.trim());
+        if clean.trim().is_empty() {
             cx.error(span, format!("`{key}` is empty"));
             return None;
         }
-        Some(sanitize_block(s.trim()).into_owned())
+        Some(clean.trim().to_string())
     }
 
     /// An id: a slug unique within its kind.
@@ -199,10 +198,10 @@ impl<'d, 'i> Fields<'d, 'i> {
         let mut out = Vec::new();
         for item in self.array(cx, key) {
             match item.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => {
-                    out.push((sanitize_line(s.trim()).into_owned(), item.span()))
-                }
-                DeValue::String(_) => cx.error(item.span(), format!("empty string in `{key}`")),
+                DeValue::String(s) => match sanitize_line(s.trim()).trim() {
+                    "" => cx.error(item.span(), format!("empty string in `{key}`")),
+                    clean => out.push((clean.to_string(), item.span())),
+                },
                 other => cx.error(
                     item.span(),
                     format!("`{key}` must hold strings, found {}", type_name(other)),
@@ -294,14 +293,12 @@ impl<'d, 'i> Fields<'d, 'i> {
             return Some(v);
         }
         let message = format!("unknown {key} `{word}`");
-        match nearest(&word, names) {
-            Some(near) => cx.error_with_help(
-                span,
-                message,
-                format!("did you mean `{near}`? expected one of: {}", names.join(", ")),
-            ),
-            None => cx.error_with_help(span, message, format!("expected one of: {}", names.join(", "))),
-        }
+        let expected = format!("expected one of: {}", names.join(", "));
+        let help = match did_you_mean(&word, names) {
+            Some(hint) => format!("{hint} {expected}"),
+            None => expected,
+        };
+        cx.error_with_help(span, message, help);
         None
     }
 

@@ -1,43 +1,14 @@
 //! Writing tipline data files: what the generator and the TimelineJS
-//! importer produce, in the documented format, with every string escaped.
+//! importer produce, in the documented format.
+//!
+//! The text comes from `toml`'s serializer, so escaping and number syntax
+//! are the parser's own rules rather than a copy of them. The shapes below
+//! exist only to fix the order fields are written in (the order of the data
+//! format) and their spelling; the model itself stays free of file concerns.
 
+use crate::timeline::date::PartialDate;
 use crate::timeline::model::*;
-use std::fmt::Write;
-
-pub(crate) fn quoted(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-pub(crate) fn field(out: &mut String, key: &str, value: &str) {
-    out.push_str(key);
-    out.push_str(" = ");
-    quoted(out, value);
-    out.push('\n');
-}
-
-pub(crate) fn list(out: &mut String, key: &str, values: &[String]) {
-    out.push_str(key);
-    out.push_str(" = [");
-    for (i, v) in values.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        quoted(out, v);
-    }
-    out.push_str("]\n");
-}
+use serde::{Serialize, Serializer};
 
 /// Writes sources, actors and events as a tipline data file.
 pub fn to_toml(sources: &[Source], actors: &[Actor], events: &[Event]) -> String {
@@ -46,107 +17,327 @@ pub fn to_toml(sources: &[Source], actors: &[Actor], events: &[Event]) -> String
 
 /// Writes a whole tipline data file, eras included.
 pub fn data_file(sources: &[Source], actors: &[Actor], events: &[Event], eras: &[Era]) -> String {
-    let mut out = String::with_capacity(events.len() * 900);
-    for s in sources {
-        out.push_str("[[sources]]\n");
-        field(&mut out, "id", &s.id);
-        field(&mut out, "publisher", &s.publisher);
-        field(&mut out, "title", &s.title);
-        if let Some(u) = &s.url {
-            field(&mut out, "url", u);
+    document(sources, actors, events, eras, &[])
+}
+
+/// Writes everything a timeline holds, observances included.
+pub fn timeline(t: &Timeline) -> String {
+    document(&t.sources, &t.actors, &t.events, &t.eras, &t.observances)
+}
+
+fn document(
+    sources: &[Source],
+    actors: &[Actor],
+    events: &[Event],
+    eras: &[Era],
+    observances: &[Observance],
+) -> String {
+    let file = FileOut {
+        sources: sources.iter().map(SourceOut::from).collect(),
+        actors: actors.iter().map(ActorOut::from).collect(),
+        events: events.iter().map(EventOut::from).collect(),
+        eras: eras.iter().map(EraOut::from).collect(),
+        observances: observances.iter().map(ObservanceOut::from).collect(),
+    };
+    // Every key is a fixed name and every value a string, number or table,
+    // so there is nothing the serializer could refuse.
+    toml::to_string(&file).expect("a data file always serializes")
+}
+
+/// A figure's value: a count is written as an integer, as people write it,
+/// but only while a TOML integer holds it exactly; anything larger, such as
+/// 1e20, is written as a float, which the loader reads back to the same value.
+struct Number(f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        if self.0.fract() == 0.0 && self.0.abs() <= EXACT {
+            s.serialize_i64(self.0 as i64)
+        } else {
+            s.serialize_f64(self.0)
         }
-        if let Some(p) = &s.published {
-            field(&mut out, "published", &p.to_string());
-        }
-        out.push('\n');
     }
-    for a in actors {
-        out.push_str("[[actors]]\n");
-        field(&mut out, "id", &a.id);
-        field(&mut out, "name", &a.name);
-        list(&mut out, "aliases", &a.aliases);
-        field(&mut out, "kind", a.kind.as_str());
-        for r in &a.roles {
-            out.push_str("[[actors.roles]]\n");
-            field(&mut out, "title", &r.title);
-            if let Some(f) = &r.from {
-                field(&mut out, "from", &f.to_string());
-            }
-            if let Some(t) = &r.to {
-                field(&mut out, "to", &t.to_string());
-            }
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<SourceOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    actors: Vec<ActorOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    events: Vec<EventOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    eras: Vec<EraOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    observances: Vec<ObservanceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    publisher: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<PartialDate>,
+}
+
+impl<'a> From<&'a Source> for SourceOut<'a> {
+    fn from(s: &'a Source) -> Self {
+        SourceOut {
+            id: &s.id,
+            publisher: &s.publisher,
+            title: &s.title,
+            url: s.url.as_deref(),
+            published: s.published,
         }
-        out.push('\n');
     }
-    for e in events {
-        out.push_str("[[events]]\n");
-        field(&mut out, "id", &e.id);
-        field(&mut out, "date", &e.date.to_string());
-        if let Some(end) = &e.end {
-            field(&mut out, "end", &end.to_string());
+}
+
+#[derive(Serialize)]
+struct ActorOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    kind: ActorKind,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    roles: Vec<RoleOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RoleOut<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<PartialDate>,
+}
+
+impl<'a> From<&'a Actor> for ActorOut<'a> {
+    fn from(a: &'a Actor) -> Self {
+        ActorOut {
+            id: &a.id,
+            name: &a.name,
+            aliases: &a.aliases,
+            kind: a.kind,
+            roles: a
+                .roles
+                .iter()
+                .map(|r| RoleOut {
+                    title: &r.title,
+                    from: r.from,
+                    to: r.to,
+                })
+                .collect(),
         }
-        field(&mut out, "title", &e.title);
-        field(&mut out, "kind", e.kind.as_str());
-        list(&mut out, "actors", &e.actors);
-        if let Some(l) = &e.location {
-            field(&mut out, "location", l);
-        }
-        field(&mut out, "summary", &e.summary);
-        if let Some(d) = &e.details {
-            field(&mut out, "details", d);
-        }
-        list(&mut out, "tags", &e.tags);
-        field(&mut out, "corroboration", e.corroboration.as_str());
-        if let Some(r) = &e.ranking {
-            field(&mut out, "ranking", r);
-        }
-        if !e.related.is_empty() {
-            out.push_str("related = [");
-            for (i, l) in e.related.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str("{ event = ");
-                quoted(&mut out, &l.event);
-                out.push_str(", relation = ");
-                quoted(&mut out, l.relation.as_str());
-                out.push_str(" }");
-            }
-            out.push_str("]\n");
-        }
-        for f in &e.figures {
-            out.push_str("[[events.figures]]\n");
-            field(&mut out, "label", &f.label);
-            let _ = writeln!(out, "value = {}", f.value_text());
-            if let Some(u) = &f.unit {
-                field(&mut out, "unit", u);
-            }
-            if let Some(p) = &f.period {
-                field(&mut out, "period", p);
-            }
-            if let Some(a) = &f.according_to {
-                field(&mut out, "according_to", a);
-            }
-        }
-        for c in &e.sources {
-            out.push_str("[[events.sources]]\n");
-            field(&mut out, "source", &c.source);
-            field(&mut out, "quote", &c.quote);
-        }
-        out.push('\n');
     }
-    for era in eras {
-        out.push_str("[[eras]]\n");
-        field(&mut out, "id", &era.id);
-        field(&mut out, "title", &era.title);
-        field(&mut out, "start", &era.start.to_string());
-        field(&mut out, "end", &era.end.to_string());
-        for c in &era.sources {
-            out.push_str("[[eras.sources]]\n");
-            field(&mut out, "source", &c.source);
-            field(&mut out, "quote", &c.quote);
+}
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    id: &'a str,
+    date: PartialDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<PartialDate>,
+    title: &'a str,
+    kind: EventKind,
+    actors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    details: Option<&'a str>,
+    tags: &'a [String],
+    corroboration: Corroboration,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ranking: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<LinkOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    figures: Vec<FigureOut<'a>>,
+    sources: Vec<CitationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LinkOut<'a> {
+    event: &'a str,
+    relation: Relation,
+}
+
+#[derive(Serialize)]
+struct FigureOut<'a> {
+    label: &'a str,
+    value: Number,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    according_to: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CitationOut<'a> {
+    source: &'a str,
+    quote: &'a str,
+}
+
+fn citations(cited: &[Citation]) -> Vec<CitationOut<'_>> {
+    cited
+        .iter()
+        .map(|c| CitationOut {
+            source: &c.source,
+            quote: &c.quote,
+        })
+        .collect()
+}
+
+impl<'a> From<&'a Event> for EventOut<'a> {
+    fn from(e: &'a Event) -> Self {
+        EventOut {
+            id: &e.id,
+            date: e.date,
+            end: e.end,
+            title: &e.title,
+            kind: e.kind,
+            actors: &e.actors,
+            location: e.location.as_deref(),
+            summary: &e.summary,
+            details: e.details.as_deref(),
+            tags: &e.tags,
+            corroboration: e.corroboration,
+            ranking: e.ranking.as_deref(),
+            related: e
+                .related
+                .iter()
+                .map(|l| LinkOut {
+                    event: &l.event,
+                    relation: l.relation,
+                })
+                .collect(),
+            figures: e
+                .figures
+                .iter()
+                .map(|f| FigureOut {
+                    label: &f.label,
+                    value: Number(f.value),
+                    unit: f.unit.as_deref(),
+                    period: f.period.as_deref(),
+                    according_to: f.according_to.as_deref(),
+                })
+                .collect(),
+            sources: citations(&e.sources),
         }
-        out.push('\n');
     }
-    out
+}
+
+#[derive(Serialize)]
+struct EraOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    start: PartialDate,
+    end: PartialDate,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<CitationOut<'a>>,
+}
+
+impl<'a> From<&'a Era> for EraOut<'a> {
+    fn from(e: &'a Era) -> Self {
+        EraOut {
+            id: &e.id,
+            title: &e.title,
+            start: e.start,
+            end: e.end,
+            sources: citations(&e.sources),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ObservanceOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The day of the year, as `MM-DD`.
+    on: String,
+    /// The first year, as a date string like every other year in the format.
+    since: PartialDate,
+    sources: Vec<CitationOut<'a>>,
+}
+
+impl<'a> From<&'a Observance> for ObservanceOut<'a> {
+    fn from(o: &'a Observance) -> Self {
+        ObservanceOut {
+            id: &o.id,
+            title: &o.title,
+            on: format!("{:02}-{:02}", o.month, o.day),
+            since: PartialDate::year(o.since),
+            sources: citations(&o.sources),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(figures: Vec<Figure>) -> Event {
+        Event {
+            id: "e".into(),
+            date: PartialDate::parse("2022-08").unwrap(),
+            end: None,
+            title: "Say \"no\"\\ to it".into(),
+            kind: EventKind::Law,
+            actors: vec![],
+            location: None,
+            summary: "one\ntwo".into(),
+            details: None,
+            figures,
+            sources: vec![Citation {
+                source: "s".into(),
+                quote: "q".into(),
+            }],
+            tags: vec![],
+            related: vec![],
+            corroboration: Corroboration::SingleSource,
+            ranking: None,
+        }
+    }
+
+    fn figure(value: f64) -> Figure {
+        Figure {
+            label: "people".into(),
+            value,
+            unit: None,
+            period: None,
+            according_to: None,
+        }
+    }
+
+    #[test]
+    fn counts_are_integers_and_huge_values_floats() {
+        let text = data_file(
+            &[],
+            &[],
+            &[event(vec![figure(1200.0), figure(1e20), figure(0.5)])],
+            &[],
+        );
+        assert!(text.contains("value = 1200\n"), "{text}");
+        assert!(text.contains("value = 100000000000000000000.0\n"), "{text}");
+        assert!(text.contains("value = 0.5\n"), "{text}");
+    }
+
+    #[test]
+    fn reads_as_the_documented_format() {
+        let text = data_file(&[], &[], &[event(vec![figure(3.0)])], &[]);
+        assert!(
+            text.starts_with("[[events]]\nid = \"e\"\ndate = \"2022-08\"\n"),
+            "{text}"
+        );
+        assert!(text.contains("[[events.figures]]"), "{text}");
+        assert!(text.contains("[[events.sources]]"), "{text}");
+        assert!(!text.contains("end ="), "absent optionals are left out: {text}");
+    }
 }

@@ -7,7 +7,7 @@
 //! facet OR, bare words AND, and a leading `-` negates a term. Values with
 //! spaces are quoted: `actor:"sar kheng"`. Years take ranges: `year:2019..2022`.
 
-use crate::text::{fold, nearest};
+use crate::text::{did_you_mean, fold};
 use crate::timeline::date::PartialDate;
 use crate::timeline::model::{EventKind, Timeline};
 
@@ -287,9 +287,7 @@ pub fn parse_term(facet: &str, value: &str) -> Result<Term, String> {
             Some(k) => Term::Kind(k),
             None => {
                 let names = EventKind::names();
-                let hint = nearest(value, &names)
-                    .map(|n| format!("did you mean `{n}`? "))
-                    .unwrap_or_default();
+                let hint = did_you_mean(value, &names).map(|h| h + " ").unwrap_or_default();
                 return Err(format!(
                     "unknown kind `{value}`: {hint}expected one of {}",
                     names.join(", ")
@@ -297,8 +295,8 @@ pub fn parse_term(facet: &str, value: &str) -> Result<Term, String> {
             }
         },
         _ => {
-            let hint = nearest(&name, Facet::NAMED)
-                .map(|n| format!("did you mean `{n}`? "))
+            let hint = did_you_mean(&name, Facet::NAMED)
+                .map(|h| h + " ")
                 .unwrap_or_default();
             return Err(format!(
                 "unknown facet `{facet}`: {hint}expected one of {} (quote text that contains `:`)",

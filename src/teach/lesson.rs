@@ -84,12 +84,8 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
         };
         let (doc, errors) = DeTable::parse_recoverable(&f.text);
         if !errors.is_empty() {
-            for e in errors.into_iter().take(20) {
-                cx.error(
-                    e.span().unwrap_or(0..0),
-                    format!("invalid TOML: {}", e.message().trim()),
-                );
-            }
+            let reported = crate::load::syntax::syntax_errors(cx.src(), 0, errors);
+            cx.diagnostics.extend(reported);
             continue;
         }
         let whole = toml::Spanned::new(doc.span(), DeValue::Table(doc.into_inner()));
@@ -107,12 +103,8 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
                 (Some((id, span)), None) => {
                     if t.event(&id).is_none() {
                         let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
-                        match crate::text::nearest(&id, &ids) {
-                            Some(n) => cx.error_with_help(
-                                span,
-                                format!("unknown event `{id}`"),
-                                format!("did you mean `{n}`?"),
-                            ),
+                        match crate::text::did_you_mean(&id, &ids) {
+                            Some(hint) => cx.error_with_help(span, format!("unknown event `{id}`"), hint),
                             None => cx.error(span, format!("unknown event `{id}`")),
                         }
                         return None;

@@ -7,4 +7,4 @@ mod suggest;
 
 pub use fold::fold;
 pub use sanitize::{sanitize_block, sanitize_line};
-pub use suggest::{did_you_mean, nearest};
+pub use suggest::{did_you_mean, did_you_mean_as, nearest};

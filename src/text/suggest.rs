@@ -13,7 +13,13 @@ pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
 
 /// The hint for a misspelling, worded the same everywhere: ``did you mean `x`?``.
 pub fn did_you_mean(word: &str, known: &[&str]) -> Option<String> {
-    nearest(word, known).map(|n| format!("did you mean `{n}`?"))
+    did_you_mean_as(word, known, str::to_string)
+}
+
+/// The same hint with the suggestion written as the reader would type it,
+/// such as ``did you mean `[[events]]`?`` for a table matched by its name.
+pub fn did_you_mean_as(word: &str, known: &[&str], written: impl Fn(&str) -> String) -> Option<String> {
+    nearest(word, known).map(|n| format!("did you mean `{}`?", written(n)))
 }
 
 #[cfg(test)]
@@ -35,5 +41,9 @@ mod tests {
             Some("did you mean `title`?")
         );
         assert_eq!(did_you_mean("qqqq", &["title"]), None);
+        assert_eq!(
+            did_you_mean_as("event", &["events"], |n| format!("[[{n}]]")).as_deref(),
+            Some("did you mean `[[events]]`?")
+        );
     }
 }

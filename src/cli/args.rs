@@ -1,0 +1,255 @@
+//! The command line's grammar: what clap parses into.
+
+use crate::query::{parse_term, Query, Term};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tipline",
+    version,
+    about = "A sourced timeline of Cambodia's responses to human trafficking",
+    subcommand_precedence_over_arg = true
+)]
+pub struct Cli {
+    /// Load these data files instead of the embedded dataset (repeatable; they merge).
+    #[arg(long = "data", value_name = "FILE", global = true)]
+    pub data: Vec<PathBuf>,
+
+    /// Read lessons from this folder (`*.toml`) instead of the embedded ones.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub lessons: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Open the app on this event.
+    #[arg(long, value_name = "ID")]
+    pub goto: Option<String>,
+
+    /// Colour theme of the app: dark, light or high-contrast (NO_COLOR turns colour off).
+    #[arg(long, value_name = "THEME", value_parser = ["dark", "light", "high-contrast"])]
+    pub theme: Option<String>,
+
+    /// Do not capture the mouse (lets the terminal select text).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Do not reload --data files when they change on disk.
+    #[arg(long)]
+    pub no_watch: bool,
+
+    /// Settings file for the app [default: $XDG_CONFIG_HOME/tipline/config.toml].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List events in date order, filtered by a query and flags.
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Print one event in full, with its sources and quotes.
+    Show {
+        /// The event's id (see `tipline list`).
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Validate data files (the embedded dataset when none is named).
+    Check {
+        /// Files to check together, as one timeline.
+        files: Vec<PathBuf>,
+    },
+    /// Write the (filtered) timeline as JSON, CSV, Markdown, HTML, TimelineJS or
+    /// iCalendar, or a lesson's handout (`export handout LESSON`).
+    #[command(args_conflicts_with_subcommands = true)]
+    Export {
+        #[command(subcommand)]
+        what: Option<ExportWhat>,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List the lessons (embedded, or from --lessons DIR).
+    Lessons,
+    /// Present a lesson to a room, one stop per screen.
+    Present {
+        /// The lesson (see `tipline lessons`).
+        lesson: String,
+        /// High contrast, no colour, wider margins: for projectors.
+        #[arg(long)]
+        projector: bool,
+    },
+    /// A quiz from the (filtered) timeline or a lesson: put events in order, or guess the year.
+    Quiz {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = QuizModeArg::Order)]
+        mode: QuizModeArg,
+        /// How many events.
+        #[arg(long, default_value_t = 5)]
+        count: usize,
+        /// The same seed gives the same quiz (printed at the end when not given).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Draw the events from this lesson's stops.
+        #[arg(long, value_name = "LESSON")]
+        lesson: Option<String>,
+    },
+    /// Follow a presenting tipline from a second terminal: notes, question, next stop, time.
+    Notes {
+        /// Follow this presenter's process id (the most recent one otherwise).
+        #[arg(long)]
+        pid: Option<u32>,
+    },
+    /// Convert another tool's timeline into a tipline data file.
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
+    /// Count events per year, actor, kind and tag.
+    Facets {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportFrom {
+    /// A TimelineJS JSON file.
+    Timelinejs {
+        file: PathBuf,
+        /// Write the tipline file here instead of standard output.
+        #[arg(short = 'o', long, value_name = "OUT.toml")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Markdown,
+    Html,
+    Timelinejs,
+    Ics,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizModeArg {
+    Order,
+    Year,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportWhat {
+    /// A lesson's handout: each stop's events, question, figures and quotes, and the sources.
+    Handout {
+        /// The lesson (see `tipline lessons`).
+        lesson: String,
+        #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
+        format: HandoutFormat,
+        /// Include the teacher's notes.
+        #[arg(long)]
+        with_notes: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandoutFormat {
+    Markdown,
+    Html,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+/// Filters shared by `list`, `facets` and the app; they compile to one [`Query`].
+#[derive(Args, Debug, Default, Clone)]
+pub struct FilterArgs {
+    /// Query text, e.g. `year:2022 actor:"sar kheng" -tag:statistics hotline`.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// A year or a range of years: 2022, 2019..2022 (repeatable).
+    #[arg(long, value_name = "YEAR")]
+    pub year: Vec<String>,
+    /// Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Events on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// An actor by id, name or alias (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Vec<String>,
+    /// An event kind, e.g. law, national-day (repeatable).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Vec<String>,
+    /// A tag (repeatable).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Words to find in titles, summaries, quotes and names.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// The query these flags and this text mean, or a message saying what is wrong.
+    pub fn to_query(&self) -> Result<Query, String> {
+        let text = self.query.join(" ");
+        let limit = crate::query::MAX_QUERY_CHARS;
+        if text.chars().count() > limit {
+            return Err(format!(
+                "query text is longer than the limit of {limit} characters"
+            ));
+        }
+        let mut query = Query::parse(&text).map_err(|e| format!("in query `{text}`: {e}"))?;
+        let flags: [(&str, Vec<&String>); 6] = [
+            ("year", self.year.iter().collect()),
+            ("from", self.from.iter().collect()),
+            ("to", self.to.iter().collect()),
+            ("actor", self.actor.iter().collect()),
+            ("kind", self.kind.iter().collect()),
+            ("tag", self.tag.iter().collect()),
+        ];
+        for (facet, values) in flags {
+            for v in values {
+                query.push(parse_term(facet, v).map_err(|e| format!("--{facet}: {e}"))?);
+            }
+        }
+        if let Some(words) = &self.search {
+            for w in words.split_whitespace() {
+                query.push(Term::Text(w.to_string()));
+            }
+        }
+        Ok(query)
+    }
+}

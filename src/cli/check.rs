@@ -1,0 +1,63 @@
+//! `tipline check`: validate data files, and the lessons that walk through them.
+
+use super::data::read_files;
+use super::{emit, report, EXIT_INVALID_DATA, EXIT_USAGE};
+use crate::load::load;
+use std::path::{Path, PathBuf};
+
+/// `check` of the named files, or of the embedded data and its lessons when
+/// no file is named or a lessons folder is given.
+pub(super) fn run(files: &[PathBuf], data: &[PathBuf], lessons: Option<&Path>) -> Result<(), u8> {
+    let paths = if files.is_empty() { data } else { files };
+    if files.is_empty() && data.is_empty() || lessons.is_some() {
+        check_with_lessons(paths, lessons)
+    } else {
+        check(paths)
+    }
+}
+
+/// `check` of the data and of the lessons that walk through it.
+fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>) -> Result<(), u8> {
+    let data = check(paths);
+    let files = read_files(paths)?;
+    let Some(timeline) = load(files).timeline else {
+        return data;
+    };
+    let lesson_files = crate::teach::lesson::files(lessons_dir).map_err(|d| {
+        report(&[d]);
+        EXIT_USAGE
+    })?;
+    let (lessons, problems) = crate::teach::lesson::load(&lesson_files, &timeline);
+    report(&problems);
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    emit(&format!(
+        "checked {} lesson(s): {errors} error(s)\n",
+        lessons.len().max(lesson_files.len())
+    ))?;
+    match (data, errors) {
+        (Err(code), _) => Err(code),
+        (Ok(()), 0) => Ok(()),
+        _ => Err(EXIT_INVALID_DATA),
+    }
+}
+
+fn check(paths: &[PathBuf]) -> Result<(), u8> {
+    let files = read_files(paths)?;
+    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    let loaded = load(files);
+    report(&loaded.diagnostics);
+    let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());
+    let summary = format!(
+        "checked {}: {} events, {} error(s), {} warning(s)\n",
+        crate::text::sanitize_line(&names.join(", ")),
+        events,
+        loaded.errors(),
+        loaded.warnings()
+    );
+    emit(&summary)?;
+    if loaded.errors() > 0 {
+        Err(EXIT_INVALID_DATA)
+    } else {
+        Ok(())
+    }
+}

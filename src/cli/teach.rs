@@ -1,0 +1,87 @@
+//! `lessons`, `quiz` and `notes`: the subcommands for teaching with the timeline.
+//! (`present` opens the app, as browsing does.)
+
+use super::args::{FilterArgs, QuizModeArg};
+use super::data::{find_lesson, load_lessons, load_timeline, query_of};
+use super::{emit, EXIT_USAGE};
+use crate::teach::quiz::{Quiz, QuizMode};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// The lessons, one paragraph each.
+pub(super) fn lessons(data: &[PathBuf], dir: Option<&Path>) -> Result<(), u8> {
+    let timeline = load_timeline(data)?;
+    let lessons = load_lessons(dir, &timeline)?;
+    let mut out = String::new();
+    for l in &lessons {
+        let mut meta = vec![format!("{} stops", l.stops.len())];
+        meta.extend(l.duration.clone());
+        meta.extend(l.audience.clone());
+        out.push_str(&format!("{}\n  {}\n  {}\n", l.id, l.title, meta.join(" · ")));
+    }
+    out.push_str(&format!("{} lesson(s)\n", lessons.len()));
+    emit(&out)
+}
+
+/// What a quiz asks about and how.
+pub(super) struct QuizArgs {
+    pub filter: FilterArgs,
+    pub mode: QuizModeArg,
+    pub count: usize,
+    pub seed: Option<u64>,
+    pub lesson: Option<String>,
+}
+
+pub(super) fn quiz(
+    data: &[PathBuf],
+    global: &FilterArgs,
+    dir: Option<&Path>,
+    args: QuizArgs,
+    config: Option<&Path>,
+) -> Result<(), u8> {
+    let query = query_of(global)?.and(query_of(&args.filter)?);
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprintln!("tipline: quiz needs a terminal");
+        return Err(EXIT_USAGE);
+    }
+    let timeline = load_timeline(data)?;
+    let pool: Vec<usize> = match args.lesson {
+        Some(name) => {
+            let lessons = load_lessons(dir, &timeline)?;
+            let l = find_lesson(&lessons, &name)?;
+            let mut all: Vec<usize> = l.stops.iter().flat_map(|s| l.events_of(s, &timeline)).collect();
+            all.sort();
+            all.dedup();
+            all
+        }
+        None => query.filter(&timeline),
+    };
+    let seed = args.seed.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_secs())
+    });
+    let mode = if args.mode == QuizModeArg::Year {
+        QuizMode::Year
+    } else {
+        QuizMode::Order
+    };
+    let quiz = Quiz::new(&timeline, &pool, mode, args.count, seed);
+    if quiz.items.len() < 2 {
+        eprintln!("tipline: not enough events for a quiz; widen the filter");
+        return Err(EXIT_USAGE);
+    }
+    let keymap = super::launch::keymap(config)?;
+    let score = crate::app::quizui::run(&timeline, quiz, &keymap).map_err(super::launch::exit_status)?;
+    emit(&format!("{score} (seed {seed})\n"))
+}
+
+/// The speaker's notes window for a running presentation.
+pub(super) fn notes(pid: Option<u32>, config: Option<&std::path::Path>) -> Result<(), u8> {
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprintln!("tipline: notes needs a terminal");
+        return Err(EXIT_USAGE);
+    }
+    let keymap = super::launch::keymap(config)?;
+    crate::app::notes::run(pid, &keymap).map_err(super::launch::exit_status)
+}
