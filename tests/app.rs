@@ -431,7 +431,7 @@ fn key(code: KeyCode) -> KeyEvent {
 
 /// The action a key means in a mode, if it means one (not typed text).
 fn action(km: &Keymap, mode: &Mode, e: KeyEvent) -> Option<Action> {
-    match km.msg_for_mode(mode, e)? {
+    match km.msg_for(mode.context(), e)? {
         Msg::Action(a) => Some(a),
         _ => None,
     }
@@ -446,7 +446,7 @@ fn keymap_types_letters_in_prompts_and_binds_them_while_browsing() {
     );
     let search = Mode::Search { input: String::new() };
     assert_eq!(
-        km.msg_for_mode(&search, key(KeyCode::Char('q')))
+        km.msg_for(search.context(), key(KeyCode::Char('q')))
             .map(|m| format!("{m:?}")),
         Some("Input(Char('q'))".to_string())
     );

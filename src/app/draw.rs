@@ -1,7 +1,6 @@
 //! Drawing the whole screen from the app's state: the panes where the
 //! layout puts them, the status line, and whatever overlay the mode shows.
 
-use super::keymap::Context;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::mode::{Mode, Pane};
 use super::panes::widgets::{fit, View};
@@ -155,7 +154,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
 /// The key hints for the current mode, from the key table, as many as fit.
 fn hints_line(app: &App, width: usize) -> Line<'static> {
     let th = &app.settings.theme;
-    let hints = app.settings.keymap.hints(Context::of(&app.mode));
+    let hints = app.settings.keymap.hints(app.mode.context());
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, what) in hints {

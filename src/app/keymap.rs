@@ -4,7 +4,6 @@
 //! come from it, so they cannot drift apart.
 
 use super::input::{Action, Input, Msg};
-use super::mode::Mode;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies.
@@ -59,15 +58,6 @@ impl Context {
             Context::Prompt => true,
             Context::Present | Context::Quiz => c.is_ascii_digit(),
             _ => false,
-        }
-    }
-
-    pub fn of(mode: &Mode) -> Context {
-        match mode {
-            Mode::Help { .. } => Context::Help,
-            Mode::Present(_) => Context::Present,
-            m if m.takes_text() => Context::Prompt,
-            _ => Context::Browse,
         }
     }
 
@@ -577,11 +567,6 @@ impl Keymap {
             }
             _ => None,
         }
-    }
-
-    /// What a key press means in the app's current mode.
-    pub fn msg_for_mode(&self, mode: &Mode, event: KeyEvent) -> Option<Msg> {
-        self.msg_for(Context::of(mode), event)
     }
 
     /// Rows of the help screen: context, keys, what they do. `contexts`

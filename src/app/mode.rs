@@ -1,6 +1,7 @@
 //! What the keyboard is doing now, and which pane has it. Modes are an enum
 //! rather than flags, so no two can be on at once.
 
+use super::keymap::Context;
 use super::panes::picker::Picker;
 use super::presenter::Presenter;
 
@@ -39,6 +40,16 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Which part of the key table applies in this mode.
+    pub fn context(&self) -> Context {
+        match self {
+            Mode::Help { .. } => Context::Help,
+            Mode::Present(_) => Context::Present,
+            m if m.takes_text() => Context::Prompt,
+            _ => Context::Browse,
+        }
+    }
+
     /// Whether printable keys are typed into a prompt rather than bound to actions.
     pub fn takes_text(&self) -> bool {
         matches!(

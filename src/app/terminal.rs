@@ -34,7 +34,9 @@ pub fn restore() {
 /// Turns a terminal event into what it means to the app, if anything.
 pub fn msg_for(app: &App, event: Event) -> Option<Msg> {
     match event {
-        Event::Key(k) if k.kind != KeyEventKind::Release => app.settings.keymap.msg_for_mode(&app.mode, k),
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            app.settings.keymap.msg_for(app.mode.context(), k)
+        }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => Some(
                 Input::Click {

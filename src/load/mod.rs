@@ -6,6 +6,7 @@ mod eras;
 mod records;
 mod split;
 pub mod syntax;
+pub use syntax::MAX_NESTING;
 pub(crate) mod table;
 pub mod write;
 
@@ -24,9 +25,6 @@ pub const EMBEDDED_TEXT: &str = include_str!("../../data/events.toml");
 /// Files larger than this are refused before being read whole: the largest
 /// real timelines are a few megabytes, and 100k synthetic events about 60.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
-/// How deep the toml parser lets arrays, tables and dotted keys nest.
-pub const MAX_NESTING: u32 = 80;
 
 /// A data file's name (as shown in messages) and its text.
 #[derive(Debug, Clone)]

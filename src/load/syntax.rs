@@ -2,7 +2,9 @@
 //! the config: at most a screenful, then a line saying how many more.
 
 use super::diag::{Diagnostic, SourceText};
-use super::MAX_NESTING;
+
+/// How deep the toml parser lets arrays, tables and dotted keys nest.
+pub const MAX_NESTING: u32 = 80;
 
 /// After a syntax error the parser recovers as best it can, and a line of
 /// `=====` yields one complaint per character: the first few say all there is.
