@@ -132,9 +132,6 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
     let n_actors = (n / 20).clamp(10, 2000);
     let sources: Vec<Source> = (0..n_sources)
         .map(|i| Source {
-            id: format!("src-{i}"),
-            publisher: format!("Publisher {} {}", i % 97, text(&mut rng, 1)),
-            title: text_in(&mut rng, 3..10),
             url: rng
                 .bool()
                 .then(|| format!("https://example.org/{i}/{}", rng.u32(..))),
@@ -142,6 +139,11 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
                 let y = rng.i32(1900..=2100);
                 date(&mut rng, y)
             }),
+            ..Source::new(
+                format!("src-{i}"),
+                format!("Publisher {} {}", i % 97, text(&mut rng, 1)),
+                text_in(&mut rng, 3..10),
+            )
         })
         .collect();
     let kinds = [
@@ -152,7 +154,8 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
     ];
     let actors: Vec<Actor> = (0..n_actors)
         .map(|i| {
-            let from = rng.i32(1900..=2090);
+            // Roles span the generated years, so every event finds its actors in office.
+            let from = 1900;
             Actor {
                 id: format!("actor-{i}"),
                 name: format!("{} {i}", text(&mut rng, 2)),
@@ -164,13 +167,13 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
                     .map(|_| Role {
                         title: text(&mut rng, 3),
                         from: Some(PartialDate::year(from)),
-                        to: Some(PartialDate::year(from + rng.i32(0..10))),
+                        to: None,
                     })
                     .collect(),
             }
         })
         .collect();
-    let mut events = Vec::with_capacity(n);
+    let mut events: Vec<Event> = Vec::with_capacity(n);
     for i in 0..n {
         let year = rng.i32(1900..=2100);
         let start = date(&mut rng, year);
@@ -194,45 +197,64 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
                 quote: text_in(&mut rng, 5..30),
             })
             .collect();
+        // Drawn in the order the fields are written, so a seed gives the same timeline.
+        let title = text_in(&mut rng, 3..12);
+        let location = rng.bool().then(|| text(&mut rng, 2));
+        let summary = text_in(&mut rng, 10..80);
+        let details = (rng.u8(0..10) == 0).then(|| text_in(&mut rng, 50..300));
+        let figures = (0..rng.usize(0..3))
+            .map(|_| Figure {
+                label: text(&mut rng, 3),
+                value: rng.u32(0..100_000) as f64,
+                unit: rng.bool().then(|| "people".to_string()),
+                period: rng.bool().then(|| format!("{year}")),
+                // Figures are attributed to one of the event's own actors.
+                according_to: rng
+                    .bool()
+                    .then(|| actor_ids[rng.usize(..actor_ids.len())].clone()),
+                sources: Vec::new(),
+                alternatives: Vec::new(),
+            })
+            .collect();
         events.push(Event {
             id: format!("ev-{i}"),
             date: start,
             end,
-            title: text_in(&mut rng, 3..12),
+            title,
             kind,
             actors: actor_ids,
-            location: rng.bool().then(|| text(&mut rng, 2)),
-            summary: text_in(&mut rng, 10..80),
-            details: (rng.u8(0..10) == 0).then(|| text_in(&mut rng, 50..300)),
-            figures: (0..rng.usize(0..3))
-                .map(|_| Figure {
-                    label: text(&mut rng, 3),
-                    value: rng.u32(0..100_000) as f64,
-                    unit: rng.bool().then(|| "people".to_string()),
-                    period: rng.bool().then(|| format!("{year}")),
-                    according_to: rng.bool().then(|| format!("actor-{}", rng.usize(..n_actors))),
-                })
-                .collect(),
+            location,
+            summary,
+            details,
+            figures,
             sources: sources_cited,
             tags: (0..rng.usize(0..4))
                 .map(|_| TAGS[rng.usize(..TAGS.len())].to_string())
                 .collect(),
             related: if i > 0 {
                 (0..rng.usize(0..3))
-                    .map(|_| Link {
-                        event: format!("ev-{}", rng.usize(..i)),
-                        relation: Relation::ALL[rng.usize(..Relation::ALL.len())],
+                    .map(|_| {
+                        let t = rng.usize(..i);
+                        let mut relation = Relation::ALL[rng.usize(..Relation::ALL.len())];
+                        // Only an earlier event can be followed or answered.
+                        if matches!(relation, Relation::Follows | Relation::RespondsTo)
+                            && events[t].date.first_day() > start.last_day()
+                        {
+                            relation = Relation::SeeAlso;
+                        }
+                        Link {
+                            event: format!("ev-{t}"),
+                            relation,
+                        }
                     })
                     .collect()
             } else {
                 Vec::new()
             },
-            corroboration: if rng.bool() {
-                Corroboration::Corroborated
-            } else {
-                Corroboration::SingleSource
-            },
+            corroboration: Corroboration::SingleSource,
             ranking: (kind == EventKind::Ranking).then(|| format!("Tier {}", rng.u8(1..=3))),
+            dating: Default::default(),
+            disputes: Vec::new(),
         });
     }
     (sources, actors, events)
@@ -251,11 +273,12 @@ pub fn timeline(n: usize, seed: u64) -> Timeline {
 pub fn hostile_timeline(text: &str) -> Option<Timeline> {
     let text: String = text.chars().take(2000).collect();
     let source = Source {
-        id: "s".into(),
-        publisher: format!("P {text}"),
-        title: format!("T {text}"),
-        url: Some(format!("https://example.org/{text}")),
-        published: None,
+        // An address holds no spaces; the rest of the text stays as it came.
+        url: Some(format!(
+            "https://example.org/{}",
+            text.replace(char::is_whitespace, "%20")
+        )),
+        ..Source::new("s".into(), format!("P {text}"), format!("T {text}"))
     };
     let actor = Actor {
         id: "a".into(),
@@ -284,6 +307,8 @@ pub fn hostile_timeline(text: &str) -> Option<Timeline> {
             unit: Some(format!("U {text}")),
             period: Some(format!("P {text}")),
             according_to: None,
+            sources: Vec::new(),
+            alternatives: Vec::new(),
         }],
         sources: vec![Citation {
             source: "s".into(),
@@ -299,6 +324,8 @@ pub fn hostile_timeline(text: &str) -> Option<Timeline> {
             .collect(),
         corroboration: Corroboration::SingleSource,
         ranking: Some(format!("Tier {text}")),
+        dating: Default::default(),
+        disputes: Vec::new(),
     });
     let out = crate::load::write::to_toml(&[source], &[actor], &events);
     crate::load::load(vec![crate::load::DataFile {

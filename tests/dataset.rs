@@ -140,6 +140,55 @@ const SEED_FILES: &[(&str, &str)] = &[
     ("report-18th-national-day-2024", "004_fcc0bbe20b5887f6.txt"),
 ];
 
+/// The number of the excerpt (1, 2, ...) in a row of the research notes
+/// that holds `quote` under the address `key`: the quote must stand between
+/// that address and the next one. `checked`: the row ends in a check column.
+fn excerpt_number(row: &str, key: &str, quote: &str, checked: bool) -> Option<usize> {
+    let cells: Vec<&str> = row.trim().trim_matches('|').split(" | ").collect();
+    let evidence = normalise(cells.get(cells.len().checked_sub(1 + usize::from(checked))?)?);
+    let openings: Vec<usize> = [": \"", "; \"", " and \""]
+        .iter()
+        .flat_map(|o| evidence.match_indices(o).map(|(i, m)| i + m.len()))
+        .collect();
+    for (at, _) in evidence.match_indices(key) {
+        let rest = &evidence[at + key.len()..];
+        let end = rest.find("http").map_or(evidence.len(), |i| at + key.len() + i);
+        if let Some(q) = evidence[at..end].find(quote) {
+            let q = at + q;
+            return Some(openings.iter().filter(|&&o| o <= q).count());
+        }
+    }
+    None
+}
+
+#[test]
+fn excerpts_are_numbered_by_their_place_in_the_row() {
+    let row = "| x | 2023 | Y | H | http://a.example/p: \"one\"; \"two words\"; https://b.example/q: \"three\" and \"four\" | [1] OK; [2] OK; [3] OK; [4] UNCONFIRMED |";
+    assert_eq!(excerpt_number(row, "a.example/p", "two words", true), Some(2));
+    assert_eq!(excerpt_number(row, "b.example/q", "four", true), Some(4));
+    assert_eq!(
+        excerpt_number(row, "b.example/q", "one", true),
+        None,
+        "not under that address"
+    );
+    assert_eq!(
+        excerpt_number(row, "a.example/p", "three", true),
+        None,
+        "under the next address"
+    );
+}
+
+/// Where the notes place a quoted page: its address without scheme, "www."
+/// or a closing slash, as the notes write it.
+fn address_key(url: &str) -> &str {
+    let bare = url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+        .trim_end_matches('/');
+    bare.split(' ').next().unwrap_or(bare)
+}
+
 #[test]
 #[cfg_attr(
     not(shared_material),
@@ -148,6 +197,7 @@ const SEED_FILES: &[(&str, &str)] = &[
 fn every_quote_is_verbatim_in_the_material_it_cites() {
     let dir = material_dir();
     let corroboration = std::fs::read_to_string(dir.join("research/corroboration.md")).unwrap();
+    let expansion = std::fs::read_to_string(dir.join("research/expansion.md")).unwrap();
     let t = timeline();
     let mut wrong = Vec::new();
     let cited = t
@@ -162,20 +212,28 @@ fn every_quote_is_verbatim_in_the_material_it_cites() {
             let found = match SEED_FILES.iter().find(|(id, _)| *id == c.source) {
                 Some((_, file)) => normalise(&std::fs::read_to_string(dir.join("seeds").join(file)).unwrap())
                     .contains(&quote),
-                // A page quoted in the research notes: the quote must stand in
-                // the row that gives that page's address (or a "same page" row after it).
                 None => {
-                    let url = t
-                        .source(&c.source)
-                        .and_then(|s| s.url.clone())
+                    let source = t.source(&c.source);
+                    let url = source
+                        .and_then(|s| s.url.clone().or(s.locator.clone()))
                         .unwrap_or_default();
-                    let bare = url.trim_start_matches("https://").trim_start_matches("http://");
-                    let key = bare.split(' ').next().unwrap_or(bare);
+                    let key = address_key(&url);
+                    // In corroboration.md: the row that gives the address, or a
+                    // "same page" row after it.
                     let mut on_page = false;
-                    corroboration.lines().any(|l| {
+                    let in_corroboration = corroboration.lines().any(|l| {
                         on_page = l.contains(key) || (on_page && l.contains("same page"));
                         on_page && normalise(l).contains(&quote)
-                    })
+                    });
+                    // In expansion.md: under the address in its row, and that
+                    // excerpt checked OK.
+                    let in_expansion = expansion.lines().filter(|l| l.starts_with('|')).any(|l| {
+                        excerpt_number(l, key, &quote, true).is_some_and(|n| {
+                            let check = l.trim().trim_end_matches('|').rsplit(" | ").next().unwrap_or("");
+                            check.contains(&format!("[{n}] OK"))
+                        })
+                    });
+                    !key.is_empty() && (in_corroboration || in_expansion)
                 }
             };
             if !found {

@@ -73,7 +73,15 @@ fn one_of(ids: &[String]) -> impl Strategy<Value = String> {
 
 /// Sources, actors and the ids they are known by; the rest refer to them.
 fn parts() -> impl Strategy<Value = (Vec<Source>, Vec<Actor>)> {
-    let source = (line(), line(), prop::option::of(line()), prop::option::of(date()));
+    let source = (
+        (line(), line(), any::<bool>(), prop::option::of(line())),
+        (
+            prop::option::of(date()),
+            prop::option::of(date()),
+            prop::option::of(line()),
+        ),
+        (prop::option::of(line()), prop::option::of(line()), any::<u8>()),
+    );
     let role = (line(), prop::option::of(span()), any::<u8>());
     let actor = (
         line(),
@@ -89,13 +97,36 @@ fn parts() -> impl Strategy<Value = (Vec<Source>, Vec<Actor>)> {
             let sources = sources
                 .into_iter()
                 .enumerate()
-                .map(|(i, (publisher, title, url, published))| Source {
-                    id: format!("s{i}"),
-                    publisher,
-                    title,
-                    url,
-                    published,
-                })
+                .map(
+                    |(
+                        i,
+                        ((publisher, title, title_is_label, path), (published, accessed, archive), rest),
+                    )| {
+                        let (language, trans_title, links) = rest;
+                        Source {
+                            id: format!("s{i}"),
+                            publisher,
+                            title,
+                            title_is_label,
+                            // Addresses are absolute http(s) addresses, or none.
+                            url: path.map(|p| {
+                                format!("https://example.org/{}", p.replace(char::is_whitespace, "-"))
+                            }),
+                            locator: (links & 4 == 4).then(|| "example.org/page 12".to_string()),
+                            published,
+                            accessed,
+                            archive_url: archive.map(|p| {
+                                format!("http://archive.example/{}", p.replace(char::is_whitespace, "_"))
+                            }),
+                            language,
+                            trans_title,
+                            // An earlier source only, so reports never loop.
+                            reports: (i > 0 && links & 1 == 1).then(|| format!("s{}", i - 1)),
+                            origin: (links & 2 == 2).then(|| "one press conference".to_string()),
+                            author: None,
+                        }
+                    },
+                )
                 .collect();
             let actors = actors
                 .into_iter()
@@ -145,6 +176,8 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 unit,
                 period,
                 according_to,
+                sources: Vec::new(),
+                alternatives: Vec::new(),
             });
         let event = (
             (
@@ -165,7 +198,11 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 prop::collection::vec(line(), 0..3),
                 prop::collection::vec((0..6usize, prop::sample::select(Relation::ALL)), 0..3),
             ),
-            (prop::sample::select(Corroboration::ALL), prop::option::of(line())),
+            (
+                prop::option::of(line()),
+                (any::<u8>(), prop::option::of(line())),
+                prop::collection::vec((line(), line(), line()), 0..2),
+            ),
         );
         let era = (line(), span(), citations(&source_ids, 0));
         let observance = (
@@ -190,7 +227,82 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                         let ((date, end), ranged, title, kind) = head;
                         let (actors, location, summary, details) = people;
                         let (figures, sources, tags, links) = rest;
-                        let (corroboration, ranking) = tail;
+                        let (ranking, (flags, derived), disputes) = tail;
+                        let mut actors = actors;
+                        actors.dedup();
+                        // Who gave a figure is one of the event's actors.
+                        for f in &figures {
+                            if let Some(who) = &f.according_to {
+                                if !actors.contains(who) {
+                                    actors.push(who.clone());
+                                }
+                            }
+                        }
+                        let mut figures = figures;
+                        // One figure may be disputed between the first two cited sources.
+                        if flags & 16 == 16 && sources.len() >= 2 {
+                            if let Some(f) = figures.first_mut() {
+                                f.sources = vec![sources[0].source.clone()];
+                                f.alternatives = vec![Alternative {
+                                    value: f.value + 1.0,
+                                    sources: vec![sources[1].source.clone()],
+                                }];
+                                if f.alternatives[0].value == f.value {
+                                    f.alternatives.clear();
+                                    f.sources.clear();
+                                }
+                            }
+                        }
+                        let disputes = if sources.is_empty() {
+                            Vec::new()
+                        } else {
+                            disputes
+                                .into_iter()
+                                .map(|(about, a, b)| Dispute {
+                                    about,
+                                    claims: vec![
+                                        Claim {
+                                            value: a,
+                                            sources: vec![sources[0].source.clone()],
+                                        },
+                                        Claim {
+                                            value: b,
+                                            sources: vec![sources[sources.len() - 1].source.clone()],
+                                        },
+                                    ],
+                                })
+                                .collect()
+                        };
+                        let qualifier = |bits: u8| tipline::timeline::dating::Qualifier {
+                            approximate: bits & 1 == 1,
+                            uncertain: bits & 2 == 2,
+                        };
+                        let mut dating = tipline::timeline::dating::Dating {
+                            start: qualifier(flags),
+                            end: if ranged {
+                                qualifier(flags >> 2)
+                            } else {
+                                Default::default()
+                            },
+                            open_end: !ranged && flags & 32 == 32,
+                            derived,
+                            ..Default::default()
+                        };
+                        // A set of two days, when the date is a day and the next one exists.
+                        let next = date.day_number().and_then(|_| {
+                            let d = date.first_day().succ_opt()?;
+                            PartialDate::ymd(
+                                chrono::Datelike::year(&d),
+                                chrono::Datelike::month(&d),
+                                chrono::Datelike::day(&d),
+                            )
+                        });
+                        if let (true, Some(next), false) = (flags & 64 == 64, next, ranged) {
+                            if next.year_number() <= 9999 {
+                                dating.one_of = vec![date, next];
+                                dating.start = Default::default();
+                            }
+                        }
                         Event {
                             id: format!("e{i}"),
                             date,
@@ -204,7 +316,8 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                             figures,
                             sources,
                             tags,
-                            // Only to other events that exist.
+                            // Only to other events that exist; whether a follow
+                            // points back in time is settled below, once all dates are known.
                             related: links
                                 .into_iter()
                                 .filter(|(to, _)| *to < count && *to != i)
@@ -213,8 +326,10 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                                     relation,
                                 })
                                 .collect(),
-                            corroboration,
+                            corroboration: Corroboration::SingleSource,
                             ranking,
+                            dating,
+                            disputes,
                         }
                     })
                     .collect();
@@ -243,6 +358,29 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                         sources,
                     })
                     .collect();
+                let mut events: Vec<Event> = events;
+                // A follow or an answer points at an earlier event; others become see-also.
+                let starts: Vec<chrono::NaiveDate> = events.iter().map(|e| e.date.first_day()).collect();
+                for e in &mut events {
+                    let latest = e.dating.latest_start(&e.date).last_day();
+                    for l in &mut e.related {
+                        let to: usize = l.event[1..].parse().unwrap();
+                        if matches!(l.relation, Relation::Follows | Relation::RespondsTo)
+                            && starts[to] > latest
+                        {
+                            l.relation = Relation::SeeAlso;
+                        }
+                    }
+                }
+                let by_id: std::collections::HashMap<&str, &Source> =
+                    sources.iter().map(|s| (s.id.as_str(), s)).collect();
+                let status: Vec<Corroboration> = events
+                    .iter()
+                    .map(|e| tipline::load::checks::corroboration(e, &by_id))
+                    .collect();
+                for (e, c) in events.iter_mut().zip(status) {
+                    e.corroboration = c;
+                }
                 Timeline::new(sources, actors, events).with_calendar(eras, observances)
             })
     })

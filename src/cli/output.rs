@@ -15,6 +15,10 @@ struct FigureJson<'a> {
     unit: Option<&'a str>,
     period: Option<&'a str>,
     according_to: Option<&'a str>,
+    /// Source ids giving `value`; empty when the figure is not disputed and names none.
+    sources: &'a [String],
+    /// Other values other sources give: `{ "value": 84, "sources": [...] }`.
+    alternatives: &'a [crate::timeline::model::Alternative],
 }
 
 #[derive(Serialize)]
@@ -23,7 +27,14 @@ struct SourceJson<'a> {
     quote: &'a str,
     publisher: &'a str,
     title: &'a str,
+    /// True when `title` is the compilers' description, not the page's title.
+    title_is_label: bool,
     url: Option<&'a str>,
+    locator: Option<&'a str>,
+    archive_url: Option<&'a str>,
+    published: Option<String>,
+    accessed: Option<String>,
+    language: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -52,6 +63,12 @@ struct EventJson<'a> {
     related: Vec<RelatedJson<'a>>,
     corroboration: &'a str,
     ranking: Option<&'a str>,
+    /// The dates in EDTF (ISO 8601-2): qualifiers, sets of days, open ends.
+    edtf: String,
+    /// exact, approximate, uncertain or disputed.
+    certainty: &'a str,
+    derived: Option<&'a str>,
+    disputes: &'a [crate::timeline::model::Dispute],
 }
 
 fn actor_name<'a>(t: &'a Timeline, id: &'a str) -> &'a str {
@@ -80,6 +97,8 @@ fn event_json<'a>(t: &'a Timeline, e: &'a Event) -> EventJson<'a> {
                 unit: f.unit.as_deref(),
                 period: f.period.as_deref(),
                 according_to: f.according_to.as_deref().map(|a| actor_name(t, a)),
+                sources: &f.sources,
+                alternatives: &f.alternatives,
             })
             .collect(),
         sources: e
@@ -92,7 +111,13 @@ fn event_json<'a>(t: &'a Timeline, e: &'a Event) -> EventJson<'a> {
                     quote: &c.quote,
                     publisher: s.map_or("", |s| s.publisher.as_str()),
                     title: s.map_or("", |s| s.title.as_str()),
+                    title_is_label: s.is_some_and(|s| s.title_is_label),
                     url: s.and_then(|s| s.url.as_deref()),
+                    locator: s.and_then(|s| s.locator.as_deref()),
+                    archive_url: s.and_then(|s| s.archive_url.as_deref()),
+                    published: s.and_then(|s| s.published).map(|d| d.to_string()),
+                    accessed: s.and_then(|s| s.accessed).map(|d| d.to_string()),
+                    language: s.and_then(|s| s.language.as_deref()),
                 }
             })
             .collect(),
@@ -107,6 +132,10 @@ fn event_json<'a>(t: &'a Timeline, e: &'a Event) -> EventJson<'a> {
             .collect(),
         corroboration: e.corroboration.as_str(),
         ranking: e.ranking.as_deref(),
+        edtf: e.edtf(),
+        certainty: e.certainty().as_str(),
+        derived: e.dating.derived.as_deref(),
+        disputes: &e.disputes,
     }
 }
 
@@ -222,7 +251,7 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
     }
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", e.title);
-    let _ = writeln!(out, "  Date:     {} ({})", e.date_text(), precision_word(e));
+    let _ = writeln!(out, "  Date:     {} ({})", e.date_text(), e.date_words());
     let _ = writeln!(out, "  Kind:     {}", e.kind);
     let _ = writeln!(out, "  Id:       {}", e.id);
     if let Some(l) = &e.location {
@@ -232,6 +261,9 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
         let _ = writeln!(out, "  Ranking:  {r}");
     }
     let _ = writeln!(out, "  Sources:  {}", corroboration_words(e));
+    for line in t.disagreements(e) {
+        let _ = writeln!(out, "            ≠ {line}");
+    }
     if !e.actors.is_empty() {
         let _ = writeln!(out, "\nActors");
         for id in &e.actors {
@@ -281,9 +313,14 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
     for (n, c) in e.sources.iter().enumerate() {
         let _ = writeln!(out, "  [{}] “{}”", n + 1, c.quote);
         if let Some(s) = t.source(&c.source) {
-            let _ = writeln!(out, "      — {}, {}", s.publisher, s.title);
+            let _ = writeln!(out, "      — {}, {}", s.publisher, s.shown_title());
             if let Some(u) = &s.url {
                 let _ = writeln!(out, "      {u}");
+            } else if let Some(place) = &s.locator {
+                let _ = writeln!(out, "      at {place} (no web address in the material)");
+            }
+            if let Some(a) = &s.archive_url {
+                let _ = writeln!(out, "      archived: {a}");
             }
         }
     }
@@ -300,19 +337,12 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
     out
 }
 
-fn precision_word(e: &Event) -> &'static str {
-    match e.date.precision() {
-        crate::timeline::date::Precision::Year => "known to the year",
-        crate::timeline::date::Precision::Month => "known to the month",
-        crate::timeline::date::Precision::Day => "known to the day",
-    }
-}
-
 /// How well an event is sourced, in words a reader can weigh.
 pub fn corroboration_words(e: &Event) -> &'static str {
     match e.corroboration {
         crate::timeline::model::Corroboration::Corroborated => "corroborated by a second source",
         crate::timeline::model::Corroboration::SingleSource => "rests on a single source",
+        crate::timeline::model::Corroboration::Disputed => "sources disagree",
     }
 }
 

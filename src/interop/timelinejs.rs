@@ -232,11 +232,12 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
         .map(|t| text_of(t, "headline"))
         .filter(|h| !h.is_empty());
     out.sources.push(Source {
-        id: file_source.clone(),
-        publisher: sanitize_line(headline.as_deref().unwrap_or("TimelineJS timeline")).into_owned(),
-        title: sanitize_line(&format!("Imported from {name}")).into_owned(),
-        url: None,
-        published: None,
+        title_is_label: true,
+        ..Source::new(
+            file_source.clone(),
+            sanitize_line(headline.as_deref().unwrap_or("TimelineJS timeline")).into_owned(),
+            sanitize_line(&format!("Imported from {name}")).into_owned(),
+        )
     });
     let mut taken = HashSet::new();
     let mut source_ids = HashSet::from([file_source.clone()]);
@@ -369,12 +370,16 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
                     .or(credit.clone())
                     .or(url.clone())
                     .unwrap_or_default();
+                // Only an absolute web address is kept as a link; the loader refuses others.
+                let web = url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
                 out.sources.push(Source {
-                    id: sid.clone(),
-                    publisher: sanitize_line(credit.as_deref().unwrap_or("Media")).into_owned(),
-                    title: sanitize_line(caption.as_deref().unwrap_or(&headline)).into_owned(),
-                    url: url.map(|u| sanitize_line(&u).into_owned()),
-                    published: None,
+                    url: web.map(|u| sanitize_line(&u).into_owned()),
+                    title_is_label: caption.is_none(),
+                    ..Source::new(
+                        sid.clone(),
+                        sanitize_line(credit.as_deref().unwrap_or("Media")).into_owned(),
+                        sanitize_line(caption.as_deref().unwrap_or(&headline)).into_owned(),
+                    )
                 });
                 sources.push(Citation {
                     source: sid,
@@ -402,6 +407,8 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
             related: Vec::new(),
             corroboration: Corroboration::SingleSource,
             ranking: None,
+            dating: Default::default(),
+            disputes: Vec::new(),
         });
     }
     for (i, era) in doc

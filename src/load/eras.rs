@@ -1,7 +1,7 @@
 //! Reading `[[eras]]` (named spans) and `[[observances]]` (days kept every
 //! year) from data files, validated like events.
 
-use super::records::{citations, define, Gathered, Namespace};
+use super::gather::{citations, define, Gathered, Namespace};
 use super::table::{Ctx, Fields};
 use crate::timeline::date::PartialDate;
 use crate::timeline::model::{Era, Observance};

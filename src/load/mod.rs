@@ -1,8 +1,11 @@
 //! Reading data files into a validated [`Timeline`]. Every problem in every
 //! file is collected, with its position, before anything is refused.
 
+pub mod checks;
+mod claims;
 pub mod diag;
 mod eras;
+mod gather;
 mod records;
 mod split;
 pub mod syntax;
@@ -12,7 +15,7 @@ pub mod write;
 
 use crate::timeline::model::*;
 use diag::{Diagnostic, SourceText};
-use records::{check_references, Gathered};
+use gather::{check_references, Gathered};
 use std::ops::Range;
 use std::path::Path;
 use table::Ctx;
@@ -111,6 +114,7 @@ pub fn load(files: Vec<DataFile>) -> Loaded {
         };
         read_file(&mut cx, &mut all);
     }
+    checks::check_events(&texts, &mut all, &mut diagnostics);
     check_references(&texts, &mut all, &mut diagnostics);
     // The texts are no longer needed: free them before the timeline builds
     // its indices, so a large file is not held twice at the peak.

@@ -2,14 +2,28 @@
 //! bookkeeping every record reader shares: ids defined, references to
 //! settle, and the checks across files once everything is read.
 
-use super::diag::{Diagnostic, SourceText};
+use super::gather::{citations, define, refer, EventPlaces, Gathered, Namespace};
 use super::table::{Ctx, Fields};
+use crate::timeline::dating::{Dating, Written};
 use crate::timeline::model::*;
-use std::collections::HashMap;
-use std::ops::Range;
 use toml::de::DeValue;
 
-const SOURCE_FIELDS: &[&str] = &["id", "publisher", "title", "url", "published"];
+const SOURCE_FIELDS: &[&str] = &[
+    "id",
+    "publisher",
+    "title",
+    "label",
+    "url",
+    "locator",
+    "published",
+    "accessed",
+    "archive_url",
+    "language",
+    "trans_title",
+    "reports",
+    "origin",
+    "author",
+];
 const ACTOR_FIELDS: &[&str] = &["id", "name", "aliases", "kind", "roles"];
 const ROLE_FIELDS: &[&str] = &["title", "from", "to"];
 const EVENT_FIELDS: &[&str] = &[
@@ -28,134 +42,10 @@ const EVENT_FIELDS: &[&str] = &[
     "related",
     "corroboration",
     "ranking",
+    "derived",
+    "disputes",
 ];
-const FIGURE_FIELDS: &[&str] = &["label", "value", "unit", "period", "according_to"];
-const CITATION_FIELDS: &[&str] = &["source", "quote"];
 const LINK_FIELDS: &[&str] = &["event", "relation"];
-
-/// Where something was written: file index and byte span.
-#[derive(Debug, Clone)]
-struct Place {
-    file: usize,
-    span: Range<usize>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Namespace {
-    Source,
-    Actor,
-    Event,
-    Era,
-    Observance,
-}
-
-impl Namespace {
-    fn noun(self) -> &'static str {
-        match self {
-            Namespace::Source => "source",
-            Namespace::Actor => "actor",
-            Namespace::Event => "event",
-            Namespace::Era => "era",
-            Namespace::Observance => "observance",
-        }
-    }
-}
-
-/// Everything read from all files, before cross-file checks.
-#[derive(Default)]
-pub(crate) struct Gathered {
-    pub(super) sources: Vec<Source>,
-    pub(super) actors: Vec<Actor>,
-    pub(super) events: Vec<Event>,
-    pub(crate) eras: Vec<Era>,
-    pub(crate) observances: Vec<Observance>,
-    /// Every id defined, where, and whether anything refers to it.
-    defined: HashMap<(Namespace, String), (Place, bool)>,
-    /// References to ids not yet defined when they were read.
-    references: Vec<(Namespace, String, Place)>,
-}
-
-/// The `sources` of an event (or era, or observance): source ids with
-/// verbatim quotes. `required`: having none is an error.
-pub(crate) fn citations(
-    cx: &mut Ctx<'_>,
-    f: &Fields<'_, '_>,
-    all: &mut Gathered,
-    required: bool,
-) -> Vec<Citation> {
-    let sources_key = f.table.get("sources").map(|v| v.span());
-    let sources = f.tables(cx, "sources", "source citation", CITATION_FIELDS, |cx, c| {
-        let source = c.line(cx, "source", true).map(|(s, span)| {
-            refer(cx, all, Namespace::Source, s.clone(), span);
-            s
-        });
-        let quote = c.block(cx, "quote", true);
-        Some(Citation {
-            source: source?,
-            quote: quote?,
-        })
-    });
-    let none_written = f
-        .table
-        .get("sources")
-        .is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty()));
-    if required && sources.is_empty() && none_written {
-        let at = sources_key.unwrap_or(f.span.start..f.span.start + 1);
-        let what = f.what;
-        cx.error_with_help(
-            at,
-            format!("{what} has no source"),
-            format!("every {what} cites at least one source with a verbatim quote"),
-        );
-    }
-    sources
-}
-
-pub(crate) fn define(
-    cx: &mut Ctx<'_>,
-    all: &mut Gathered,
-    ns: Namespace,
-    id: &str,
-    span: Range<usize>,
-) -> bool {
-    let key = (ns, id.to_string());
-    if let Some((first, _)) = all.defined.get(&key) {
-        // The first definition may be in another file; its name is enough.
-        let there = &cx.files[first.file];
-        let (line, column, _) = there.locate(first.span.start);
-        let help = format!("first defined at {}:{line}:{column}", there.name);
-        cx.error_with_help(span, format!("duplicate {} id `{id}`", ns.noun()), help);
-        return false;
-    }
-    all.defined.insert(
-        key,
-        (
-            Place {
-                file: cx.file,
-                span: cx.at(span),
-            },
-            false,
-        ),
-    );
-    true
-}
-
-fn refer(cx: &Ctx<'_>, all: &mut Gathered, ns: Namespace, id: String, span: Range<usize>) {
-    // Most references point back to something already defined: settle them
-    // now rather than keeping a copy of every one until the end.
-    let key = (ns, id);
-    match all.defined.get_mut(&key) {
-        Some(entry) => entry.1 = true,
-        None => all.references.push((
-            key.0,
-            key.1,
-            Place {
-                file: cx.file,
-                span: cx.at(span),
-            },
-        )),
-    }
-}
 
 pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
     let Some(f) = Fields::new(cx, value, "source", SOURCE_FIELDS) else {
@@ -163,21 +53,89 @@ pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, 
     };
     let id = f.id(cx);
     let publisher = f.line(cx, "publisher", true);
-    let title = f.line(cx, "title", true);
-    let url = f.line(cx, "url", false).map(|u| u.0);
+    let title = f.line(cx, "title", false);
+    let label = f.line(cx, "label", false);
+    let title = match (title, label) {
+        (Some((t, _)), None) => Some((t, false)),
+        (None, Some((l, _))) => Some((l, true)),
+        (Some(_), Some((_, span))) => {
+            cx.error_with_help(
+                span,
+                "a source has a `title` or a `label`, not both",
+                "`title` is the page's own title; `label` is what the compilers call a page that gives none",
+            );
+            None
+        }
+        (None, None) => {
+            let at = f.span.start..f.span.start + 1;
+            cx.error_with_help(
+                at,
+                "source has no `title` or `label`",
+                "write the page's own title as `title`, or a description of your own as `label`",
+            );
+            None
+        }
+    };
+    let url = address(cx, &f, "url");
+    let locator = f.line(cx, "locator", false).map(|l| l.0);
+    let archive_url = address(cx, &f, "archive_url");
     let published = f.date(cx, "published", false).map(|d| d.0);
-    let (Some((id, span)), Some((publisher, _)), Some((title, _))) = (id, publisher, title) else {
+    let accessed = f.date(cx, "accessed", false).map(|d| d.0);
+    let language = f.line(cx, "language", false).map(|l| l.0);
+    let trans_title = f.line(cx, "trans_title", false).map(|l| l.0);
+    let reports = f.line(cx, "reports", false).map(|(r, span)| {
+        refer(cx, all, Namespace::Source, r.clone(), span);
+        r
+    });
+    let origin = f.line(cx, "origin", false).map(|o| o.0);
+    let author = f.line(cx, "author", false).map(|(a, span)| {
+        refer(cx, all, Namespace::Actor, a.clone(), span);
+        a
+    });
+    let (Some((id, span)), Some((publisher, _)), Some((title, title_is_label))) = (id, publisher, title)
+    else {
         return;
     };
+    if reports.as_ref() == Some(&id) {
+        cx.error(span.clone(), format!("source `{id}` reports itself"));
+    }
     if define(cx, all, Namespace::Source, &id, span) {
         all.sources.push(Source {
             id,
             publisher,
             title,
+            title_is_label,
             url,
+            locator,
             published,
+            accessed,
+            archive_url,
+            language,
+            trans_title,
+            reports,
+            origin,
+            author,
         });
     }
+}
+
+/// An address field: an absolute http(s) address, or an error that says so.
+fn address(cx: &mut Ctx<'_>, f: &Fields<'_, '_>, key: &str) -> Option<String> {
+    let (url, span) = f.line(cx, key, false)?;
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or("");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || !host.contains('.') || url.contains(char::is_whitespace) {
+        cx.error_with_help(
+            span,
+            format!("`{key}` must be an absolute http(s) address"),
+            "write the whole address, such as \"https://www.state.gov/reports/...\"; a page the material names without one has no `url`",
+        );
+        return None;
+    }
+    Some(url)
 }
 
 pub(super) fn read_actor(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
@@ -222,45 +180,79 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
         return;
     };
     let id = f.id(cx);
-    let date = f.date(cx, "date", true);
-    let end = f.date(cx, "end", false);
+    let mut dating = Dating::default();
+    let date = f
+        .qualified_date(cx, "date", true, false)
+        .and_then(|(w, span)| match w? {
+            Written::One(d, q) => {
+                dating.start = q;
+                Some((d, span))
+            }
+            Written::OneOf(all) => {
+                let first = all[0];
+                dating.one_of = all;
+                Some((first, span))
+            }
+        });
+    let end = match f.qualified_date(cx, "end", false, true) {
+        Some((None, _)) => {
+            dating.open_end = true;
+            None
+        }
+        Some((Some(Written::One(d, q)), span)) => {
+            dating.end = q;
+            Some((d, span))
+        }
+        Some((Some(Written::OneOf(_)), span)) => {
+            cx.error_with_help(
+                span,
+                "`end` cannot be a set of dates",
+                "write the latest the end may be, qualified: \"2022-09?\"",
+            );
+            None
+        }
+        None => None,
+    };
     if let (Some((start, _)), Some((end, span))) = (&date, &end) {
-        if end.first_day() < start.first_day() {
+        let latest = dating.latest_start(start);
+        if end.first_day() < start.first_day() || end.last_day() < latest.first_day() {
             cx.error(span.clone(), format!("`end` ({end}) is before `date` ({start})"));
+        }
+    }
+    if let Some((note, span)) = f.line(cx, "derived", false) {
+        if note.trim().is_empty() {
+            cx.error_with_help(
+                span,
+                "a derived date needs a note saying how it was derived",
+                "for example: derived = \"weekday arithmetic: the report's Tuesday was 11 Dec 2007\"",
+            );
+        } else {
+            dating.derived = Some(note);
         }
     }
     let title = f.line(cx, "title", true);
     let kind = f.vocabulary(cx, "kind", true, EventKind::parse, &EventKind::names());
     let mut actors = Vec::new();
+    let mut actor_spans = Vec::new();
     for (actor, span) in f.lines(cx, "actors") {
-        refer(cx, all, Namespace::Actor, actor.clone(), span);
+        refer(cx, all, Namespace::Actor, actor.clone(), span.clone());
         actors.push(actor);
+        actor_spans.push(cx.at(span));
     }
     let location = f.line(cx, "location", false).map(|l| l.0);
     let summary = f.block(cx, "summary", true);
     let details = f.block(cx, "details", false);
-    let figures = f.tables(cx, "figures", "figure", FIGURE_FIELDS, |cx, g| {
-        let label = g.line(cx, "label", true);
-        let value = g.number(cx, "value", true);
-        let unit = g.line(cx, "unit", false).map(|u| u.0);
-        let period = g.line(cx, "period", false).map(|p| p.0);
-        let according_to = g.line(cx, "according_to", false).map(|(a, span)| {
-            refer(cx, all, Namespace::Actor, a.clone(), span);
-            a
-        });
-        Some(Figure {
-            label: label?.0,
-            value: value?,
-            unit,
-            period,
-            according_to,
-        })
-    });
+    let mut named_sources = Vec::new();
+    let mut according_to = Vec::new();
+    let figures = super::claims::figures(cx, &f, all, &mut according_to, &mut named_sources);
+    let disputes = super::claims::disputes(cx, &f, all, &mut named_sources);
     let sources = citations(cx, &f, all, true);
     let tags = f.lines(cx, "tags").into_iter().map(|t| t.0).collect();
+    let mut link_spans = Vec::new();
     let related = f.tables(cx, "related", "related link", LINK_FIELDS, |cx, l| {
         let event = l.line(cx, "event", true).map(|(e, span)| {
-            refer(cx, all, Namespace::Event, e.clone(), span);
+            refer(cx, all, Namespace::Event, e.clone(), span.clone());
+            link_spans.push(cx.at(span));
             e
         });
         let relation = l.vocabulary(cx, "relation", true, Relation::parse, &Relation::names());
@@ -269,15 +261,16 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
             relation: relation?,
         })
     });
-    let corroboration = f
-        .vocabulary(
+    let asserted = f.get("corroboration").map(|v| v.span()).and_then(|span| {
+        let c = f.vocabulary(
             cx,
             "corroboration",
             false,
             Corroboration::parse,
             &Corroboration::names(),
-        )
-        .unwrap_or(Corroboration::SingleSource);
+        )?;
+        Some((c, cx.at(span)))
+    });
     let ranking = f.line(cx, "ranking", false).map(|r| r.0);
     let (Some((id, span)), Some((date, _)), Some((title, _)), Some(kind), Some(summary)) =
         (id, date, title, kind, summary)
@@ -287,8 +280,16 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
     if related.iter().any(|l| l.event == id) {
         cx.error(span.clone(), format!("event `{id}` is related to itself"));
     }
-    if define(cx, all, Namespace::Event, &id, span) {
+    if define(cx, all, Namespace::Event, &id, span.clone()) {
         let end = end.map(|e| e.0);
+        all.event_places.push(EventPlaces {
+            file: cx.file,
+            corroboration: asserted,
+            actors: actor_spans,
+            related: link_spans,
+            according_to,
+            named_sources,
+        });
         all.events.push(Event {
             id,
             date,
@@ -303,61 +304,11 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
             sources,
             tags,
             related,
-            corroboration,
+            // Worked out once every source is read.
+            corroboration: Corroboration::SingleSource,
             ranking,
+            dating,
+            disputes,
         });
     }
-}
-
-/// Unknown references are errors; sources and actors nothing refers to are warnings.
-pub(super) fn check_references(files: &[SourceText], all: &mut Gathered, diagnostics: &mut Vec<Diagnostic>) {
-    let mut unknown = Vec::new();
-    for (ns, id, place) in std::mem::take(&mut all.references) {
-        let key = (ns, id);
-        match all.defined.get_mut(&key) {
-            Some(entry) => entry.1 = true,
-            None => unknown.push((key.0, key.1, place)),
-        }
-    }
-    // Suggestions compare against every id, so only the first few get one:
-    // a file with thousands of broken links must not take minutes.
-    const SUGGESTED: usize = 50;
-    for (n, (ns, id, place)) in unknown.into_iter().enumerate() {
-        let mut d = files[place.file].error(place.span.clone(), format!("unknown {} `{id}`", ns.noun()));
-        if n < SUGGESTED {
-            let known: Vec<&str> = all
-                .defined
-                .keys()
-                .filter(|(k, _)| *k == ns)
-                .map(|(_, id)| id.as_str())
-                .collect();
-            if let Some(hint) = crate::text::did_you_mean(&id, &known) {
-                d = d.with_help(hint);
-            }
-        }
-        diagnostics.push(d);
-    }
-    let mut unused: Vec<(&(Namespace, String), &Place)> = all
-        .defined
-        .iter()
-        .filter(|((ns, _), (_, used))| matches!(ns, Namespace::Source | Namespace::Actor) && !used)
-        .map(|(k, (place, _))| (k, place))
-        .collect();
-    unused.sort_by_key(|(_, p)| (p.file, p.span.start));
-    for ((ns, id), place) in unused {
-        let what = if *ns == Namespace::Actor {
-            "is not named by any event"
-        } else {
-            "is not cited by any event"
-        };
-        diagnostics
-            .push(files[place.file].warning(place.span.clone(), format!("{} `{id}` {what}", ns.noun())));
-    }
-    diagnostics.sort_by(|a, b| {
-        (files.iter().position(|f| f.name == a.file), a.line, a.column).cmp(&(
-            files.iter().position(|f| f.name == b.file),
-            b.line,
-            b.column,
-        ))
-    });
 }

@@ -5,6 +5,7 @@
 use crate::load::diag::{Diagnostic, SourceText};
 use crate::text::{did_you_mean, sanitize_block, sanitize_line};
 use crate::timeline::date::PartialDate;
+use crate::timeline::dating::Written;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
@@ -108,7 +109,7 @@ impl<'d, 'i> Fields<'d, 'i> {
         })
     }
 
-    fn get(&self, key: &str) -> Option<&'d Spanned<DeValue<'i>>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'d Spanned<DeValue<'i>>> {
         debug_assert!(
             self.allowed.contains(&key),
             "{key} not declared for {}",
@@ -274,6 +275,52 @@ impl<'d, 'i> Fields<'d, 'i> {
             Ok(d) => Some((d, v.span())),
             Err(e) => {
                 cx.error(v.span(), format!("`{key}` = \"{}\": {e}", sanitize_line(&text)));
+                None
+            }
+        }
+    }
+
+    /// A date with EDTF qualifiers (`2007-12~`, `2007-12-12?`, a set
+    /// `[2015-11-21,2015-11-22]`), or with `open_end`, `..` for an end the
+    /// sources leave open (returned as `None`).
+    pub fn qualified_date(
+        &self,
+        cx: &mut Ctx<'_>,
+        key: &str,
+        required: bool,
+        open_end: bool,
+    ) -> Option<(Option<Written>, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(cx, key);
+            }
+            return None;
+        };
+        let text = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Integer(i) => format!("{:0>4}", i.as_str()),
+            DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+            other => {
+                cx.error(v.span(), format!("`{key}` must be a date string like \"2022\", \"2022-08\" or \"2022-08-18\", found {}", type_name(other)));
+                return None;
+            }
+        };
+        if open_end && text == ".." {
+            return Some((None, v.span()));
+        }
+        match Written::parse(&text) {
+            Ok(w) => Some((Some(w), v.span())),
+            Err(e) => {
+                let help = if open_end {
+                    "an end the sources leave open is written \"..\""
+                } else {
+                    "a date known only to the month or year is written \"2007-12\" or \"2007\""
+                };
+                cx.error_with_help(
+                    v.span(),
+                    format!("`{key}` = \"{}\": {e}", sanitize_line(&text)),
+                    help,
+                );
                 None
             }
         }

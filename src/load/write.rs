@@ -78,11 +78,30 @@ struct FileOut<'a> {
 struct SourceOut<'a> {
     id: &'a str,
     publisher: &'a str,
-    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    locator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accessed: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archive_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trans_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reports: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
 }
 
 impl<'a> From<&'a Source> for SourceOut<'a> {
@@ -90,9 +109,18 @@ impl<'a> From<&'a Source> for SourceOut<'a> {
         SourceOut {
             id: &s.id,
             publisher: &s.publisher,
-            title: &s.title,
+            title: (!s.title_is_label).then_some(s.title.as_str()),
+            label: s.title_is_label.then_some(s.title.as_str()),
             url: s.url.as_deref(),
+            locator: s.locator.as_deref(),
             published: s.published,
+            accessed: s.accessed,
+            archive_url: s.archive_url.as_deref(),
+            language: s.language.as_deref(),
+            trans_title: s.trans_title.as_deref(),
+            reports: s.reports.as_deref(),
+            origin: s.origin.as_deref(),
+            author: s.author.as_deref(),
         }
     }
 }
@@ -139,9 +167,12 @@ impl<'a> From<&'a Actor> for ActorOut<'a> {
 #[derive(Serialize)]
 struct EventOut<'a> {
     id: &'a str,
-    date: PartialDate,
+    /// The start in EDTF: a qualifier or a set of days is part of it.
+    date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<PartialDate>,
+    end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    derived: Option<&'a str>,
     title: &'a str,
     kind: EventKind,
     actors: &'a [String],
@@ -151,14 +182,33 @@ struct EventOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     details: Option<&'a str>,
     tags: &'a [String],
-    corroboration: Corroboration,
     #[serde(skip_serializing_if = "Option::is_none")]
     ranking: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<LinkOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     figures: Vec<FigureOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    disputes: Vec<DisputeOut<'a>>,
     sources: Vec<CitationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DisputeOut<'a> {
+    about: &'a str,
+    claims: Vec<ClaimOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    value: &'a str,
+    sources: &'a [String],
+}
+
+#[derive(Serialize)]
+struct AlternativeOut<'a> {
+    value: Number,
+    sources: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -177,6 +227,10 @@ struct FigureOut<'a> {
     period: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     according_to: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    sources: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    alternatives: Vec<AlternativeOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -197,10 +251,23 @@ fn citations(cited: &[Citation]) -> Vec<CitationOut<'_>> {
 
 impl<'a> From<&'a Event> for EventOut<'a> {
     fn from(e: &'a Event) -> Self {
+        let d = &e.dating;
+        let start = if d.one_of.is_empty() {
+            format!("{}{}", e.date, d.start.suffix())
+        } else {
+            let all: Vec<String> = d.one_of.iter().map(|x| x.to_string()).collect();
+            format!("[{}]", all.join(","))
+        };
+        let end = match (&e.end, d.open_end) {
+            (Some(x), _) => Some(format!("{x}{}", d.end.suffix())),
+            (None, true) => Some("..".to_string()),
+            (None, false) => None,
+        };
         EventOut {
             id: &e.id,
-            date: e.date,
-            end: e.end,
+            date: start,
+            end,
+            derived: d.derived.as_deref(),
             title: &e.title,
             kind: e.kind,
             actors: &e.actors,
@@ -208,7 +275,6 @@ impl<'a> From<&'a Event> for EventOut<'a> {
             summary: &e.summary,
             details: e.details.as_deref(),
             tags: &e.tags,
-            corroboration: e.corroboration,
             ranking: e.ranking.as_deref(),
             related: e
                 .related
@@ -227,6 +293,30 @@ impl<'a> From<&'a Event> for EventOut<'a> {
                     unit: f.unit.as_deref(),
                     period: f.period.as_deref(),
                     according_to: f.according_to.as_deref(),
+                    sources: &f.sources,
+                    alternatives: f
+                        .alternatives
+                        .iter()
+                        .map(|a| AlternativeOut {
+                            value: Number(a.value),
+                            sources: &a.sources,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            disputes: e
+                .disputes
+                .iter()
+                .map(|x| DisputeOut {
+                    about: &x.about,
+                    claims: x
+                        .claims
+                        .iter()
+                        .map(|c| ClaimOut {
+                            value: &c.value,
+                            sources: &c.sources,
+                        })
+                        .collect(),
                 })
                 .collect(),
             sources: citations(&e.sources),
@@ -303,6 +393,8 @@ mod tests {
             related: vec![],
             corroboration: Corroboration::SingleSource,
             ranking: None,
+            dating: Default::default(),
+            disputes: vec![],
         }
     }
 
@@ -313,6 +405,8 @@ mod tests {
             unit: None,
             period: None,
             according_to: None,
+            sources: vec![],
+            alternatives: vec![],
         }
     }
 

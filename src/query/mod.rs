@@ -9,6 +9,7 @@
 
 use crate::text::{did_you_mean, fold};
 use crate::timeline::date::PartialDate;
+use crate::timeline::dating::Certainty;
 use crate::timeline::model::{EventKind, Timeline};
 
 pub mod facets;
@@ -33,6 +34,8 @@ pub enum Term {
     Actor(String),
     Kind(EventKind),
     Tag(String),
+    /// How sure the event is: exact, approximate, uncertain or disputed.
+    Certainty(Certainty),
     /// A word or phrase searched in titles, summaries, quotes, names...
     Text(String),
 }
@@ -45,11 +48,12 @@ pub enum Facet {
     Actor,
     Kind,
     Tag,
+    Certainty,
     Text,
 }
 
 impl Facet {
-    pub const NAMED: &'static [&'static str] = &["year", "from", "to", "actor", "kind", "tag"];
+    pub const NAMED: &'static [&'static str] = &["year", "from", "to", "actor", "kind", "tag", "certainty"];
 }
 
 impl Term {
@@ -61,6 +65,7 @@ impl Term {
             Term::Actor(_) => Facet::Actor,
             Term::Kind(_) => Facet::Kind,
             Term::Tag(_) => Facet::Tag,
+            Term::Certainty(_) => Facet::Certainty,
             Term::Text(_) => Facet::Text,
         }
     }
@@ -283,6 +288,17 @@ pub fn parse_term(facet: &str, value: &str) -> Result<Term, String> {
         "to" => Term::To(date(value)?),
         "actor" => Term::Actor(value.to_string()),
         "tag" => Term::Tag(value.to_string()),
+        "certainty" => match Certainty::parse(&value.to_ascii_lowercase()) {
+            Some(c) => Term::Certainty(c),
+            None => {
+                let names: Vec<&str> = Certainty::ALL.iter().map(|c| c.as_str()).collect();
+                let hint = did_you_mean(value, &names).map(|h| h + " ").unwrap_or_default();
+                return Err(format!(
+                    "unknown certainty `{value}`: {hint}expected one of {}",
+                    names.join(", ")
+                ));
+            }
+        },
         "kind" => match EventKind::parse(&value.to_ascii_lowercase()) {
             Some(k) => Term::Kind(k),
             None => {
@@ -315,6 +331,7 @@ enum Test {
     Actors(Vec<bool>),
     Kind(EventKind),
     Tags(Vec<bool>),
+    Certainty(Certainty),
     /// A folded word, with a searcher built once for all events.
     Text(Box<memchr::memmem::Finder<'static>>),
 }
@@ -340,6 +357,7 @@ impl Test {
                 let g = fold(g);
                 Test::Tags(t.tag_names().iter().map(|n| fold(n) == g).collect())
             }
+            Term::Certainty(c) => Test::Certainty(*c),
             Term::Text(w) => Test::Text(Box::new(memchr::memmem::Finder::new(&fold(w)).into_owned())),
         }
     }
@@ -355,6 +373,7 @@ impl Test {
             Test::Actors(set) => t.event_actor_ix(position).iter().any(|&a| set[a as usize]),
             Test::Kind(k) => t.event_kind(position) == *k,
             Test::Tags(set) => t.event_tag_ix(position).iter().any(|&g| set[g as usize]),
+            Test::Certainty(c) => t.events[position].certainty() == *c,
             Test::Text(w) => w.find(t.search_key(position).as_bytes()).is_some(),
         }
     }
@@ -618,6 +637,7 @@ impl fmt::Display for Term {
                 write_value(f, a)
             }
             Term::Kind(k) => write!(f, "kind:{k}"),
+            Term::Certainty(c) => write!(f, "certainty:{c}"),
             Term::Tag(t) => {
                 f.write_str("tag:")?;
                 write_value(f, t)

@@ -2,4 +2,6 @@
 //! the actors they name, eras and yearly observances.
 
 pub mod date;
+pub mod dating;
 pub mod model;
+mod wording;

@@ -2,6 +2,7 @@
 //! other. Everything here has been validated by the loader; ids resolve.
 
 use crate::timeline::date::PartialDate;
+use crate::timeline::dating::{Certainty, Dating};
 use std::collections::HashMap;
 
 /// Declares a closed vocabulary whose spelling in data files is part of the
@@ -89,10 +90,12 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Whether a second, independent source confirms an event.
+    /// How far independent sources confirm an event: worked out from its
+    /// citations by the loader, never taken on trust.
     Corroboration {
         Corroborated = "corroborated",
         SingleSource = "single-source",
+        Disputed = "disputed",
     }
 }
 
@@ -116,9 +119,62 @@ impl EventKind {
 pub struct Source {
     pub id: String,
     pub publisher: String,
+    /// The page's own title, or (when `title_is_label`) a label the
+    /// compilers wrote because the material gives no title.
     pub title: String,
+    pub title_is_label: bool,
+    /// An absolute http(s) address.
     pub url: Option<String>,
+    /// Where the material places the text when it gives no web address
+    /// ("scribd.com/doc/267558613"): shown as text, never as a link.
+    pub locator: Option<String>,
     pub published: Option<PartialDate>,
+    pub accessed: Option<PartialDate>,
+    pub archive_url: Option<String>,
+    /// The page's language (a BCP 47 tag such as `km`), when not English.
+    pub language: Option<String>,
+    /// The title in English, when the page's is in another language.
+    pub trans_title: Option<String>,
+    /// The source this one reports (a wire copy, a transcript of the same
+    /// speech): not an independent confirmation of it.
+    pub reports: Option<String>,
+    /// What the source ultimately rests on, shared by sources that are not
+    /// independent of each other (one press conference, one statement).
+    pub origin: Option<String>,
+    /// The actor whose words the source is (a speech's speaker), so a figure
+    /// it gives can be attributed to them.
+    pub author: Option<String>,
+}
+
+impl Source {
+    /// A source with a publisher and a title, and nothing else known.
+    pub fn new(id: String, publisher: String, title: String) -> Source {
+        Source {
+            id,
+            publisher,
+            title,
+            title_is_label: false,
+            url: None,
+            locator: None,
+            published: None,
+            accessed: None,
+            archive_url: None,
+            language: None,
+            trans_title: None,
+            reports: None,
+            origin: None,
+            author: None,
+        }
+    }
+
+    /// How a reader sees the title: a compilers' label is marked as such.
+    pub fn shown_title(&self) -> String {
+        if self.title_is_label {
+            format!("[{}]", self.title)
+        } else {
+            self.title.clone()
+        }
+    }
 }
 
 /// A position held for a period, e.g. Minister of Interior from 2023-08.
@@ -156,16 +212,51 @@ pub struct Figure {
     pub period: Option<String>,
     /// The actor who gave the figure: officials' numbers are their claims.
     pub according_to: Option<String>,
+    /// The sources that give this value (ids of the event's citations); empty: all of them.
+    pub sources: Vec<String>,
+    /// Other values that other sources give for the same thing.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// A value some sources give where others give another.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Alternative {
+    pub value: f64,
+    pub sources: Vec<String>,
+}
+
+/// Sources that disagree about one thing: an ordinal, a date, a count.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Dispute {
+    /// What they disagree about: "ordinal", "date of signing".
+    pub about: String,
+    /// Two or more values, each with the sources that give it.
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Claim {
+    pub value: String,
+    pub sources: Vec<String>,
 }
 
 impl Figure {
     /// The value without a trailing `.0` for counts.
     pub fn value_text(&self) -> String {
-        if self.value.fract() == 0.0 && self.value.abs() < 1e15 {
-            format!("{}", self.value as i64)
-        } else {
-            format!("{}", self.value)
-        }
+        number_text(self.value)
+    }
+
+    pub fn is_disputed(&self) -> bool {
+        !self.alternatives.is_empty()
+    }
+}
+
+/// A number as written: counts without a trailing `.0`.
+pub fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
     }
 }
 
@@ -197,24 +288,52 @@ pub struct Event {
     pub sources: Vec<Citation>,
     pub tags: Vec<String>,
     pub related: Vec<Link>,
+    /// Worked out by the loader from the citations and disputes.
     pub corroboration: Corroboration,
     /// A standing in a ranking, such as a US TIP report tier.
     pub ranking: Option<String>,
+    /// How sure the dates are (EDTF qualifiers, sets of days, open ends).
+    pub dating: Dating,
+    /// Things the sources disagree about, other than figures.
+    pub disputes: Vec<Dispute>,
 }
 
 impl Event {
-    /// The first and last calendar days the event may cover.
+    /// The first and last calendar days the event may cover: a set of
+    /// possible days counts from its first to its last.
     pub fn span(&self) -> (chrono::NaiveDate, chrono::NaiveDate) {
-        let last = self.end.as_ref().unwrap_or(&self.date).last_day();
-        (self.date.first_day(), last.max(self.date.last_day()))
+        let latest = self.dating.latest_start(&self.date);
+        let last = self.end.as_ref().unwrap_or(latest).last_day();
+        (self.date.first_day(), last.max(latest.last_day()))
     }
 
     pub fn years(&self) -> std::ops::RangeInclusive<i32> {
-        PartialDate::years_spanned(&self.date, self.end.as_ref())
+        let (first, last) = self.span();
+        chrono::Datelike::year(&first)..=chrono::Datelike::year(&last)
     }
 
+    /// The dates as a reader says them, never surer than the sources.
     pub fn date_text(&self) -> String {
-        PartialDate::human_range(&self.date, self.end.as_ref())
+        self.dating.human(&self.date, self.end.as_ref())
+    }
+
+    /// The dates in EDTF (ISO 8601-2), for exports.
+    pub fn edtf(&self) -> String {
+        self.dating.edtf(&self.date, self.end.as_ref())
+    }
+
+    /// How sure the event is: disputed facts first, then the dates.
+    pub fn certainty(&self) -> Certainty {
+        if self.corroboration == Corroboration::Disputed {
+            Certainty::Disputed
+        } else {
+            self.dating.certainty()
+        }
+    }
+
+    /// Whether any source disagrees with another about this event.
+    pub fn has_disputes(&self) -> bool {
+        !self.disputes.is_empty() || self.figures.iter().any(Figure::is_disputed)
     }
 }
 

@@ -109,14 +109,6 @@ impl Builder<'_> {
     }
 }
 
-fn precision_words(e: &Event) -> &'static str {
-    match e.date.precision() {
-        crate::Precision::Year => "known to the year",
-        crate::Precision::Month => "known to the month",
-        crate::Precision::Day => "known to the day",
-    }
-}
-
 fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) -> Vec<Line<'static>> {
     let mut b = Builder {
         width,
@@ -126,7 +118,7 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
     };
     b.text(&e.title, th.title, "", 0);
     b.text(
-        &format!("{} · {}", e.date_text(), precision_words(e)),
+        &format!("{} · {}", e.date_text(), e.date_words()),
         th.label,
         "",
         0,
@@ -143,7 +135,11 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
     }
     match e.corroboration {
         Corroboration::Corroborated => b.text("✓ corroborated by a second source", th.base, "", 0),
-        Corroboration::SingleSource => b.text("! rests on a single source", th.claim, "", 0),
+        Corroboration::SingleSource => b.text("? rests on a single source", th.claim, "", 0),
+        Corroboration::Disputed => b.text("≠ sources disagree:", th.claim, "", 0),
+    }
+    for line in t.disagreements(e) {
+        b.text(&line, th.claim, "  ≠ ", 4);
     }
     if !e.actors.is_empty() {
         b.heading("Actors", th.label);
@@ -169,7 +165,7 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
         let (value_w, bars) = figure_bars(&e.figures, |w| width.saturating_sub(w + 4).min(24), th);
         for (f, bar) in e.figures.iter().zip(bars) {
             let unit = f.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            b.lines.push(bar);
+            b.lines.extend(bar);
             b.text(
                 &format!("{}{unit}", f.label),
                 th.base,
@@ -177,6 +173,9 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
                 value_w + 1,
             );
             let mut note = Vec::new();
+            if f.is_disputed() {
+                note.push(t.figure_value_text(f));
+            }
             note.extend(f.period.clone());
             if let Some(who) = &f.according_to {
                 note.push(format!(
@@ -195,14 +194,26 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
         b.text(&format!("“{}”", c.quote), th.quote, &label, label.width());
         if let Some(s) = t.source(&c.source) {
             let pad = " ".repeat(label.width());
-            b.text(
-                &format!("— {}, {}", s.publisher, s.title),
-                th.dim,
-                &pad,
-                label.width() + 2,
-            );
+            let mut credit = format!("— {}, {}", s.publisher, s.shown_title());
+            if let Some(english) = &s.trans_title {
+                credit.push_str(&format!(" (in English: {english})"));
+            }
+            if let Some(lang) = &s.language {
+                credit.push_str(&format!(" [{lang}]"));
+            }
+            b.text(&credit, th.dim, &pad, label.width() + 2);
             if let Some(url) = &s.url {
                 b.text(url, th.dim, &pad, label.width());
+            } else if let Some(place) = &s.locator {
+                b.text(
+                    &format!("at {place} (no web address in the material)"),
+                    th.dim,
+                    &pad,
+                    label.width(),
+                );
+            }
+            if let Some(archived) = &s.archive_url {
+                b.text(&format!("archived: {archived}"), th.dim, &pad, label.width());
             }
         }
     }

@@ -78,13 +78,16 @@ fn body(
                     let (value_w, bars) =
                         figure_bars(&e.figures, |w| width.saturating_sub(w + 2).min(40), th);
                     for (f, bar) in e.figures.iter().zip(bars) {
-                        lines.push(bar);
+                        lines.extend(bar);
                         let mut label = f.label.clone();
                         if let Some(u) = &f.unit {
                             label.push_str(&format!(" ({u})"));
                         }
                         if let Some(a) = f.according_to.as_deref().and_then(|a| t.actor(a)) {
                             label.push_str(&format!(", according to {}", a.name));
+                        }
+                        if f.is_disputed() {
+                            label.push_str(&format!("; sources differ: {}", t.figure_value_text(f)));
                         }
                         lines.extend(wrapped(&label, width, th.dim, &" ".repeat(value_w + 1)));
                     }

@@ -4,7 +4,7 @@
 use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
 use crate::query::Query;
-use crate::timeline::model::{Figure, Timeline};
+use crate::timeline::model::{number_text, Figure, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
@@ -38,28 +38,63 @@ pub fn pane_block<'a>(theme: &Theme, focused: bool, title: String) -> Block<'a> 
         .title(Span::styled(format!(" {marker}{title} "), title_style))
 }
 
-/// Figures as bars: the width of the widest value, and for each figure a
-/// line of its value and a bar scaled to the largest, at most `room` long.
+/// Whether a unit is a share of a hundred, drawn against 100 rather than
+/// against the counts beside it.
+fn is_percentage(unit: Option<&str>) -> bool {
+    unit.is_some_and(|u| {
+        let u = u.to_lowercase();
+        u.contains("per cent") || u.contains("percent") || u.trim() == "%"
+    })
+}
+
+/// Figures as bars: the width of the widest value, and for each figure its
+/// lines, a bar for its value and a lighter one (░) for each value other
+/// sources give. Figures of one unit share a scale; a percentage is drawn
+/// against 100; counts and percentages never share one.
 pub fn figure_bars<'a>(
     figures: &[Figure],
     room: impl Fn(usize) -> usize,
     theme: &Theme,
-) -> (usize, Vec<Line<'a>>) {
-    let value_w = figures.iter().map(|f| f.value_text().width()).max().unwrap_or(1);
+) -> (usize, Vec<Vec<Line<'a>>>) {
+    let values = |f: &Figure| -> Vec<f64> {
+        std::iter::once(f.value)
+            .chain(f.alternatives.iter().map(|a| a.value))
+            .collect()
+    };
+    let value_w = figures
+        .iter()
+        .flat_map(|f| values(f).into_iter().map(|v| number_text(v).width()))
+        .max()
+        .unwrap_or(1);
     let room = room(value_w);
-    let max = figures.iter().map(|f| f.value).fold(0.0_f64, f64::max);
+    let scale = |f: &Figure| -> f64 {
+        if is_percentage(f.unit.as_deref()) {
+            return 100.0;
+        }
+        figures
+            .iter()
+            .filter(|g| g.unit == f.unit && !is_percentage(g.unit.as_deref()))
+            .flat_map(values)
+            .fold(0.0_f64, f64::max)
+    };
+    let bar = |v: f64, max: f64, glyph: &str, style| {
+        let n = if max > 0.0 {
+            ((v / max).min(1.0) * room as f64).round() as usize
+        } else {
+            0
+        };
+        Line::from(vec![
+            Span::styled(format!("{:>value_w$} ", number_text(v)), theme.label),
+            Span::styled(glyph.repeat(n.max(1)), style),
+        ])
+    };
     let lines = figures
         .iter()
         .map(|f| {
-            let bar = if max > 0.0 {
-                ((f.value / max) * room as f64).round() as usize
-            } else {
-                0
-            };
-            Line::from(vec![
-                Span::styled(format!("{:>value_w$} ", f.value_text()), theme.label),
-                Span::styled("█".repeat(bar.max(1)), theme.bar_active),
-            ])
+            let max = scale(f);
+            let mut out = vec![bar(f.value, max, "█", theme.bar_active)];
+            out.extend(f.alternatives.iter().map(|a| bar(a.value, max, "░", theme.bar)));
+            out
         })
         .collect();
     (value_w, lines)

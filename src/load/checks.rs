@@ -1,0 +1,177 @@
+//! Checks that need the whole timeline: each event's corroboration, worked
+//! out from its citations (and compared with any the file asserts), and the
+//! consistency of links, roles, attributions and the sources claims name.
+
+use super::diag::{Diagnostic, SourceText};
+use super::gather::Gathered;
+use crate::text::fold;
+use crate::timeline::model::{Corroboration, Event, Relation, Source};
+use std::collections::{BTreeSet, HashMap};
+
+/// What a source ultimately rests on: its declared `origin`, else that of
+/// the source it `reports`, else its publisher. Sources with one origin are
+/// one source, however many copies there are.
+pub fn origin_of(id: &str, sources: &HashMap<&str, &Source>) -> String {
+    let mut at = id;
+    // A chain of reports ends at an original; a loop (refused elsewhere) stops.
+    for _ in 0..16 {
+        let Some(s) = sources.get(at) else { break };
+        if let Some(o) = &s.origin {
+            return format!("origin:{}", fold(o.trim()));
+        }
+        match &s.reports {
+            Some(next) if next != at => at = next,
+            _ => return format!("publisher:{}", fold(s.publisher.trim())),
+        }
+    }
+    format!("source:{at}")
+}
+
+/// How far an event is confirmed: disputed when sources disagree; else
+/// corroborated when two independent origins cite it and every figure rests
+/// on two (a figure someone gave is their claim: one origin, however many
+/// outlets repeat it); else single-source.
+pub fn corroboration(event: &Event, sources: &HashMap<&str, &Source>) -> Corroboration {
+    if event.has_disputes() {
+        return Corroboration::Disputed;
+    }
+    let origins = |ids: &mut dyn Iterator<Item = &String>| -> BTreeSet<String> {
+        ids.map(|id| origin_of(id, sources)).collect()
+    };
+    let cited = origins(&mut event.sources.iter().map(|c| &c.source));
+    let figures_confirmed = event.figures.iter().all(|f| {
+        if f.according_to.is_some() {
+            false
+        } else if f.sources.is_empty() {
+            cited.len() >= 2
+        } else {
+            origins(&mut f.sources.iter()).len() >= 2
+        }
+    });
+    if cited.len() >= 2 && figures_confirmed {
+        Corroboration::Corroborated
+    } else {
+        Corroboration::SingleSource
+    }
+}
+
+/// Works out every event's corroboration and reports what does not hold together.
+pub(super) fn check_events(files: &[SourceText], all: &mut Gathered, diagnostics: &mut Vec<Diagnostic>) {
+    let sources: HashMap<&str, &Source> = all.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let computed: Vec<Corroboration> = all.events.iter().map(|e| corroboration(e, &sources)).collect();
+    let explain = |e: &Event| -> String {
+        let publishers: BTreeSet<String> = e
+            .sources
+            .iter()
+            .filter_map(|c| sources.get(c.source.as_str()))
+            .map(|s| s.publisher.clone())
+            .collect();
+        let list: Vec<String> = publishers.into_iter().collect();
+        format!("worked out from its citations ({}) and figures", list.join("; "))
+    };
+    let position: HashMap<&str, usize> = all
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let actors: HashMap<&str, &crate::timeline::model::Actor> =
+        all.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+    for (i, (event, places)) in all.events.iter().zip(&all.event_places).enumerate() {
+        let file = &files[places.file];
+        if let Some((asserted, span)) = &places.corroboration {
+            if *asserted != computed[i] {
+                diagnostics.push(
+                    file.error(
+                        span.clone(),
+                        format!(
+                            "`corroboration` says {asserted}, but the event is {}",
+                            computed[i]
+                        ),
+                    )
+                    .with_help(format!("{}; remove the line, or fix the sources", explain(event))),
+                );
+            }
+        }
+        // A claim names its sources among the event's own citations.
+        let cited: BTreeSet<&str> = event.sources.iter().map(|c| c.source.as_str()).collect();
+        for (id, span) in &places.named_sources {
+            if sources.contains_key(id.as_str()) && !cited.contains(id.as_str()) {
+                diagnostics.push(
+                    file.error(
+                        span.clone(),
+                        format!("source `{id}` gives this value but the event does not cite it"),
+                    )
+                    .with_help("add a citation of it with a verbatim quote under [[events.sources]]"),
+                );
+            }
+        }
+        // Who gave a figure is one of the event's actors, or the author of a source it cites.
+        let authors: BTreeSet<&str> = event
+            .sources
+            .iter()
+            .filter_map(|c| sources.get(c.source.as_str())?.author.as_deref())
+            .collect();
+        for (figure, span) in event.figures.iter().zip(&places.according_to) {
+            if let (Some(who), Some(span)) = (&figure.according_to, span) {
+                if actors.contains_key(who.as_str())
+                    && !event.actors.contains(who)
+                    && !authors.contains(who.as_str())
+                {
+                    diagnostics.push(
+                        file.error(
+                            span.clone(),
+                            format!("`according_to` names `{who}`, who is neither an actor of this event nor the author of a source it cites"),
+                        )
+                        .with_help(format!("add \"{who}\" to the event's `actors`, or give the cited source `author = \"{who}\"`")),
+                    );
+                }
+            }
+        }
+        // A link that answers or follows another points back in time.
+        for (link, span) in event.related.iter().zip(&places.related) {
+            if !matches!(link.relation, Relation::Follows | Relation::RespondsTo) {
+                continue;
+            }
+            let Some(&t) = position.get(link.event.as_str()) else {
+                continue;
+            };
+            let target = &all.events[t];
+            if target.date.first_day() > event.dating.latest_start(&event.date).last_day() {
+                diagnostics.push(
+                    file.error(
+                        span.clone(),
+                        format!(
+                            "`{}` points at a later event: `{}` ({}) is after this one ({})",
+                            link.relation,
+                            link.event,
+                            target.date_text(),
+                            event.date_text()
+                        ),
+                    )
+                    .with_help("an event follows or responds to an earlier one; the other way round is `announces` or `see-also`"),
+                );
+            }
+        }
+        // An actor with dated roles held one of them at the time.
+        for (id, span) in event.actors.iter().zip(&places.actors) {
+            let Some(actor) = actors.get(id.as_str()) else {
+                continue;
+            };
+            let dated = actor.roles.iter().any(|r| r.from.is_some() || r.to.is_some());
+            let held = actor
+                .roles
+                .iter()
+                .any(|r| r.held_during(&event.date, event.end.as_ref()));
+            if dated && !held {
+                diagnostics.push(file.warning(
+                    span.clone(),
+                    format!("no role of `{id}` in the data covers {}", event.date_text()),
+                ));
+            }
+        }
+    }
+    for (event, c) in all.events.iter_mut().zip(computed) {
+        event.corroboration = c;
+    }
+}

@@ -1,0 +1,204 @@
+//! What every record reader shares: the records read so far, the ids
+//! defined and where, references still to settle, citations, and the check
+//! of references once every file is read.
+
+use super::diag::{Diagnostic, SourceText};
+use super::table::{Ctx, Fields};
+use crate::timeline::model::*;
+use std::collections::HashMap;
+use std::ops::Range;
+
+const CITATION_FIELDS: &[&str] = &["source", "quote"];
+
+/// Where something was written: file index and byte span.
+#[derive(Debug, Clone)]
+pub(crate) struct Place {
+    pub(crate) file: usize,
+    pub(crate) span: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Namespace {
+    Source,
+    Actor,
+    Event,
+    Era,
+    Observance,
+}
+
+impl Namespace {
+    fn noun(self) -> &'static str {
+        match self {
+            Namespace::Source => "source",
+            Namespace::Actor => "actor",
+            Namespace::Event => "event",
+            Namespace::Era => "era",
+            Namespace::Observance => "observance",
+        }
+    }
+}
+
+/// Everything read from all files, before cross-file checks.
+#[derive(Default)]
+pub(crate) struct Gathered {
+    pub(super) sources: Vec<Source>,
+    pub(super) actors: Vec<Actor>,
+    pub(super) events: Vec<Event>,
+    pub(crate) eras: Vec<Era>,
+    pub(crate) observances: Vec<Observance>,
+    /// Every id defined, where, and whether anything refers to it.
+    defined: HashMap<(Namespace, String), (Place, bool)>,
+    /// References to ids not yet defined when they were read.
+    references: Vec<(Namespace, String, Place)>,
+    /// For each event read, where its parts were written, for the checks
+    /// that need the whole timeline.
+    pub(super) event_places: Vec<EventPlaces>,
+}
+
+/// Where an event's checked parts are, by file and span.
+#[derive(Debug, Clone)]
+pub(crate) struct EventPlaces {
+    pub(super) file: usize,
+    /// A status the file asserts, to compare with the computed one.
+    pub(super) corroboration: Option<(Corroboration, Range<usize>)>,
+    pub(super) actors: Vec<Range<usize>>,
+    pub(super) related: Vec<Range<usize>>,
+    /// Per figure: its `according_to` and the sources it names.
+    pub(super) according_to: Vec<Option<Range<usize>>>,
+    pub(super) named_sources: Vec<(String, Range<usize>)>,
+}
+
+/// The `sources` of an event (or era, or observance): source ids with
+/// verbatim quotes. `required`: having none is an error.
+pub(crate) fn citations(
+    cx: &mut Ctx<'_>,
+    f: &Fields<'_, '_>,
+    all: &mut Gathered,
+    required: bool,
+) -> Vec<Citation> {
+    let sources_key = f.table.get("sources").map(|v| v.span());
+    let sources = f.tables(cx, "sources", "source citation", CITATION_FIELDS, |cx, c| {
+        let source = c.line(cx, "source", true).map(|(s, span)| {
+            refer(cx, all, Namespace::Source, s.clone(), span);
+            s
+        });
+        let quote = c.block(cx, "quote", true);
+        Some(Citation {
+            source: source?,
+            quote: quote?,
+        })
+    });
+    let none_written = f
+        .table
+        .get("sources")
+        .is_none_or(|v| v.get_ref().as_array().is_some_and(|a| a.is_empty()));
+    if required && sources.is_empty() && none_written {
+        let at = sources_key.unwrap_or(f.span.start..f.span.start + 1);
+        let what = f.what;
+        cx.error_with_help(
+            at,
+            format!("{what} has no source"),
+            format!("every {what} cites at least one source with a verbatim quote"),
+        );
+    }
+    sources
+}
+
+pub(crate) fn define(
+    cx: &mut Ctx<'_>,
+    all: &mut Gathered,
+    ns: Namespace,
+    id: &str,
+    span: Range<usize>,
+) -> bool {
+    let key = (ns, id.to_string());
+    if let Some((first, _)) = all.defined.get(&key) {
+        // The first definition may be in another file; its name is enough.
+        let there = &cx.files[first.file];
+        let (line, column, _) = there.locate(first.span.start);
+        let help = format!("first defined at {}:{line}:{column}", there.name);
+        cx.error_with_help(span, format!("duplicate {} id `{id}`", ns.noun()), help);
+        return false;
+    }
+    all.defined.insert(
+        key,
+        (
+            Place {
+                file: cx.file,
+                span: cx.at(span),
+            },
+            false,
+        ),
+    );
+    true
+}
+
+pub(crate) fn refer(cx: &Ctx<'_>, all: &mut Gathered, ns: Namespace, id: String, span: Range<usize>) {
+    // Most references point back to something already defined: settle them
+    // now rather than keeping a copy of every one until the end.
+    let key = (ns, id);
+    match all.defined.get_mut(&key) {
+        Some(entry) => entry.1 = true,
+        None => all.references.push((
+            key.0,
+            key.1,
+            Place {
+                file: cx.file,
+                span: cx.at(span),
+            },
+        )),
+    }
+}
+
+/// Unknown references are errors; sources and actors nothing refers to are warnings.
+pub(crate) fn check_references(files: &[SourceText], all: &mut Gathered, diagnostics: &mut Vec<Diagnostic>) {
+    let mut unknown = Vec::new();
+    for (ns, id, place) in std::mem::take(&mut all.references) {
+        let key = (ns, id);
+        match all.defined.get_mut(&key) {
+            Some(entry) => entry.1 = true,
+            None => unknown.push((key.0, key.1, place)),
+        }
+    }
+    // Suggestions compare against every id, so only the first few get one:
+    // a file with thousands of broken links must not take minutes.
+    const SUGGESTED: usize = 50;
+    for (n, (ns, id, place)) in unknown.into_iter().enumerate() {
+        let mut d = files[place.file].error(place.span.clone(), format!("unknown {} `{id}`", ns.noun()));
+        if n < SUGGESTED {
+            let known: Vec<&str> = all
+                .defined
+                .keys()
+                .filter(|(k, _)| *k == ns)
+                .map(|(_, id)| id.as_str())
+                .collect();
+            if let Some(hint) = crate::text::did_you_mean(&id, &known) {
+                d = d.with_help(hint);
+            }
+        }
+        diagnostics.push(d);
+    }
+    let mut unused: Vec<(&(Namespace, String), &Place)> = all
+        .defined
+        .iter()
+        .filter(|((ns, _), (_, used))| matches!(ns, Namespace::Source | Namespace::Actor) && !used)
+        .map(|(k, (place, _))| (k, place))
+        .collect();
+    unused.sort_by_key(|(_, p)| (p.file, p.span.start));
+    for ((ns, id), place) in unused {
+        let what = if *ns == Namespace::Actor {
+            "is not named by any event"
+        } else {
+            "is not cited by any event"
+        };
+        diagnostics
+            .push(files[place.file].warning(place.span.clone(), format!("{} `{id}` {what}", ns.noun())));
+    }
+    diagnostics.sort_by(|a, b| {
+        (files.iter().position(|f| f.name == a.file), a.line, a.column).cmp(&(
+            files.iter().position(|f| f.name == b.file),
+            b.line,
+            b.column,
+        ))
+    });
+}

@@ -1,0 +1,89 @@
+//! How the timeline's claims are said in words, the same way in the detail
+//! pane, `show`, the presenter, handouts and exports: who gives which value
+//! where sources disagree, and how sure a date is.
+
+use super::date::Precision;
+use super::model::{Dispute, Event, Figure, Timeline};
+
+impl Timeline {
+    /// The publishers of some sources, each once: "Cambodia Daily, Licadho".
+    pub fn publishers_of(&self, sources: &[String]) -> String {
+        let mut names: Vec<&str> = Vec::new();
+        for id in sources {
+            let name = self.source(id).map_or(id.as_str(), |s| s.publisher.as_str());
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names.join(", ")
+    }
+
+    /// A figure's value, and where sources disagree every value with who
+    /// gives it: "83 (Cambodia Daily, Licadho) or 84 (Sydney Morning Herald)".
+    pub fn figure_value_text(&self, f: &Figure) -> String {
+        if f.alternatives.is_empty() {
+            return f.value_text();
+        }
+        let mut parts = vec![format!("{} ({})", f.value_text(), self.publishers_of(&f.sources))];
+        for a in &f.alternatives {
+            parts.push(format!(
+                "{} ({})",
+                super::model::number_text(a.value),
+                self.publishers_of(&a.sources)
+            ));
+        }
+        parts.join(" or ")
+    }
+
+    /// "ordinal: 15th (AKP) or 16th (The Phnom Penh Post)".
+    pub fn dispute_text(&self, d: &Dispute) -> String {
+        let claims: Vec<String> = d
+            .claims
+            .iter()
+            .map(|c| format!("{} ({})", c.value, self.publishers_of(&c.sources)))
+            .collect();
+        format!("{}: {}", d.about, claims.join(" or "))
+    }
+
+    /// Every disagreement about an event, a line each: disputes, then figures.
+    pub fn disagreements(&self, e: &Event) -> Vec<String> {
+        let mut out: Vec<String> = e.disputes.iter().map(|d| self.dispute_text(d)).collect();
+        for f in e.figures.iter().filter(|f| f.is_disputed()) {
+            out.push(format!("{}: {}", f.label, self.figure_value_text(f)));
+        }
+        out
+    }
+}
+
+impl Event {
+    /// How sure the date is, in words: "known to the day", "a day known to be
+    /// one of a set", "approximate, known to the month", "derived: ...".
+    pub fn date_words(&self) -> String {
+        let d = &self.dating;
+        let precision = match self.date.precision() {
+            Precision::Year => "known to the year",
+            Precision::Month => "known to the month",
+            Precision::Day => "known to the day",
+        };
+        let mut words = if !d.one_of.is_empty() {
+            "one of these days; the sources differ or do not say which".to_string()
+        } else {
+            let mut w = Vec::new();
+            if d.start.approximate || d.end.approximate {
+                w.push("approximate");
+            }
+            if d.start.uncertain || d.end.uncertain {
+                w.push("uncertain");
+            }
+            w.push(precision);
+            w.join(", ")
+        };
+        if d.open_end {
+            words.push_str("; no end given");
+        }
+        if let Some(how) = &d.derived {
+            words.push_str(&format!("; derived: {how}"));
+        }
+        words
+    }
+}
