@@ -537,3 +537,51 @@ fn a_notes_terminal_follows_the_presenter_through_two_stops() {
     assert!(notes.wait_exit().success());
     std::fs::remove_dir_all(&runtime).ok();
 }
+
+#[test]
+fn a_data_file_replaced_by_a_named_pipe_is_reported_and_never_waited_on() {
+    let dir = std::env::temp_dir().join(format!("tipline-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("live.toml");
+    let valid =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
+    std::fs::write(
+        &file,
+        valid.replacen("title = \"T\"\nkind", "title = \"Before the pipe\"\nkind", 1),
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let mut s = Session::start(&["--data", &path], 160, 30);
+    s.wait_for("Before the pipe");
+    std::fs::remove_file(&file).unwrap();
+    let fifo = std::ffi::CString::new(path.as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only reads it.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let shown = s.wait_for("data file has 1 problem(s)");
+    assert!(
+        shown.contains("Before the pipe"),
+        "the last good data stays: {shown}"
+    );
+    assert!(shown.contains("is a named pipe (FIFO)"), "{shown}");
+    // Still listening: the key is read and the app quits.
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_config_home_that_is_a_file_runs_without_a_config() {
+    let root = std::env::temp_dir().join(format!("tipline-xdg-file-{}", std::process::id()));
+    std::fs::create_dir_all(&root).unwrap();
+    let not_a_folder = root.join("config-home");
+    std::fs::write(&not_a_folder, "").unwrap();
+    let home = root.display().to_string();
+    let config_home = not_a_folder.display().to_string();
+    let env = [("XDG_CONFIG_HOME", config_home.as_str()), ("HOME", home.as_str())];
+    let mut s = Session::start_with(&[], &env, 100, 30);
+    s.wait_for(&title_showing(|_| true));
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    std::fs::remove_dir_all(&root).ok();
+}

@@ -38,19 +38,35 @@ fn bindable(context: Context) -> Vec<Action> {
     seen
 }
 
-/// Reads the config file; a missing file is no config at all.
+/// The largest config file read: a full key table is a few kilobytes.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads the config file; a missing file is no config at all, and so is a
+/// path through something that is not a folder (`XDG_CONFIG_HOME` set to a
+/// file). Anything there that is not a regular file is refused unread.
 pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => {
+    use crate::load::ReadFailure;
+    use std::io::ErrorKind;
+    let name = path.display().to_string();
+    let bytes = match crate::load::read_bounded(path, MAX_CONFIG_BYTES) {
+        Ok(b) => b,
+        Err(ReadFailure::Io(e)) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            return Ok(Config::default())
+        }
+        Err(f) => {
             return Err(vec![Diagnostic::file_error(
-                &path.display().to_string(),
-                format!("cannot read: {e}"),
+                &name,
+                f.reason("a TOML config file"),
             )])
         }
     };
-    parse(&path.display().to_string(), &text)
+    match String::from_utf8(bytes) {
+        Ok(text) => parse(&name, &text),
+        Err(_) => Err(vec![Diagnostic::file_error(
+            &name,
+            "invalid UTF-8: the config file must be UTF-8 text".to_string(),
+        )]),
+    }
 }
 
 pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {

@@ -3,8 +3,9 @@
 
 use super::input::{Action, Msg};
 use super::keymap::{Context, Keymap};
-use super::presenter::{state_dir, Published};
+use super::presenter::{Published, StateDir};
 use super::terminal::{Stop, TerminalSession};
+use crate::text::{sanitize_block, sanitize_line};
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
@@ -37,27 +38,102 @@ fn alive(_pid: u32) -> bool {
     true
 }
 
-/// The presenter to follow: the one asked for, else the most recent one still running.
-pub fn find(pid: Option<u32>) -> Option<Published> {
-    let mut found: Vec<(SystemTime, Published)> = std::fs::read_dir(state_dir())
-        .ok()?
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("present-"))
-        .filter_map(|e| {
-            let modified = e.metadata().ok()?.modified().ok()?;
-            let state: Published = serde_json::from_str(&std::fs::read_to_string(e.path()).ok()?).ok()?;
-            Some((modified, state))
-        })
-        .filter(|(_, s)| pid.is_none_or(|p| p == s.pid) && alive(s.pid))
-        .collect();
-    found.sort_by_key(|(m, _)| *m);
-    found.pop().map(|(_, s)| s)
+/// What the notes terminal found in the state folder: the presenter to
+/// follow, if any, and the files it would not read, each with why.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    pub state: Option<Published>,
+    pub skipped: Vec<String>,
 }
 
-pub fn draw(frame: &mut Frame, state: Option<&Published>, keymap: &Keymap) {
+/// The presenter to follow: the one asked for, else the most recent one
+/// still running, from the state folder (see [`find_in`]).
+pub fn find(pid: Option<u32>) -> Found {
+    match StateDir::open() {
+        Ok(dir) => find_in(&dir, pid),
+        Err(why) => Found {
+            state: None,
+            skipped: vec![why],
+        },
+    }
+}
+
+/// The process id a state file's name is for, and whether it is a
+/// temporary file: `present-PID.json` or `.present-PID.tmp`.
+fn named_pid(name: &str) -> Option<(u32, bool)> {
+    let parse = |digits: &str| {
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    if let Some(pid) = name
+        .strip_prefix("present-")
+        .and_then(|n| n.strip_suffix(".json"))
+    {
+        return parse(pid).map(|p| (p, false));
+    }
+    let pid = name.strip_prefix(".present-")?.strip_suffix(".tmp")?;
+    parse(pid).map(|p| (p, true))
+}
+
+/// Reads the states in `dir`. Files of presenters no longer running are
+/// removed; anything that is not a regular file of this user's of at most
+/// 64 KiB is skipped with a note and never opened in a way that could
+/// wait; a state counts only when the process id in its name and in its
+/// text agree (and, with `pid`, are that one). The text is made safe to
+/// show, keeping the line breaks of notes and prompts.
+pub fn find_in(dir: &StateDir, pid: Option<u32>) -> Found {
+    let mut found: Vec<(SystemTime, Published)> = Vec::new();
+    let mut skipped = Vec::new();
+    for name in dir.names() {
+        let Some((named, temporary)) = named_pid(&name) else {
+            continue;
+        };
+        if !alive(named) {
+            dir.remove(named);
+            continue;
+        }
+        if temporary || pid.is_some_and(|p| p != named) {
+            continue;
+        }
+        match dir.read(&name) {
+            Ok((_, state)) if state.pid != named => {
+                skipped.push(format!("{name}: written for process {}", state.pid));
+            }
+            Ok((modified, state)) => found.push((modified, cleaned(state))),
+            Err(why) => skipped.push(format!("{name}: {why}")),
+        }
+    }
+    found.sort_by_key(|(m, _)| *m);
+    skipped.sort();
+    Found {
+        state: found.pop().map(|(_, s)| s),
+        skipped: skipped.iter().map(|s| sanitize_line(s).into_owned()).collect(),
+    }
+}
+
+/// A state's text made safe to draw: control characters visible, line
+/// breaks kept where the lesson has them.
+fn cleaned(s: Published) -> Published {
+    let line = |t: String| sanitize_line(&t).into_owned();
+    let block = |t: String| sanitize_block(&t).into_owned();
+    Published {
+        lesson: line(s.lesson),
+        title: line(s.title),
+        prompt: s.prompt.map(block),
+        notes: s.notes.map(block),
+        next: s.next.map(line),
+        ..s
+    }
+}
+
+/// How many skipped files the notes view lists.
+const SKIPPED_SHOWN: usize = 5;
+
+pub fn draw(frame: &mut Frame, found: &Found, keymap: &Keymap) {
     let area: Rect = frame.area();
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let lines: Vec<Line> = match state {
+    let mut lines: Vec<Line> = match &found.state {
         None => vec![
             Line::styled("Waiting for a presenter…", bold),
             Line::raw("Start one in another terminal: tipline present LESSON"),
@@ -87,13 +163,21 @@ pub fn draw(frame: &mut Frame, state: Option<&Published>, keymap: &Keymap) {
                 Line::styled(format!("Now: {}", s.title), bold),
             ];
             if let Some(q) = &s.prompt {
-                l.push(Line::raw(format!("Question: {q}")));
+                // Each line of the prompt on a line of its own.
+                for (i, text) in q.lines().enumerate() {
+                    l.push(Line::raw(if i == 0 {
+                        format!("Question: {text}")
+                    } else {
+                        text.to_string()
+                    }));
+                }
             }
             l.push(Line::default());
             l.push(Line::styled("Notes", bold));
-            l.push(Line::raw(
-                s.notes.clone().unwrap_or_else(|| "(none for this stop)".into()),
-            ));
+            match &s.notes {
+                Some(notes) => l.extend(notes.lines().map(|t| Line::raw(t.to_string()))),
+                None => l.push(Line::raw("(none for this stop)")),
+            }
             l.push(Line::default());
             l.push(Line::raw(format!(
                 "Next: {}",
@@ -102,6 +186,19 @@ pub fn draw(frame: &mut Frame, state: Option<&Published>, keymap: &Keymap) {
             l
         }
     };
+    if !found.skipped.is_empty() {
+        let dim = Style::default().add_modifier(Modifier::DIM);
+        lines.push(Line::default());
+        for note in found.skipped.iter().take(SKIPPED_SHOWN) {
+            lines.push(Line::styled(format!("Ignored {note}"), dim));
+        }
+        if found.skipped.len() > SKIPPED_SHOWN {
+            lines.push(Line::styled(
+                format!("and {} more", found.skipped.len() - SKIPPED_SHOWN),
+                dim,
+            ));
+        }
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
@@ -119,9 +216,9 @@ where
         if let Some(sig) = signalled() {
             return Err(Stop::Signal(sig));
         }
-        let state = find(pid);
+        let found = find(pid);
         terminal
-            .draw(|f| draw(f, state.as_ref(), keymap))
+            .draw(|f| draw(f, &found, keymap))
             .map_err(|e| Stop::Error(io::Error::other(e)))?;
         if let Some(Event::Key(k)) = next_event().map_err(Stop::Error)? {
             let quit = matches!(keymap.msg_for(Context::Notes, k), Some(Msg::Action(Action::Quit)));

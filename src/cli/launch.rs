@@ -14,6 +14,16 @@ use std::time::Duration;
 /// Opens the interactive timeline, which needs a terminal on both ends.
 pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(), u8> {
     let query = query_of(&cli.filter)?;
+    if present.is_some() {
+        // The notes terminal's state must have a private place to go.
+        if let Err(why) = crate::app::presenter::StateDir::open() {
+            eprintln!(
+                "tipline: present: no private folder for the notes terminal: {why}; \
+                 set XDG_RUNTIME_DIR to a folder of your own"
+            );
+            return Err(EXIT_USAGE);
+        }
+    }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         eprintln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
         return Err(EXIT_USAGE);

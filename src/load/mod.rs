@@ -25,8 +25,11 @@ use toml::de::{DeTable, DeValue};
 pub const EMBEDDED_NAME: &str = "data/events.toml";
 pub const EMBEDDED_TEXT: &str = include_str!("../../data/events.toml");
 
-/// Files larger than this are refused before being read whole: the largest
-/// real timelines are a few megabytes, and 100k synthetic events about 60.
+/// Files larger than this are refused: by their size before they are
+/// opened, and by the read itself, which stops one byte past the limit (a
+/// file can grow while it is read, and some report no size at all). The
+/// largest real timelines are a few megabytes, and 100k synthetic events
+/// about 60.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A data file's name (as shown in messages) and its text.
@@ -44,23 +47,13 @@ impl DataFile {
         }
     }
 
-    /// Reads a file, refusing directories, oversized files and invalid UTF-8
-    /// with a message that names the file (and the position of a bad byte).
+    /// Reads a file, refusing directories, devices, named pipes, sockets,
+    /// oversized files and invalid UTF-8 with a message that names the file
+    /// (and the position of a bad byte).
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
-        let fail = |m: String| Diagnostic::file_error(&name, m);
-        let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
-        if meta.is_dir() {
-            return Err(fail("is a directory, expected a TOML data file".into()));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(fail(format!(
-                "file is {} bytes, larger than the {} byte limit",
-                meta.len(),
-                MAX_FILE_BYTES
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| fail(io_reason(&e)))?;
+        let bytes = read_bounded(path, MAX_FILE_BYTES)
+            .map_err(|f| Diagnostic::file_error(&name, f.reason("a TOML data file")))?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(DataFile { name, text }),
             Err(e) => {
@@ -71,6 +64,106 @@ impl DataFile {
             }
         }
     }
+}
+
+/// Why [`read_bounded`] gave up on a file.
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// Missing, unreadable, or failing to read.
+    Io(std::io::Error),
+    /// Not a regular file: what it is instead ("a directory", "a named pipe (FIFO)").
+    NotRegular(&'static str),
+    /// Over the limit: by its size when known before reading, else by the read.
+    TooLarge { size: Option<u64>, limit: u64 },
+}
+
+impl ReadFailure {
+    /// One line for a diagnostic about the file; `expected` is what it should
+    /// have been ("a TOML data file").
+    pub fn reason(&self, expected: &str) -> String {
+        match self {
+            ReadFailure::Io(e) => io_reason(e),
+            ReadFailure::NotRegular(what) => format!("is {what}, expected {expected}"),
+            ReadFailure::TooLarge {
+                size: Some(size),
+                limit,
+            } => {
+                format!("file is {size} bytes, larger than the {limit} byte limit")
+            }
+            ReadFailure::TooLarge { size: None, limit } => {
+                format!("file is larger than the {limit} byte limit (it grew while being read)")
+            }
+        }
+    }
+}
+
+/// What a file is when it is not a regular file, by its metadata.
+fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_char_device() {
+            return Some("a character device");
+        }
+        if kind.is_block_device() {
+            return Some("a block device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Reads a regular file of at most `limit` bytes, and never waits on one
+/// that is not: the type is checked before opening (following symbolic
+/// links, as a user naming a file expects), the file is opened without
+/// blocking (a named pipe swapped in after the check opens at once rather
+/// than waiting for a writer) and checked again as opened, and the read
+/// stops at `limit + 1` bytes whatever the size said.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailure> {
+    use std::io::Read;
+    let check = |meta: &std::fs::Metadata| {
+        if let Some(what) = not_regular(meta) {
+            return Err(ReadFailure::NotRegular(what));
+        }
+        if meta.len() > limit {
+            return Err(ReadFailure::TooLarge {
+                size: Some(meta.len()),
+                limit,
+            });
+        }
+        Ok(())
+    };
+    check(&std::fs::metadata(path).map_err(ReadFailure::Io)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path).map_err(ReadFailure::Io)?;
+    let meta = file.metadata().map_err(ReadFailure::Io)?;
+    check(&meta)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadFailure::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadFailure::TooLarge { size: None, limit });
+    }
+    Ok(bytes)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
