@@ -16,7 +16,7 @@ pub(super) fn read_data(path: &Path) -> Result<DataFile, crate::load::diag::Diag
         let imported = crate::interop::timelinejs::import(&file.name, &file.text)
             .map_err(|e| crate::load::diag::Diagnostic::file_error(&file.name, e))?;
         if imported.dropped_slides > 0 {
-            eprintln!(
+            errln!(
                 "{} (see `tipline import timelinejs` for details)",
                 imported.summary(&file.name)
             );
@@ -57,7 +57,7 @@ pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
     match loaded.timeline {
         Some(t) => Ok(t),
         None => {
-            eprintln!(
+            errln!(
                 "tipline: {} error(s) in the data; nothing loaded",
                 loaded.errors()
             );
@@ -68,7 +68,7 @@ pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
 
 pub(super) fn query_of(filter: &FilterArgs) -> Result<Query, u8> {
     filter.to_query().map_err(|e| {
-        eprintln!("tipline: {}", crate::text::sanitize_line(&e));
+        errln!("tipline: {}", crate::text::sanitize_line(&e));
         EXIT_USAGE
     })
 }
@@ -80,7 +80,7 @@ pub(super) fn find_lesson<'a>(lessons: &'a [Lesson], id: &str) -> Result<&'a Les
         let hint = crate::text::did_you_mean(id, &ids)
             .map(|h| format!(" ({h})"))
             .unwrap_or_default();
-        eprintln!(
+        errln!(
             "tipline: no lesson `{}`{hint}; see `tipline lessons`",
             crate::text::sanitize_line(id)
         );

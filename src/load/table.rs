@@ -46,6 +46,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// 2^53: every whole number up to it is exact as an f64.
+const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+
 fn type_name(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
@@ -226,7 +229,14 @@ impl<'d, 'i> Fields<'d, 'i> {
                     .trim_start_matches("0x")
                     .trim_start_matches("0o")
                     .trim_start_matches("0b");
-                i64::from_str_radix(digits, i.radix()).ok().map(|n| n as f64)
+                i64::from_str_radix(digits, i.radix()).ok().map(|n| {
+                    // Past 2^53 the f64 would be a neighbour, not the number.
+                    if n.unsigned_abs() > MAX_EXACT as u64 {
+                        f64::INFINITY
+                    } else {
+                        n as f64
+                    }
+                })
             }
             DeValue::Float(x) => x
                 .as_str()
@@ -242,11 +252,22 @@ impl<'d, 'i> Fields<'d, 'i> {
                 return None;
             }
         };
-        if parsed.is_none() {
-            cx.error(
+        match parsed {
+            None => cx.error(
                 v.span(),
                 format!("`{key}` is not a number tipline can hold (too large, or not finite)"),
-            );
+            ),
+            // Beyond 2^53 a number is kept only approximately; a figure that
+            // changed on the way in would be misquoted, so it is refused.
+            Some(x) if x.abs() > MAX_EXACT => {
+                cx.error_with_help(
+                    v.span(),
+                    format!("`{key}` is larger than tipline can keep exactly"),
+                    "numbers up to 9007199254740992 (2^53) are kept exactly",
+                );
+                return None;
+            }
+            Some(_) => {}
         }
         parsed
     }
