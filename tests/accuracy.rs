@@ -290,3 +290,30 @@ fn a_closed_stderr_never_makes_tipline_panic() {
     let out = with_broken_stderr(&["list", "--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn problems_in_a_timelinejs_file_name_the_file_and_slide() {
+    let dir = scratch("positions");
+    let a = r#"{"events": [{"start_date": {"year": 2020}, "text": {"headline": "A"}, "unique_id": "dup"}]}"#;
+    let b = r#"{"events": [
+        {"start_date": {"year": 2021}, "text": {"headline": "B"}, "unique_id": "b"},
+        {"start_date": {"year": 2021}, "text": {"headline": "C"}, "unique_id": "dup"}]}"#;
+    let (pa, pb) = (dir.join("a.json"), dir.join("b.json"));
+    std::fs::write(&pa, a).unwrap();
+    std::fs::write(&pb, b).unwrap();
+    let out = tipline()
+        .args(["check", pa.to_str().unwrap(), pb.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "{}: error: slide 2: duplicate event id `dup`\n = help: first defined at {}, slide 1\n",
+            pb.display(),
+            pa.display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -159,7 +159,8 @@ fn prop<'a>(e: &'a ical::parser::ical::component::IcalEvent, name: &str) -> Opti
 fn ics_export_parses_and_holds_day_dated_events_and_yearly_observances() {
     let t = tipline::load::load_embedded();
     let all: Vec<usize> = (0..t.events.len()).collect();
-    let (text, skipped) = ics::export(&t, &all, "tipline", "20260101T000000Z");
+    let cal = ics::export(&t, &all, "tipline", "20260101T000000Z");
+    let (text, skipped) = (cal.text, cal.skipped);
     let day_dated = t
         .events
         .iter()

@@ -13,14 +13,16 @@ fn escaped_anywhere(c: char) -> bool {
 }
 
 /// One line, escaped. Leading and trailing white space goes (it would make
-/// an indented code block or a hard line break), and a line that would
-/// start a block (`-`, `+`, `=`, `1.`, `1)`) has that character escaped.
-fn line(text: &str, out: &mut String) {
+/// an indented code block or a hard line break), and text at the start of a
+/// line that would start a block (`-`, `+`, `=`, `1.`, `1)`) has that
+/// character escaped.
+fn line(text: &str, starts_line: bool, out: &mut String) {
     let text = text.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     for (i, c) in text.chars().enumerate() {
-        let block_start =
-            (i == 0 && matches!(c, '-' | '+' | '=')) || (i == digits && digits > 0 && matches!(c, '.' | ')'));
+        let block_start = starts_line
+            && ((i == 0 && matches!(c, '-' | '+' | '='))
+                || (i == digits && digits > 0 && matches!(c, '.' | ')')));
         if escaped_anywhere(c) || block_start {
             out.push('\\');
         }
@@ -28,14 +30,15 @@ fn line(text: &str, out: &mut String) {
     }
 }
 
-/// Text on one line (a heading, a table cell, emphasis): line breaks become spaces.
+/// Text inside a line (after a heading's `#`, in a table cell, in emphasis):
+/// line breaks become spaces.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, l) in text.split('\n').enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        line(l, &mut out);
+        line(l, false, &mut out);
     }
     out
 }
@@ -49,7 +52,7 @@ pub fn block(text: &str, prefix: &str) -> String {
             out.push('\n');
             out.push_str(prefix);
         }
-        line(l, &mut out);
+        line(l, true, &mut out);
     }
     out
 }
@@ -80,6 +83,7 @@ mod tests {
         );
         assert_eq!(block("a\n\nb", "> "), "a\n> \n> b");
         assert_eq!(inline("2022 - 2023, 1.5"), "2022 - 2023, 1.5");
+        assert_eq!(inline("1. First"), "1. First", "not at a line's start");
     }
 
     #[test]

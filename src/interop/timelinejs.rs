@@ -125,6 +125,10 @@ pub struct Imported {
     /// One line per thing dropped or changed, naming the slide.
     pub notes: Vec<String>,
     pub dropped_slides: usize,
+    /// For each event, the number of the slide it came from (from 1).
+    pub slide_numbers: Vec<usize>,
+    /// For each era, its number in the file's `eras` (from 1).
+    pub era_numbers: Vec<usize>,
 }
 
 /// A number as TimelineJS files in the wild write it: 2022 or "2022".
@@ -432,6 +436,7 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
             out.notes
                 .push(format!("{}: background not kept", label(&headline)));
         }
+        out.slide_numbers.push(i + 1);
         out.events.push(Event {
             id,
             date: start,
@@ -472,6 +477,7 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
                     source: file_source.clone(),
                     quote: title.clone(),
                 }];
+                out.era_numbers.push(i + 1);
                 out.eras.push(Era {
                     id,
                     title,
@@ -510,6 +516,38 @@ impl Imported {
             .cloned()
             .collect();
         crate::load::write::data_file(&sources, &[], &self.events, &self.eras)
+    }
+
+    /// Where in the TimelineJS file the entry written at `line` of
+    /// `to_toml`'s output came from: "slide 3" or "era 1", found from the
+    /// id of the table that line is in.
+    pub fn origin(&self, toml: &str, line: usize) -> Option<String> {
+        let lines: Vec<&str> = toml.lines().collect();
+        let at = line.checked_sub(1)?.min(lines.len().checked_sub(1)?);
+        let header = (0..=at).rev().find(|&i| {
+            let l = lines[i].trim();
+            l.starts_with("[[") && !l.contains('.')
+        })?;
+        let id = lines[header + 1..]
+            .iter()
+            .take_while(|l| !l.trim().starts_with('['))
+            .find_map(|l| l.trim().strip_prefix("id = "))?;
+        let id: String = toml::from_str::<toml::Value>(&format!("v = {id}"))
+            .ok()?
+            .get("v")?
+            .as_str()?
+            .to_string();
+        match lines[header].trim() {
+            "[[events]]" => {
+                let k = self.events.iter().position(|e| e.id == id)?;
+                Some(format!("slide {}", self.slide_numbers[k]))
+            }
+            "[[eras]]" => {
+                let k = self.eras.iter().position(|e| e.id == id)?;
+                Some(format!("era {}", self.era_numbers[k]))
+            }
+            _ => None,
+        }
     }
 
     /// One line saying what was converted and what was dropped.
