@@ -53,7 +53,7 @@ fn figures_past_two_to_the_53_are_refused_not_rounded() {
         + 1;
     assert!(
         errors[0].starts_with(&format!(
-            "big.toml:{over_line}:9: error: `value` is larger than tipline can keep exactly"
+            "big.toml:{over_line}:9: error: `value` is a whole number larger than tipline can keep exactly"
         )),
         "{}",
         errors[0]

@@ -264,7 +264,7 @@ fn cli_exports_imports_and_loads_timelinejs() {
     assert_eq!(refuse.status.code(), Some(2));
     assert!(String::from_utf8(refuse.stderr)
         .unwrap()
-        .contains("will not write over the data file"));
+        .contains("will not write over"));
     let ics = Command::cargo_bin("tipline")
         .unwrap()
         .env("SOURCE_DATE_EPOCH", "0")
