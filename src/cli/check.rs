@@ -1,6 +1,6 @@
 //! `tipline check`: validate data files, and the lessons that walk through them.
 
-use super::data::read_files;
+use super::data::{read_files, read_files_converting, restate};
 use super::{emit, report, EXIT_INVALID_DATA, EXIT_USAGE};
 use crate::load::load;
 use std::path::{Path, PathBuf};
@@ -42,9 +42,10 @@ fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>) -> Result<(
 }
 
 fn check(paths: &[PathBuf]) -> Result<(), u8> {
-    let files = read_files(paths)?;
+    let (files, converted) = read_files_converting(paths)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let loaded = load(files);
+    let mut loaded = load(files);
+    restate(&mut loaded.diagnostics, &converted);
     report(&loaded.diagnostics);
     let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());
     let summary = format!(

@@ -11,38 +11,112 @@ use std::path::{Path, PathBuf};
 
 /// Reads a data file; a TimelineJS `.json` file is converted on the way in.
 pub(super) fn read_data(path: &Path) -> Result<DataFile, crate::load::diag::Diagnostic> {
+    read_converting(path).map(|(file, _)| file)
+}
+
+/// A TimelineJS file as converted: its own name, and the import that made
+/// the data file, to say which slide a problem in it came from.
+pub(super) struct Converted {
+    name: String,
+    json_name: String,
+    text: String,
+    imported: crate::interop::timelinejs::Imported,
+}
+
+impl Converted {
+    /// Problems found in the converted file, told in terms of the JSON file:
+    /// its name and the slide, not a line of a file the user never saw.
+    fn restate(&self, d: &mut crate::load::diag::Diagnostic) {
+        // A help line may point into the converted file ("first defined at ...").
+        if let Some(help) = &d.help {
+            let marker = format!("{}:", self.name);
+            if let Some(at) = help.find(&marker) {
+                let rest = &help[at + marker.len()..];
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let after = rest[digits.len()..]
+                    .strip_prefix(':')
+                    .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+                    .unwrap_or(&rest[digits.len()..]);
+                let place = digits
+                    .parse()
+                    .ok()
+                    .and_then(|line| self.imported.origin(&self.text, line))
+                    .map(|p| format!(", {p}"))
+                    .unwrap_or_default();
+                d.help = Some(format!("{}{}{place}{after}", &help[..at], self.json_name));
+            }
+        }
+        if d.file != self.name {
+            return;
+        }
+        let place = self.imported.origin(&self.text, d.line);
+        d.file = self.json_name.clone();
+        d.message = match place {
+            Some(p) => format!("{p}: {}", d.message),
+            None => d.message.clone(),
+        };
+        d.line = 0;
+        d.column = 0;
+        d.source_line = None;
+    }
+}
+
+/// Puts every problem found in converted TimelineJS files in terms of the JSON.
+pub(super) fn restate(diagnostics: &mut [crate::load::diag::Diagnostic], converted: &[Converted]) {
+    for c in converted {
+        for d in diagnostics.iter_mut() {
+            c.restate(d);
+        }
+    }
+}
+
+fn read_converting(path: &Path) -> Result<(DataFile, Option<Converted>), crate::load::diag::Diagnostic> {
     let file = DataFile::read(path)?;
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         let imported = crate::interop::timelinejs::import(&file.name, &file.text)
             .map_err(|e| crate::load::diag::Diagnostic::file_error(&file.name, e))?;
         if imported.dropped_slides > 0 {
-            eprintln!(
+            errln!(
                 "{} (see `tipline import timelinejs` for details)",
                 imported.summary(&file.name)
             );
         }
-        return Ok(DataFile {
-            name: format!("{} (converted from TimelineJS)", file.name),
-            text: imported.to_toml(),
-        });
+        let name = format!("{} (converted from TimelineJS)", file.name);
+        let text = imported.to_toml();
+        let converted = Converted {
+            name: name.clone(),
+            json_name: file.name,
+            text: text.clone(),
+            imported,
+        };
+        return Ok((DataFile { name, text }, Some(converted)));
     }
-    Ok(file)
+    Ok((file, None))
 }
 
 pub(super) fn read_files(paths: &[PathBuf]) -> Result<Vec<DataFile>, u8> {
+    read_files_converting(paths).map(|(files, _)| files)
+}
+
+/// The files, and how each TimelineJS file among them was converted.
+pub(super) fn read_files_converting(paths: &[PathBuf]) -> Result<(Vec<DataFile>, Vec<Converted>), u8> {
     if paths.is_empty() {
-        return Ok(vec![DataFile::embedded()]);
+        return Ok((vec![DataFile::embedded()], Vec::new()));
     }
     let mut files = Vec::new();
+    let mut converted = Vec::new();
     let mut failed = Vec::new();
     for p in paths {
-        match read_data(p) {
-            Ok(f) => files.push(f),
+        match read_converting(p) {
+            Ok((f, c)) => {
+                files.push(f);
+                converted.extend(c);
+            }
             Err(d) => failed.push(d),
         }
     }
     if failed.is_empty() {
-        Ok(files)
+        Ok((files, converted))
     } else {
         report(&failed);
         Err(EXIT_USAGE)
@@ -51,13 +125,14 @@ pub(super) fn read_files(paths: &[PathBuf]) -> Result<Vec<DataFile>, u8> {
 
 /// Loads the named files (or the embedded data); warnings go to stderr.
 pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
-    let files = read_files(paths)?;
-    let loaded: Loaded = load(files);
+    let (files, converted) = read_files_converting(paths)?;
+    let mut loaded: Loaded = load(files);
+    restate(&mut loaded.diagnostics, &converted);
     report(&loaded.diagnostics);
     match loaded.timeline {
         Some(t) => Ok(t),
         None => {
-            eprintln!(
+            errln!(
                 "tipline: {} error(s) in the data; nothing loaded",
                 loaded.errors()
             );
@@ -68,7 +143,7 @@ pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
 
 pub(super) fn query_of(filter: &FilterArgs) -> Result<Query, u8> {
     filter.to_query().map_err(|e| {
-        eprintln!("tipline: {}", crate::text::sanitize_line(&e));
+        errln!("tipline: {}", crate::text::sanitize_line(&e));
         EXIT_USAGE
     })
 }
@@ -80,7 +155,7 @@ pub(super) fn find_lesson<'a>(lessons: &'a [Lesson], id: &str) -> Result<&'a Les
         let hint = crate::text::did_you_mean(id, &ids)
             .map(|h| format!(" ({h})"))
             .unwrap_or_default();
-        eprintln!(
+        errln!(
             "tipline: no lesson `{}`{hint}; see `tipline lessons`",
             crate::text::sanitize_line(id)
         );

@@ -14,21 +14,36 @@ const HEADLINE: &str = "Cambodia's responses to human trafficking";
 /// A lesson as a handout.
 pub(super) fn lesson_handout(
     data: &[PathBuf],
-    lessons: Option<&Path>,
+    lessons_dir: Option<&Path>,
     lesson: &str,
     format: HandoutFormat,
     with_notes: bool,
     output: Option<&Path>,
 ) -> Result<(), u8> {
     let timeline = load_timeline(data)?;
-    let lessons = load_lessons(lessons, &timeline)?;
+    let lessons = load_lessons(lessons_dir, &timeline)?;
     let found = find_lesson(&lessons, lesson)?;
     let doc = handout::Document::lesson(found, &timeline, with_notes);
     let text = match format {
         HandoutFormat::Markdown => handout::markdown(&doc, &timeline),
         HandoutFormat::Html => handout::html(&doc, &timeline),
     };
-    write_output(output, &text, data)
+    // Neither the data nor a lesson may be overwritten by its own handout.
+    let mut inputs = data.to_vec();
+    inputs.extend(lessons_dir.map(lesson_paths).unwrap_or_default());
+    write_output(output, &text, &inputs)
+}
+
+/// The files a lessons folder holds, as the lesson reader picks them.
+fn lesson_paths(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The events a filter selects, in another format.
@@ -40,7 +55,7 @@ pub(super) fn events(
     output: Option<&Path>,
 ) -> Result<(), u8> {
     let Some(format) = format else {
-        eprintln!("tipline: export needs --format json|csv|markdown|html|timelinejs|ics, or `export handout LESSON`");
+        errln!("tipline: export needs --format json|csv|markdown|html|timelinejs|ics, or `export handout LESSON`");
         return Err(EXIT_USAGE);
     };
     let query = query_of(global)?.and(query_of(filter)?);
@@ -61,13 +76,20 @@ pub(super) fn events(
         }
         ExportFormat::Ics => {
             let stamp = chrono_stamp();
-            let (ics, skipped) = ics::export(&timeline, &hits, HEADLINE, &stamp);
-            if skipped > 0 {
-                eprintln!(
-                    "tipline: {skipped} event(s) known only to the month or year left out of the calendar"
+            let calendar = ics::export(&timeline, &hits, HEADLINE, &stamp);
+            if calendar.skipped > 0 {
+                errln!(
+                    "tipline: {} event(s) known only to the month or year left out of the calendar",
+                    calendar.skipped
                 );
             }
-            ics
+            if calendar.skipped_observances > 0 {
+                errln!(
+                    "tipline: {} observance(s) on a day no year up to 9999 has left out of the calendar",
+                    calendar.skipped_observances
+                );
+            }
+            calendar.text
         }
     };
     write_output(output, &text, data)
@@ -80,31 +102,52 @@ pub(super) fn import_timelinejs(data: &[PathBuf], file: &Path, output: Option<&P
         EXIT_USAGE
     })?;
     let imported = timelinejs::import(&source.name, &source.text).map_err(|e| {
-        eprintln!("{e}");
+        errln!("{e}");
         EXIT_INVALID_DATA
     })?;
     for note in &imported.notes {
-        eprintln!(
+        errln!(
             "{}: {}",
             crate::text::sanitize_line(&source.name),
             crate::text::sanitize_line(note)
         );
     }
-    eprintln!("{}", imported.summary(&source.name));
-    write_output(output, &imported.to_toml(), data)
+    errln!("{}", imported.summary(&source.name));
+    let mut inputs = data.to_vec();
+    inputs.push(file.to_path_buf());
+    write_output(output, &imported.to_toml(), &inputs)
 }
 
+/// Latest time a DTSTAMP can hold: 9999-12-31T23:59:59Z.
+const LAST_STAMP: i64 = 253_402_300_799;
+
 /// Now, as an iCalendar UTC time (DTSTAMP), or `SOURCE_DATE_EPOCH` when set
-/// so that exports can be reproduced byte for byte.
+/// so that exports can be reproduced byte for byte. A value that is not a
+/// whole number of seconds from 1970 to 9999 is named and the current time
+/// used instead.
 fn chrono_stamp() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    };
+    let secs = match std::env::var_os("SOURCE_DATE_EPOCH") {
+        None => now(),
+        Some(raw) => {
+            let text = raw.to_string_lossy();
+            match text.trim().parse::<i64>() {
+                Ok(s) if (0..=LAST_STAMP).contains(&s) => s,
+                _ => {
+                    errln!(
+                        "tipline: warning: SOURCE_DATE_EPOCH=`{}` is not a number of seconds from 1970 to the year 9999; using the current time",
+                        crate::text::sanitize_line(&text)
+                    );
+                    now()
+                }
+            }
+        }
+    };
+    let secs = secs.clamp(0, LAST_STAMP);
     chrono::DateTime::from_timestamp(secs, 0)
         .unwrap_or_default()
         .format("%Y%m%dT%H%M%SZ")

@@ -25,7 +25,7 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         }
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        eprintln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
+        errln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
         return Err(EXIT_USAGE);
     }
     let config = config(cli.config.as_deref())?;
@@ -56,7 +56,7 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
     }
     if let Some(id) = &cli.goto {
         if timeline.event_position(id).is_none() {
-            eprintln!(
+            errln!(
                 "tipline: --goto: no event with id `{}`",
                 crate::text::sanitize_line(id)
             );
@@ -102,7 +102,7 @@ pub(super) fn exit_status(stop: crate::app::terminal::Stop) -> u8 {
         // The conventional status for death by a signal: 128 + its number.
         crate::app::terminal::Stop::Signal(sig) => 128u8.saturating_add(sig as u8),
         crate::app::terminal::Stop::Error(e) => {
-            eprintln!(
+            errln!(
                 "tipline: terminal error: {}",
                 crate::text::sanitize_line(&e.to_string())
             );

@@ -25,7 +25,7 @@ pub(super) fn show(data: &[PathBuf], id: &str, format: ShowFormat) -> Result<(),
         let hint = crate::text::did_you_mean(id, &ids)
             .map(|h| format!(" ({h})"))
             .unwrap_or_default();
-        eprintln!(
+        errln!(
             "tipline: no event with id `{}`{hint}",
             crate::text::sanitize_line(id)
         );

@@ -1,6 +1,15 @@
 //! The command line: argument parsing, and one module per group of
 //! subcommands; `dispatch` only says which runs.
 
+/// Like `eprintln!`, but a closed or full stderr (`2>&-`, `2>&1 | head -1`)
+/// is ignored instead of panicking: a message nobody can read is no reason
+/// to crash.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::cli::stderr_line(&format!($($arg)*))
+    };
+}
+
 mod args;
 mod check;
 mod data;
@@ -25,6 +34,15 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_INVALID_DATA: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
+/// One line to stderr; errors writing it are ignored (see `errln!`).
+pub(crate) fn stderr_line(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(text.as_bytes())
+        .and_then(|_| err.write_all(b"\n"))
+        .and_then(|_| err.flush());
+}
+
 /// Writes to stdout, treating a closed pipe (`tipline list | head`) as success.
 fn emit(text: &str) -> Result<(), u8> {
     let mut out = std::io::stdout().lock();
@@ -32,7 +50,7 @@ fn emit(text: &str) -> Result<(), u8> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
-            eprintln!("tipline: cannot write output: {e}");
+            errln!("tipline: cannot write output: {e}");
             Err(EXIT_USAGE)
         }
     }
@@ -60,22 +78,40 @@ fn report(diagnostics: &[crate::load::diag::Diagnostic]) {
     }
 }
 
-/// Writes output to a file or stdout; never over a data file being read.
-fn write_output(path: Option<&std::path::Path>, text: &str, data: &[PathBuf]) -> Result<(), u8> {
+/// Whether two paths name the same file: the same device and inode on unix,
+/// so a hard link, a symbolic link or another spelling of the path is caught;
+/// the same canonical path elsewhere. A path that does not exist is no file.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+    }
+}
+
+/// Writes output to a file or stdout; never over a file being read (data
+/// files, the file being imported, lessons).
+fn write_output(path: Option<&std::path::Path>, text: &str, inputs: &[PathBuf]) -> Result<(), u8> {
     let Some(path) = path else { return emit(text) };
-    let same = |d: &PathBuf| match (std::fs::canonicalize(d), std::fs::canonicalize(path)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if data.iter().any(same) {
-        eprintln!(
-            "tipline: will not write over the data file {}",
+    if inputs.iter().any(|d| same_file(d, path)) {
+        errln!(
+            "tipline: will not write over {}, which this command reads",
             crate::text::sanitize_line(&path.display().to_string())
         );
         return Err(EXIT_USAGE);
     }
     std::fs::write(path, text).map_err(|e| {
-        eprintln!(
+        errln!(
             "tipline: cannot write {}: {e}",
             crate::text::sanitize_line(&path.display().to_string())
         );
@@ -92,9 +128,9 @@ pub fn main() -> ExitCode {
             let text = e.render().to_string();
             let safe = crate::text::sanitize_block(&text);
             if e.use_stderr() {
-                eprint!("{safe}");
+                let _ = std::io::stderr().lock().write_all(safe.as_bytes());
             } else {
-                print!("{safe}");
+                let _ = std::io::stdout().lock().write_all(safe.as_bytes());
             }
             ExitCode::from(e.exit_code().clamp(0, 255) as u8)
         }

@@ -158,12 +158,12 @@ pub fn list(t: &Timeline, hits: &[usize], format: ListFormat) -> String {
         ListFormat::Csv => csv(t, events),
         ListFormat::Markdown => {
             let mut out = String::from("| Date | Kind | Title | Id |\n|---|---|---|---|\n");
-            let cell = |s: &str| s.replace('|', "\\|");
+            let cell = crate::interop::markdown::inline;
             for e in events {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | `{}` |",
-                    e.date_text(),
+                    cell(&e.date_text()),
                     e.kind,
                     cell(&e.title),
                     e.id
@@ -204,6 +204,17 @@ pub fn list(t: &Timeline, hits: &[usize], format: ListFormat) -> String {
     }
 }
 
+/// A cell a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`, the OWASP rule
+/// for CSV injection; every other cell is written as it is.
+fn not_a_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 fn csv<'a>(t: &Timeline, events: impl Iterator<Item = &'a Event>) -> String {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let header = [
@@ -228,19 +239,22 @@ fn csv<'a>(t: &Timeline, events: impl Iterator<Item = &'a Event>) -> String {
             .filter_map(|c| t.source(&c.source))
             .map(|s| s.url.clone().unwrap_or_else(|| s.publisher.clone()))
             .collect();
-        let _ = w.write_record([
-            e.id.as_str(),
-            &e.date.to_string(),
-            &e.end.map(|d| d.to_string()).unwrap_or_default(),
-            &e.title,
-            e.kind.as_str(),
-            &actors.join("; "),
-            e.location.as_deref().unwrap_or(""),
-            &e.summary,
-            &e.tags.join("; "),
-            &sources.join("; "),
-            e.corroboration.as_str(),
-        ]);
+        let _ = w.write_record(
+            [
+                e.id.as_str(),
+                &e.date.to_string(),
+                &e.end.map(|d| d.to_string()).unwrap_or_default(),
+                &e.title,
+                e.kind.as_str(),
+                &actors.join("; "),
+                e.location.as_deref().unwrap_or(""),
+                &e.summary,
+                &e.tags.join("; "),
+                &sources.join("; "),
+                e.corroboration.as_str(),
+            ]
+            .map(|c| not_a_formula(c).into_owned()),
+        );
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -41,7 +41,7 @@ pub(super) fn quiz(
 ) -> Result<(), u8> {
     let query = query_of(global)?.and(query_of(&args.filter)?);
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        eprintln!("tipline: quiz needs a terminal");
+        errln!("tipline: quiz needs a terminal");
         return Err(EXIT_USAGE);
     }
     let timeline = load_timeline(data)?;
@@ -68,7 +68,7 @@ pub(super) fn quiz(
     };
     let quiz = Quiz::new(&timeline, &pool, mode, args.count, seed);
     if quiz.items.len() < 2 {
-        eprintln!("tipline: not enough events for a quiz; widen the filter");
+        errln!("tipline: not enough events for a quiz; widen the filter");
         return Err(EXIT_USAGE);
     }
     let keymap = super::launch::keymap(config)?;
@@ -79,7 +79,7 @@ pub(super) fn quiz(
 /// The speaker's notes window for a running presentation.
 pub(super) fn notes(pid: Option<u32>, config: Option<&std::path::Path>) -> Result<(), u8> {
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        eprintln!("tipline: notes needs a terminal");
+        errln!("tipline: notes needs a terminal");
         return Err(EXIT_USAGE);
     }
     let keymap = super::launch::keymap(config)?;

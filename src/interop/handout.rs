@@ -2,6 +2,7 @@
 //! verbatim quotes marked [n], and a numbered bibliography of the sources.
 
 use super::html::escape;
+use super::markdown::{block, inline as md};
 use crate::teach::lesson::Lesson;
 use crate::timeline::model::{Event, Timeline};
 use std::fmt::Write;
@@ -61,7 +62,11 @@ impl<'a> Document<'a> {
     pub fn events(title: &str, query: &str, t: &'a Timeline, hits: &[usize]) -> Self {
         let mut meta = vec![("Events".to_string(), hits.len().to_string())];
         if !query.is_empty() {
-            meta.push(("Filter".to_string(), query.to_string()));
+            // Query text comes from the command line: as untrusted as data.
+            meta.push((
+                "Filter".to_string(),
+                crate::text::sanitize_line(query).into_owned(),
+            ));
         }
         let sections = hits
             .iter()
@@ -73,7 +78,7 @@ impl<'a> Document<'a> {
             })
             .collect();
         Document {
-            title: title.to_string(),
+            title: crate::text::sanitize_line(title).into_owned(),
             summary: None,
             meta,
             sections,
@@ -119,23 +124,11 @@ fn event_facts(e: &Event) -> String {
     facts.join(" · ")
 }
 
-/// Escapes text for Markdown, where `|`, `*`, `_` and friends have meaning.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '<' | '>' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 pub fn markdown(d: &Document, t: &Timeline) -> String {
     let order = bibliography(d);
     let mut out = format!("# {}\n\n", md(&d.title));
     if let Some(s) = &d.summary {
-        let _ = writeln!(out, "{}\n", md(s));
+        let _ = writeln!(out, "{}\n", block(s, ""));
     }
     if !d.meta.is_empty() {
         let meta: Vec<String> = d
@@ -148,14 +141,14 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
     for s in &d.sections {
         let _ = writeln!(out, "## {}\n", md(&s.heading));
         if let Some(p) = s.prompt {
-            let _ = writeln!(out, "> **Question:** {}\n", md(p));
+            let _ = writeln!(out, "> **Question:** {}\n", block(p, "> "));
         }
         for e in &s.events {
             if s.events.len() > 1 {
                 let _ = writeln!(out, "### {}\n", md(&e.title));
             }
             let _ = writeln!(out, "*{}*\n", md(&event_facts(e)));
-            let _ = writeln!(out, "{}\n", md(&e.summary));
+            let _ = writeln!(out, "{}\n", block(&e.summary, ""));
             if !e.figures.is_empty() {
                 out.push_str("| Figure | Value | Period | According to |\n|---|---|---|---|\n");
                 for f in &e.figures {
@@ -165,11 +158,16 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
                 out.push('\n');
             }
             for c in &e.sources {
-                let _ = writeln!(out, "> “{}” [{}]\n", md(&c.quote), number(&order, &c.source));
+                let _ = writeln!(
+                    out,
+                    "> “{}” [{}]\n",
+                    block(&c.quote, "> "),
+                    number(&order, &c.source)
+                );
             }
         }
         if let Some(n) = s.notes {
-            let _ = writeln!(out, "*Teacher's notes:* {}\n", md(n));
+            let _ = writeln!(out, "*Teacher's notes:* {}\n", block(n, ""));
         }
     }
     out.push_str("## Sources\n\n");
@@ -177,7 +175,7 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
         if let Some(src) = t.source(id) {
             let _ = write!(out, "{}. {}, *{}*", i + 1, md(&src.publisher), md(&src.title));
             if let Some(u) = &src.url {
-                let _ = write!(out, ". <{u}>");
+                let _ = write!(out, ". {}", super::markdown::url(u));
             }
             out.push('\n');
         }

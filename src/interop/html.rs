@@ -62,6 +62,58 @@ pub fn escape(text: &str) -> String {
     html_escape::encode_text(text).into_owned()
 }
 
+/// A value made safe inside a quoted HTML attribute (either quote).
+pub fn attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The address if it is an `http:` or `https:` one, with the characters
+/// that could end an attribute, an autolink or a URL percent-encoded; `None`
+/// for any other scheme (`javascript:`, `data:`, ...) or no scheme at all.
+pub fn web_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme = url.split_once(':')?.0.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '"' | '\'' | '<' | '>' | '`' | ' ' | '\\' | '{' | '}' | '|' | '^' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() || c.is_whitespace() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// A link to a web address, or the address as escaped text when it is not
+/// an `http:`/`https:` one.
+pub fn link(url: &str, text: &str) -> String {
+    match web_url(url) {
+        Some(u) => format!("<a href=\"{}\">{}</a>", attr(&u), escape(text)),
+        None => format!("{} ({})", escape(text), escape(url)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +134,26 @@ mod tests {
             "<script> “q” é"
         );
         assert_eq!(to_text("broken <tag"), "broken <tag");
+    }
+
+    #[test]
+    fn attributes_and_links_cannot_break_out() {
+        assert_eq!(attr(r#"a"b'c<d>e&f"#), "a&quot;b&#39;c&lt;d&gt;e&amp;f");
+        assert_eq!(web_url("javascript:alert(1)"), None);
+        assert_eq!(web_url(" JaVaScRiPt:alert(1)"), None);
+        assert_eq!(web_url("data:text/html,x"), None);
+        assert_eq!(web_url("example.org/x"), None);
+        assert_eq!(
+            web_url("https://e.org/a\" onmouseover=\"x'>"),
+            Some("https://e.org/a%22%20onmouseover=%22x%27%3E".to_string())
+        );
+        assert_eq!(
+            link("javascript:alert(1)", "T<b>"),
+            "T&lt;b&gt; (javascript:alert(1))"
+        );
+        assert_eq!(
+            link("https://e.org/?a=1&b=2", "T"),
+            "<a href=\"https://e.org/?a=1&amp;b=2\">T</a>"
+        );
     }
 }

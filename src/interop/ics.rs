@@ -3,7 +3,7 @@
 
 use crate::timeline::model::{Event, Observance, Timeline};
 use crate::Precision;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Escapes TEXT values (RFC 5545 3.3.11).
 fn text(s: &str) -> String {
@@ -41,6 +41,19 @@ fn day(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
+/// The end of an all-day entry from `first` to `last`: DTEND, the day
+/// after the last (RFC 5545 3.6.1), or a DURATION in days when that day
+/// would be in year 10000, which a DATE value cannot hold.
+fn end_line(out: &mut String, first: NaiveDate, last: NaiveDate) {
+    match last.succ_opt().filter(|d| d.year() <= 9999) {
+        Some(after) => line(out, &format!("DTEND;VALUE=DATE:{}", day(after))),
+        None => {
+            let days = (last - first).num_days() + 1;
+            line(out, &format!("DURATION:P{days}D"));
+        }
+    }
+}
+
 fn sources_line(t: &Timeline, e: &[crate::timeline::model::Citation]) -> String {
     let mut seen = Vec::new();
     for c in e {
@@ -63,11 +76,7 @@ fn vevent(out: &mut String, t: &Timeline, e: &Event, stamp: &str) {
     line(out, &format!("UID:{}@tipline", e.id));
     line(out, &format!("DTSTAMP:{stamp}"));
     line(out, &format!("DTSTART;VALUE=DATE:{}", day(first)));
-    // DTEND of an all-day entry is the day after the last.
-    line(
-        out,
-        &format!("DTEND;VALUE=DATE:{}", day(last.succ_opt().unwrap_or(last))),
-    );
+    end_line(out, first, last);
     line(out, &format!("SUMMARY:{}", text(&e.title)));
     let description = format!("{}\n\n{}", e.summary, sources_line(t, &e.sources));
     line(out, &format!("DESCRIPTION:{}", text(&description)));
@@ -83,18 +92,26 @@ fn vevent(out: &mut String, t: &Timeline, e: &Event, stamp: &str) {
     line(out, "END:VEVENT");
 }
 
-fn recurring(out: &mut String, t: &Timeline, o: &Observance, stamp: &str) {
-    let Some(first) = NaiveDate::from_ymd_opt(o.since, o.month, o.day) else {
-        return;
+/// The first day an observance falls on: `since`'s, or for 29 February
+/// the first leap year from `since` on.
+fn first_observed(o: &Observance) -> Option<NaiveDate> {
+    (o.since..=9999)
+        .take(9)
+        .find_map(|year| NaiveDate::from_ymd_opt(year, o.month, o.day))
+}
+
+/// Writes an observance; false when it falls on no day a calendar can hold.
+fn recurring(out: &mut String, t: &Timeline, o: &Observance, stamp: &str) -> bool {
+    let Some(first) = first_observed(o) else {
+        return false;
     };
     line(out, "BEGIN:VEVENT");
     line(out, &format!("UID:{}@tipline", o.id));
     line(out, &format!("DTSTAMP:{stamp}"));
     line(out, &format!("DTSTART;VALUE=DATE:{}", day(first)));
-    line(
-        out,
-        &format!("DTEND;VALUE=DATE:{}", day(first.succ_opt().unwrap_or(first))),
-    );
+    end_line(out, first, first);
+    // A yearly rule from 29 February recurs in leap years only (RFC 5545
+    // 3.3.10: a rule's invalid dates are ignored), as the day itself does.
     line(out, "RRULE:FREQ=YEARLY");
     line(out, &format!("SUMMARY:{}", text(&o.title)));
     let description = format!(
@@ -105,28 +122,56 @@ fn recurring(out: &mut String, t: &Timeline, o: &Observance, stamp: &str) {
     line(out, &format!("DESCRIPTION:{}", text(&description)));
     line(out, "CATEGORIES:observance");
     line(out, "END:VEVENT");
+    true
 }
 
-/// The calendar, and how many events were left out for lacking a day.
-pub fn export(t: &Timeline, hits: &[usize], name: &str, stamp: &str) -> (String, usize) {
+/// A calendar and what went into it.
+#[derive(Debug)]
+pub struct Calendar {
+    pub text: String,
+    /// Events written, each dated to the day.
+    pub events: usize,
+    /// Events left out for being known only to the month or year.
+    pub skipped: usize,
+    /// Observances written.
+    pub observances: usize,
+    /// Observances left out for falling on no day from their first year
+    /// to 9999.
+    pub skipped_observances: usize,
+}
+
+/// The calendar of the given events and the timeline's observances.
+pub fn export(t: &Timeline, hits: &[usize], name: &str, stamp: &str) -> Calendar {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//tipline//tipline//EN");
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, &format!("X-WR-CALNAME:{}", text(name)));
-    let mut skipped = 0;
+    let (mut events, mut skipped) = (0, 0);
     for &p in hits {
         let e = &t.events[p];
         if e.date.precision() == Precision::Day {
             vevent(&mut out, t, e, stamp);
+            events += 1;
         } else {
             skipped += 1;
         }
     }
+    let (mut observances, mut skipped_observances) = (0, 0);
     for o in &t.observances {
-        recurring(&mut out, t, o, stamp);
+        if recurring(&mut out, t, o, stamp) {
+            observances += 1;
+        } else {
+            skipped_observances += 1;
+        }
     }
     line(&mut out, "END:VCALENDAR");
-    (out, skipped)
+    Calendar {
+        text: out,
+        events,
+        skipped,
+        observances,
+        skipped_observances,
+    }
 }

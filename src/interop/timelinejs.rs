@@ -6,7 +6,7 @@ use crate::text::{sanitize_block, sanitize_line};
 use crate::timeline::date::PartialDate;
 use crate::timeline::model::*;
 use serde_json::{json, Map, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 fn date_json(d: &PartialDate) -> Value {
     let mut m = Map::new();
@@ -43,10 +43,9 @@ fn slide_html(t: &Timeline, e: &Event) -> String {
     for c in &e.sources {
         out.push_str(&format!("<blockquote>“{}”</blockquote>", html::escape(&c.quote)));
         if let Some(s) = t.source(&c.source) {
-            let title = html::escape(&s.title);
             let cite = match &s.url {
-                Some(u) => format!("<a href=\"{}\">{title}</a>", html::escape(u)),
-                None => title,
+                Some(u) => html::link(u, &s.title),
+                None => html::escape(&s.title),
             };
             out.push_str(&format!("<p>— {}, {cite}</p>", html::escape(&s.publisher)));
         }
@@ -63,7 +62,10 @@ fn slide_html(t: &Timeline, e: &Event) -> String {
 /// Marks the paragraph that carries tags, so an import can take them back.
 const TAGS_PREFIX: &str = "Tags: ";
 
-/// A TimelineJS document of the given events, with the timeline's eras and a title slide.
+/// A TimelineJS document of the given events, with the timeline's eras and
+/// a title slide. TimelineJS inserts headlines, text, captions and credits
+/// as HTML, so every one of them is escaped here, and only `http:`/`https:`
+/// addresses become links or media.
 pub fn export(t: &Timeline, hits: &[usize], headline: &str) -> Value {
     let events: Vec<Value> = hits
         .iter()
@@ -71,20 +73,24 @@ pub fn export(t: &Timeline, hits: &[usize], headline: &str) -> Value {
             let e = &t.events[p];
             let mut slide = json!({
                 "start_date": date_json(&e.date),
-                "text": { "headline": e.title, "text": slide_html(t, e) },
+                "text": { "headline": html::escape(&e.title), "text": slide_html(t, e) },
                 "group": e.kind.as_str(),
                 "unique_id": e.id,
             });
             if let Some(end) = &e.end {
                 slide["end_date"] = date_json(end);
             }
-            if let Some(s) = e
+            if let Some((s, url)) = e
                 .sources
                 .iter()
                 .filter_map(|c| t.source(&c.source))
-                .find(|s| s.url.is_some())
+                .find_map(|s| Some((s, html::web_url(s.url.as_deref()?)?)))
             {
-                slide["media"] = json!({ "url": s.url, "credit": s.publisher, "caption": s.title });
+                slide["media"] = json!({
+                    "url": url,
+                    "credit": html::escape(&s.publisher),
+                    "caption": html::escape(&s.title),
+                });
             }
             slide
         })
@@ -96,13 +102,13 @@ pub fn export(t: &Timeline, hits: &[usize], headline: &str) -> Value {
             json!({
                 "start_date": date_json(&era.start),
                 "end_date": date_json(&era.end),
-                "text": { "headline": era.title },
+                "text": { "headline": html::escape(&era.title) },
             })
         })
         .collect();
     json!({
         "title": { "text": {
-            "headline": headline,
+            "headline": html::escape(headline),
             "text": format!("<p>{} events, each quoted from its sources. Made with tipline.</p>", hits.len()),
         }},
         "events": events,
@@ -119,6 +125,10 @@ pub struct Imported {
     /// One line per thing dropped or changed, naming the slide.
     pub notes: Vec<String>,
     pub dropped_slides: usize,
+    /// For each event, the number of the slide it came from (from 1).
+    pub slide_numbers: Vec<usize>,
+    /// For each era, its number in the file's `eras` (from 1).
+    pub era_numbers: Vec<usize>,
 }
 
 /// A number as TimelineJS files in the wild write it: 2022 or "2022".
@@ -185,19 +195,40 @@ pub fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn unique(base: String, taken: &mut HashSet<String>) -> String {
-    let base = if base.is_empty() {
-        "slide".to_string()
-    } else {
-        base
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while !taken.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// Ids handed out so far, and for each base the next suffix to try, so that
+/// many slides wanting the same id cost linear time, not quadratic.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn with(first: &str) -> Self {
+        let mut ids = Ids::default();
+        ids.taken.insert(first.to_string());
+        ids
     }
-    id
+
+    /// `base`, or `base-2`, `base-3`, ... : the first one not yet taken.
+    fn unique(&mut self, base: String) -> String {
+        let base = if base.is_empty() {
+            "slide".to_string()
+        } else {
+            base
+        };
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
 }
 
 fn text_of(v: &Value, key: &str) -> String {
@@ -206,6 +237,21 @@ fn text_of(v: &Value, key: &str) -> String {
         .and_then(Value::as_str)
         .map(html::to_text)
         .unwrap_or_default()
+}
+
+/// The id of the source standing for the imported file itself: one per file,
+/// so that two TimelineJS files load together. The file's name, as a slug,
+/// with a short hash of the whole name so that two files of the same name in
+/// different folders differ too.
+fn file_source_id(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    // FNV-1a: stable across runs and platforms, unlike the std hasher.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let stem = slug(base);
+    let stem = if stem.is_empty() { "file".to_string() } else { stem };
+    format!("timelinejs-{stem}-{:08x}", hash as u32)
 }
 
 /// Reads a TimelineJS JSON file. Fails only when the file is not JSON or
@@ -226,7 +272,7 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
         )
     })?;
     let mut out = Imported::default();
-    let file_source = "timelinejs-file".to_string();
+    let file_source = file_source_id(name);
     let headline = doc
         .get("title")
         .map(|t| text_of(t, "headline"))
@@ -239,8 +285,8 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
             sanitize_line(&format!("Imported from {name}")).into_owned(),
         )
     });
-    let mut taken = HashSet::new();
-    let mut source_ids = HashSet::from([file_source.clone()]);
+    let mut taken = Ids::default();
+    let mut source_ids = Ids::with(&file_source);
     for (i, slide) in slides.iter().enumerate() {
         let mut headline = sanitize_line(&text_of(slide, "headline")).into_owned();
         let label = |h: &str| {
@@ -346,10 +392,7 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
             .and_then(Value::as_str)
             .map(slug)
             .filter(|s| !s.is_empty());
-        let id = unique(
-            wanted.unwrap_or_else(|| slug(&format!("{start} {headline}"))),
-            &mut taken,
-        );
+        let id = taken.unique(wanted.unwrap_or_else(|| slug(&format!("{start} {headline}"))));
         let mut sources = vec![Citation {
             source: file_source.clone(),
             quote: summary.clone(),
@@ -362,9 +405,16 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
                     .map(html::to_text)
                     .filter(|s| !s.trim().is_empty())
             };
-            let (url, credit, caption) = (field("url"), field("credit"), field("caption"));
+            // An address is not HTML: `&copy=1` in a query string stays as written.
+            let url = media
+                .get("url")
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+                .map(str::to_string);
+            let (credit, caption) = (field("credit"), field("caption"));
             if url.is_some() || credit.is_some() {
-                let sid = unique(format!("media-{id}"), &mut source_ids);
+                let sid = source_ids.unique(format!("media-{id}"));
                 let quote = caption
                     .clone()
                     .or(credit.clone())
@@ -391,6 +441,7 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
             out.notes
                 .push(format!("{}: background not kept", label(&headline)));
         }
+        out.slide_numbers.push(i + 1);
         out.events.push(Event {
             id,
             date: start,
@@ -428,11 +479,12 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
         let end = era.get("end_date").map(date);
         match (start, end) {
             (Some(Ok((s, _))), Some(Ok((e, _)))) if e.first_day() >= s.first_day() => {
-                let id = unique(format!("era-{}", slug(&title)), &mut taken);
+                let id = taken.unique(format!("era-{}", slug(&title)));
                 let sources = vec![Citation {
                     source: file_source.clone(),
                     quote: title.clone(),
                 }];
+                out.era_numbers.push(i + 1);
                 out.eras.push(Era {
                     id,
                     title,
@@ -471,6 +523,38 @@ impl Imported {
             .cloned()
             .collect();
         crate::load::write::data_file(&sources, &[], &self.events, &self.eras)
+    }
+
+    /// Where in the TimelineJS file the entry written at `line` of
+    /// `to_toml`'s output came from: "slide 3" or "era 1", found from the
+    /// id of the table that line is in.
+    pub fn origin(&self, toml: &str, line: usize) -> Option<String> {
+        let lines: Vec<&str> = toml.lines().collect();
+        let at = line.checked_sub(1)?.min(lines.len().checked_sub(1)?);
+        let header = (0..=at).rev().find(|&i| {
+            let l = lines[i].trim();
+            l.starts_with("[[") && !l.contains('.')
+        })?;
+        let id = lines[header + 1..]
+            .iter()
+            .take_while(|l| !l.trim().starts_with('['))
+            .find_map(|l| l.trim().strip_prefix("id = "))?;
+        let id: String = toml::from_str::<toml::Value>(&format!("v = {id}"))
+            .ok()?
+            .get("v")?
+            .as_str()?
+            .to_string();
+        match lines[header].trim() {
+            "[[events]]" => {
+                let k = self.events.iter().position(|e| e.id == id)?;
+                Some(format!("slide {}", self.slide_numbers[k]))
+            }
+            "[[eras]]" => {
+                let k = self.eras.iter().position(|e| e.id == id)?;
+                Some(format!("era {}", self.era_numbers[k]))
+            }
+            _ => None,
+        }
     }
 
     /// One line saying what was converted and what was dropped.

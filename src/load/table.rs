@@ -47,6 +47,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// 2^53: every whole number up to it is exact as an f64.
+const MAX_EXACT: u64 = 9_007_199_254_740_992;
+
 fn type_name(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
@@ -220,6 +223,7 @@ impl<'d, 'i> Fields<'d, 'i> {
             }
             return None;
         };
+        let mut inexact = false;
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => {
                 let digits = i.as_str().replace('_', "");
@@ -227,7 +231,11 @@ impl<'d, 'i> Fields<'d, 'i> {
                     .trim_start_matches("0x")
                     .trim_start_matches("0o")
                     .trim_start_matches("0b");
-                i64::from_str_radix(digits, i.radix()).ok().map(|n| n as f64)
+                let n = i64::from_str_radix(digits, i.radix()).ok();
+                // Past 2^53 the f64 would be a neighbour, not the whole
+                // number written. (A float is approximate by definition.)
+                inexact = n.is_some_and(|n| n.unsigned_abs() > MAX_EXACT);
+                n.map(|n| n as f64)
             }
             DeValue::Float(x) => x
                 .as_str()
@@ -243,11 +251,22 @@ impl<'d, 'i> Fields<'d, 'i> {
                 return None;
             }
         };
-        if parsed.is_none() {
-            cx.error(
+        match parsed {
+            None => cx.error(
                 v.span(),
                 format!("`{key}` is not a number tipline can hold (too large, or not finite)"),
-            );
+            ),
+            // Beyond 2^53 a number is kept only approximately; a figure that
+            // changed on the way in would be misquoted, so it is refused.
+            Some(_) if inexact => {
+                cx.error_with_help(
+                    v.span(),
+                    format!("`{key}` is a whole number larger than tipline can keep exactly"),
+                    "numbers up to 9007199254740992 (2^53) are kept exactly",
+                );
+                return None;
+            }
+            Some(_) => {}
         }
         parsed
     }

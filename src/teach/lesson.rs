@@ -154,8 +154,13 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
                 reveal,
             })
         });
-        if stops.is_empty() && fields.table.get("stops").is_none() {
-            cx.error(0..0, "a lesson needs at least one [[stops]]");
+        match fields.table.get("stops") {
+            None if stops.is_empty() => cx.error(0..0, "a lesson needs at least one [[stops]]"),
+            // `stops = []` is a lesson with nothing to present.
+            Some(v) if v.get_ref().as_array().is_some_and(|a| a.is_empty()) => {
+                cx.error(v.span(), "a lesson needs at least one stop; `stops` is empty")
+            }
+            _ => {}
         }
         if let (Some((title, _)), Some(summary)) = (title, summary) {
             lessons.push(Lesson {
