@@ -119,20 +119,20 @@ fn timelinejs_fields_hold_no_markup_the_data_did_not_ask_for() {
     assert_eq!(
         links,
         [
-            "https://example.org/a%22%20onmouseover=%22alert(4)%3E%3Cb%3Ex%3C/b%3E",
+            "https://example.org/a%22onmouseover=%22alert(4)%3E%3Cb%3Ex%3C/b%3E",
             "https://example.org/ok?a=1&b=2"
         ],
         "links only to web addresses, attributes closed where they should be"
     );
     let first = str_at(&events[0], &["text", "text"]);
     assert!(
-        text_of(first).contains("<img src=x onerror=alert(1)> (javascript:alert(1))"),
-        "a javascript: address is shown as text: {first}"
+        text_of(first).contains("<img src=x onerror=alert(1)> (at javascript:alert(1))"),
+        "a javascript: locator is shown as text: {first}"
     );
     // Media only for web addresses, with nothing that could end an attribute.
     assert_eq!(
         str_at(&events[0], &["media", "url"]),
-        "https://example.org/a%22%20onmouseover=%22alert(4)%3E%3Cb%3Ex%3C/b%3E"
+        "https://example.org/a%22onmouseover=%22alert(4)%3E%3Cb%3Ex%3C/b%3E"
     );
     assert_eq!(
         str_at(&events[1], &["media", "url"]),
@@ -199,7 +199,7 @@ fn markdown_export_renders_only_its_own_structure() {
     assert_eq!(
         hrefs,
         [
-            "https://example.org/a%22%20onmouseover=%22alert(4)%3E%3Cb%3Ex%3C/b%3E",
+            "https://example.org/a%22onmouseover=%22alert(4)%3E%3Cb%3Ex%3C/b%3E",
             "https://example.org/ok?a=1&b=2"
         ]
     );
@@ -224,7 +224,7 @@ fn markdown_export_renders_only_its_own_structure() {
     assert_eq!(sources.len(), 3, "{html}");
     assert_eq!(
         sources[0],
-        "<script>alert(1)</script>, <img src=x onerror=alert(1)>. javascript:alert(1)"
+        "<script>alert(1)</script>, <img src=x onerror=alert(1)>. At javascript:alert(1)"
     );
     let body: String = doc.root_element().text().collect();
     assert!(

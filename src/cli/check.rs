@@ -1,7 +1,7 @@
 //! `tipline check`: validate data files, and the lessons that walk through them.
 
 use super::data::{read_files, read_files_converting, restate};
-use super::{emit, report, EXIT_INVALID_DATA, EXIT_USAGE};
+use super::io::{emit, report, EXIT_INVALID_DATA, EXIT_USAGE};
 use crate::load::load;
 use std::path::{Path, PathBuf};
 

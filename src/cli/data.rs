@@ -2,7 +2,7 @@
 //! in), lessons and query flags, with every problem reported to stderr.
 
 use super::args::FilterArgs;
-use super::{report, EXIT_INVALID_DATA, EXIT_USAGE};
+use super::io::{report, EXIT_INVALID_DATA, EXIT_USAGE};
 use crate::load::{load, DataFile, Loaded};
 use crate::query::Query;
 use crate::teach::lesson::Lesson;

@@ -3,7 +3,8 @@
 
 use super::args::{ExportFormat, FilterArgs, HandoutFormat, ListFormat};
 use super::data::{find_lesson, load_lessons, load_timeline, query_of};
-use super::{output, report, write_output, EXIT_INVALID_DATA, EXIT_USAGE};
+use super::io::{report, write_output, EXIT_INVALID_DATA, EXIT_USAGE};
+use super::output;
 use crate::interop::{handout, ics, timelinejs};
 use crate::load::DataFile;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,9 @@
 //! Opening the interactive app from the command line, and following the
 //! data files it shows while it runs.
 
-use super::{find_lesson, load_lessons, load_timeline, query_of, read_data, report, Cli, EXIT_USAGE};
+use super::args::Cli;
+use super::data::{find_lesson, load_lessons, load_timeline, query_of, read_data};
+use super::io::{report, EXIT_USAGE};
 use crate::load::load;
 use notify_debouncer_mini::notify::{self, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};

@@ -2,7 +2,8 @@
 
 use super::args::{FilterArgs, ListFormat, ShowFormat};
 use super::data::{load_timeline, query_of};
-use super::{emit, output, EXIT_USAGE};
+use super::io::{emit, EXIT_USAGE};
+use super::output;
 use crate::query::facets::FacetCounts;
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! How the CLI prints events: aligned tables for people, JSON and CSV for
 //! scripts (their field names are a promise), Markdown for notes.
 
-use super::{ListFormat, ShowFormat};
+use super::args::{ListFormat, ShowFormat};
 use crate::query::facets::FacetCounts;
 use crate::timeline::model::{Event, Timeline};
 use serde::Serialize;

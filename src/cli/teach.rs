@@ -3,7 +3,7 @@
 
 use super::args::{FilterArgs, QuizModeArg};
 use super::data::{find_lesson, load_lessons, load_timeline, query_of};
-use super::{emit, EXIT_USAGE};
+use super::io::{emit, EXIT_USAGE};
 use crate::teach::quiz::{Quiz, QuizMode};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

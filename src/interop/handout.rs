@@ -173,9 +173,17 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
     out.push_str("## Sources\n\n");
     for (i, id) in order.iter().enumerate() {
         if let Some(src) = t.source(id) {
-            let _ = write!(out, "{}. {}, *{}*", i + 1, md(&src.publisher), md(&src.title));
+            // A page's own title in italics; the compilers' description in brackets.
+            let title = if src.title_is_label {
+                format!("\\[{}\\]", md(&src.title))
+            } else {
+                format!("*{}*", md(&src.title))
+            };
+            let _ = write!(out, "{}. {}, {title}", i + 1, md(&src.publisher));
             if let Some(u) = &src.url {
                 let _ = write!(out, ". {}", super::markdown::url(u));
+            } else if let Some(place) = &src.locator {
+                let _ = write!(out, ". At {}", md(place));
             }
             out.push('\n');
         }
@@ -263,15 +271,21 @@ pub fn html(d: &Document, t: &Timeline) -> String {
     out.push_str("<h2>Sources</h2>\n<ol>\n");
     for (i, id) in order.iter().enumerate() {
         if let Some(src) = t.source(id) {
+            let title = if src.title_is_label {
+                format!("[{}]", escape(&src.title))
+            } else {
+                format!("<i>{}</i>", escape(&src.title))
+            };
             let _ = write!(
                 out,
-                "<li id=\"source-{}\">{}, <i>{}</i>",
+                "<li id=\"source-{}\">{}, {title}",
                 i + 1,
                 escape(&src.publisher),
-                escape(&src.title)
             );
             if let Some(u) = &src.url {
                 let _ = write!(out, ". {}", escape(u));
+            } else if let Some(place) = &src.locator {
+                let _ = write!(out, ". At {}", escape(place));
             }
             out.push_str("</li>\n");
         }

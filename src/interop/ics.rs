@@ -58,9 +58,10 @@ fn sources_line(t: &Timeline, e: &[crate::timeline::model::Citation]) -> String 
     let mut seen = Vec::new();
     for c in e {
         if let Some(s) = t.source(&c.source) {
-            let shown = match &s.url {
-                Some(u) => format!("{} ({u})", s.publisher),
-                None => s.publisher.clone(),
+            let shown = match (&s.url, &s.locator) {
+                (Some(u), _) => format!("{} ({u})", s.publisher),
+                (None, Some(place)) => format!("{} (at {place})", s.publisher),
+                (None, None) => s.publisher.clone(),
             };
             if !seen.contains(&shown) {
                 seen.push(shown);

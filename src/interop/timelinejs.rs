@@ -43,9 +43,11 @@ fn slide_html(t: &Timeline, e: &Event) -> String {
     for c in &e.sources {
         out.push_str(&format!("<blockquote>“{}”</blockquote>", html::escape(&c.quote)));
         if let Some(s) = t.source(&c.source) {
-            let cite = match &s.url {
-                Some(u) => html::link(u, &s.title),
-                None => html::escape(&s.title),
+            let title = s.shown_title();
+            let cite = match (&s.url, &s.locator) {
+                (Some(u), _) => html::link(u, &title),
+                (None, Some(place)) => format!("{} (at {})", html::escape(&title), html::escape(place)),
+                (None, None) => html::escape(&title),
             };
             out.push_str(&format!("<p>— {}, {cite}</p>", html::escape(&s.publisher)));
         }
