@@ -152,7 +152,10 @@ pub fn export(t: &Timeline, hits: &[usize], name: &str, stamp: &str) -> Calendar
     let (mut events, mut skipped) = (0, 0);
     for &p in hits {
         let e = &t.events[p];
-        if e.date.precision() == Precision::Day {
+        // A calendar entry is one day for certain: an event known only to the
+        // month or year, one of several days, or an uncertain or approximate
+        // day is left out rather than given a day it may not have had.
+        if e.date.precision() == Precision::Day && e.dating.is_plain() {
             vevent(&mut out, t, e, stamp);
             events += 1;
         } else {

@@ -82,6 +82,14 @@ pub fn export(t: &Timeline, hits: &[usize], headline: &str) -> Value {
             if let Some(end) = &e.end {
                 slide["end_date"] = date_json(end);
             }
+            // TimelineJS has no mark for an uncertain date: its display_date
+            // says it in words ("c. Dec 2007", "21 or 22 Nov 2015").
+            if !e.dating.is_plain() {
+                slide["start_date"]["display_date"] = json!(e.date_text());
+                if let Some(end) = slide.get_mut("end_date") {
+                    end["display_date"] = json!(e.date_text());
+                }
+            }
             if let Some((s, url)) = e
                 .sources
                 .iter()
@@ -91,7 +99,7 @@ pub fn export(t: &Timeline, hits: &[usize], headline: &str) -> Value {
                 slide["media"] = json!({
                     "url": url,
                     "credit": html::escape(&s.publisher),
-                    "caption": html::escape(&s.title),
+                    "caption": html::escape(&s.shown_title()),
                 });
             }
             slide
