@@ -75,6 +75,41 @@ pub(crate) struct Gathered {
     references: Vec<(Namespace, String, Place)>,
 }
 
+/// How much had been gathered at some point, to go back to.
+pub(crate) struct Mark {
+    sources: usize,
+    actors: usize,
+    events: usize,
+    eras: usize,
+    observances: usize,
+    references: usize,
+}
+
+impl Gathered {
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            sources: self.sources.len(),
+            actors: self.actors.len(),
+            events: self.events.len(),
+            eras: self.eras.len(),
+            observances: self.observances.len(),
+            references: self.references.len(),
+        }
+    }
+
+    /// Forgets what was read from `file` since `mark`, when the file is
+    /// read again from the start.
+    pub(crate) fn rollback(&mut self, mark: &Mark, file: usize) {
+        self.sources.truncate(mark.sources);
+        self.actors.truncate(mark.actors);
+        self.events.truncate(mark.events);
+        self.eras.truncate(mark.eras);
+        self.observances.truncate(mark.observances);
+        self.references.truncate(mark.references);
+        self.defined.retain(|_, (place, _)| place.file != file);
+    }
+}
+
 /// The `sources` of an event (or era, or observance): source ids with
 /// verbatim quotes. `required`: having none is an error.
 pub(crate) fn citations(

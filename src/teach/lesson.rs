@@ -7,7 +7,7 @@ use crate::load::table::{Ctx, Fields};
 use crate::load::DataFile;
 use crate::query::Query;
 use crate::timeline::model::Timeline;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
 /// The lessons compiled into the binary: (file name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -82,12 +82,13 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
             base: 0,
             diagnostics: &mut diagnostics,
         };
-        let (doc, errors) = DeTable::parse_recoverable(&f.text);
-        if !errors.is_empty() {
-            let reported = crate::load::syntax::syntax_errors(cx.src(), 0, errors);
-            cx.diagnostics.extend(reported);
-            continue;
-        }
+        let doc = match crate::load::syntax::parse_document(cx.src(), 0, &f.text) {
+            Ok(doc) => doc,
+            Err(reported) => {
+                cx.diagnostics.extend(reported);
+                continue;
+            }
+        };
         let whole = toml::Spanned::new(doc.span(), DeValue::Table(doc.into_inner()));
         let Some(fields) = Fields::new(&mut cx, &whole, "lesson", LESSON_FIELDS) else {
             continue;
