@@ -4,6 +4,7 @@
 pub mod diag;
 mod eras;
 mod records;
+pub(crate) use records::SUGGESTED;
 #[doc(hidden)]
 pub mod split;
 pub mod syntax;

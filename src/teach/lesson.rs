@@ -75,6 +75,8 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
     let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
     let mut diagnostics = Vec::new();
     let mut lessons = Vec::new();
+    let mut suggested = 0;
+    let mut ids: Option<Vec<&str>> = None;
     for (i, f) in files.iter().enumerate() {
         let mut cx = Ctx {
             files: &texts,
@@ -103,8 +105,17 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
             let target = match (event, query) {
                 (Some((id, span)), None) => {
                     if t.event(&id).is_none() {
-                        let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
-                        match crate::text::did_you_mean(&id, &ids) {
+                        // Only the first few get a suggestion, as in data files.
+                        let hint = (suggested < crate::load::SUGGESTED)
+                            .then(|| {
+                                suggested += 1;
+                                let ids = ids.get_or_insert_with(|| {
+                                    t.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()
+                                });
+                                crate::text::did_you_mean(&id, ids)
+                            })
+                            .flatten();
+                        match hint {
                             Some(hint) => cx.error_with_help(span, format!("unknown event `{id}`"), hint),
                             None => cx.error(span, format!("unknown event `{id}`")),
                         }

@@ -1,0 +1,182 @@
+//! Splitting a file at its `[[events]]`-like headers only saves memory: for
+//! any text, reading the pieces gives exactly what a parse of the whole text
+//! gives, or the text is refused exactly when `toml` refuses it.
+
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use tipline::load::split::{read_documents, Reader};
+use toml::de::DeTable;
+use toml::Spanned;
+
+/// Every top-level key with its values, arrays of tables flattened, in order.
+type Entries = BTreeMap<String, Vec<toml::Value>>;
+
+fn add(entries: &mut Entries, table: toml::Table) {
+    for (key, value) in table {
+        let list = entries.entry(key).or_default();
+        match value {
+            toml::Value::Array(items) => list.extend(items),
+            other => list.push(other),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Collect<'t> {
+    text: &'t str,
+    entries: Entries,
+}
+
+impl Reader for Collect<'_> {
+    fn read(&mut self, range: Range<usize>, _: &Spanned<DeTable<'_>>) {
+        let piece: toml::Table = toml::from_str(&self.text[range]).expect("a piece read parses");
+        add(&mut self.entries, piece);
+    }
+    fn reset(&mut self) {
+        self.entries.clear();
+    }
+}
+
+/// What reading the pieces gives, or None when the text was refused.
+fn split_then_read(text: &str) -> Option<Entries> {
+    let mut c = Collect {
+        text,
+        ..Default::default()
+    };
+    read_documents(text, &mut c).then_some(c.entries)
+}
+
+fn whole(text: &str) -> Option<Entries> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    let mut entries = Entries::new();
+    add(&mut entries, table);
+    Some(entries)
+}
+
+/// Text that looks like structure: headers, brackets, quotes, comments.
+fn tricky() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("[[events]]".to_string()),
+            Just("[[sources]]".to_string()),
+            Just("[[ \"actors\" ]]".to_string()),
+            Just("# [[events]]".to_string()),
+            Just("\n".to_string()),
+            Just("\"\"\"".to_string()),
+            Just("'''".to_string()),
+            Just("\\".to_string()),
+            "[a-z \\[\\]{}#=\"',]{0,6}",
+        ],
+        0..6,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn basic(s: &str, multi: bool) -> String {
+    let escaped = s.replace('\\', "\\\\").replace('"', "\\\"");
+    if multi {
+        format!("\"\"\"\n{escaped}\"\"\"")
+    } else {
+        format!("\"{}\"", escaped.replace('\n', "\\n"))
+    }
+}
+
+fn literal(s: &str, multi: bool) -> String {
+    if multi {
+        format!("'''\n{}'''", s.replace('\'', ""))
+    } else {
+        format!("'{}'", s.replace(['\'', '\n'], ""))
+    }
+}
+
+/// One value of any of the kinds that can hide a header-like line.
+fn value(s: &str, kind: u8) -> String {
+    match kind % 8 {
+        0 => basic(s, false),
+        1 => basic(s, true),
+        2 => literal(s, false),
+        3 => literal(s, true),
+        4 => format!("[\n  {},\n  [[\"events\"]],\n]", basic(s, false)),
+        5 => format!("[\n[[\"sources\"]]\n, {}\n]", literal(s, true)),
+        6 => format!("{{ x = {}, y = [1,\n 2] }}", basic(s, true)),
+        _ => format!("1 # {}", s.replace('\n', " ")),
+    }
+}
+
+const HEADERS: &[&str] = &[
+    "[[events]]",
+    "[[sources]]",
+    "[[actors]]",
+    "[[ \"events\" ]]",
+    "[[events.sources]]",
+    "[[eras]] # [[events]]",
+];
+
+/// A valid file: entries under split headers (and sub-tables), with quoted
+/// keys and values that hide header-like lines.
+fn valid_file() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (0..HEADERS.len(), prop::collection::vec((tricky(), any::<u8>(), any::<bool>()), 0..4)),
+        0..6,
+    )
+    .prop_map(|tables| {
+        let mut text = String::from("# [[events]] in a comment\n");
+        for (h, fields) in tables {
+            // A sub-table needs its parent first.
+            if HEADERS[h] == "[[events.sources]]" {
+                text.push_str("[[events]]\n");
+            }
+            text.push_str(HEADERS[h]);
+            text.push('\n');
+            for (i, (s, kind, quoted)) in fields.into_iter().enumerate() {
+                let key = if quoted {
+                    format!("\"[[events]] {i}\"")
+                } else {
+                    format!("k{i}")
+                };
+                text.push_str(&format!("{key} = {}\n", value(&s, kind)));
+            }
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn valid_files_read_in_pieces_as_whole(text in valid_file()) {
+        let expected = whole(&text);
+        prop_assert!(expected.is_some(), "the generator writes valid TOML:\n{}", text);
+        prop_assert_eq!(split_then_read(&text), expected, "{}", text);
+    }
+
+    #[test]
+    fn any_text_is_read_as_whole_or_refused_as_whole(
+        parts in prop::collection::vec(prop_oneof![tricky(), valid_file()], 0..4)
+    ) {
+        let text = parts.concat();
+        prop_assert_eq!(split_then_read(&text), whole(&text), "{}", text);
+    }
+}
+
+#[test]
+fn clashes_between_pieces_are_judged_whole() {
+    for text in [
+        // A static array, then a header appending to it: refused by toml.
+        "events = []\n[[events]]\nid = 1\n",
+        // The same table in two pieces.
+        "[a]\nx = 1\n[[events]]\n[a]\ny = 2\n",
+        // A table, then an array of tables of the same name.
+        "[[events]]\n[sources]\nx = 1\n[[sources]]\n",
+    ] {
+        assert_eq!(whole(text), None, "{text}");
+        assert_eq!(split_then_read(text), None, "{text}");
+    }
+    // Appending under a quoted header that is not split at is fine.
+    let text = "[[sources]]\nid = 1\n[[events]]\n[['sources']]\nid = 2\n";
+    let entries = split_then_read(text).expect("valid");
+    assert_eq!(entries["sources"].len(), 2);
+    assert_eq!(Some(entries), whole(text));
+}
