@@ -26,14 +26,20 @@ fn a_lesson_with_many_bad_stops_gets_a_few_suggestions() {
     assert_eq!(problems.len(), 30);
     let hinted = problems.iter().filter(|d| d.help.is_some()).count();
     assert_eq!(hinted, 20);
-    assert_eq!(problems[0].help.as_deref(), Some(format!("did you mean `{id}`?").as_str()));
+    assert_eq!(
+        problems[0].help.as_deref(),
+        Some(format!("did you mean `{id}`?").as_str())
+    );
 }
 
 #[test]
 fn many_broken_references_get_a_few_suggestions() {
     let valid =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
-    let text = valid.replace("actors = [\"a\"]", &format!("actors = [{}]", vec!["\"q\""; 30].join(", ")));
+    let text = valid.replace(
+        "actors = [\"a\"]",
+        &format!("actors = [{}]", vec!["\"q\""; 30].join(", ")),
+    );
     let loaded = load(vec![DataFile {
         name: "v.toml".into(),
         text,

@@ -52,7 +52,10 @@ fn floods_keep_a_screenful_of_problems_in_bounded_memory() {
         ("x = and a run of =", format!("x = {}", "=".repeat(2 * MB))),
         ("a run of [", "[".repeat(2 * MB)),
         ("a run of [ after a key", format!("x = {}", "[".repeat(2 * MB))),
-        ("a long line of junk", format!("x = \"a\" {}\n", "b c ".repeat(MB / 2))),
+        (
+            "a long line of junk",
+            format!("x = \"a\" {}\n", "b c ".repeat(MB / 2)),
+        ),
         ("many tiny tables", "[a]\n".repeat(MB / 4)),
         ("many tiny broken tables", "[\n".repeat(MB)),
     ];
@@ -92,7 +95,9 @@ fn an_error_at_every_column_is_one_problem_with_a_count() {
     let (loaded, _) = load_measured(format!("x = {}", "=".repeat(100_000)));
     let first = loaded.diagnostics[0].to_string();
     assert!(
-        first.starts_with("flood.toml:1:5: error: invalid TOML: extra `=`, expected nothing (and 99999 more like it)"),
+        first.starts_with(
+            "flood.toml:1:5: error: invalid TOML: extra `=`, expected nothing (and 99999 more like it)"
+        ),
         "{first}"
     );
 }

@@ -270,9 +270,30 @@ fn hard_scripts_keep_panes_within_their_borders_with_search_highlights() {
 /// Joiners, selectors, tags, soft hyphens and blank look-alikes: each
 /// between letters, twenty times over, in every field.
 const LAYOUT_BREAKERS: &[char] = &[
-    '\u{200C}', '\u{200D}', '\u{00AD}', '\u{034F}', '\u{180E}', '\u{206A}', '\u{206B}', '\u{206C}',
-    '\u{206D}', '\u{206E}', '\u{206F}', '\u{E0000}', '\u{E0001}', '\u{E0020}', '\u{E0041}', '\u{E007F}',
-    '\u{FE00}', '\u{FE0E}', '\u{FE0F}', '\u{E0100}', '\u{E01EF}', '\u{3164}', '\u{115F}', '\u{FFA0}',
+    '\u{200C}',
+    '\u{200D}',
+    '\u{00AD}',
+    '\u{034F}',
+    '\u{180E}',
+    '\u{206A}',
+    '\u{206B}',
+    '\u{206C}',
+    '\u{206D}',
+    '\u{206E}',
+    '\u{206F}',
+    '\u{E0000}',
+    '\u{E0001}',
+    '\u{E0020}',
+    '\u{E0041}',
+    '\u{E007F}',
+    '\u{FE00}',
+    '\u{FE0E}',
+    '\u{FE0F}',
+    '\u{E0100}',
+    '\u{E01EF}',
+    '\u{3164}',
+    '\u{115F}',
+    '\u{FFA0}',
     '\u{2800}',
 ];
 

@@ -313,10 +313,9 @@ fn a_file_the_splitter_cannot_cut_is_read_whole() {
     // Valid TOML whose pieces would each parse wrongly if cut at the
     // header-like lines: a multi-line array and inline table, and literal
     // and basic multi-line strings holding headers.
-    let valid = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.toml"),
-    )
-    .unwrap();
+    let valid =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.toml"))
+            .unwrap();
     let second = valid
         .split("[[events]]")
         .nth(1)

@@ -117,7 +117,10 @@ const HEADERS: &[&str] = &[
 /// keys and values that hide header-like lines.
 fn valid_file() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        (0..HEADERS.len(), prop::collection::vec((tricky(), any::<u8>(), any::<bool>()), 0..4)),
+        (
+            0..HEADERS.len(),
+            prop::collection::vec((tricky(), any::<u8>(), any::<bool>()), 0..4),
+        ),
         0..6,
     )
     .prop_map(|tables| {

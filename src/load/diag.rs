@@ -2,8 +2,8 @@
 
 use crate::text::sanitize_line;
 use std::fmt;
-use unicode_width::UnicodeWidthStr;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -23,7 +23,7 @@ pub struct Diagnostic {
     /// The offending line, already made safe to print.
     pub source_line: Option<String>,
     /// How many terminal columns of `source_line` come before the caret.
-    pub caret: usize,
+    pub caret: u16,
     pub help: Option<String>,
 }
 
@@ -103,7 +103,7 @@ impl<'a> SourceText<'a> {
 /// The part of a line around `column`, capped in length and made
 /// printable, and how many terminal columns of it come before `column`'s
 /// character: escapes, wide characters and the cut all move the caret.
-fn shown_excerpt(line: &str, column: usize) -> (String, usize) {
+fn shown_excerpt(line: &str, column: usize) -> (String, u16) {
     let count = line.chars().count();
     let at = column.saturating_sub(1).min(count);
     let start = if count <= MAX_SHOWN_LINE {
@@ -117,7 +117,8 @@ fn shown_excerpt(line: &str, column: usize) -> (String, usize) {
     let head = if start > 0 { "…" } else { "" };
     let tail = if end < count { "…" } else { "" };
     let before = sanitize_line(&line[from..caret_at]);
-    let caret = head.width() + before.width();
+    // At most 160 characters, each escaped in at most ten columns.
+    let caret = u16::try_from(head.width() + before.width()).unwrap_or(u16::MAX);
     (format!("{head}{}{tail}", sanitize_line(&line[from..to])), caret)
 }
 
@@ -162,7 +163,11 @@ impl fmt::Display for Diagnostic {
         if let Some(text) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
-            write!(f, "\n {gutter} | {text}\n {pad} | {}^", " ".repeat(self.caret))?;
+            write!(
+                f,
+                "\n {gutter} | {text}\n {pad} | {}^",
+                " ".repeat(usize::from(self.caret))
+            )?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n = help: {}", sanitize_line(help))?;

@@ -66,20 +66,25 @@ impl Capped {
                 message.push_str(&format!(" (and {} more like it)", k.like));
             }
             let d = src.error(last.clone(), message);
-            out.push(if k.message.contains("recursion") || k.message.contains("recurse") {
-                // The toml crate stops at a fixed depth, and a hostile file
-                // should learn what it was.
-                d.with_help(format!(
-                    "arrays, tables and dotted keys may nest at most {MAX_NESTING} levels deep"
-                ))
-            } else {
-                d
-            });
+            out.push(
+                if k.message.contains("recursion") || k.message.contains("recurse") {
+                    // The toml crate stops at a fixed depth, and a hostile file
+                    // should learn what it was.
+                    d.with_help(format!(
+                        "arrays, tables and dotted keys may nest at most {MAX_NESTING} levels deep"
+                    ))
+                } else {
+                    d
+                },
+            );
         }
         if self.more > 0 {
             out.push(src.error(
                 last,
-                format!("{} more TOML syntax errors after this one are not shown", self.more),
+                format!(
+                    "{} more TOML syntax errors after this one are not shown",
+                    self.more
+                ),
             ));
         }
         out
@@ -239,11 +244,16 @@ mod tests {
     #[test]
     fn caps_distinct_errors_and_says_how_many_are_left_out() {
         // Alternating faults are not alike, so the cap is what stops them.
-        let text: String = (0..200).map(|i| format!("k{i} = ={}\n", "]".repeat(i % 2 + 1))).collect();
+        let text: String = (0..200)
+            .map(|i| format!("k{i} = ={}\n", "]".repeat(i % 2 + 1)))
+            .collect();
         let shown = errors_of(&text);
         assert_eq!(shown.len(), MAX_SYNTAX_ERRORS + 1, "{shown:#?}");
         let last = &shown.last().unwrap().message;
-        assert!(last.ends_with("more TOML syntax errors after this one are not shown"), "{last}");
+        assert!(
+            last.ends_with("more TOML syntax errors after this one are not shown"),
+            "{last}"
+        );
         let more: usize = last.split(' ').next().unwrap().parse().unwrap();
         assert!(more > 100, "{last}");
     }
@@ -255,12 +265,23 @@ mod tests {
         // The run, then the parser's one complaint about what it recovered.
         assert_eq!(shown.len(), 2, "{shown:#?}");
         assert_eq!((shown[0].line, shown[0].column), (1, 5));
-        assert!(shown[0].message.ends_with("(and 199 more like it)"), "{}", shown[0].message);
+        assert!(
+            shown[0].message.ends_with("(and 199 more like it)"),
+            "{}",
+            shown[0].message
+        );
     }
 
     #[test]
     fn errors_match_the_wording_of_toml() {
-        for text in ["a = \n", "a = \"\\q\"\n", "a = 1x\n", "a = 1979-13-01\n", "[a\n", "a = 1\na = 2\n"] {
+        for text in [
+            "a = \n",
+            "a = \"\\q\"\n",
+            "a = 1x\n",
+            "a = 1979-13-01\n",
+            "[a\n",
+            "a = 1\na = 2\n",
+        ] {
             let (_, errors) = DeTable::parse_recoverable(text);
             let first = errors.first().expect("an error");
             let shown = errors_of(text);

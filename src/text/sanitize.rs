@@ -19,7 +19,10 @@ fn is_invisible_format(c: char) -> bool {
 /// Characters that look blank but are letters or symbols, used to make a
 /// name look empty: shown escaped so the trick stays visible.
 fn is_blank_lookalike(c: char) -> bool {
-    matches!(c, '\u{115F}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}' | '\u{206A}'..='\u{206F}')
+    matches!(
+        c,
+        '\u{115F}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}' | '\u{206A}'..='\u{206F}'
+    )
 }
 
 /// Characters that only join, select a glyph variant or hint at a break:
@@ -114,8 +117,18 @@ mod tests {
     #[test]
     fn joiners_selectors_and_tags_are_dropped_blank_lookalikes_escaped() {
         let dropped = [
-            '\u{200C}', '\u{200D}', '\u{00AD}', '\u{034F}', '\u{180E}', '\u{FE00}', '\u{FE0F}',
-            '\u{E0100}', '\u{E01EF}', '\u{E0000}', '\u{E0041}', '\u{E007F}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{00AD}',
+            '\u{034F}',
+            '\u{180E}',
+            '\u{FE00}',
+            '\u{FE0F}',
+            '\u{E0100}',
+            '\u{E01EF}',
+            '\u{E0000}',
+            '\u{E0041}',
+            '\u{E007F}',
         ];
         for c in dropped {
             assert_eq!(sanitize_line(&format!("a{c}b")), "ab", "{:x}", c as u32);
