@@ -6,32 +6,52 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use tipline::load::split::{read_documents, Reader};
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-/// Every top-level key with its values, arrays of tables flattened, in order.
-type Entries = BTreeMap<String, Vec<toml::Value>>;
+/// Every top-level key with its values (arrays of tables flattened), each
+/// value written out without positions, as the parser read it.
+type Entries = BTreeMap<String, Vec<String>>;
 
-fn add(entries: &mut Entries, table: toml::Table) {
-    for (key, value) in table {
-        let list = entries.entry(key).or_default();
-        match value {
-            toml::Value::Array(items) => list.extend(items),
-            other => list.push(other),
+fn show(v: &DeValue<'_>) -> String {
+    match v {
+        DeValue::String(s) => format!("{s:?}"),
+        DeValue::Integer(i) => format!("int({},{})", i.as_str(), i.radix()),
+        DeValue::Float(f) => format!("float({})", f.as_str()),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => format!("date({d})"),
+        DeValue::Array(items) => {
+            let items: Vec<String> = items.iter().map(|i| show(i.get_ref())).collect();
+            format!("[{}]", items.join(","))
+        }
+        DeValue::Table(t) => {
+            let fields: Vec<String> = t
+                .iter()
+                .map(|(k, v)| format!("{:?}={}", k.get_ref(), show(v.get_ref())))
+                .collect();
+            format!("{{{}}}", fields.join(","))
+        }
+    }
+}
+
+fn add(entries: &mut Entries, table: &DeTable<'_>) {
+    for (key, value) in table.iter() {
+        let list = entries.entry(key.get_ref().to_string()).or_default();
+        match value.get_ref() {
+            DeValue::Array(items) => list.extend(items.iter().map(|i| show(i.get_ref()))),
+            other => list.push(show(other)),
         }
     }
 }
 
 #[derive(Default)]
-struct Collect<'t> {
-    text: &'t str,
+struct Collect {
     entries: Entries,
 }
 
-impl Reader for Collect<'_> {
-    fn read(&mut self, range: Range<usize>, _: &Spanned<DeTable<'_>>) {
-        let piece: toml::Table = toml::from_str(&self.text[range]).expect("a piece read parses");
-        add(&mut self.entries, piece);
+impl Reader for Collect {
+    fn read(&mut self, _: Range<usize>, document: &Spanned<DeTable<'_>>) {
+        add(&mut self.entries, document.get_ref());
     }
     fn reset(&mut self) {
         self.entries.clear();
@@ -40,17 +60,14 @@ impl Reader for Collect<'_> {
 
 /// What reading the pieces gives, or None when the text was refused.
 fn split_then_read(text: &str) -> Option<Entries> {
-    let mut c = Collect {
-        text,
-        ..Default::default()
-    };
+    let mut c = Collect::default();
     read_documents(text, &mut c).then_some(c.entries)
 }
 
 fn whole(text: &str) -> Option<Entries> {
-    let table: toml::Table = toml::from_str(text).ok()?;
+    let document = DeTable::parse(text).ok()?;
     let mut entries = Entries::new();
-    add(&mut entries, table);
+    add(&mut entries, document.get_ref());
     Some(entries)
 }
 
