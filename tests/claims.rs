@@ -82,7 +82,10 @@ fn disputed_values_are_said_with_who_gives_them() {
     let out = assert_cmd::Command::cargo_bin("tipline")
         .unwrap()
         .args(["show", "raid", "--data"])
-        .arg(format!("{}/tests/fixtures/claims.toml", env!("CARGO_MANIFEST_DIR")))
+        .arg(format!(
+            "{}/tests/fixtures/claims.toml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -242,7 +245,10 @@ fn exports_carry_the_uncertainty() {
     let signing = events.iter().find(|e| e["id"] == "signing").unwrap();
     assert_eq!(signing["edtf"], "[2015-11-21,2015-11-22]");
     assert_eq!(signing["certainty"], "disputed");
-    assert_eq!(signing["date"], "2015-11-21", "the existing key keeps its meaning: the earliest day");
+    assert_eq!(
+        signing["date"], "2015-11-21",
+        "the existing key keeps its meaning: the earliest day"
+    );
     let raid = events.iter().find(|e| e["id"] == "raid").unwrap();
     assert_eq!(raid["figures"][0]["alternatives"][0]["value"], 84.0);
     let tl: serde_json::Value = serde_json::from_str(&run(&["export", "--format", "timelinejs"])).unwrap();

@@ -267,6 +267,56 @@ fn hard_scripts_keep_panes_within_their_borders_with_search_highlights() {
     }
 }
 
+/// Joiners, selectors, tags, soft hyphens and blank look-alikes: each
+/// between letters, twenty times over, in every field.
+const LAYOUT_BREAKERS: &[char] = &[
+    '\u{200C}',
+    '\u{200D}',
+    '\u{00AD}',
+    '\u{034F}',
+    '\u{180E}',
+    '\u{206A}',
+    '\u{206B}',
+    '\u{206C}',
+    '\u{206D}',
+    '\u{206E}',
+    '\u{206F}',
+    '\u{E0000}',
+    '\u{E0001}',
+    '\u{E0020}',
+    '\u{E0041}',
+    '\u{E007F}',
+    '\u{FE00}',
+    '\u{FE0E}',
+    '\u{FE0F}',
+    '\u{E0100}',
+    '\u{E01EF}',
+    '\u{3164}',
+    '\u{115F}',
+    '\u{FFA0}',
+    '\u{2800}',
+];
+
+#[test]
+fn joiners_selectors_tags_and_fillers_keep_every_border() {
+    for &c in LAYOUT_BREAKERS {
+        let text: String = std::iter::repeat_n(format!("A{c}"), 20).collect();
+        let t = hostile_timeline(&text).expect("loads");
+        let what = format!("U+{:04X}", c as u32);
+        for (w, h) in [(80, 24), (121, 40), (57, 17), (200, 50)] {
+            let mut app = App::new(t.clone(), Query::default());
+            let buf = render(&mut app, w, h);
+            for cell in buf.content() {
+                assert!(!cell.symbol().contains(c), "{what} reached the screen at {w}x{h}");
+            }
+            let r = app.regions();
+            for pane in [r.filter, r.timeline, r.detail].into_iter().flatten() {
+                assert_borders_intact(&buf, pane, &format!("{what} at {w}x{h}"));
+            }
+        }
+    }
+}
+
 #[test]
 fn no_events_at_all_and_every_key() {
     let text = "[[sources]]\nid = \"s\"\npublisher = \"p\"\ntitle = \"t\"\n";

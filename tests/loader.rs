@@ -294,3 +294,45 @@ since = \"2023\"
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_header_line_inside_an_array_is_data_and_every_event_is_read() {
+    // `[["events"]]` on its own line inside `tags = [...]` is an array in an
+    // array, not a table header: the second event's tags are of the wrong
+    // type and the third event repeats the first one's id.
+    let found = errors("header_in_array.toml");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (28, 1), "{found:?}");
+    assert!(found[0].2.contains("tags"), "{found:?}");
+    assert_eq!(found[1].0, 32, "{found:?}");
+    assert!(found[1].2.contains("duplicate event id `e1`"), "{found:?}");
+}
+
+#[test]
+fn a_file_the_splitter_cannot_cut_is_read_whole() {
+    // Valid TOML whose pieces would each parse wrongly if cut at the
+    // header-like lines: a multi-line array and inline table, and literal
+    // and basic multi-line strings holding headers.
+    let valid =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid.toml"))
+            .unwrap();
+    let second = valid
+        .split("[[events]]")
+        .nth(1)
+        .unwrap()
+        .replace("\"e1\"", "\"e2\"")
+        .replace(
+            "summary = \"S\"",
+            "summary = '''\n[[events]]\n'''\ndetails = \"\"\"\n[[sources]]\n\"\"\"\ntags = [\n  \"x\",\n]",
+        );
+    let text = format!("{valid}\n[[events]]{second}");
+    let loaded = load(vec![DataFile {
+        name: "m.toml".into(),
+        text,
+    }]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let t = loaded.timeline.unwrap();
+    assert_eq!(t.events.len(), 2);
+    assert_eq!(t.events[1].summary, "[[events]]");
+    assert_eq!(t.events[1].tags, vec!["x".to_string()]);
+}

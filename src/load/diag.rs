@@ -3,6 +3,7 @@
 use crate::text::sanitize_line;
 use std::fmt;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -21,6 +22,8 @@ pub struct Diagnostic {
     pub message: String,
     /// The offending line, already made safe to print.
     pub source_line: Option<String>,
+    /// How many terminal columns of `source_line` come before the caret.
+    pub caret: u16,
     pub help: Option<String>,
 }
 
@@ -75,13 +78,15 @@ impl<'a> SourceText<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let (line, column, text) = self.locate(span.start);
+        let (shown, caret) = shown_excerpt(text, column);
         Diagnostic {
             severity,
             file: self.name.to_string(),
             line,
             column,
             message: message.into(),
-            source_line: Some(shown_excerpt(text, column)),
+            source_line: Some(shown),
+            caret,
             help: None,
         }
     }
@@ -95,19 +100,26 @@ impl<'a> SourceText<'a> {
     }
 }
 
-/// The part of a line around `column`, capped in length and made printable.
-fn shown_excerpt(line: &str, column: usize) -> String {
+/// The part of a line around `column`, capped in length and made
+/// printable, and how many terminal columns of it come before `column`'s
+/// character: escapes, wide characters and the cut all move the caret.
+fn shown_excerpt(line: &str, column: usize) -> (String, u16) {
     let count = line.chars().count();
-    if count <= MAX_SHOWN_LINE {
-        return sanitize_line(line).into_owned();
-    }
-    let start = column
-        .saturating_sub(MAX_SHOWN_LINE / 2)
-        .min(count - MAX_SHOWN_LINE);
-    let piece: String = line.chars().skip(start).take(MAX_SHOWN_LINE).collect();
+    let at = column.saturating_sub(1).min(count);
+    let start = if count <= MAX_SHOWN_LINE {
+        0
+    } else {
+        at.saturating_sub(MAX_SHOWN_LINE / 2).min(count - MAX_SHOWN_LINE)
+    };
+    let end = (start + MAX_SHOWN_LINE).min(count);
+    let byte = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+    let (from, to, caret_at) = (byte(start), byte(end), byte(at));
     let head = if start > 0 { "…" } else { "" };
-    let tail = if start + MAX_SHOWN_LINE < count { "…" } else { "" };
-    format!("{head}{}{tail}", sanitize_line(&piece))
+    let tail = if end < count { "…" } else { "" };
+    let before = sanitize_line(&line[from..caret_at]);
+    // At most 160 characters, each escaped in at most ten columns.
+    let caret = u16::try_from(head.width() + before.width()).unwrap_or(u16::MAX);
+    (format!("{head}{}{tail}", sanitize_line(&line[from..to])), caret)
 }
 
 impl Diagnostic {
@@ -120,6 +132,7 @@ impl Diagnostic {
             column: 0,
             message: message.into(),
             source_line: None,
+            caret: 0,
             help: None,
         }
     }
@@ -150,16 +163,10 @@ impl fmt::Display for Diagnostic {
         if let Some(text) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
-            // The caret sits under the column unless the line was cut around it.
-            let caret_col = if text.starts_with('…') {
-                MAX_SHOWN_LINE / 2 + 1
-            } else {
-                self.column
-            };
             write!(
                 f,
                 "\n {gutter} | {text}\n {pad} | {}^",
-                " ".repeat(caret_col.saturating_sub(1))
+                " ".repeat(usize::from(self.caret))
             )?;
         }
         if let Some(help) = &self.help {
@@ -203,6 +210,37 @@ mod tests {
         let shown = d.source_line.unwrap();
         assert!(shown.chars().count() <= MAX_SHOWN_LINE + 2);
         assert!(shown.starts_with('…') && shown.ends_with('…'));
+    }
+
+    /// The text of the shown line in the terminal columns the caret points at.
+    fn under_caret(d: &Diagnostic) -> String {
+        let out = d.to_string();
+        let lines: Vec<&str> = out.lines().collect();
+        let shown = lines[1].split_once(" | ").unwrap().1;
+        let caret = lines[2].split_once(" | ").unwrap().1.width() - 1;
+        let mut col = 0;
+        for (i, c) in shown.char_indices() {
+            if col >= caret {
+                return shown[i..].chars().take(3).collect();
+            }
+            col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+        String::new()
+    }
+
+    #[test]
+    fn the_caret_is_under_the_offending_character() {
+        // Near the end of a long line, in the middle, at the start; with
+        // wide characters and escapes before it.
+        for prefix in ["", "漢字漢字 ", "\u{1b}[2J ", "\u{200d}é\u{301} "] {
+            for (before, after) in [(5000, 10), (2000, 3000), (3, 5000), (150, 5), (5, 5)] {
+                let text = format!("x = \"{prefix}{}\" XYZ{}", "a".repeat(before), "b".repeat(after));
+                let at = text.find("XYZ").unwrap();
+                let src = SourceText::new("f", &text);
+                let d = src.error(at..at + 1, "bad");
+                assert_eq!(under_caret(&d), "XYZ", "{prefix:?} {before} {after}: {d}");
+            }
+        }
     }
 
     #[test]

@@ -55,6 +55,49 @@ pub(crate) struct Gathered {
     pub(super) event_places: Vec<EventPlaces>,
 }
 
+/// Suggestions compare against every id, so only the first few unknown
+/// ids get one: a file with thousands of broken links, or a lesson with
+/// hundreds of bad stops, must not take minutes.
+pub(crate) const SUGGESTED: usize = 20;
+
+/// How much had been gathered at some point, to go back to.
+pub(crate) struct Mark {
+    sources: usize,
+    actors: usize,
+    events: usize,
+    eras: usize,
+    observances: usize,
+    references: usize,
+    event_places: usize,
+}
+
+impl Gathered {
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            sources: self.sources.len(),
+            actors: self.actors.len(),
+            events: self.events.len(),
+            eras: self.eras.len(),
+            observances: self.observances.len(),
+            references: self.references.len(),
+            event_places: self.event_places.len(),
+        }
+    }
+
+    /// Forgets what was read from `file` since `mark`, when the file is
+    /// read again from the start.
+    pub(crate) fn rollback(&mut self, mark: &Mark, file: usize) {
+        self.sources.truncate(mark.sources);
+        self.actors.truncate(mark.actors);
+        self.events.truncate(mark.events);
+        self.eras.truncate(mark.eras);
+        self.observances.truncate(mark.observances);
+        self.references.truncate(mark.references);
+        self.event_places.truncate(mark.event_places);
+        self.defined.retain(|_, (place, _)| place.file != file);
+    }
+}
+
 /// Where an event's checked parts are, by file and span.
 #[derive(Debug, Clone)]
 pub(crate) struct EventPlaces {
@@ -160,9 +203,6 @@ pub(crate) fn check_references(files: &[SourceText], all: &mut Gathered, diagnos
             None => unknown.push((key.0, key.1, place)),
         }
     }
-    // Suggestions compare against every id, so only the first few get one:
-    // a file with thousands of broken links must not take minutes.
-    const SUGGESTED: usize = 50;
     for (n, (ns, id, place)) in unknown.into_iter().enumerate() {
         let mut d = files[place.file].error(place.span.clone(), format!("unknown {} `{id}`", ns.noun()));
         if n < SUGGESTED {
@@ -194,11 +234,11 @@ pub(crate) fn check_references(files: &[SourceText], all: &mut Gathered, diagnos
         diagnostics
             .push(files[place.file].warning(place.span.clone(), format!("{} `{id}` {what}", ns.noun())));
     }
-    diagnostics.sort_by(|a, b| {
-        (files.iter().position(|f| f.name == a.file), a.line, a.column).cmp(&(
-            files.iter().position(|f| f.name == b.file),
-            b.line,
-            b.column,
-        ))
-    });
+    // In file order: each file's index found once, not by a search of the
+    // file list at every comparison (thousands of files, millions of steps).
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        index.entry(f.name).or_insert(i);
+    }
+    diagnostics.sort_by_key(|d| (index.get(d.file.as_str()).copied(), d.line, d.column));
 }

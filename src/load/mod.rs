@@ -7,7 +7,9 @@ pub mod diag;
 mod eras;
 mod gather;
 mod records;
-mod split;
+pub(crate) use gather::SUGGESTED;
+#[doc(hidden)]
+pub mod split;
 pub mod syntax;
 pub use syntax::MAX_NESTING;
 pub(crate) mod table;
@@ -236,35 +238,51 @@ pub fn load_embedded() -> Timeline {
 /// large file costs little more than its text and the timeline it holds.
 fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
     let text = cx.src().text;
-    let reported_before = cx.diagnostics.len();
     // A byte-order mark, as some editors write, is not part of the TOML.
     let bom = if text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
         0
     };
-    let pieces: Vec<Range<usize>> = split::split(&text[bom..])
-        .into_iter()
-        .map(|r| r.start + bom..r.end + bom)
-        .collect();
-    let mut syntax_errors = false;
-    for piece in &pieces {
-        cx.base = piece.start;
-        let (document, errors) = DeTable::parse_recoverable(&text[piece.clone()]);
-        if !errors.is_empty() {
-            syntax_errors = true;
-            break;
-        }
-        read_root(cx, &document, all);
-    }
-    cx.base = 0;
-    if syntax_errors {
+    let mark = all.mark();
+    let reported_before = cx.diagnostics.len();
+    let mut reader = FileReader {
+        cx,
+        all,
+        bom,
+        mark,
+        reported_before,
+    };
+    if !split::read_documents(&text[bom..], &mut reader) {
         // Report syntax errors as a parse of the whole file sees them, and
         // nothing else: a table cut short would only add follow-on complaints.
+        let FileReader { cx, .. } = reader;
         cx.diagnostics.truncate(reported_before);
-        let (_, errors) = DeTable::parse_recoverable(&text[bom..]);
-        let reported = syntax::syntax_errors(cx.src(), bom, errors);
+        cx.base = 0;
+        let reported = syntax::syntax_errors_in(cx.src(), bom, &text[bom..]);
         cx.diagnostics.extend(reported);
+    }
+}
+
+/// Reads the documents of one file into what is gathered from all files.
+struct FileReader<'c, 'a, 'g> {
+    cx: &'c mut Ctx<'a>,
+    all: &'g mut Gathered,
+    bom: usize,
+    mark: gather::Mark,
+    reported_before: usize,
+}
+
+impl split::Reader for FileReader<'_, '_, '_> {
+    fn read(&mut self, range: Range<usize>, document: &toml::Spanned<DeTable<'_>>) {
+        self.cx.base = range.start + self.bom;
+        read_root(self.cx, document, self.all);
+        self.cx.base = 0;
+    }
+
+    fn reset(&mut self) {
+        self.cx.diagnostics.truncate(self.reported_before);
+        self.all.rollback(&self.mark, self.cx.file);
     }
 }
 

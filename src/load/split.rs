@@ -1,9 +1,18 @@
 //! Splits a data file at its top-level `[[events]]`, `[[sources]]` and
 //! `[[actors]]` headers, so each entry can be parsed on its own. A small
-//! lexer tracks strings and comments, so a header-like line inside a
-//! multi-line string is never taken for a header.
+//! lexer tracks strings, comments and open arrays and inline tables, so a
+//! header-like line inside a multi-line string or array is never taken for
+//! a header.
+//!
+//! Splitting is only a way to save memory and must never change what a file
+//! means: whenever a piece fails to parse, or two pieces define the same
+//! thing, the file is parsed again whole and read from that (see
+//! [`read_documents`]).
 
+use std::collections::HashMap;
 use std::ops::Range;
+use toml::de::DeTable;
+use toml::Spanned;
 
 const HEADERS: &[&str] = &["events", "sources", "actors", "eras", "observances"];
 
@@ -14,19 +23,19 @@ enum State {
     MultiLiteral,
 }
 
-/// Whether a line (outside any string) is one of the split headers.
-fn is_header(line: &str) -> bool {
-    let Some(inner) = line.trim_start().strip_prefix("[[") else {
-        return false;
-    };
-    let Some(end) = inner.find("]]") else { return false };
+/// The table a line names if it (outside any string) is one of the split headers.
+fn header_name(line: &str) -> Option<&'static str> {
+    let inner = line.trim_start().strip_prefix("[[")?;
+    let end = inner.find("]]")?;
     let name = inner[..end].trim().trim_matches('"');
     let rest = inner[end + 2..].trim_start();
-    HEADERS.contains(&name) && (rest.is_empty() || rest.starts_with('#'))
+    let name = HEADERS.iter().find(|h| **h == name)?;
+    (rest.is_empty() || rest.starts_with('#')).then_some(*name)
 }
 
-/// The state after a line, given the state before it.
-fn scan(line: &str, mut state: State) -> State {
+/// The state after a line, given the state before it; `depth` counts the
+/// arrays and inline tables open at the line's end.
+fn scan(line: &str, mut state: State, depth: &mut usize) -> State {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -58,6 +67,8 @@ fn scan(line: &str, mut state: State) -> State {
             }
             State::Normal => match b[i] {
                 b'#' => return state,
+                b'[' | b'{' => *depth += 1,
+                b']' | b'}' => *depth = depth.saturating_sub(1),
                 b'"' if b[i..].starts_with(b"\"\"\"") => {
                     state = State::MultiBasic;
                     i += 3;
@@ -94,17 +105,86 @@ fn scan(line: &str, mut state: State) -> State {
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut starts = vec![0];
     let mut state = State::Normal;
+    let mut depth = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if state == State::Normal && offset > 0 && is_header(line) {
+        if state == State::Normal && depth == 0 && offset > 0 && header_name(line).is_some() {
             starts.push(offset);
         }
-        state = scan(line, state);
+        state = scan(line, state, &mut depth);
         offset += line.len();
     }
     let mut ranges: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     ranges.push(*starts.last().expect("starts at 0")..text.len());
     ranges
+}
+
+/// What reads the documents a file is split into.
+pub trait Reader {
+    /// One document; `range` is where its text lies in the text given.
+    fn read(&mut self, range: Range<usize>, document: &Spanned<DeTable<'_>>);
+    /// Forget everything read so far: the text is about to be read whole.
+    fn reset(&mut self);
+}
+
+/// Whether a piece defines something another piece already did. Only the
+/// array a piece's own header appends to may be shared; anything else seen
+/// twice (a table, `events = [...]` before `[[events]]`) is for a parse of
+/// the whole file to judge.
+fn clashes(seen: &mut HashMap<String, bool>, own: Option<&str>, document: &DeTable<'_>) -> bool {
+    for (key, value) in document.iter() {
+        let key: &str = key.get_ref();
+        let appended = own == Some(key) && value.get_ref().as_array().is_some();
+        match seen.get(key) {
+            Some(&shared) if !(shared && appended) => return true,
+            Some(_) => {}
+            None => {
+                seen.insert(key.to_string(), appended);
+            }
+        }
+    }
+    false
+}
+
+/// Parses `text` a piece at a time and hands each piece to `reader`. When a
+/// piece does not parse or pieces clash, the reader is reset and the whole
+/// text is parsed and read as one document, so splitting never loses or
+/// changes an entry. Returns false when the text is not valid TOML; the
+/// caller then reports its syntax errors.
+pub fn read_documents(text: &str, reader: &mut dyn Reader) -> bool {
+    let pieces = split(text);
+    if pieces.len() > 1 {
+        let mut seen = HashMap::new();
+        let mut read_any = false;
+        let mut whole = false;
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let part = &text[piece.clone()];
+            let own = if i == 0 { None } else { header_name(part) };
+            match DeTable::parse(part) {
+                Ok(document) if !clashes(&mut seen, own, document.get_ref()) => {
+                    reader.read(piece, &document);
+                    read_any = true;
+                }
+                _ => {
+                    whole = true;
+                    break;
+                }
+            }
+        }
+        if !whole {
+            return true;
+        }
+        if read_any {
+            reader.reset();
+        }
+    }
+    match DeTable::parse(text) {
+        Ok(document) => {
+            reader.read(0..text.len(), &document);
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::load::table::{Ctx, Fields};
 use crate::load::DataFile;
 use crate::query::Query;
 use crate::timeline::model::Timeline;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
 /// The lessons compiled into the binary: (file name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -75,6 +75,8 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
     let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
     let mut diagnostics = Vec::new();
     let mut lessons = Vec::new();
+    let mut suggested = 0;
+    let mut ids: Option<Vec<&str>> = None;
     for (i, f) in files.iter().enumerate() {
         let mut cx = Ctx {
             files: &texts,
@@ -82,12 +84,13 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
             base: 0,
             diagnostics: &mut diagnostics,
         };
-        let (doc, errors) = DeTable::parse_recoverable(&f.text);
-        if !errors.is_empty() {
-            let reported = crate::load::syntax::syntax_errors(cx.src(), 0, errors);
-            cx.diagnostics.extend(reported);
-            continue;
-        }
+        let doc = match crate::load::syntax::parse_document(cx.src(), 0, &f.text) {
+            Ok(doc) => doc,
+            Err(reported) => {
+                cx.diagnostics.extend(reported);
+                continue;
+            }
+        };
         let whole = toml::Spanned::new(doc.span(), DeValue::Table(doc.into_inner()));
         let Some(fields) = Fields::new(&mut cx, &whole, "lesson", LESSON_FIELDS) else {
             continue;
@@ -102,8 +105,17 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
             let target = match (event, query) {
                 (Some((id, span)), None) => {
                     if t.event(&id).is_none() {
-                        let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
-                        match crate::text::did_you_mean(&id, &ids) {
+                        // Only the first few get a suggestion, as in data files.
+                        let hint = (suggested < crate::load::SUGGESTED)
+                            .then(|| {
+                                suggested += 1;
+                                let ids = ids.get_or_insert_with(|| {
+                                    t.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()
+                                });
+                                crate::text::did_you_mean(&id, ids)
+                            })
+                            .flatten();
+                        match hint {
                             Some(hint) => cx.error_with_help(span, format!("unknown event `{id}`"), hint),
                             None => cx.error(span, format!("unknown event `{id}`")),
                         }

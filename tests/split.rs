@@ -1,0 +1,202 @@
+//! Splitting a file at its `[[events]]`-like headers only saves memory: for
+//! any text, reading the pieces gives exactly what a parse of the whole text
+//! gives, or the text is refused exactly when `toml` refuses it.
+
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use tipline::load::split::{read_documents, Reader};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// Every top-level key with its values (arrays of tables flattened), each
+/// value written out without positions, as the parser read it.
+type Entries = BTreeMap<String, Vec<String>>;
+
+fn show(v: &DeValue<'_>) -> String {
+    match v {
+        DeValue::String(s) => format!("{s:?}"),
+        DeValue::Integer(i) => format!("int({},{})", i.as_str(), i.radix()),
+        DeValue::Float(f) => format!("float({})", f.as_str()),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => format!("date({d})"),
+        DeValue::Array(items) => {
+            let items: Vec<String> = items.iter().map(|i| show(i.get_ref())).collect();
+            format!("[{}]", items.join(","))
+        }
+        DeValue::Table(t) => {
+            let fields: Vec<String> = t
+                .iter()
+                .map(|(k, v)| format!("{:?}={}", k.get_ref(), show(v.get_ref())))
+                .collect();
+            format!("{{{}}}", fields.join(","))
+        }
+    }
+}
+
+fn add(entries: &mut Entries, table: &DeTable<'_>) {
+    for (key, value) in table.iter() {
+        let list = entries.entry(key.get_ref().to_string()).or_default();
+        match value.get_ref() {
+            DeValue::Array(items) => list.extend(items.iter().map(|i| show(i.get_ref()))),
+            other => list.push(show(other)),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Collect {
+    entries: Entries,
+}
+
+impl Reader for Collect {
+    fn read(&mut self, _: Range<usize>, document: &Spanned<DeTable<'_>>) {
+        add(&mut self.entries, document.get_ref());
+    }
+    fn reset(&mut self) {
+        self.entries.clear();
+    }
+}
+
+/// What reading the pieces gives, or None when the text was refused.
+fn split_then_read(text: &str) -> Option<Entries> {
+    let mut c = Collect::default();
+    read_documents(text, &mut c).then_some(c.entries)
+}
+
+fn whole(text: &str) -> Option<Entries> {
+    let document = DeTable::parse(text).ok()?;
+    let mut entries = Entries::new();
+    add(&mut entries, document.get_ref());
+    Some(entries)
+}
+
+/// Text that looks like structure: headers, brackets, quotes, comments.
+fn tricky() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("[[events]]".to_string()),
+            Just("[[sources]]".to_string()),
+            Just("[[ \"actors\" ]]".to_string()),
+            Just("# [[events]]".to_string()),
+            Just("\n".to_string()),
+            Just("\"\"\"".to_string()),
+            Just("'''".to_string()),
+            Just("\\".to_string()),
+            "[a-z \\[\\]{}#=\"',]{0,6}",
+        ],
+        0..6,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn basic(s: &str, multi: bool) -> String {
+    let escaped = s.replace('\\', "\\\\").replace('"', "\\\"");
+    if multi {
+        format!("\"\"\"\n{escaped}\"\"\"")
+    } else {
+        format!("\"{}\"", escaped.replace('\n', "\\n"))
+    }
+}
+
+fn literal(s: &str, multi: bool) -> String {
+    if multi {
+        format!("'''\n{}'''", s.replace('\'', ""))
+    } else {
+        format!("'{}'", s.replace(['\'', '\n'], ""))
+    }
+}
+
+/// One value of any of the kinds that can hide a header-like line.
+fn value(s: &str, kind: u8) -> String {
+    match kind % 8 {
+        0 => basic(s, false),
+        1 => basic(s, true),
+        2 => literal(s, false),
+        3 => literal(s, true),
+        4 => format!("[\n  {},\n  [[\"events\"]],\n]", basic(s, false)),
+        5 => format!("[\n[[\"sources\"]]\n, {}\n]", literal(s, true)),
+        6 => format!("{{ x = {}, y = [1,\n 2] }}", basic(s, true)),
+        _ => format!("1 # {}", s.replace('\n', " ")),
+    }
+}
+
+const HEADERS: &[&str] = &[
+    "[[events]]",
+    "[[sources]]",
+    "[[actors]]",
+    "[[ \"events\" ]]",
+    "[[events.sources]]",
+    "[[eras]] # [[events]]",
+];
+
+/// A valid file: entries under split headers (and sub-tables), with quoted
+/// keys and values that hide header-like lines.
+fn valid_file() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            0..HEADERS.len(),
+            prop::collection::vec((tricky(), any::<u8>(), any::<bool>()), 0..4),
+        ),
+        0..6,
+    )
+    .prop_map(|tables| {
+        let mut text = String::from("# [[events]] in a comment\n");
+        for (h, fields) in tables {
+            // A sub-table needs its parent first.
+            if HEADERS[h] == "[[events.sources]]" {
+                text.push_str("[[events]]\n");
+            }
+            text.push_str(HEADERS[h]);
+            text.push('\n');
+            for (i, (s, kind, quoted)) in fields.into_iter().enumerate() {
+                let key = if quoted {
+                    format!("\"[[events]] {i}\"")
+                } else {
+                    format!("k{i}")
+                };
+                text.push_str(&format!("{key} = {}\n", value(&s, kind)));
+            }
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn valid_files_read_in_pieces_as_whole(text in valid_file()) {
+        let expected = whole(&text);
+        prop_assert!(expected.is_some(), "the generator writes valid TOML:\n{}", text);
+        prop_assert_eq!(split_then_read(&text), expected, "{}", text);
+    }
+
+    #[test]
+    fn any_text_is_read_as_whole_or_refused_as_whole(
+        parts in prop::collection::vec(prop_oneof![tricky(), valid_file()], 0..4)
+    ) {
+        let text = parts.concat();
+        prop_assert_eq!(split_then_read(&text), whole(&text), "{}", text);
+    }
+}
+
+#[test]
+fn clashes_between_pieces_are_judged_whole() {
+    for text in [
+        // A static array, then a header appending to it: refused by toml.
+        "events = []\n[[events]]\nid = 1\n",
+        // The same table in two pieces.
+        "[a]\nx = 1\n[[events]]\n[a]\ny = 2\n",
+        // A table, then an array of tables of the same name.
+        "[[events]]\n[sources]\nx = 1\n[[sources]]\n",
+    ] {
+        assert_eq!(whole(text), None, "{text}");
+        assert_eq!(split_then_read(text), None, "{text}");
+    }
+    // Appending under a quoted header that is not split at is fine.
+    let text = "[[sources]]\nid = 1\n[[events]]\n[['sources']]\nid = 2\n";
+    let entries = split_then_read(text).expect("valid");
+    assert_eq!(entries["sources"].len(), 2);
+    assert_eq!(Some(entries), whole(text));
+}
