@@ -71,11 +71,9 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
 
 pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let src = SourceText::new(name, text);
-    let (doc, errors) = DeTable::parse_recoverable(text);
-    let mut problems = crate::load::syntax::syntax_errors(&src, 0, errors);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    // The same bounded parse as data files: a config full of errors costs little.
+    let doc = crate::load::syntax::parse_document(&src, 0, text)?;
+    let mut problems = Vec::new();
     let mut config = Config::default();
     for (key, value) in doc.get_ref() {
         match (key.get_ref().as_ref(), value.get_ref()) {
