@@ -161,7 +161,8 @@ fn check_embedded_is_clean() {
     assert_eq!(
         out,
         format!(
-            "checked data/events.toml: {} events, 0 error(s), 0 warning(s)\nchecked {lessons} lesson(s): 0 error(s)\n",
+            "checked {}: {} events, 0 error(s), 0 warning(s)\nchecked {lessons} lesson(s): 0 error(s)\n",
+            tipline::load::EMBEDDED.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", "),
             events().len()
         )
     );

@@ -101,7 +101,7 @@ pub(super) fn read_files(paths: &[PathBuf]) -> Result<Vec<DataFile>, u8> {
 /// The files, and how each TimelineJS file among them was converted.
 pub(super) fn read_files_converting(paths: &[PathBuf]) -> Result<(Vec<DataFile>, Vec<Converted>), u8> {
     if paths.is_empty() {
-        return Ok((vec![DataFile::embedded()], Vec::new()));
+        return Ok((DataFile::embedded(), Vec::new()));
     }
     let mut files = Vec::new();
     let mut converted = Vec::new();
