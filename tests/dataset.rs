@@ -13,7 +13,7 @@ fn timeline() -> Timeline {
 
 #[test]
 fn embedded_data_has_no_errors_and_no_warnings() {
-    let loaded = load(vec![DataFile::embedded()]);
+    let loaded = load(DataFile::embedded());
     let shown: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
 }
