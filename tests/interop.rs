@@ -279,3 +279,42 @@ fn cli_exports_imports_and_loads_timelinejs() {
         .contains("DTSTAMP:19700101T000000Z\r\n"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn import_notes_are_capped_and_the_rest_counted() {
+    // 300 slides with no date, each dropped with a note, and one good slide.
+    let mut slides: Vec<String> = (0..300)
+        .map(|i| format!("{{\"text\": {{\"headline\": \"s{i}\"}}}}"))
+        .collect();
+    slides.push(r#"{"start_date": {"year": 2022}, "text": {"headline": "kept"}}"#.to_string());
+    let json = format!("{{\"events\": [{}]}}", slides.join(","));
+    let imported = timelinejs::import("many.json", &json).unwrap();
+    assert_eq!(imported.notes.total(), 300);
+    assert_eq!(imported.notes.len(), timelinejs::Notes::KEPT);
+    assert_eq!(imported.notes.more(), 100);
+    assert!(imported
+        .summary("many.json")
+        .ends_with("dropped 300 slide(s); 300 note(s)"));
+    let dir = std::env::temp_dir().join(format!("tipline-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("many.json");
+    std::fs::write(&file, &json).unwrap();
+    let out = Command::cargo_bin("tipline")
+        .unwrap()
+        .args(["import", "timelinejs"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.contains(": dropped: no start_date"))
+            .count(),
+        200
+    );
+    assert!(
+        err.contains("many.json: … and 100 more note(s) not shown"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -106,11 +106,18 @@ pub(super) fn import_timelinejs(data: &[PathBuf], file: &Path, output: Option<&P
         errln!("{e}");
         EXIT_INVALID_DATA
     })?;
-    for note in &imported.notes {
+    for note in imported.notes.iter() {
         errln!(
             "{}: {}",
             crate::text::sanitize_line(&source.name),
             crate::text::sanitize_line(note)
+        );
+    }
+    if imported.notes.more() > 0 {
+        errln!(
+            "{}: … and {} more note(s) not shown",
+            crate::text::sanitize_line(&source.name),
+            imported.notes.more()
         );
     }
     errln!("{}", imported.summary(&source.name));

@@ -133,12 +133,50 @@ pub struct Imported {
     pub events: Vec<Event>,
     pub eras: Vec<Era>,
     /// One line per thing dropped or changed, naming the slide.
-    pub notes: Vec<String>,
+    pub notes: Notes,
     pub dropped_slides: usize,
     /// For each event, the number of the slide it came from (from 1).
     pub slide_numbers: Vec<usize>,
     /// For each era, its number in the file's `eras` (from 1).
     pub era_numbers: Vec<usize>,
+}
+
+/// Notes on what an import dropped or changed: the first few hundred kept
+/// to show, the rest only counted, so a file of a million broken slides
+/// cannot flood the terminal or memory.
+#[derive(Debug, Default)]
+pub struct Notes {
+    kept: Vec<String>,
+    total: usize,
+}
+
+impl Notes {
+    /// As many notes as a run prints, like the loader's problems.
+    pub const KEPT: usize = 200;
+
+    pub fn push(&mut self, note: String) {
+        self.total += 1;
+        if self.kept.len() < Self::KEPT {
+            self.kept.push(note);
+        }
+    }
+
+    /// Every note made, shown or not.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Notes made but not kept.
+    pub fn more(&self) -> usize {
+        self.total - self.kept.len()
+    }
+}
+
+impl std::ops::Deref for Notes {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.kept
+    }
 }
 
 /// A number as TimelineJS files in the wild write it: 2022 or "2022".
@@ -575,7 +613,7 @@ impl Imported {
             self.events.len(),
             self.eras.len(),
             self.dropped_slides,
-            self.notes.len()
+            self.notes.total()
         )
     }
 }
