@@ -17,9 +17,18 @@ fuzz_target!(|data: &[u8]| {
     let Some(timeline) = tipline::synth::hostile_timeline(text) else { return };
     let mut app = App::new(timeline, tipline::Query::parse(query).unwrap_or_default());
     app.update(Input::Resize(w, h));
-    let script = [Action::Down, Action::Search, Input::Char('a'), Action::FocusNext, Action::PickActor];
-    for a in script.iter().take(keys as usize % (script.len() + 1)) {
-        app.update(*a);
+    let script = || -> Vec<Msg> {
+        vec![
+            Action::Down.into(),
+            Action::Search.into(),
+            Input::Char('a').into(),
+            Action::Accept.into(),
+            Action::FocusNext.into(),
+            Action::PickActor.into(),
+        ]
+    };
+    for msg in script().into_iter().take(keys as usize % 7) {
+        app.update(msg);
     }
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| ui::draw(f, &app)).unwrap();

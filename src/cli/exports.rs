@@ -80,7 +80,7 @@ pub(super) fn events(
             let calendar = ics::export(&timeline, &hits, HEADLINE, &stamp);
             if calendar.skipped > 0 {
                 errln!(
-                    "tipline: {} event(s) known only to the month or year left out of the calendar",
+                    "tipline: {} event(s) without one certain day (known only to the month or year, uncertain, or one of several days) left out of the calendar",
                     calendar.skipped
                 );
             }

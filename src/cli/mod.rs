@@ -17,7 +17,7 @@ mod exports;
 pub(crate) mod io;
 mod launch;
 mod list;
-mod output;
+pub mod output;
 mod teach;
 
 pub use args::*;
