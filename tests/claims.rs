@@ -259,6 +259,17 @@ fn exports_carry_the_uncertainty() {
         .find(|s| s["unique_id"] == "signing")
         .unwrap();
     assert_eq!(slide["start_date"]["display_date"], "21 or 22 Nov 2015");
+    let md = run(&["export", "--format", "markdown"]);
+    assert!(
+        md.contains("Sources disagree: women and girls removed: 83 (The Daily) or 84 (The Herald)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Sources disagree: day of signing: 21 Nov 2015 (The Daily) or 22 Nov 2015 (The Herald)"),
+        "{md}"
+    );
+    let html = run(&["export", "--format", "html"]);
+    assert!(html.contains("<p class=\"disputed\">Sources disagree: women and girls removed: 83 (The Daily) or 84 (The Herald)</p>"), "{html}");
     let ics = run(&["export", "--format", "ics"]);
     // Only the plain day is a calendar entry; an uncertain day is left out.
     assert!(ics.contains("DTSTART;VALUE=DATE:20210302"), "{ics}");

@@ -106,9 +106,10 @@ fn number(order: &[&str], source: &str) -> usize {
 }
 
 fn figure_line(t: &Timeline, f: &crate::timeline::model::Figure) -> (String, String, String, String) {
+    // Where sources disagree, every value with who gives it.
     let value = match &f.unit {
-        Some(u) => format!("{} {u}", f.value_text()),
-        None => f.value_text(),
+        Some(u) => format!("{} {u}", t.figure_value_text(f)),
+        None => t.figure_value_text(f),
     };
     let who = f
         .according_to
@@ -148,6 +149,9 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
                 let _ = writeln!(out, "### {}\n", md(&e.title));
             }
             let _ = writeln!(out, "*{}*\n", md(&event_facts(e)));
+            for line in t.disagreements(e) {
+                let _ = writeln!(out, "Sources disagree: {}\n", md(&line));
+            }
             let _ = writeln!(out, "{}\n", block(&e.summary, ""));
             if !e.figures.is_empty() {
                 out.push_str("| Figure | Value | Period | According to |\n|---|---|---|---|\n");
@@ -233,6 +237,13 @@ pub fn html(d: &Document, t: &Timeline) -> String {
                 escape(&event_facts(e)),
                 escape(&e.summary)
             );
+            for line in t.disagreements(e) {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"disputed\">Sources disagree: {}</p>",
+                    escape(&line)
+                );
+            }
             if !e.figures.is_empty() {
                 out.push_str(
                     "<table><tr><th>Figure</th><th>Value</th><th>Period</th><th>According to</th></tr>\n",

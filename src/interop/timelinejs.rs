@@ -23,10 +23,13 @@ fn date_json(d: &PartialDate) -> Value {
 /// The slide text: summary, figures, each source with its quote, tags.
 fn slide_html(t: &Timeline, e: &Event) -> String {
     let mut out = format!("<p>{}</p>", html::escape(&e.summary));
+    for line in t.disagreements(e) {
+        out.push_str(&format!("<p>Sources disagree: {}</p>", html::escape(&line)));
+    }
     if !e.figures.is_empty() {
         out.push_str("<ul>");
         for f in &e.figures {
-            let mut line = format!("{}: {}", f.label, f.value_text());
+            let mut line = format!("{}: {}", f.label, t.figure_value_text(f));
             if let Some(u) = &f.unit {
                 line.push_str(&format!(" {u}"));
             }
