@@ -273,7 +273,7 @@ fn cli_exports_imports_and_loads_timelinejs() {
         .unwrap();
     assert!(String::from_utf8(ics.stderr)
         .unwrap()
-        .contains("event(s) known only to the month or year left out"));
+        .contains("event(s) without one certain day (known only to the month or year, uncertain, or one of several days) left out"));
     assert!(String::from_utf8(ics.stdout)
         .unwrap()
         .contains("DTSTAMP:19700101T000000Z\r\n"));
