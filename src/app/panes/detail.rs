@@ -135,7 +135,7 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
     }
     match e.corroboration {
         Corroboration::Corroborated => b.text("✓ corroborated by a second source", th.base, "", 0),
-        Corroboration::SingleSource => b.text("? rests on a single source", th.claim, "", 0),
+        Corroboration::SingleSource => b.text("○ rests on a single source", th.claim, "", 0),
         Corroboration::Disputed => b.text("≠ sources disagree:", th.claim, "", 0),
     }
     for line in t.disagreements(e) {
