@@ -354,3 +354,31 @@ fn escapes_in_paths_and_arguments_are_shown_harmless() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn negated_terms_work_without_a_separator_and_flags_still_parse() {
+    let all = events().len();
+    let hotline = events()
+        .iter()
+        .filter(|e| {
+            let text = format!("{} {} {}", e.title, e.summary, e.id).to_lowercase();
+            text.contains("hotline")
+        })
+        .count();
+    assert!(hotline > 0);
+    let without = stdout(&["list", "-hotline", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&without).unwrap();
+    let n = json
+        .as_array()
+        .map_or_else(|| json["events"].as_array().unwrap().len(), |a| a.len());
+    assert!(n < all, "-hotline leaves some events out");
+    let with_separator = stdout(&["list", "--format", "json", "--", "-hotline"]);
+    assert_eq!(without, with_separator, "the same as the documented `--` form");
+    // A negated facet, mixed with a flag before and after it.
+    let rankings = events().iter().filter(|e| e.kind.as_str() == "ranking").count();
+    let out = stdout(&["list", "--year", "2007..2025", "-kind:ranking", "--format", "csv"]);
+    assert_eq!(out.lines().count() - 1, all - rankings, "{out}");
+    // Help is still help.
+    let help = stdout(&["list", "-h"]);
+    assert!(help.contains("Usage: tipline list"), "{help}");
+}

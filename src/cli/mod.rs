@@ -31,7 +31,7 @@ use std::process::ExitCode;
 /// Parses the command line and runs it. Clap's own messages echo what was
 /// typed, so they are printed through the same sanitiser as everything else.
 pub fn main() -> ExitCode {
-    match Cli::try_parse() {
+    match Cli::try_parse_from(negations_last(std::env::args_os().collect())) {
         Ok(cli) => run(cli),
         Err(e) => {
             let text = e.render().to_string();
@@ -44,6 +44,60 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.exit_code().clamp(0, 255) as u8)
         }
     }
+}
+
+/// Query terms that start with `-` (`-hotline`, `-kind:ranking`) look like
+/// flags to the argument parser. Any such word longer than one flag letter,
+/// that is not the value of an option, is moved after a `--`, where the
+/// parser reads it as query text; real flags still parse. Order does not
+/// matter to a query: its terms all hold together.
+pub fn negations_last(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    // Options that take a value, in every subcommand: their next word is a value.
+    let mut takes_value: Vec<String> = Vec::new();
+    let mut all = vec![&command];
+    all.extend(command.get_subcommands());
+    for c in all
+        .iter()
+        .flat_map(|c| std::iter::once(*c).chain(c.get_subcommands()))
+    {
+        for a in c
+            .get_arguments()
+            .filter(|a| a.get_action().takes_values() && !a.is_positional())
+        {
+            takes_value.extend(a.get_long().map(|l| format!("--{l}")));
+            takes_value.extend(a.get_short().map(|s| format!("-{s}")));
+        }
+    }
+    let (mut kept, mut moved) = (Vec::new(), Vec::new());
+    let mut after_separator = false;
+    let mut value_next = false;
+    for (i, arg) in args.into_iter().enumerate() {
+        let text = arg.to_string_lossy().into_owned();
+        let negation = i > 0
+            && !after_separator
+            && !value_next
+            && text.starts_with('-')
+            && !text.starts_with("--")
+            && text.chars().count() > 2;
+        value_next = !after_separator && takes_value.contains(&text);
+        if text == "--" {
+            after_separator = true;
+        }
+        if negation {
+            moved.push(arg);
+        } else {
+            kept.push(arg);
+        }
+    }
+    if !moved.is_empty() {
+        if !after_separator {
+            kept.push("--".into());
+        }
+        kept.extend(moved);
+    }
+    kept
 }
 
 /// Runs the command line and returns the process's exit status.
