@@ -202,8 +202,11 @@ fn every_new_rule_is_reported_with_its_position() {
         got,
         [
             "5:7: `url` must be an absolute http(s) address",
+            // A source with errors still claims its id, so a duplicate would be caught.
+            "8:6: source `b` is not cited by any event",
             "11:9: a source has a `title` or a `label`, not both",
             "13:1: source has no `title` or `label`",
+            "14:6: source `c` is not cited by any event",
             "21:7: `url` must be an absolute http(s) address",
             "40:17: `corroboration` says corroborated, but the event is single-source",
             "41:22: `follows` points at a later event: `late` (1 Jan 2022) is after this one (1 Jan 2020)",
@@ -223,7 +226,11 @@ fn every_new_rule_is_reported_with_its_position() {
         .filter(|d| !d.is_error())
         .map(|d| d.line)
         .collect();
-    assert_eq!(warnings, [51], "only the role is a warning");
+    assert_eq!(
+        warnings,
+        [8, 14, 51],
+        "the uncited sources and the role are warnings"
+    );
 }
 
 #[test]

@@ -177,3 +177,20 @@ pub(super) fn load_lessons(dir: Option<&Path>, t: &Timeline) -> Result<Vec<Lesso
         Ok(lessons)
     }
 }
+
+/// Refuses a query whose actors or tags name nothing in the timeline (a
+/// misspelling would otherwise print an empty list and succeed).
+pub(super) fn known_values(
+    query: &crate::query::Query,
+    timeline: &crate::timeline::model::Timeline,
+) -> Result<(), u8> {
+    let unknown = crate::query::known::unknown_values(query, timeline);
+    for message in &unknown {
+        errln!("tipline: {}", crate::text::sanitize_line(message));
+    }
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(EXIT_USAGE)
+    }
+}

@@ -2,7 +2,7 @@
 //! (a TimelineJS file as a tipline data file).
 
 use super::args::{ExportFormat, FilterArgs, HandoutFormat, ListFormat};
-use super::data::{find_lesson, load_lessons, load_timeline, query_of};
+use super::data::{find_lesson, known_values, load_lessons, load_timeline, query_of};
 use super::io::{report, write_output, EXIT_INVALID_DATA, EXIT_USAGE};
 use super::output;
 use crate::interop::{handout, ics, timelinejs};
@@ -61,6 +61,7 @@ pub(super) fn events(
     };
     let query = query_of(global)?.and(query_of(filter)?);
     let timeline = load_timeline(data)?;
+    known_values(&query, &timeline)?;
     let hits = query.filter(&timeline);
     let document = || handout::Document::events(HEADLINE, &query.to_string(), &timeline, &hits);
     let text = match format {

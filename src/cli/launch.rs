@@ -2,7 +2,7 @@
 //! data files it shows while it runs.
 
 use super::args::Cli;
-use super::data::{find_lesson, load_lessons, load_timeline, query_of, read_data};
+use super::data::{find_lesson, known_values, load_lessons, load_timeline, query_of, read_data};
 use super::io::{report, EXIT_USAGE};
 use crate::load::load;
 use notify_debouncer_mini::notify::{self, RecommendedWatcher, RecursiveMode};
@@ -26,12 +26,34 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
             return Err(EXIT_USAGE);
         }
     }
+    // What can be checked without a terminal is checked first, so a
+    // misspelt lesson or id says so rather than "not a terminal".
+    let config = config(cli.config.as_deref())?;
+    let timeline = load_timeline(&cli.data)?;
+    known_values(&query, &timeline)?;
+    if let Some((lesson, _)) = &present {
+        let lessons = load_lessons(cli.lessons.as_deref(), &timeline)?;
+        find_lesson(&lessons, lesson)?;
+    }
+    if let Some(id) = cli
+        .goto
+        .as_deref()
+        .filter(|id| timeline.event_position(id).is_none())
+    {
+        let ids: Vec<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
+        let hint = crate::text::did_you_mean(id, &ids)
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        errln!(
+            "tipline: --goto: no event with id `{}`{hint}",
+            crate::text::sanitize_line(id)
+        );
+        return Err(EXIT_USAGE);
+    }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         errln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
         return Err(EXIT_USAGE);
     }
-    let config = config(cli.config.as_deref())?;
-    let timeline = load_timeline(&cli.data)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = cli
         .theme

@@ -1,7 +1,7 @@
 //! `list`, `show` and `facets`: the timeline printed, filtered or counted.
 
 use super::args::{FilterArgs, ListFormat, ShowFormat};
-use super::data::{load_timeline, query_of};
+use super::data::{known_values, load_timeline, query_of};
 use super::io::{emit, EXIT_USAGE};
 use super::output;
 use crate::query::facets::FacetCounts;
@@ -15,6 +15,7 @@ pub(super) fn list(
 ) -> Result<(), u8> {
     let query = query_of(global)?.and(query_of(filter)?);
     let timeline = load_timeline(data)?;
+    known_values(&query, &timeline)?;
     let hits = query.filter(&timeline);
     emit(&output::list(&timeline, &hits, format))
 }
@@ -43,6 +44,7 @@ pub(super) fn facets(
 ) -> Result<(), u8> {
     let query = query_of(global)?.and(query_of(filter)?);
     let timeline = load_timeline(data)?;
+    known_values(&query, &timeline)?;
     let counts = FacetCounts::of(&timeline, &query.filter(&timeline));
     emit(&output::facets(&timeline, &counts, format))
 }

@@ -2,7 +2,7 @@
 //! (`present` opens the app, as browsing does.)
 
 use super::args::{FilterArgs, QuizModeArg};
-use super::data::{find_lesson, load_lessons, load_timeline, query_of};
+use super::data::{find_lesson, known_values, load_lessons, load_timeline, query_of};
 use super::io::{emit, EXIT_USAGE};
 use crate::teach::quiz::{Quiz, QuizMode};
 use std::io::IsTerminal;
@@ -45,6 +45,7 @@ pub(super) fn quiz(
         return Err(EXIT_USAGE);
     }
     let timeline = load_timeline(data)?;
+    known_values(&query, &timeline)?;
     let pool: Vec<usize> = match args.lesson {
         Some(name) => {
             let lessons = load_lessons(dir, &timeline)?;

@@ -16,6 +16,10 @@ pub(crate) fn read_era(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>, all: &mut
         return;
     };
     let id = f.id(cx);
+    // Claimed at once, so a second copy is reported even when this one has other errors.
+    let defined = id
+        .as_ref()
+        .is_some_and(|(id, span)| define(cx, all, Namespace::Era, id, span.clone()));
     let title = f.line(cx, "title", true);
     let start = f.date(cx, "start", true);
     let end = f.date(cx, "end", true);
@@ -25,11 +29,10 @@ pub(crate) fn read_era(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>, all: &mut
         }
     }
     let sources = citations(cx, &f, all, false);
-    let (Some((id, span)), Some((title, _)), Some((start, _)), Some((end, _))) = (id, title, start, end)
-    else {
+    let (Some((id, _)), Some((title, _)), Some((start, _)), Some((end, _))) = (id, title, start, end) else {
         return;
     };
-    if define(cx, all, Namespace::Era, &id, span) {
+    if defined {
         all.eras.push(Era {
             id,
             title,
@@ -45,6 +48,10 @@ pub(crate) fn read_observance(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>, al
         return;
     };
     let id = f.id(cx);
+    // Claimed at once, so a second copy is reported even when this one has other errors.
+    let defined = id
+        .as_ref()
+        .is_some_and(|(id, span)| define(cx, all, Namespace::Observance, id, span.clone()));
     let title = f.line(cx, "title", true);
     let on = f.line(cx, "on", true).and_then(|(text, span)| {
         // Checked against a leap year, so 02-29 is a day that exists.
@@ -70,10 +77,10 @@ pub(crate) fn read_observance(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>, al
         Some(d.year_number())
     });
     let sources = citations(cx, &f, all, true);
-    let (Some((id, span)), Some((title, _)), Some((month, day)), Some(since)) = (id, title, on, since) else {
+    let (Some((id, _)), Some((title, _)), Some((month, day)), Some(since)) = (id, title, on, since) else {
         return;
     };
-    if define(cx, all, Namespace::Observance, &id, span) {
+    if defined {
         all.observances.push(Observance {
             id,
             title,

@@ -52,6 +52,10 @@ pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, 
         return;
     };
     let id = f.id(cx);
+    // Claimed at once, so a second copy is reported even when this one has other errors.
+    let defined = id
+        .as_ref()
+        .is_some_and(|(id, span)| define(cx, all, Namespace::Source, id, span.clone()));
     let publisher = f.line(cx, "publisher", true);
     let title = f.line(cx, "title", false);
     let label = f.line(cx, "label", false);
@@ -99,7 +103,7 @@ pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, 
     if reports.as_ref() == Some(&id) {
         cx.error(span.clone(), format!("source `{id}` reports itself"));
     }
-    if define(cx, all, Namespace::Source, &id, span) {
+    if defined {
         all.sources.push(Source {
             id,
             publisher,
@@ -143,6 +147,10 @@ pub(super) fn read_actor(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
         return;
     };
     let id = f.id(cx);
+    // Claimed at once, so a second copy is reported even when this one has other errors.
+    let defined = id
+        .as_ref()
+        .is_some_and(|(id, span)| define(cx, all, Namespace::Actor, id, span.clone()));
     let name = f.line(cx, "name", true);
     let aliases = f.lines(cx, "aliases").into_iter().map(|a| a.0).collect();
     let kind = f.vocabulary(cx, "kind", true, ActorKind::parse, &ActorKind::names());
@@ -161,10 +169,10 @@ pub(super) fn read_actor(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
             to: to.map(|d| d.0),
         })
     });
-    let (Some((id, span)), Some((name, _)), Some(kind)) = (id, name, kind) else {
+    let (Some((id, _)), Some((name, _)), Some(kind)) = (id, name, kind) else {
         return;
     };
-    if define(cx, all, Namespace::Actor, &id, span) {
+    if defined {
         all.actors.push(Actor {
             id,
             name,
@@ -180,6 +188,10 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
         return;
     };
     let id = f.id(cx);
+    // Claimed at once, so a second copy is reported even when this one has other errors.
+    let defined = id
+        .as_ref()
+        .is_some_and(|(id, span)| define(cx, all, Namespace::Event, id, span.clone()));
     let mut dating = Dating::default();
     let date = f
         .qualified_date(cx, "date", true, false)
@@ -280,7 +292,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
     if related.iter().any(|l| l.event == id) {
         cx.error(span.clone(), format!("event `{id}` is related to itself"));
     }
-    if define(cx, all, Namespace::Event, &id, span.clone()) {
+    if defined {
         let end = end.map(|e| e.0);
         all.event_places.push(EventPlaces {
             file: cx.file,

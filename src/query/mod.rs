@@ -13,6 +13,7 @@ use crate::timeline::dating::Certainty;
 use crate::timeline::model::{EventKind, Timeline};
 
 pub mod facets;
+pub mod known;
 use std::fmt;
 
 /// Longest query text the command line and the app's prompts accept
@@ -195,7 +196,13 @@ impl Query {
                     c.pos += 1;
                     let value_at = c.pos;
                     let (value, _) = c.value()?;
-                    parse_term(&facet, &value).map_err(|m| c.error(value_at, m))?
+                    // An unknown facet is at the facet's name; a bad value at the value.
+                    let at = if Facet::NAMED.contains(&facet.as_str()) {
+                        value_at
+                    } else {
+                        head_start
+                    };
+                    parse_term(&facet, &value).map_err(|m| c.error(at, m))?
                 } else {
                     Term::Text(c.chars[head_start..c.pos].iter().collect())
                 }

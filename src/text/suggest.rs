@@ -3,12 +3,25 @@
 
 /// The known word nearest to a misspelling, for "did you mean" hints.
 pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
+    let close = known
         .iter()
         .map(|k| (strsim::osa_distance(word, k), *k))
         .filter(|(d, k)| *d <= (k.len().max(word.len()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
+        .map(|(_, k)| k);
+    // A shortened id (`complaints-figures` for `complaints-figures-aug-sep-2022`)
+    // is far in edits but plainly meant: the shortest known word it begins.
+    close.or_else(|| {
+        (word.chars().count() >= 4)
+            .then(|| {
+                known
+                    .iter()
+                    .filter(|k| k.starts_with(word))
+                    .min_by_key(|k| k.len())
+                    .copied()
+            })
+            .flatten()
+    })
 }
 
 /// The hint for a misspelling, worded the same everywhere: ``did you mean `x`?``.
@@ -32,6 +45,20 @@ mod tests {
         assert_eq!(nearest("titel", &known), Some("title"));
         assert_eq!(nearest("sumary", &known), Some("summary"));
         assert_eq!(nearest("zzzzzz", &known), None);
+        let ids = [
+            "complaints-figures-aug-sep-2022",
+            "complaints-figures-aug-sep-2022-b",
+            "national-day-2022",
+        ];
+        assert_eq!(
+            nearest("complaints-figures", &ids),
+            Some("complaints-figures-aug-sep-2022")
+        );
+        assert_eq!(
+            nearest("nat", &ids),
+            None,
+            "too short to be a prefix worth suggesting"
+        );
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum DateError {
     Malformed,
     /// Well formed but not on the calendar (2023-02-30, month 13).
     Impossible,
+    /// A month outside 01 to 12 (2022-13).
+    NoSuchMonth,
 }
 
 impl fmt::Display for DateError {
@@ -35,6 +37,7 @@ impl fmt::Display for DateError {
         match self {
             DateError::Malformed => f.write_str("expected a date as YYYY, YYYY-MM or YYYY-MM-DD"),
             DateError::Impossible => f.write_str("no such day on the calendar"),
+            DateError::NoSuchMonth => f.write_str("no such month: months run from 01 to 12"),
         }
     }
 }
@@ -89,6 +92,9 @@ impl PartialDate {
             2 => PartialDate::year_month(year, num(parts[1])?),
             _ => PartialDate::ymd(year, num(parts[1])?, num(parts[2])?),
         };
+        if parts.len() >= 2 && !(1..=12).contains(&num(parts[1])?) {
+            return Err(DateError::NoSuchMonth);
+        }
         date.ok_or(DateError::Impossible)
     }
 
@@ -242,7 +248,14 @@ mod tests {
         ] {
             assert_eq!(PartialDate::parse(bad), Err(DateError::Malformed), "{bad}");
         }
-        for bad in ["2023-02-30", "2023-13", "2023-00", "2023-04-31", "2023-01-00"] {
+        for bad in ["2023-13", "2023-00", "2023-13-01"] {
+            assert_eq!(PartialDate::parse(bad), Err(DateError::NoSuchMonth), "{bad}");
+        }
+        assert_eq!(
+            DateError::NoSuchMonth.to_string(),
+            "no such month: months run from 01 to 12"
+        );
+        for bad in ["2023-02-30", "2023-04-31", "2023-01-00"] {
             assert_eq!(PartialDate::parse(bad), Err(DateError::Impossible), "{bad}");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());

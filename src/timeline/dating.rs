@@ -330,7 +330,7 @@ mod tests {
         assert_eq!(Written::parse("[2015-11-21,2015-11-21]"), Err(WrittenError::Set));
         assert_eq!(
             Written::parse("2015-13?"),
-            Err(WrittenError::Date(DateError::Impossible))
+            Err(WrittenError::Date(DateError::NoSuchMonth))
         );
         assert_eq!(
             Written::parse("2015?~"),
