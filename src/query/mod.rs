@@ -10,6 +10,7 @@
 use crate::text::{did_you_mean, fold};
 use crate::timeline::date::PartialDate;
 use crate::timeline::model::{EventKind, Timeline};
+use memchr::memmem;
 
 pub mod facets;
 use std::fmt;
@@ -425,9 +426,20 @@ impl Compiled {
         self.failures(t, position) == Some(0)
     }
 
-    /// Adds the events at `positions` to a faceted result.
-    fn scan(&self, t: &Timeline, positions: impl Iterator<Item = usize>, out: &mut Faceted) {
-        for p in positions {
+    /// Adds the events at `positions` to a faceted result. Every
+    /// [`CHECK_EVERY`] events it asks `stop` whether the result is still
+    /// wanted, and returns false (leaving `out` partial) once it is not.
+    fn scan(
+        &self,
+        t: &Timeline,
+        positions: impl Iterator<Item = usize>,
+        out: &mut Faceted,
+        stop: &Stop<'_>,
+    ) -> bool {
+        for (n, p) in positions.enumerate() {
+            if n % CHECK_EVERY == CHECK_EVERY - 1 && stop() {
+                return false;
+            }
             let Some(failed) = self.failures(t, p) else {
                 continue;
             };
@@ -448,11 +460,78 @@ impl Compiled {
                 out.tags.add_tags(t, p);
             }
         }
+        true
     }
 }
 
+/// Asked now and then by a long search: true when its result is no longer
+/// wanted (a newer query superseded it), so it stops early.
+pub type Stop<'a> = dyn Fn() -> bool + Sync + 'a;
+
+/// How many events a search checks between two looks at its [`Stop`].
+const CHECK_EVERY: usize = 4096;
+
 /// Below this many events one core searches alone: starting threads would cost more.
 const PARALLEL_FROM: usize = 20_000;
+
+/// Positions of the events whose folded text holds `word`, found by sweeping
+/// the timeline's search text (all events' text in one string) in `threads`
+/// stretches; `None` when `stop` asked to give up.
+fn events_containing(t: &Timeline, word: &str, threads: usize, stop: &Stop<'_>) -> Option<Vec<usize>> {
+    let (text, starts) = t.search_text();
+    let n = t.events.len();
+    let finder = memmem::Finder::new(word.as_bytes());
+    let sweep = |events: std::ops::Range<usize>| -> Option<Vec<usize>> {
+        let mut found = Vec::new();
+        // Stretches of about CHECK_EVERY events between looks at `stop`.
+        let mut at = events.start;
+        while at < events.end {
+            if stop() {
+                return None;
+            }
+            let until = (at + CHECK_EVERY).min(events.end);
+            let (from, end) = (starts[at], starts[until]);
+            let mut pos = from;
+            while let Some(hit) = finder.find(&text.as_bytes()[pos..end]) {
+                let offset = pos + hit;
+                // The event the match starts in; it counts only if it ends there too.
+                let e = starts.partition_point(|&s| s <= offset) - 1;
+                if offset + word.len() <= starts[e + 1] {
+                    found.push(e);
+                    pos = starts[e + 1];
+                } else {
+                    pos = offset + 1;
+                }
+                if pos >= end {
+                    break;
+                }
+            }
+            at = until;
+        }
+        Some(found)
+    };
+    if threads < 2 || n < PARALLEL_FROM {
+        return sweep(0..n);
+    }
+    let size = n.div_ceil(threads);
+    let parts: Vec<Option<Vec<usize>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| {
+                let range = (k * size).min(n)..((k + 1) * size).min(n);
+                scope.spawn(move || sweep(range))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a search thread does not panic"))
+            .collect()
+    });
+    let mut all = Vec::new();
+    for part in parts {
+        all.extend(part?);
+    }
+    Some(all)
+}
 
 /// What the filter pane shows: the events that pass, and for each counted
 /// facet the counts the other facets allow (faceted search).
@@ -495,6 +574,19 @@ impl Query {
     /// Like [`Query::faceted`], reusing the buffers of a previous result
     /// (on every key press, fresh megabyte-sized buffers cost more than the work).
     pub fn faceted_into(&self, t: &Timeline, candidates: Option<&[usize]>, out: &mut Faceted) {
+        self.faceted_until(t, candidates, out, &|| false);
+    }
+
+    /// Like [`Query::faceted_into`], giving up as soon as `stop` says the
+    /// result is no longer wanted: returns false then, with `out` partial.
+    /// A search that runs to the end gives exactly what `faceted_into` gives.
+    pub fn faceted_until(
+        &self,
+        t: &Timeline,
+        candidates: Option<&[usize]>,
+        out: &mut Faceted,
+        stop: &Stop<'_>,
+    ) -> bool {
         let total = candidates.map_or(t.events.len(), <[usize]>::len);
         // Searching text reads every event's words: on large timelines the
         // cores share the reading, each over one stretch of the timeline.
@@ -503,7 +595,19 @@ impl Query {
         } else {
             std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
         };
-        self.faceted_in_stretches(t, candidates, threads, out);
+        self.faceted_in_stretches(t, candidates, threads, out, stop)
+    }
+
+    /// The longest folded word every passing event must contain, if any.
+    fn required_word(&self) -> Option<String> {
+        self.clauses
+            .iter()
+            .filter_map(|c| match (&c.term, c.negated) {
+                (Term::Text(w), false) => Some(fold(w)),
+                _ => None,
+            })
+            .filter(|w| !w.is_empty())
+            .max_by_key(String::len)
     }
 
     /// [`Query::faceted_into`] with the events cut into `threads` stretches,
@@ -514,34 +618,48 @@ impl Query {
         candidates: Option<&[usize]>,
         threads: usize,
         out: &mut Faceted,
-    ) {
+        stop: &Stop<'_>,
+    ) -> bool {
         let compiled = Compiled::new(self, t);
         out.hits.clear();
         out.relevant.clear();
         for tally in [&mut out.years, &mut out.actors, &mut out.kinds, &mut out.tags] {
             tally.clear();
         }
-        let total = candidates.map_or(t.events.len(), <[usize]>::len);
-        if threads < 2 {
-            match candidates {
-                Some(c) => compiled.scan(t, c.iter().copied(), out),
-                None => compiled.scan(t, 0..t.events.len(), out),
+        // An event without a searched word neither passes nor counts: when
+        // the whole timeline would be read, one sweep through all the text
+        // finds the events that hold the word, and only those are checked.
+        let holding;
+        let candidates = match (candidates, self.required_word()) {
+            (None, Some(word)) => {
+                let Some(found) = events_containing(t, &word, threads, stop) else {
+                    return false;
+                };
+                holding = found;
+                Some(holding.as_slice())
             }
-            return;
+            (given, _) => given,
+        };
+        let total = candidates.map_or(t.events.len(), <[usize]>::len);
+        if threads < 2 || total < PARALLEL_FROM {
+            return match candidates {
+                Some(c) => compiled.scan(t, c.iter().copied(), out, stop),
+                None => compiled.scan(t, 0..t.events.len(), out, stop),
+            };
         }
         let size = total.div_ceil(threads);
-        let parts: Vec<Faceted> = std::thread::scope(|scope| {
+        let parts: Vec<Option<Faceted>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)
                 .map(|k| {
                     let compiled = &compiled;
                     let range = (k * size).min(total)..((k + 1) * size).min(total);
                     scope.spawn(move || {
                         let mut part = Faceted::empty(t);
-                        match candidates {
-                            Some(c) => compiled.scan(t, c[range].iter().copied(), &mut part),
-                            None => compiled.scan(t, range, &mut part),
-                        }
-                        part
+                        let whole = match candidates {
+                            Some(c) => compiled.scan(t, c[range].iter().copied(), &mut part, stop),
+                            None => compiled.scan(t, range, &mut part, stop),
+                        };
+                        whole.then_some(part)
                     })
                 })
                 .collect();
@@ -551,6 +669,7 @@ impl Query {
                 .collect()
         });
         for part in parts {
+            let Some(part) = part else { return false };
             out.hits.extend_from_slice(&part.hits);
             out.relevant.extend_from_slice(&part.relevant);
             out.years.merge(&part.years);
@@ -558,6 +677,7 @@ impl Query {
             out.kinds.merge(&part.kinds);
             out.tags.merge(&part.tags);
         }
+        true
     }
 
     /// Whether every event this query can pass or count was relevant to
@@ -671,7 +791,7 @@ mod tests {
         ] {
             let q = Query::parse(text).unwrap();
             let mut alone = Faceted::empty(&t);
-            q.faceted_in_stretches(&t, None, 1, &mut alone);
+            q.faceted_in_stretches(&t, None, 1, &mut alone, &|| false);
             assert_eq!(alone.hits, q.filter(&t), "{text}");
             if !text.is_empty() {
                 assert!(
@@ -682,9 +802,9 @@ mod tests {
             }
             for threads in [2, 3, 8] {
                 let mut shared = Faceted::empty(&t);
-                q.faceted_in_stretches(&t, None, threads, &mut shared);
+                q.faceted_in_stretches(&t, None, threads, &mut shared, &|| false);
                 assert_same(&shared, &alone, &format!("{text:?} on {threads} threads"));
-                q.faceted_in_stretches(&t, Some(&every), threads, &mut shared);
+                q.faceted_in_stretches(&t, Some(&every), threads, &mut shared, &|| false);
                 assert_same(
                     &shared,
                     &alone,
