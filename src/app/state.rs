@@ -315,6 +315,7 @@ impl App {
         r.pending = Some((generation, query.clone()));
         let (timeline, latest, sender) = (self.timeline.clone(), r.latest.clone(), r.sender.clone());
         let work = move || {
+            yield_to_input();
             let stale = || latest.load(Ordering::Relaxed) != generation;
             let mut found = Faceted::empty(&timeline);
             if query.faceted_until(
@@ -756,6 +757,18 @@ impl App {
         } else if Regions::hit(r.timeline, x, y).is_some() {
             self.move_selection(step as isize);
         }
+    }
+}
+
+/// Lowers the calling search thread's priority (and so that of the threads
+/// it starts), so that on a busy machine the input thread runs first and
+/// each key is still echoed in the next frame. On Linux priority is per
+/// thread; elsewhere it would lower the whole app's, so it is left alone.
+fn yield_to_input() {
+    #[cfg(target_os = "linux")]
+    {
+        // Not being allowed to is no reason not to search.
+        let _ = rustix::process::setpriority_process(None, 10);
     }
 }
 

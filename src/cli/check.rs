@@ -44,7 +44,7 @@ fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>) -> Result<(
 fn check(paths: &[PathBuf]) -> Result<(), u8> {
     let files = read_files(paths)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let loaded = load(files);
+    let loaded = super::progress::load(files);
     report(&loaded.diagnostics);
     let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());
     let summary = format!(

@@ -3,7 +3,7 @@
 
 use super::args::FilterArgs;
 use super::{report, EXIT_INVALID_DATA, EXIT_USAGE};
-use crate::load::{load, DataFile, Loaded};
+use crate::load::{DataFile, Loaded};
 use crate::query::Query;
 use crate::teach::lesson::Lesson;
 use crate::timeline::model::Timeline;
@@ -52,7 +52,7 @@ pub(super) fn read_files(paths: &[PathBuf]) -> Result<Vec<DataFile>, u8> {
 /// Loads the named files (or the embedded data); warnings go to stderr.
 pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
     let files = read_files(paths)?;
-    let loaded: Loaded = load(files);
+    let loaded: Loaded = super::progress::load(files);
     report(&loaded.diagnostics);
     match loaded.timeline {
         Some(t) => Ok(t),

@@ -8,6 +8,7 @@ mod exports;
 mod launch;
 mod list;
 mod output;
+mod progress;
 mod teach;
 
 pub use args::*;

@@ -99,6 +99,14 @@ impl Loaded {
 const TOP: &[&str] = &["sources", "actors", "events", "eras", "observances"];
 /// Loads and validates several files into one timeline.
 pub fn load(files: Vec<DataFile>) -> Loaded {
+    load_with_progress(files, &mut |_, _| {})
+}
+
+/// [`load`], telling `progress` now and then how many bytes of the files'
+/// text have been read, out of how many.
+pub fn load_with_progress(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
+    let total: u64 = files.iter().map(|f| f.text.len() as u64).sum();
+    let mut before = 0u64;
     let mut diagnostics = Vec::new();
     let mut all = Gathered::default();
     let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
@@ -109,7 +117,10 @@ pub fn load(files: Vec<DataFile>) -> Loaded {
             base: 0,
             diagnostics: &mut diagnostics,
         };
-        read_file(&mut cx, &mut all);
+        read_file(&mut cx, &mut all, &mut |done| {
+            progress(before + done as u64, total)
+        });
+        before += files[file].text.len() as u64;
     }
     check_references(&texts, &mut all, &mut diagnostics);
     // The texts are no longer needed: free them before the timeline builds
@@ -137,7 +148,7 @@ pub fn load_embedded() -> Timeline {
 /// Reads one file a top-level table at a time. Parsing each `[[events]]`
 /// entry on its own keeps only one entry's syntax tree in memory, so a
 /// large file costs little more than its text and the timeline it holds.
-fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
+fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered, progress: &mut dyn FnMut(usize)) {
     let text = cx.src().text;
     let reported_before = cx.diagnostics.len();
     // A byte-order mark, as some editors write, is not part of the TOML.
@@ -159,6 +170,7 @@ fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
             break;
         }
         read_root(cx, &document, all);
+        progress(piece.end);
     }
     cx.base = 0;
     if syntax_errors {

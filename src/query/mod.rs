@@ -10,7 +10,6 @@
 use crate::text::{did_you_mean, fold};
 use crate::timeline::date::PartialDate;
 use crate::timeline::model::{EventKind, Timeline};
-use memchr::memmem;
 
 pub mod facets;
 use std::fmt;
@@ -474,65 +473,6 @@ const CHECK_EVERY: usize = 4096;
 /// Below this many events one core searches alone: starting threads would cost more.
 const PARALLEL_FROM: usize = 20_000;
 
-/// Positions of the events whose folded text holds `word`, found by sweeping
-/// the timeline's search text (all events' text in one string) in `threads`
-/// stretches; `None` when `stop` asked to give up.
-fn events_containing(t: &Timeline, word: &str, threads: usize, stop: &Stop<'_>) -> Option<Vec<usize>> {
-    let (text, starts) = t.search_text();
-    let n = t.events.len();
-    let finder = memmem::Finder::new(word.as_bytes());
-    let sweep = |events: std::ops::Range<usize>| -> Option<Vec<usize>> {
-        let mut found = Vec::new();
-        // Stretches of about CHECK_EVERY events between looks at `stop`.
-        let mut at = events.start;
-        while at < events.end {
-            if stop() {
-                return None;
-            }
-            let until = (at + CHECK_EVERY).min(events.end);
-            let (from, end) = (starts[at], starts[until]);
-            let mut pos = from;
-            while let Some(hit) = finder.find(&text.as_bytes()[pos..end]) {
-                let offset = pos + hit;
-                // The event the match starts in; it counts only if it ends there too.
-                let e = starts.partition_point(|&s| s <= offset) - 1;
-                if offset + word.len() <= starts[e + 1] {
-                    found.push(e);
-                    pos = starts[e + 1];
-                } else {
-                    pos = offset + 1;
-                }
-                if pos >= end {
-                    break;
-                }
-            }
-            at = until;
-        }
-        Some(found)
-    };
-    if threads < 2 || n < PARALLEL_FROM {
-        return sweep(0..n);
-    }
-    let size = n.div_ceil(threads);
-    let parts: Vec<Option<Vec<usize>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|k| {
-                let range = (k * size).min(n)..((k + 1) * size).min(n);
-                scope.spawn(move || sweep(range))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a search thread does not panic"))
-            .collect()
-    });
-    let mut all = Vec::new();
-    for part in parts {
-        all.extend(part?);
-    }
-    Some(all)
-}
-
 /// What the filter pane shows: the events that pass, and for each counted
 /// facet the counts the other facets allow (faceted search).
 #[derive(Debug, Clone)]
@@ -598,18 +538,6 @@ impl Query {
         self.faceted_in_stretches(t, candidates, threads, out, stop)
     }
 
-    /// The longest folded word every passing event must contain, if any.
-    fn required_word(&self) -> Option<String> {
-        self.clauses
-            .iter()
-            .filter_map(|c| match (&c.term, c.negated) {
-                (Term::Text(w), false) => Some(fold(w)),
-                _ => None,
-            })
-            .filter(|w| !w.is_empty())
-            .max_by_key(String::len)
-    }
-
     /// [`Query::faceted_into`] with the events cut into `threads` stretches,
     /// each searched on its own thread (one: all on this thread).
     fn faceted_in_stretches(
@@ -626,22 +554,8 @@ impl Query {
         for tally in [&mut out.years, &mut out.actors, &mut out.kinds, &mut out.tags] {
             tally.clear();
         }
-        // An event without a searched word neither passes nor counts: when
-        // the whole timeline would be read, one sweep through all the text
-        // finds the events that hold the word, and only those are checked.
-        let holding;
-        let candidates = match (candidates, self.required_word()) {
-            (None, Some(word)) => {
-                let Some(found) = events_containing(t, &word, threads, stop) else {
-                    return false;
-                };
-                holding = found;
-                Some(holding.as_slice())
-            }
-            (given, _) => given,
-        };
         let total = candidates.map_or(t.events.len(), <[usize]>::len);
-        if threads < 2 || total < PARALLEL_FROM {
+        if threads < 2 {
             return match candidates {
                 Some(c) => compiled.scan(t, c.iter().copied(), out, stop),
                 None => compiled.scan(t, 0..t.events.len(), out, stop),
@@ -812,6 +726,24 @@ mod tests {
                 );
             }
             assert_same(&q.faceted(&t, None), &alone, &format!("{text:?} as the app asks"));
+        }
+    }
+
+    #[test]
+    fn a_search_told_to_stop_gives_up_and_one_left_alone_finishes() {
+        let t = crate::synth::timeline(PARALLEL_FROM + 1, 3);
+        let q = Query::parse("court").unwrap();
+        let whole = q.faceted(&t, None);
+        for threads in [1, 2] {
+            let mut out = Faceted::empty(&t);
+            assert!(!q.faceted_in_stretches(&t, None, threads, &mut out, &|| true));
+            assert!(out.hits.len() < whole.hits.len(), "stopped before the end");
+            // Told to stop only after its first look: still stops.
+            let looks = std::sync::atomic::AtomicUsize::new(0);
+            let later = || looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 1;
+            assert!(!q.faceted_in_stretches(&t, None, threads, &mut out, &later));
+            assert!(q.faceted_in_stretches(&t, None, threads, &mut out, &|| false));
+            assert_same(&out, &whole, &format!("left alone on {threads} threads"));
         }
     }
 }

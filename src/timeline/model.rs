@@ -470,12 +470,6 @@ impl Timeline {
         self.event_position(id).map(|i| &self.events[i])
     }
 
-    /// Every event's folded search text in one string, and where each
-    /// event's starts (event i's is `text[start[i]..start[i + 1]]`).
-    pub fn search_text(&self) -> (&str, &[usize]) {
-        (&self.search_text, &self.search_start)
-    }
-
     pub fn search_key(&self, position: usize) -> &str {
         &self.search_text[self.search_start[position]..self.search_start[position + 1]]
     }
