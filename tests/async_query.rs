@@ -31,8 +31,11 @@ fn settle(app: &mut App) {
     }
 }
 
-/// Everything on screen that a search decides.
-fn shown(app: &App) -> (Vec<usize>, Vec<(usize, bool)>, Vec<usize>, usize) {
+/// Everything on screen that a search decides: the events in view, each
+/// filter value's count and state, the strip's counts, the list's rows.
+type Shown = (Vec<usize>, Vec<(usize, bool)>, Vec<usize>, usize);
+
+fn shown(app: &App) -> Shown {
     (
         app.visible.clone(),
         app.filter.entries.iter().map(|e| (e.count, e.active)).collect(),

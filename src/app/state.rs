@@ -315,15 +315,11 @@ impl App {
         r.pending = Some((generation, query.clone()));
         let (timeline, latest, sender) = (self.timeline.clone(), r.latest.clone(), r.sender.clone());
         let work = move || {
-            yield_to_input();
             let stale = || latest.load(Ordering::Relaxed) != generation;
             let mut found = Faceted::empty(&timeline);
-            if query.faceted_until(
-                &timeline,
-                candidates.as_deref().map(Vec::as_slice),
-                &mut found,
-                &stale,
-            ) {
+            let candidates = candidates.as_deref().map(Vec::as_slice);
+            // One core stays free to read keys and draw.
+            if query.faceted_until(&timeline, candidates, &mut found, &stale, 1) {
                 // The app may be gone; then nobody wants the result.
                 let _ = sender.send((generation, found));
             }
@@ -757,18 +753,6 @@ impl App {
         } else if Regions::hit(r.timeline, x, y).is_some() {
             self.move_selection(step as isize);
         }
-    }
-}
-
-/// Lowers the calling search thread's priority (and so that of the threads
-/// it starts), so that on a busy machine the input thread runs first and
-/// each key is still echoed in the next frame. On Linux priority is per
-/// thread; elsewhere it would lower the whole app's, so it is left alone.
-fn yield_to_input() {
-    #[cfg(target_os = "linux")]
-    {
-        // Not being allowed to is no reason not to search.
-        let _ = rustix::process::setpriority_process(None, 10);
     }
 }
 

@@ -120,7 +120,7 @@ pub fn load_with_progress(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u6
         read_file(&mut cx, &mut all, &mut |done| {
             progress(before + done as u64, total)
         });
-        before += files[file].text.len() as u64;
+        before += texts[file].text.len() as u64;
     }
     check_references(&texts, &mut all, &mut diagnostics);
     // The texts are no longer needed: free them before the timeline builds

@@ -514,18 +514,21 @@ impl Query {
     /// Like [`Query::faceted`], reusing the buffers of a previous result
     /// (on every key press, fresh megabyte-sized buffers cost more than the work).
     pub fn faceted_into(&self, t: &Timeline, candidates: Option<&[usize]>, out: &mut Faceted) {
-        self.faceted_until(t, candidates, out, &|| false);
+        self.faceted_until(t, candidates, out, &|| false, 0);
     }
 
     /// Like [`Query::faceted_into`], giving up as soon as `stop` says the
     /// result is no longer wanted: returns false then, with `out` partial.
     /// A search that runs to the end gives exactly what `faceted_into` gives.
+    /// `spare` cores are left to other work (a search in the background
+    /// leaves one to the thread that reads keys and draws).
     pub fn faceted_until(
         &self,
         t: &Timeline,
         candidates: Option<&[usize]>,
         out: &mut Faceted,
         stop: &Stop<'_>,
+        spare: usize,
     ) -> bool {
         let total = candidates.map_or(t.events.len(), <[usize]>::len);
         // Searching text reads every event's words: on large timelines the
@@ -533,7 +536,8 @@ impl Query {
         let threads = if total < PARALLEL_FROM {
             1
         } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            cores.saturating_sub(spare).clamp(1, 8)
         };
         self.faceted_in_stretches(t, candidates, threads, out, stop)
     }
