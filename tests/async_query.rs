@@ -44,6 +44,21 @@ fn shown(app: &App) -> Shown {
     )
 }
 
+/// What a search decides, without which filter values are marked chosen
+/// (that follows the committed query, not the one being typed).
+fn counted(app: &App) -> Shown {
+    let (visible, entries, strip, rows) = shown(app);
+    let counts = entries.into_iter().map(|(n, _)| (n, false)).collect();
+    (visible, counts, strip, rows)
+}
+
+/// An app that searches inside `update`, showing the query in force in `app`.
+fn in_place(t: &Timeline, app: &App) -> App {
+    let mut here = fresh(t, false);
+    here.update(Msg::Filter(app.effective_query()));
+    here
+}
+
 /// Events whose folded text holds every word: a filter written here, not
 /// the query engine's.
 fn holding(t: &Timeline, words: &[&str]) -> Vec<usize> {
@@ -106,28 +121,27 @@ proptest! {
 
     /// Whatever is typed and toggled, and however the background results
     /// interleave with the keys (a result lands before the next key, or is
-    /// superseded by it), the screen ends with the result that searching
-    /// inside `update` gives.
+    /// superseded by it), what lands on screen is what searching inside
+    /// `update` gives for the query in force. (Keys pressed while a search
+    /// runs act on the list on screen, so the two apps may go different
+    /// ways: stepping years starts from the selected event's year.)
     #[test]
     fn background_results_equal_searching_in_place(
         steps in prop::collection::vec((step(), any::<bool>()), 1..40),
         seed in 1u64..4,
     ) {
         let t = tipline::synth::timeline(1500, seed);
-        let mut here = fresh(&t, false);
         let mut away = fresh(&t, true);
         for (key, land) in &steps {
-            here.update(key.msg());
             away.update(key.msg());
-            prop_assert!(!here.searching(), "searching in place leaves nothing running");
             if *land {
                 settle(&mut away);
-                prop_assert_eq!(shown(&away), shown(&here));
+                prop_assert_eq!(counted(&away), counted(&in_place(&t, &away)));
             }
         }
         settle(&mut away);
-        prop_assert_eq!(shown(&away), shown(&here));
-        prop_assert_eq!(&away.query, &here.query);
+        prop_assert_eq!(counted(&away), counted(&in_place(&t, &away)));
+        prop_assert_eq!(&away.visible, &away.effective_query().filter(&t));
     }
 
     /// When every result lands before the next key, the two are the same
