@@ -88,7 +88,9 @@ fn frame_time(app: &mut App, b: &mut criterion::Bencher) {
 /// (in the background), to its complete result applied and drawn.
 fn word_result(app: &mut App, b: &mut criterion::Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    let words = ["court", "ministry", "victims", "hotline", "police", "decree", "survey", "border"];
+    let words = [
+        "court", "ministry", "victims", "hotline", "police", "decree", "survey", "border",
+    ];
     let mut next = 0;
     b.iter_custom(|iters| {
         let mut total = Duration::ZERO;

@@ -80,12 +80,19 @@ fn script() -> Vec<Event> {
     k
 }
 
-/// How long the simulated reader pauses between keys: a fast typist's pace.
-const PACE: Duration = Duration::from_millis(30);
+/// How long the simulated reader pauses between keys: a fast typist's pace
+/// (`KEYLATENCY_PACE_MS` sets another; 0 sends keys back to back).
+fn pace() -> Duration {
+    let ms = std::env::var("KEYLATENCY_PACE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    Duration::from_millis(ms.unwrap_or(30))
+}
 
 /// Applies the searches that finished, as the app's loop does, drawing once
-/// if any landed. Returns whether one did.
-fn land(app: &mut App, terminal: &mut Terminal<TestBackend>) -> bool {
+/// if any landed. Returns how long that held the input thread, if one did.
+fn land(app: &mut App, terminal: &mut Terminal<TestBackend>) -> Option<Duration> {
+    let start = Instant::now();
     let mut landed = false;
     while let Some(found) = app.finished() {
         app.update(found);
@@ -94,7 +101,7 @@ fn land(app: &mut App, terminal: &mut Terminal<TestBackend>) -> bool {
     if landed {
         terminal.draw(|f| ui::draw(f, app)).expect("draw");
     }
-    landed
+    landed.then(|| start.elapsed())
 }
 
 /// Waits until no search runs, landing results as they come.
@@ -133,15 +140,19 @@ fn main() {
     app.update(Input::Resize(200, 50));
     terminal.draw(|f| ui::draw(f, &app)).expect("draw");
 
+    let pace = pace();
     // Key to frame: each key of the script, at a typist's pace, with the
     // searches it starts landing in between as they finish.
     let mut times: Vec<Duration> = Vec::new();
+    // Time the input thread spends showing a result that landed.
+    let mut applying: Vec<Duration> = Vec::new();
     let mut slowest: Vec<(Duration, String)> = Vec::new();
     for event in script() {
         let pause = Instant::now();
-        while pause.elapsed() < PACE {
-            if !land(&mut app, &mut terminal) {
-                std::thread::sleep(Duration::from_millis(1));
+        while pause.elapsed() < pace {
+            match land(&mut app, &mut terminal) {
+                Some(took) => applying.push(took),
+                None => std::thread::sleep(Duration::from_millis(1)),
             }
         }
         let start = Instant::now();
@@ -168,9 +179,10 @@ fn main() {
             let mut last = Instant::now();
             for c in word.chars() {
                 let pause = Instant::now();
-                while pause.elapsed() < PACE {
-                    if !land(&mut app, &mut terminal) {
-                        std::thread::sleep(Duration::from_millis(1));
+                while pause.elapsed() < pace {
+                    match land(&mut app, &mut terminal) {
+                        Some(took) => applying.push(took),
+                        None => std::thread::sleep(Duration::from_millis(1)),
                     }
                 }
                 last = Instant::now();
@@ -195,6 +207,9 @@ fn main() {
     }
     times.sort();
     results.sort();
+    // Never empty: a run where no result landed reports zero.
+    applying.push(Duration::ZERO);
+    applying.sort();
     println!("keys={} events={n}", times.len());
     println!("p50_ms={:.3}", quantile(&times, 0.50));
     println!("p99_ms={:.3}", quantile(&times, 0.99));
@@ -204,6 +219,11 @@ fn main() {
         quantile(&results, 0.50),
         quantile(&results, 0.99),
         results.len()
+    );
+    println!(
+        "result_apply_p99_ms={:.3} results={}",
+        quantile(&applying, 0.99),
+        applying.len() - 1
     );
     println!(
         "p99_ms={:.3} max_ms={:.3} events={n}",
