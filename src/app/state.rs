@@ -14,11 +14,12 @@ use super::panes::strip::Strip;
 use super::panes::timeline::{Row, TimelinePane};
 use super::presenter::Presenter;
 use super::theme::{Theme, ThemeName};
+use crate::query::index::WordIndex;
 use crate::query::{Facet, Faceted, Query, Term};
 use crate::text::fold;
 use crate::timeline::model::{Event, Timeline};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, OnceLock};
 use std::time::Duration;
 
 /// Timelines with at least this many events are searched off the input
@@ -86,6 +87,9 @@ struct Results {
     select_after: Option<usize>,
     sender: mpsc::Sender<(u64, Faceted)>,
     finished: mpsc::Receiver<(u64, Faceted)>,
+    /// The word index, once built (in the background): searches for words
+    /// alone use it, the others read the events.
+    index: Arc<OnceLock<WordIndex>>,
 }
 
 impl Default for Results {
@@ -102,6 +106,7 @@ impl Default for Results {
             select_after: None,
             sender,
             finished,
+            index: Arc::default(),
         }
     }
 }
@@ -165,7 +170,9 @@ impl App {
         // Searches still running on the old timeline are not wanted.
         self.results.latest.fetch_add(1, Ordering::Relaxed);
         let mut fresh = App::with_settings(timeline, self.query.clone(), settings);
-        fresh.results.background_from = self.results.background_from;
+        if let Some(from) = self.results.background_from {
+            fresh.search_in_background(from);
+        }
         std::mem::swap(&mut fresh.history, &mut self.history);
         fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
         fresh.focus = self.focus;
@@ -267,8 +274,24 @@ impl App {
     /// Searches from now on run on worker threads when the timeline has at
     /// least `from` events: `update` then never waits for a search, and the
     /// result arrives later as [`Msg::Found`] (see [`App::finished`]).
+    /// Such a timeline's word index is built then, on a thread of its own.
     pub fn search_in_background(&mut self, from: usize) {
         self.results.background_from = Some(from);
+        if self.timeline.events.len() >= from && self.results.index.get().is_none() {
+            let (timeline, index) = (self.timeline.clone(), self.results.index.clone());
+            let build = move || {
+                // One core stays free to read keys and draw.
+                let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+                index.get_or_init(|| WordIndex::on_threads(&timeline, cores - 1));
+            };
+            // Without a thread, searches read the events as before.
+            let _ = std::thread::Builder::new().name("word index".into()).spawn(build);
+        }
+    }
+
+    /// Whether the word index is built (searches for words alone use it).
+    pub fn word_index_ready(&self) -> bool {
+        self.results.index.get().is_some()
     }
 
     /// Whether a search is running whose result is not yet on screen.
@@ -314,9 +337,16 @@ impl App {
             .then(|| r.relevant.clone());
         r.pending = Some((generation, query.clone()));
         let (timeline, latest, sender) = (self.timeline.clone(), r.latest.clone(), r.sender.clone());
+        let index = r.index.clone();
         let work = move || {
             let stale = || latest.load(Ordering::Relaxed) != generation;
             let mut found = Faceted::empty(&timeline);
+            if let Some(index) = index.get() {
+                if query.faceted_by_index(&timeline, index, &mut found) {
+                    let _ = sender.send((generation, found));
+                    return;
+                }
+            }
             let candidates = candidates.as_deref().map(Vec::as_slice);
             // One core stays free to read keys and draw.
             if query.faceted_until(&timeline, candidates, &mut found, &stale, 1) {

@@ -12,6 +12,7 @@ use crate::timeline::date::PartialDate;
 use crate::timeline::model::{EventKind, Timeline};
 
 pub mod facets;
+pub mod index;
 use std::fmt;
 
 /// Longest query text the command line and the app's prompts accept
@@ -730,6 +731,44 @@ mod tests {
                 );
             }
             assert_same(&q.faceted(&t, None), &alone, &format!("{text:?} as the app asks"));
+        }
+    }
+
+    #[test]
+    fn the_word_index_answers_as_the_full_search_does() {
+        let t = crate::synth::timeline(3000, 5);
+        let index = index::WordIndex::new(&t);
+        let mut shares = std::collections::BTreeSet::new();
+        for text in [
+            "court",
+            "minist",
+            "court ministry",
+            "-court",
+            "court -ministry",
+            "zürich",
+            "ZURICH",
+            "ev",
+            "nothing-holds-this",
+            "人口",
+            "-nothing-holds-this",
+        ] {
+            let q = Query::parse(text).unwrap();
+            let mut out = Faceted::empty(&t);
+            assert!(q.faceted_by_index(&t, &index, &mut out), "{text}");
+            let whole = q.faceted(&t, None);
+            assert_same(&out, &whole, text);
+            let share = whole.hits.len() * 2 > t.events.len();
+            if !whole.hits.is_empty() {
+                shares.insert(share);
+            }
+        }
+        // Both ways of counting were used: most events passed, or few did.
+        assert_eq!(shares.len(), 2);
+        // What the index cannot answer is left to the full search.
+        for text in ["", "court kind:law", "year:2020", "\"a phrase\""] {
+            let q = Query::parse(text).unwrap();
+            let mut out = Faceted::empty(&t);
+            assert!(!q.faceted_by_index(&t, &index, &mut out), "{text}");
         }
     }
 
