@@ -1,4 +1,6 @@
 //! Speed at scale. `cargo bench` runs all; `cargo bench -- frame` one group.
+//! Key latency and the first frame in a terminal are timed by the
+//! `keylatency` and `startup` examples.
 //! Numbers are reported in the README's Performance section.
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
@@ -6,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use tipline::app::{draw as ui, Action, App, Input};
+use tipline::app::{draw as ui, Action, App, Input, Msg};
 use tipline::load::{load, DataFile};
 use tipline::Query;
 
@@ -82,16 +84,55 @@ fn frame_time(app: &mut App, b: &mut criterion::Bencher) {
     });
 }
 
+/// Time from asking for a word's search, as the app does on a terminal
+/// (in the background), to its complete result applied and drawn.
+fn word_result(app: &mut App, b: &mut criterion::Bencher) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let words = [
+        "court", "ministry", "victims", "hotline", "police", "decree", "survey", "border",
+    ];
+    let mut next = 0;
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            let word = Query::parse(words[next % words.len()]).unwrap();
+            next += 1;
+            let start = Instant::now();
+            app.update(Msg::Filter(word));
+            settle(app);
+            terminal.draw(|f| ui::draw(f, app)).unwrap();
+            total += start.elapsed();
+        }
+        total
+    });
+    app.update(Msg::Filter(Query::default()));
+    settle(app);
+}
+
+/// Applies finished searches until the newest is shown.
+fn settle(app: &mut App) {
+    while app.searching() {
+        if let Some(found) = app.wait_finished(Duration::from_secs(60)) {
+            app.update(found);
+        }
+    }
+}
+
 fn frames(c: &mut Criterion) {
-    let mut g = c.benchmark_group("frame_200x50");
-    g.sample_size(30);
     for n in [1_000, 100_000, 1_000_000] {
         let mut app = App::new(tipline::synth::timeline(n, 1), Query::default());
+        app.search_in_background(tipline::app::state::BACKGROUND_FROM);
         app.update(Input::Resize(200, 50));
         app.update(Action::PageDown);
+        let mut g = c.benchmark_group("frame_200x50");
+        g.sample_size(30);
         g.bench_function(BenchmarkId::from_parameter(n), |b| frame_time(&mut app, b));
+        g.finish();
+        let mut g = c.benchmark_group("word_result");
+        g.sample_size(10);
+        g.bench_function(BenchmarkId::from_parameter(n), |b| word_result(&mut app, b));
+        g.finish();
     }
-    g.finish();
 }
 
 fn long_detail(c: &mut Criterion) {

@@ -136,6 +136,10 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
             theme.active_value,
         ));
     }
+    if app.searching() {
+        // The list shows the previous result until the new one lands.
+        first.push(Span::styled("  searching…", theme.dim));
+    }
     let second = if let Some(e) = error {
         Line::from(Span::styled(fit(&format!("error: {e}"), width), theme.error))
     } else if let Some(m) = &app.status.message {

@@ -201,6 +201,9 @@ pub enum Msg {
     Notice(String),
     /// Filter by this query, in place of the current one.
     Filter(crate::query::Query),
+    /// A search started in the background finished: its number and result.
+    /// Shown only if no newer search was asked for since.
+    Found(u64, Box<crate::query::Faceted>),
 }
 
 impl From<Action> for Msg {

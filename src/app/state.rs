@@ -14,9 +14,18 @@ use super::panes::strip::Strip;
 use super::panes::timeline::{Row, TimelinePane};
 use super::presenter::Presenter;
 use super::theme::{Theme, ThemeName};
+use crate::query::index::WordIndex;
 use crate::query::{Facet, Faceted, Query, Term};
 use crate::text::fold;
 use crate::timeline::model::{Event, Timeline};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, OnceLock};
+use std::time::Duration;
+
+/// Timelines with at least this many events are searched off the input
+/// thread when searching in the background is on: below it a search takes
+/// well under a millisecond, less than handing it to a thread.
+pub const BACKGROUND_FROM: usize = 20_000;
 
 /// How the app looks and which keys it takes, fixed at start-up.
 #[derive(Debug, Clone)]
@@ -58,18 +67,53 @@ struct Visit {
 }
 
 /// The result of the filter, and what the next refresh can reuse.
-#[derive(Default)]
 struct Results {
-    /// The query the last refresh ran, and the events that could still
+    /// The query of the result on screen, and the events that could still
     /// count for it: typing more of a search word re-checks only those.
     last_query: Option<Query>,
+    relevant: Arc<Vec<usize>>,
     /// The last faceted result; its buffers are reused on the next refresh.
     found: Option<Faceted>,
     spare: Vec<usize>,
+    /// Timelines with at least this many events are searched on a worker
+    /// thread; `None`: every search runs inside `update` (as in tests).
+    background_from: Option<usize>,
+    /// The number of the newest search asked for. A worker whose number is
+    /// older stops, and its result, if it had one, is never shown.
+    latest: Arc<AtomicU64>,
+    /// The search whose result is awaited, and its query.
+    pending: Option<(u64, Query)>,
+    /// An event to select once the awaited result is shown.
+    select_after: Option<usize>,
+    sender: mpsc::Sender<(u64, Faceted)>,
+    finished: mpsc::Receiver<(u64, Faceted)>,
+    /// The word index, once built (in the background): searches for words
+    /// alone use it, the others read the events.
+    index: Arc<OnceLock<WordIndex>>,
+}
+
+impl Default for Results {
+    fn default() -> Self {
+        let (sender, finished) = mpsc::channel();
+        Results {
+            last_query: None,
+            relevant: Arc::default(),
+            found: None,
+            spare: Vec::new(),
+            background_from: None,
+            latest: Arc::default(),
+            pending: None,
+            select_after: None,
+            sender,
+            finished,
+            index: Arc::default(),
+        }
+    }
 }
 
 pub struct App {
-    pub timeline: Timeline,
+    /// Shared with the searches running in the background.
+    pub timeline: Arc<Timeline>,
     /// The committed filter: facets and kept search words.
     pub query: Query,
     pub mode: Mode,
@@ -99,7 +143,7 @@ impl App {
             choices: Choices::new(&timeline),
             filter: FilterPane::new(facet_values(&timeline)),
             strip: Strip::new(&timeline),
-            timeline,
+            timeline: Arc::new(timeline),
             query,
             mode: Mode::Browse,
             focus: Pane::Timeline,
@@ -123,7 +167,12 @@ impl App {
         let selected = self.selected_event().map(|e| e.id.clone());
         let old_position = self.selected_position().unwrap_or(0);
         let settings = std::mem::take(&mut self.settings);
+        // Searches still running on the old timeline are not wanted.
+        self.results.latest.fetch_add(1, Ordering::Relaxed);
         let mut fresh = App::with_settings(timeline, self.query.clone(), settings);
+        if let Some(from) = self.results.background_from {
+            fresh.search_in_background(from);
+        }
         std::mem::swap(&mut fresh.history, &mut self.history);
         fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
         fresh.focus = self.focus;
@@ -136,7 +185,9 @@ impl App {
         fresh.list.offset = self.list.offset;
         fresh.detail.scroll = self.detail.scroll;
         *self = fresh;
-        self.refresh();
+        // Reading the file took far longer than this search: the selection
+        // below needs its result now.
+        self.refresh_here();
         match selected.and_then(|id| self.timeline.event_position(&id)) {
             Some(p) if self.visible.contains(&p) => self.select_position(p),
             // The event is gone: stay near where it was.
@@ -220,20 +271,131 @@ impl App {
         )
     }
 
+    /// Searches from now on run on worker threads when the timeline has at
+    /// least `from` events: `update` then never waits for a search, and the
+    /// result arrives later as [`Msg::Found`] (see [`App::finished`]).
+    /// Such a timeline's word index is built then, on a thread of its own.
+    pub fn search_in_background(&mut self, from: usize) {
+        self.results.background_from = Some(from);
+        if self.timeline.events.len() >= from && self.results.index.get().is_none() {
+            let (timeline, index) = (self.timeline.clone(), self.results.index.clone());
+            let build = move || {
+                // One core stays free to read keys and draw.
+                let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+                index.get_or_init(|| WordIndex::on_threads(&timeline, cores - 1));
+            };
+            // Without a thread, searches read the events as before.
+            let _ = std::thread::Builder::new().name("word index".into()).spawn(build);
+        }
+    }
+
+    /// Whether the word index is built (searches for words alone use it).
+    pub fn word_index_ready(&self) -> bool {
+        self.results.index.get().is_some()
+    }
+
+    /// Whether a search is running whose result is not yet on screen.
+    pub fn searching(&self) -> bool {
+        self.results.pending.is_some()
+    }
+
+    /// The number of the newest search asked for.
+    pub fn search_generation(&self) -> u64 {
+        self.results.latest.load(Ordering::Relaxed)
+    }
+
+    /// A search that finished in the background, as the message that shows
+    /// it; `None` when none has finished since the last call.
+    pub fn finished(&self) -> Option<Msg> {
+        self.results.finished.try_recv().ok().map(found_msg)
+    }
+
+    /// Like [`App::finished`], waiting up to `wait` for one.
+    pub fn wait_finished(&self, wait: Duration) -> Option<Msg> {
+        self.results.finished.recv_timeout(wait).ok().map(found_msg)
+    }
+
     /// Recomputes what passes the filter, keeping the selected event if it
-    /// still passes and otherwise the nearest one after it.
+    /// still passes and otherwise the nearest one after it. On a large
+    /// timeline, when searching in the background, this only starts the
+    /// search: the previous result stays on screen until the new one lands.
     pub(super) fn refresh(&mut self) {
-        let previous = self.selected_position();
+        let background = self
+            .results
+            .background_from
+            .is_some_and(|from| self.timeline.events.len() >= from);
+        if !background {
+            return self.refresh_here();
+        }
         let query = self.effective_query();
         let r = &mut self.results;
+        let generation = r.latest.fetch_add(1, Ordering::Relaxed) + 1;
+        let candidates = r
+            .last_query
+            .as_ref()
+            .is_some_and(|last| query.narrows(last))
+            .then(|| r.relevant.clone());
+        r.pending = Some((generation, query.clone()));
+        let (timeline, latest, sender) = (self.timeline.clone(), r.latest.clone(), r.sender.clone());
+        let index = r.index.clone();
+        let work = move || {
+            let stale = || latest.load(Ordering::Relaxed) != generation;
+            let mut found = Faceted::empty(&timeline);
+            if let Some(index) = index.get() {
+                if query.faceted_by_index(&timeline, index, &mut found) {
+                    let _ = sender.send((generation, found));
+                    return;
+                }
+            }
+            let candidates = candidates.as_deref().map(Vec::as_slice);
+            // One core stays free to read keys and draw.
+            if query.faceted_until(&timeline, candidates, &mut found, &stale, 1) {
+                // The app may be gone; then nobody wants the result.
+                let _ = sender.send((generation, found));
+            }
+        };
+        if std::thread::Builder::new()
+            .name("search".into())
+            .spawn(work)
+            .is_err()
+        {
+            // No thread to be had: search here rather than never.
+            self.refresh_here();
+        }
+    }
+
+    /// [`App::refresh`] on this thread, now; supersedes any search running.
+    fn refresh_here(&mut self) {
+        let query = self.effective_query();
+        let r = &mut self.results;
+        r.latest.fetch_add(1, Ordering::Relaxed);
+        r.pending = None;
         let reuse = r.last_query.as_ref().is_some_and(|last| query.narrows(last));
         let mut found = r.found.take().unwrap_or_else(|| Faceted::empty(&self.timeline));
-        let candidates = std::mem::replace(&mut found.relevant, std::mem::take(&mut r.spare));
-        std::mem::swap(&mut found.hits, &mut self.visible);
+        let candidates = std::mem::take(&mut r.relevant);
+        found.relevant = std::mem::take(&mut r.spare);
         query.faceted_into(&self.timeline, reuse.then_some(candidates.as_slice()), &mut found);
+        // A buffer no search holds any more is reused next time.
+        self.results.spare = Arc::try_unwrap(candidates).unwrap_or_default();
+        self.show(query, found);
+    }
+
+    /// A search finished: shows it if it is the newest asked for; an older
+    /// one was superseded and is dropped.
+    fn found(&mut self, generation: u64, found: Faceted) {
+        match self.results.pending.take() {
+            Some((awaited, query)) if awaited == generation => self.show(query, found),
+            other => self.results.pending = other,
+        }
+    }
+
+    /// Puts a result on screen: the list, the strip's and the filter pane's
+    /// counts, and the selection.
+    fn show(&mut self, query: Query, mut found: Faceted) {
+        let previous = self.selected_position();
         std::mem::swap(&mut found.hits, &mut self.visible);
-        r.spare = candidates;
-        r.last_query = Some(query);
+        self.results.relevant = Arc::new(std::mem::take(&mut found.relevant));
+        self.results.last_query = Some(query);
         self.list.rebuild(&self.timeline, &self.visible);
         self.list.selected = match previous {
             Some(p) => self
@@ -250,9 +412,17 @@ impl App {
         self.filter.count(&found, &self.query);
         self.results.found = Some(found);
         self.scroll_to_selection();
+        if let Some(p) = self.results.select_after.take() {
+            self.select_position(p);
+        }
     }
 
+    /// Selects the event at this position if it is in view; while a search
+    /// is running, once its result is shown.
     pub(super) fn select_position(&mut self, position: usize) {
+        if self.searching() {
+            self.results.select_after = Some(position);
+        }
         if let Some(i) = self.visible.iter().position(|&p| p == position) {
             self.select(i);
         }
@@ -337,6 +507,7 @@ impl App {
             Msg::Present(p) => self.mode = Mode::Present(p),
             Msg::Goto(id) => self.goto(&id),
             Msg::Notice(note) => self.status.message = Some(note),
+            Msg::Found(generation, found) => self.found(generation, *found),
             Msg::Filter(query) => {
                 self.query = query;
                 self.refresh();
@@ -613,6 +784,10 @@ impl App {
             self.move_selection(step as isize);
         }
     }
+}
+
+fn found_msg((generation, found): (u64, Faceted)) -> Msg {
+    Msg::Found(generation, Box::new(found))
 }
 
 /// The year typed into the year prompt, once it has four digits.

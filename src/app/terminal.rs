@@ -76,12 +76,12 @@ pub enum Stop {
 }
 
 /// The event loop, generic over the backend so tests can drive it.
-/// `next_event` returns `None` when nothing happened for a while, so the
-/// loop can notice a signal.
+/// `next_event` waits up to the given time and returns `None` when nothing
+/// happened, so the loop can notice a signal or a finished search.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+    mut next_event: impl FnMut(Duration) -> io::Result<Option<Event>>,
     signalled: impl Fn() -> Option<i32>,
     mut idle: impl FnMut(&mut App) -> bool,
 ) -> Result<(), Stop>
@@ -93,6 +93,11 @@ where
     let mut dirty = true;
     let mut published: Option<super::presenter::Published> = None;
     while !app.quit {
+        // Searches finish off this thread; their results arrive here.
+        while let Some(found) = app.finished() {
+            app.update(found);
+            dirty = true;
+        }
         publish_presenting(app, &mut published);
         if let Some(sig) = signalled() {
             return Err(Stop::Signal(sig));
@@ -102,9 +107,13 @@ where
                 .draw(|f| super::draw::draw(f, app))
                 .map_err(|e| Stop::Error(io::Error::other(e)))?;
         }
-        let Some(event) = next_event().map_err(Stop::Error)? else {
+        // While a search runs, look for its result often; keys still come
+        // first, each echoed in the next frame.
+        let searching = app.searching();
+        let wait = if searching { SEARCH_POLL } else { TICK };
+        let Some(event) = next_event(wait).map_err(Stop::Error)? else {
             // Nothing typed for a moment: a chance to look at the data files.
-            dirty = idle(app);
+            dirty = !searching && idle(app);
             continue;
         };
         injected_failure(&event)?;
@@ -155,10 +164,11 @@ fn injected_failure(event: &Event) -> Result<(), Stop> {
 pub fn run(app: &mut App, mouse: bool, idle: impl FnMut(&mut App) -> bool) -> Result<(), Stop> {
     let mut session = TerminalSession::start(mouse).map_err(Stop::Error)?;
     let input = &session.incoming;
+    app.search_in_background(super::state::BACKGROUND_FROM);
     run_loop(
         &mut session.terminal,
         app,
-        || input.next(TICK),
+        |wait| input.next(wait),
         || input.signalled(),
         idle,
     )
@@ -166,6 +176,10 @@ pub fn run(app: &mut App, mouse: bool, idle: impl FnMut(&mut App) -> bool) -> Re
 
 /// How long a loop waits for input before it looks at signals and files.
 pub const TICK: Duration = Duration::from_millis(100);
+
+/// How long the app's loop waits for input while a search runs, before it
+/// looks for the search's result.
+const SEARCH_POLL: Duration = Duration::from_millis(1);
 
 /// The process's terminal, taken over for as long as this value lives:
 /// raw mode, the alternate screen, bracketed paste and, if asked, the

@@ -44,7 +44,7 @@ fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>) -> Result<(
 fn check(paths: &[PathBuf]) -> Result<(), u8> {
     let (files, converted) = read_files_converting(paths)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let mut loaded = load(files);
+    let mut loaded = super::progress::load(files);
     restate(&mut loaded.diagnostics, &converted);
     report(&loaded.diagnostics);
     let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());

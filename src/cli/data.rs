@@ -3,7 +3,7 @@
 
 use super::args::FilterArgs;
 use super::io::{report, EXIT_INVALID_DATA, EXIT_USAGE};
-use crate::load::{load, DataFile, Loaded};
+use crate::load::{DataFile, Loaded};
 use crate::query::Query;
 use crate::teach::lesson::Lesson;
 use crate::timeline::model::Timeline;
@@ -126,7 +126,7 @@ pub(super) fn read_files_converting(paths: &[PathBuf]) -> Result<(Vec<DataFile>,
 /// Loads the named files (or the embedded data); warnings go to stderr.
 pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
     let (files, converted) = read_files_converting(paths)?;
-    let mut loaded: Loaded = load(files);
+    let mut loaded: Loaded = super::progress::load(files);
     restate(&mut loaded.diagnostics, &converted);
     report(&loaded.diagnostics);
     match loaded.timeline {

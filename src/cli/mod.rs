@@ -18,6 +18,7 @@ pub(crate) mod io;
 mod launch;
 mod list;
 pub mod output;
+mod progress;
 mod teach;
 
 pub use args::*;

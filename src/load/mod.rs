@@ -213,6 +213,14 @@ impl Loaded {
 const TOP: &[&str] = &["sources", "actors", "events", "eras", "observances"];
 /// Loads and validates several files into one timeline.
 pub fn load(files: Vec<DataFile>) -> Loaded {
+    load_with_progress(files, &mut |_, _| {})
+}
+
+/// [`load`], telling `progress` now and then how many bytes of the files'
+/// text have been read, out of how many.
+pub fn load_with_progress(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
+    let total: u64 = files.iter().map(|f| f.text.len() as u64).sum();
+    let mut before = 0u64;
     let mut diagnostics = Vec::new();
     let mut all = Gathered::default();
     let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
@@ -223,7 +231,10 @@ pub fn load(files: Vec<DataFile>) -> Loaded {
             base: 0,
             diagnostics: &mut diagnostics,
         };
-        read_file(&mut cx, &mut all);
+        read_file(&mut cx, &mut all, &mut |done| {
+            progress(before + done as u64, total)
+        });
+        before += texts[file].text.len() as u64;
     }
     checks::check_events(&texts, &mut all, &mut diagnostics);
     check_references(&texts, &mut all, &mut diagnostics);
@@ -252,7 +263,7 @@ pub fn load_embedded() -> Timeline {
 /// Reads one file a top-level table at a time. Parsing each `[[events]]`
 /// entry on its own keeps only one entry's syntax tree in memory, so a
 /// large file costs little more than its text and the timeline it holds.
-fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
+fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered, progress: &mut dyn FnMut(usize)) {
     let text = cx.src().text;
     // A byte-order mark, as some editors write, is not part of the TOML.
     let bom = if text.starts_with('\u{feff}') {
@@ -268,6 +279,7 @@ fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
         bom,
         mark,
         reported_before,
+        progress,
     };
     if !split::read_documents(&text[bom..], &mut reader) {
         // Report syntax errors as a parse of the whole file sees them, and
@@ -281,19 +293,22 @@ fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered) {
 }
 
 /// Reads the documents of one file into what is gathered from all files.
-struct FileReader<'c, 'a, 'g> {
+struct FileReader<'c, 'a, 'g, 'p> {
     cx: &'c mut Ctx<'a>,
     all: &'g mut Gathered,
     bom: usize,
     mark: gather::Mark,
     reported_before: usize,
+    /// Told how far into the file reading has come, for a progress bar.
+    progress: &'p mut dyn FnMut(usize),
 }
 
-impl split::Reader for FileReader<'_, '_, '_> {
+impl split::Reader for FileReader<'_, '_, '_, '_> {
     fn read(&mut self, range: Range<usize>, document: &toml::Spanned<DeTable<'_>>) {
         self.cx.base = range.start + self.bom;
         read_root(self.cx, document, self.all);
         self.cx.base = 0;
+        (self.progress)(range.end + self.bom);
     }
 
     fn reset(&mut self) {

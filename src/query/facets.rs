@@ -44,6 +44,20 @@ impl Tally {
         }
     }
 
+    /// This tally less another of the same timeline (which it contains).
+    pub fn minus(&self, other: &Tally) -> Tally {
+        let mut out = self.clone();
+        for (mine, theirs) in [
+            (&mut out.years, &other.years),
+            (&mut out.actors, &other.actors),
+            (&mut out.kinds, &other.kinds),
+            (&mut out.tags, &other.tags),
+        ] {
+            mine.iter_mut().zip(theirs).for_each(|(a, b)| *a -= b);
+        }
+        out
+    }
+
     /// Counts one event under every facet.
     pub fn add(&mut self, t: &Timeline, position: usize) {
         self.add_year(t, position);

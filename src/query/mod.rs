@@ -13,6 +13,7 @@ use crate::timeline::dating::Certainty;
 use crate::timeline::model::{EventKind, Timeline};
 
 pub mod facets;
+pub mod index;
 pub mod known;
 use std::fmt;
 
@@ -451,9 +452,20 @@ impl Compiled {
         self.failures(t, position) == Some(0)
     }
 
-    /// Adds the events at `positions` to a faceted result.
-    fn scan(&self, t: &Timeline, positions: impl Iterator<Item = usize>, out: &mut Faceted) {
-        for p in positions {
+    /// Adds the events at `positions` to a faceted result. Every
+    /// [`CHECK_EVERY`] events it asks `stop` whether the result is still
+    /// wanted, and returns false (leaving `out` partial) once it is not.
+    fn scan(
+        &self,
+        t: &Timeline,
+        positions: impl Iterator<Item = usize>,
+        out: &mut Faceted,
+        stop: &Stop<'_>,
+    ) -> bool {
+        for (n, p) in positions.enumerate() {
+            if n % CHECK_EVERY == CHECK_EVERY - 1 && stop() {
+                return false;
+            }
             let Some(failed) = self.failures(t, p) else {
                 continue;
             };
@@ -474,8 +486,16 @@ impl Compiled {
                 out.tags.add_tags(t, p);
             }
         }
+        true
     }
 }
+
+/// Asked now and then by a long search: true when its result is no longer
+/// wanted (a newer query superseded it), so it stops early.
+pub type Stop<'a> = dyn Fn() -> bool + Sync + 'a;
+
+/// How many events a search checks between two looks at its [`Stop`].
+const CHECK_EVERY: usize = 4096;
 
 /// Below this many events one core searches alone: starting threads would cost more.
 const PARALLEL_FROM: usize = 20_000;
@@ -521,15 +541,32 @@ impl Query {
     /// Like [`Query::faceted`], reusing the buffers of a previous result
     /// (on every key press, fresh megabyte-sized buffers cost more than the work).
     pub fn faceted_into(&self, t: &Timeline, candidates: Option<&[usize]>, out: &mut Faceted) {
+        self.faceted_until(t, candidates, out, &|| false, 0);
+    }
+
+    /// Like [`Query::faceted_into`], giving up as soon as `stop` says the
+    /// result is no longer wanted: returns false then, with `out` partial.
+    /// A search that runs to the end gives exactly what `faceted_into` gives.
+    /// `spare` cores are left to other work (a search in the background
+    /// leaves one to the thread that reads keys and draws).
+    pub fn faceted_until(
+        &self,
+        t: &Timeline,
+        candidates: Option<&[usize]>,
+        out: &mut Faceted,
+        stop: &Stop<'_>,
+        spare: usize,
+    ) -> bool {
         let total = candidates.map_or(t.events.len(), <[usize]>::len);
         // Searching text reads every event's words: on large timelines the
         // cores share the reading, each over one stretch of the timeline.
         let threads = if total < PARALLEL_FROM {
             1
         } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            cores.saturating_sub(spare).clamp(1, 8)
         };
-        self.faceted_in_stretches(t, candidates, threads, out);
+        self.faceted_in_stretches(t, candidates, threads, out, stop)
     }
 
     /// [`Query::faceted_into`] with the events cut into `threads` stretches,
@@ -540,7 +577,8 @@ impl Query {
         candidates: Option<&[usize]>,
         threads: usize,
         out: &mut Faceted,
-    ) {
+        stop: &Stop<'_>,
+    ) -> bool {
         let compiled = Compiled::new(self, t);
         out.hits.clear();
         out.relevant.clear();
@@ -549,25 +587,24 @@ impl Query {
         }
         let total = candidates.map_or(t.events.len(), <[usize]>::len);
         if threads < 2 {
-            match candidates {
-                Some(c) => compiled.scan(t, c.iter().copied(), out),
-                None => compiled.scan(t, 0..t.events.len(), out),
-            }
-            return;
+            return match candidates {
+                Some(c) => compiled.scan(t, c.iter().copied(), out, stop),
+                None => compiled.scan(t, 0..t.events.len(), out, stop),
+            };
         }
         let size = total.div_ceil(threads);
-        let parts: Vec<Faceted> = std::thread::scope(|scope| {
+        let parts: Vec<Option<Faceted>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)
                 .map(|k| {
                     let compiled = &compiled;
                     let range = (k * size).min(total)..((k + 1) * size).min(total);
                     scope.spawn(move || {
                         let mut part = Faceted::empty(t);
-                        match candidates {
-                            Some(c) => compiled.scan(t, c[range].iter().copied(), &mut part),
-                            None => compiled.scan(t, range, &mut part),
-                        }
-                        part
+                        let whole = match candidates {
+                            Some(c) => compiled.scan(t, c[range].iter().copied(), &mut part, stop),
+                            None => compiled.scan(t, range, &mut part, stop),
+                        };
+                        whole.then_some(part)
                     })
                 })
                 .collect();
@@ -577,6 +614,7 @@ impl Query {
                 .collect()
         });
         for part in parts {
+            let Some(part) = part else { return false };
             out.hits.extend_from_slice(&part.hits);
             out.relevant.extend_from_slice(&part.relevant);
             out.years.merge(&part.years);
@@ -584,6 +622,7 @@ impl Query {
             out.kinds.merge(&part.kinds);
             out.tags.merge(&part.tags);
         }
+        true
     }
 
     /// Whether every event this query can pass or count was relevant to
@@ -671,54 +710,4 @@ impl fmt::Display for Query {
 }
 
 #[cfg(all(test, feature = "synth"))]
-mod tests {
-    use super::*;
-
-    fn assert_same(a: &Faceted, b: &Faceted, what: &str) {
-        assert_eq!(a.hits, b.hits, "{what}: hits");
-        assert_eq!(a.relevant, b.relevant, "{what}: relevant");
-        assert_eq!(a.years, b.years, "{what}: years");
-        assert_eq!(a.actors, b.actors, "{what}: actors");
-        assert_eq!(a.kinds, b.kinds, "{what}: kinds");
-        assert_eq!(a.tags, b.tags, "{what}: tags");
-    }
-
-    #[test]
-    fn stretches_searched_apart_add_up_to_one_search() {
-        // One more than the size at which the search is shared, so that
-        // the stretches are uneven.
-        let t = crate::synth::timeline(PARALLEL_FROM + 1, 11);
-        let every: Vec<usize> = (0..t.events.len()).collect();
-        for text in [
-            "",
-            "ministry",
-            "year:1990..2050 -kind:law",
-            "tag:law kind:law",
-            "-report court",
-        ] {
-            let q = Query::parse(text).unwrap();
-            let mut alone = Faceted::empty(&t);
-            q.faceted_in_stretches(&t, None, 1, &mut alone);
-            assert_eq!(alone.hits, q.filter(&t), "{text}");
-            if !text.is_empty() {
-                assert!(
-                    !alone.hits.is_empty() && alone.hits.len() < t.events.len(),
-                    "{text}: {} hits, which would show nothing",
-                    alone.hits.len()
-                );
-            }
-            for threads in [2, 3, 8] {
-                let mut shared = Faceted::empty(&t);
-                q.faceted_in_stretches(&t, None, threads, &mut shared);
-                assert_same(&shared, &alone, &format!("{text:?} on {threads} threads"));
-                q.faceted_in_stretches(&t, Some(&every), threads, &mut shared);
-                assert_same(
-                    &shared,
-                    &alone,
-                    &format!("{text:?} from candidates on {threads} threads"),
-                );
-            }
-            assert_same(&q.faceted(&t, None), &alone, &format!("{text:?} as the app asks"));
-        }
-    }
-}
+mod tests;

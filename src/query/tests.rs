@@ -1,0 +1,108 @@
+//! Tests of the query engine against synthetic timelines: the shared
+//! search against one thread, the word index against a full search.
+
+use super::*;
+
+fn assert_same(a: &Faceted, b: &Faceted, what: &str) {
+    assert_eq!(a.hits, b.hits, "{what}: hits");
+    assert_eq!(a.relevant, b.relevant, "{what}: relevant");
+    assert_eq!(a.years, b.years, "{what}: years");
+    assert_eq!(a.actors, b.actors, "{what}: actors");
+    assert_eq!(a.kinds, b.kinds, "{what}: kinds");
+    assert_eq!(a.tags, b.tags, "{what}: tags");
+}
+
+#[test]
+fn stretches_searched_apart_add_up_to_one_search() {
+    // One more than the size at which the search is shared, so that
+    // the stretches are uneven.
+    let t = crate::synth::timeline(PARALLEL_FROM + 1, 11);
+    let every: Vec<usize> = (0..t.events.len()).collect();
+    for text in [
+        "",
+        "ministry",
+        "year:1990..2050 -kind:law",
+        "tag:law kind:law",
+        "-report court",
+    ] {
+        let q = Query::parse(text).unwrap();
+        let mut alone = Faceted::empty(&t);
+        q.faceted_in_stretches(&t, None, 1, &mut alone, &|| false);
+        assert_eq!(alone.hits, q.filter(&t), "{text}");
+        if !text.is_empty() {
+            assert!(
+                !alone.hits.is_empty() && alone.hits.len() < t.events.len(),
+                "{text}: {} hits, which would show nothing",
+                alone.hits.len()
+            );
+        }
+        for threads in [2, 3, 8] {
+            let mut shared = Faceted::empty(&t);
+            q.faceted_in_stretches(&t, None, threads, &mut shared, &|| false);
+            assert_same(&shared, &alone, &format!("{text:?} on {threads} threads"));
+            q.faceted_in_stretches(&t, Some(&every), threads, &mut shared, &|| false);
+            assert_same(
+                &shared,
+                &alone,
+                &format!("{text:?} from candidates on {threads} threads"),
+            );
+        }
+        assert_same(&q.faceted(&t, None), &alone, &format!("{text:?} as the app asks"));
+    }
+}
+
+#[test]
+fn the_word_index_answers_as_the_full_search_does() {
+    let t = crate::synth::timeline(3000, 5);
+    let index = index::WordIndex::new(&t);
+    let mut shares = std::collections::BTreeSet::new();
+    for text in [
+        "court",
+        "minist",
+        "court ministry",
+        "-court",
+        "court -ministry",
+        "zürich",
+        "ZURICH",
+        "ev",
+        "nothing-holds-this",
+        "人口",
+        "-nothing-holds-this",
+    ] {
+        let q = Query::parse(text).unwrap();
+        let mut out = Faceted::empty(&t);
+        assert!(q.faceted_by_index(&t, &index, &mut out), "{text}");
+        let whole = q.faceted(&t, None);
+        assert_same(&out, &whole, text);
+        let share = whole.hits.len() * 2 > t.events.len();
+        if !whole.hits.is_empty() {
+            shares.insert(share);
+        }
+    }
+    // Both ways of counting were used: most events passed, or few did.
+    assert_eq!(shares.len(), 2);
+    // What the index cannot answer is left to the full search.
+    for text in ["", "court kind:law", "year:2020", "\"a phrase\""] {
+        let q = Query::parse(text).unwrap();
+        let mut out = Faceted::empty(&t);
+        assert!(!q.faceted_by_index(&t, &index, &mut out), "{text}");
+    }
+}
+
+#[test]
+fn a_search_told_to_stop_gives_up_and_one_left_alone_finishes() {
+    let t = crate::synth::timeline(PARALLEL_FROM + 1, 3);
+    let q = Query::parse("court").unwrap();
+    let whole = q.faceted(&t, None);
+    for threads in [1, 2] {
+        let mut out = Faceted::empty(&t);
+        assert!(!q.faceted_in_stretches(&t, None, threads, &mut out, &|| true));
+        assert!(out.hits.len() < whole.hits.len(), "stopped before the end");
+        // Told to stop only after its first look: still stops.
+        let looks = std::sync::atomic::AtomicUsize::new(0);
+        let later = || looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 1;
+        assert!(!q.faceted_in_stretches(&t, None, threads, &mut out, &later));
+        assert!(q.faceted_in_stretches(&t, None, threads, &mut out, &|| false));
+        assert_same(&out, &whole, &format!("left alone on {threads} threads"));
+    }
+}

@@ -1,0 +1,254 @@
+//! Searching in the background: the app never waits for a search, shows
+//! the newest result only, and ends where searching inside `update` ends.
+
+use proptest::prelude::*;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::time::Duration;
+use tipline::app::{draw as ui, Action, App, Input, Msg, Pane};
+use tipline::query::Query;
+use tipline::timeline::model::Timeline;
+
+/// Long enough for a search that never comes back to fail the test rather
+/// than hang it; a search of a few thousand events takes milliseconds.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn fresh(t: &Timeline, background: bool) -> App {
+    let mut app = App::new(t.clone(), Query::default());
+    app.update(Input::Resize(160, 48));
+    if background {
+        // Every search, however small the timeline, goes to a worker.
+        app.search_in_background(0);
+    }
+    app
+}
+
+/// Applies finished searches until the newest one is on screen.
+fn settle(app: &mut App) {
+    while app.searching() {
+        let msg = app.wait_finished(PATIENCE).expect("a search finishes");
+        app.update(msg);
+    }
+}
+
+/// Everything on screen that a search decides: the events in view, each
+/// filter value's count and state, the strip's counts, the list's rows.
+type Shown = (Vec<usize>, Vec<(usize, bool)>, Vec<usize>, usize);
+
+fn shown(app: &App) -> Shown {
+    (
+        app.visible.clone(),
+        app.filter.entries.iter().map(|e| (e.count, e.active)).collect(),
+        app.strip.visible_years.clone(),
+        app.list.rows.len(),
+    )
+}
+
+/// What a search decides, without which filter values are marked chosen
+/// (that follows the committed query, not the one being typed).
+fn counted(app: &App) -> Shown {
+    let (visible, entries, strip, rows) = shown(app);
+    let counts = entries.into_iter().map(|(n, _)| (n, false)).collect();
+    (visible, counts, strip, rows)
+}
+
+/// An app that searches inside `update`, showing the query in force in `app`.
+fn in_place(t: &Timeline, app: &App) -> App {
+    let mut here = fresh(t, false);
+    here.update(Msg::Filter(app.effective_query()));
+    here
+}
+
+/// Events whose folded text holds every word: a filter written here, not
+/// the query engine's.
+fn holding(t: &Timeline, words: &[&str]) -> Vec<usize> {
+    (0..t.events.len())
+        .filter(|&p| words.iter().all(|w| t.search_key(p).contains(w)))
+        .collect()
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// A key press: a typed character or an action.
+#[derive(Debug, Clone)]
+enum Key {
+    Char(char),
+    Act(Action),
+}
+
+impl Key {
+    fn msg(&self) -> Msg {
+        match self {
+            Key::Char(c) => Input::Char(*c).into(),
+            Key::Act(a) => (*a).into(),
+        }
+    }
+}
+
+fn step() -> impl Strategy<Value = Key> {
+    let act = |a| Just(Key::Act(a));
+    prop_oneof![
+        4 => prop::sample::select(&['c', 'o', 'u', 'r', 't', 'm', 'i', 'n', 's', 'l', 'a', 'w', ' ', '2'][..])
+            .prop_map(Key::Char),
+        1 => act(Action::Search),
+        1 => act(Action::Erase),
+        1 => act(Action::Accept),
+        1 => act(Action::Cancel),
+        1 => act(Action::Down),
+        1 => act(Action::PageDown),
+        1 => act(Action::ToggleFilterPane),
+        2 => act(Action::Toggle),
+        1 => act(Action::ClearFilters),
+        1 => act(Action::FilterYear),
+        1 => act(Action::PickKind),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Whatever is typed and toggled, and however the background results
+    /// interleave with the keys (a result lands before the next key, or is
+    /// superseded by it), what lands on screen is what searching inside
+    /// `update` gives for the query in force. (Keys pressed while a search
+    /// runs act on the list on screen, so the two apps may go different
+    /// ways: stepping years starts from the selected event's year.)
+    #[test]
+    fn background_results_equal_searching_in_place(
+        steps in prop::collection::vec((step(), any::<bool>()), 1..40),
+        seed in 1u64..4,
+    ) {
+        let t = tipline::synth::timeline(1500, seed);
+        let mut away = fresh(&t, true);
+        for (key, land) in &steps {
+            away.update(key.msg());
+            if *land {
+                settle(&mut away);
+                prop_assert_eq!(counted(&away), counted(&in_place(&t, &away)));
+            }
+        }
+        settle(&mut away);
+        prop_assert_eq!(counted(&away), counted(&in_place(&t, &away)));
+        prop_assert_eq!(&away.visible, &away.effective_query().filter(&t));
+    }
+
+    /// When every result lands before the next key, the two are the same
+    /// app throughout, selection and all. (Keys pressed while a search runs
+    /// act on the list on screen, so there the selection may differ.)
+    #[test]
+    fn landing_before_each_key_is_searching_in_place(
+        steps in prop::collection::vec(step(), 1..40),
+        seed in 1u64..4,
+    ) {
+        let t = tipline::synth::timeline(1500, seed);
+        let mut here = fresh(&t, false);
+        let mut away = fresh(&t, true);
+        for key in &steps {
+            here.update(key.msg());
+            away.update(key.msg());
+            settle(&mut away);
+            prop_assert_eq!(shown(&away), shown(&here));
+            prop_assert_eq!(away.selected_position(), here.selected_position());
+            prop_assert_eq!(away.list.offset, here.list.offset);
+            prop_assert_eq!(away.detail.scroll, here.detail.scroll);
+        }
+    }
+}
+
+#[test]
+fn a_superseded_search_never_lands_after_a_newer_one() {
+    let t = tipline::synth::timeline(3000, 7);
+    let mut app = fresh(&t, true);
+    let everything = app.visible.clone();
+    assert_eq!(everything.len(), t.events.len());
+    app.update(Action::Search);
+    for c in "minist".chars() {
+        app.update(Input::Char(c));
+    }
+    let older = app.search_generation();
+    app.update(Input::Char('r'));
+    let newer = app.search_generation();
+    assert!(newer > older);
+    assert!(app.searching());
+
+    // The older search's result arrives while the newer one runs: dropped,
+    // and the previous result stays until the newer one lands.
+    let stale = Query::parse("minist").unwrap().faceted(&t, None);
+    assert_ne!(stale.hits, everything, "the stale result would change the screen");
+    app.update(Msg::Found(older, Box::new(stale.clone())));
+    assert_eq!(app.visible, everything);
+    assert!(app.searching());
+
+    settle(&mut app);
+    let expected = holding(&t, &["ministr"]);
+    assert!(!expected.is_empty() && expected.len() < t.events.len());
+    assert_eq!(app.visible, expected);
+
+    // Arriving after the newer one, it is dropped too.
+    app.update(Msg::Found(older, Box::new(stale)));
+    assert_eq!(app.visible, expected);
+    assert!(!app.searching());
+
+    // Even a result numbered like the shown one does not land twice.
+    let other = Query::parse("court").unwrap().faceted(&t, None);
+    app.update(Msg::Found(newer, Box::new(other)));
+    assert_eq!(app.visible, expected);
+}
+
+#[test]
+fn keys_are_echoed_while_a_search_runs() {
+    let t = tipline::synth::timeline(3000, 3);
+    let mut app = fresh(&t, true);
+    let before = app.visible.clone();
+    app.update(Action::Search);
+    for c in "minist".chars() {
+        app.update(Input::Char(c));
+    }
+    // No result applied yet: the typed text and the mark show, over the
+    // previous list.
+    assert!(app.searching());
+    assert_eq!(app.visible, before);
+    let text = screen(&app);
+    assert!(text.contains("search: minist"), "{text}");
+    assert!(text.contains("searching…"), "{text}");
+    settle(&mut app);
+    assert_eq!(app.visible, holding(&t, &["minist"]));
+    let text = screen(&app);
+    assert!(!text.contains("searching…"), "{text}");
+}
+
+#[test]
+fn a_toggled_facet_and_a_jump_wait_for_their_search() {
+    let t = tipline::synth::timeline(3000, 5);
+    let mut app = fresh(&t, true);
+    app.update(Action::ToggleFilterPane);
+    assert_eq!(app.focus, Pane::Filter);
+    let entry = app.filter.entries[0].clone();
+    app.update(Action::Toggle);
+    assert!(app.searching());
+    settle(&mut app);
+    assert!(app.query.contains(&entry.term));
+    assert_eq!(app.visible.len(), entry.count, "the count shown before toggling");
+    let entry = app.filter.entries.iter().find(|e| e.active).unwrap();
+    assert!(entry.active);
+
+    // Going to an event the filter hides clears the filter and selects the
+    // event once the cleared filter's result lands.
+    let hidden = (0..t.events.len()).find(|p| !app.visible.contains(p)).unwrap();
+    app.update(Msg::Goto(t.events[hidden].id.clone()));
+    settle(&mut app);
+    assert_eq!(app.visible.len(), t.events.len());
+    assert_eq!(app.selected_position(), Some(hidden));
+}
