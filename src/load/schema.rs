@@ -364,6 +364,9 @@ fn drop_null(value: &mut serde_json::Value) {
             map.insert("type".into(), only);
         }
     }
+    if let Some(Value::Array(names)) = map.get_mut("enum") {
+        names.retain(|n| !n.is_null());
+    }
     if let Some(Value::Array(options)) = map.get_mut("anyOf") {
         options.retain(|o| o.get("type").is_none_or(|t| t != "null"));
         if let [Value::Object(only)] = options.as_slice() {
