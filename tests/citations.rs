@@ -40,7 +40,8 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-const RAID_TITLE: &str = "Raid frees 84: {braces} \\ back % per & and $ dollar # hash _ under ~ tilde ^ caret";
+const RAID_TITLE: &str =
+    "Raid frees 84: {braces} \\ back % per & and $ dollar # hash _ under ~ tilde ^ caret";
 const RAID_URL: &str = "https://daily.example.com/raid?a=1&b=%20x";
 const LAW_TITLE: &str = "ច្បាប់ស្តីពីការបង្ក្រាបការជួញដូរមនុស្ស";
 const LABEL: &str = "Annual figures, as the compilers describe them";
@@ -145,7 +146,10 @@ fn csl_json_validates_and_keeps_every_field() {
     assert_eq!(raid["URL"], RAID_URL);
     assert_eq!(raid["issued"]["date-parts"], serde_json::json!([[2004, 12, 10]]));
     assert_eq!(raid["accessed"]["date-parts"], serde_json::json!([[2024, 5, 1]]));
-    assert_eq!(raid["archive_location"], "https://archive.example.org/web/2024/daily-raid");
+    assert_eq!(
+        raid["archive_location"],
+        "https://archive.example.org/web/2024/daily-raid"
+    );
     assert_eq!(
         raid["note"],
         "Quoted for Karaoke bar raid (c. Dec 2004): \u{201c}84 women were freed\u{201d}"
@@ -159,7 +163,10 @@ fn csl_json_validates_and_keeps_every_field() {
     assert!(law.get("URL").is_none(), "a locator is no address: {law}");
     let note = law["note"].as_str().unwrap();
     assert!(note.contains("Location: scribd.com/doc/267558613"), "{note}");
-    assert!(note.contains("Title in English: Law on Suppression of Human Trafficking"), "{note}");
+    assert!(
+        note.contains("Title in English: Law on Suppression of Human Trafficking"),
+        "{note}"
+    );
     let ngo = item(&doc, "ngo-report");
     assert_eq!(ngo["type"], "report");
     assert!(ngo.get("title").is_none(), "a label is not a title: {ngo}");
@@ -170,9 +177,16 @@ fn csl_json_validates_and_keeps_every_field() {
 #[test]
 fn only_the_sources_of_events_in_view_each_once() {
     let data = fixture("citations.toml");
-    let (out, _) = run(&["--data", &data, "export", "sources", "kind:law", "--format", "csl-json"]);
+    let (out, _) = run(&[
+        "--data", &data, "export", "sources", "kind:law", "--format", "csl-json",
+    ]);
     let doc: Value = serde_json::from_str(&out).unwrap();
-    let ids: Vec<&str> = doc.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["km-law-text"]);
 }
 
@@ -184,21 +198,34 @@ fn biblatex_reads_back_with_escapes_undone_and_edtf_dates() {
     assert_eq!(bib.len(), 3);
     let field = |key: &str, name: &str| bib.get(key).unwrap().get(name).map(|c| c.format_verbatim());
     assert_eq!(field("daily-raid", "title").as_deref(), Some(RAID_TITLE));
-    assert_eq!(field("daily-raid", "journaltitle").as_deref(), Some("The Daily News"));
+    assert_eq!(
+        field("daily-raid", "journaltitle").as_deref(),
+        Some("The Daily News")
+    );
     assert_eq!(field("daily-raid", "url").as_deref(), Some(RAID_URL));
     assert_eq!(field("daily-raid", "date").as_deref(), Some("2004-12-10"));
     assert_eq!(field("daily-raid", "urldate").as_deref(), Some("2024-05-01"));
     assert_eq!(field("km-law-text", "title").as_deref(), Some(LAW_TITLE));
-    assert_eq!(field("km-law-text", "organization").as_deref(), Some("Ministry of Justice"));
+    assert_eq!(
+        field("km-law-text", "organization").as_deref(),
+        Some("Ministry of Justice")
+    );
     assert_eq!(field("km-law-text", "date").as_deref(), Some("2008-02"));
     assert_eq!(field("km-law-text", "language").as_deref(), Some("km"));
     assert_eq!(field("ngo-report", "title"), Some(format!("[{LABEL}]")));
-    assert_eq!(field("ngo-report", "institution").as_deref(), Some("Rights Watch Cambodia"));
+    assert_eq!(
+        field("ngo-report", "institution").as_deref(),
+        Some("Rights Watch Cambodia")
+    );
     assert_eq!(field("ngo-report", "date").as_deref(), Some("2019"));
     // The crate's own date reading agrees.
     let date = bib.get("km-law-text").unwrap().date().unwrap();
-    let biblatex::PermissiveType::Typed(d) = date else { panic!("{date:?}") };
-    let biblatex::DateValue::At(at) = d.value else { panic!("{d:?}") };
+    let biblatex::PermissiveType::Typed(d) = date else {
+        panic!("{date:?}")
+    };
+    let biblatex::DateValue::At(at) = d.value else {
+        panic!("{d:?}")
+    };
     assert_eq!((at.year, at.month), (2008, Some(1))); // months count from 0
 }
 
@@ -220,8 +247,12 @@ fn bibtex_reads_back_with_year_month_day() {
         .or_else(|| raid.get("journaltitle"))
         .map(|c| c.format_verbatim());
     assert_eq!(journal.as_deref(), Some("The Daily News"));
-    let biblatex::PermissiveType::Typed(d) = raid.date().unwrap() else { panic!() };
-    let biblatex::DateValue::At(at) = d.value else { panic!("{d:?}") };
+    let biblatex::PermissiveType::Typed(d) = raid.date().unwrap() else {
+        panic!()
+    };
+    let biblatex::DateValue::At(at) = d.value else {
+        panic!("{d:?}")
+    };
     assert_eq!((at.year, at.month, at.day), (2004, Some(11), Some(9))); // from 0
     let report = bib.get("ngo-report").unwrap();
     assert_eq!(report.entry_type, biblatex::EntryType::TechReport);
@@ -281,12 +312,23 @@ fn round_trip(data: Option<&str>, format: &str, name: &str) -> (String, String) 
     let dir = scratch(name);
     let exported = dir.join(format!("out.{format}"));
     let written = dir.join("sources.toml");
-    let mut args = vec!["export", "sources", "--format", format, "-o", exported.to_str().unwrap()];
+    let mut args = vec![
+        "export",
+        "sources",
+        "--format",
+        format,
+        "-o",
+        exported.to_str().unwrap(),
+    ];
     if let Some(d) = data {
         args.splice(0..0, ["--data", d]);
     }
     run(&args);
-    let kind = if format == "csl-json" { "csl-json" } else { "bibtex" };
+    let kind = if format == "csl-json" {
+        "csl-json"
+    } else {
+        "bibtex"
+    };
     let (_, stderr) = run(&[
         "import",
         kind,
@@ -305,7 +347,10 @@ fn csl_json_round_trip_keeps_every_source_field() {
     let (written, _) = round_trip(Some(&data), "csl-json", "csl");
     let before = sources_of(&std::fs::read_to_string(&data).unwrap());
     let after = sources_of(&written);
-    assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>());
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
     for (id, b) in &before {
         for k in KEPT {
             assert_eq!(b.get(*k), after[id].get(*k), "{id}.{k}");
@@ -338,14 +383,30 @@ fn the_embedded_sources_export_whole_and_come_back_unchanged() {
     cited.sort_unstable();
     cited.dedup();
     for format in ["bibtex", "biblatex", "ris"] {
-        let out = tipline().args(["export", "sources", "--format", format]).output().unwrap();
-        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = tipline()
+            .args(["export", "sources", "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let (csl, _) = run(&["export", "sources", "--format", "csl-json"]);
     let doc: Value = serde_json::from_str(&csl).unwrap();
     csl_valid(&doc);
-    let ids: Vec<&str> = doc.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, cited);
     let (written, _) = round_trip(None, "csl-json", "embedded");
     let after = sources_of(&written);
@@ -378,14 +439,22 @@ fn a_zotero_bibtex_file_maps_what_it_can_and_names_the_rest() {
     .unwrap();
     let written = dir.join("sources.toml");
     let out = tipline()
-        .args(["import", "bibtex", bib.to_str().unwrap(), "-o", written.to_str().unwrap()])
+        .args([
+            "import",
+            "bibtex",
+            bib.to_str().unwrap(),
+            "-o",
+            written.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     let name = bib.display().to_string();
     assert!(
-        stderr.contains(&format!("{name}: warning: item 1 (`smith_2019`): field(s) not mapped: author")),
+        stderr.contains(&format!(
+            "{name}: warning: item 1 (`smith_2019`): field(s) not mapped: author"
+        )),
         "{stderr}"
     );
     assert!(
@@ -409,7 +478,10 @@ fn a_file_that_is_not_csl_json_is_refused_with_its_position() {
     let dir = scratch("broken");
     let file = dir.join("broken.json");
     std::fs::write(&file, "[\n  {\"id\": \"a\",,}\n]").unwrap();
-    let out = tipline().args(["import", "csl-json", file.to_str().unwrap()]).output().unwrap();
+    let out = tipline()
+        .args(["import", "csl-json", file.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.starts_with(&format!("{}:2:", file.display())), "{stderr}");

@@ -162,7 +162,11 @@ fn check_embedded_is_clean() {
         out,
         format!(
             "checked {}: {} events, 0 error(s), 0 warning(s)\nchecked {lessons} lesson(s): 0 error(s)\n",
-            tipline::load::EMBEDDED.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", "),
+            tipline::load::EMBEDDED
+                .iter()
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>()
+                .join(", "),
             events().len()
         )
     );

@@ -19,7 +19,10 @@ fn as_json(path: &Path) -> Option<Value> {
 
 fn problems(v: &jsonschema::Validator, path: &Path) -> Vec<String> {
     match as_json(path) {
-        Some(doc) => v.iter_errors(&doc).map(|e| format!("{}: {e}", e.instance_path())).collect(),
+        Some(doc) => v
+            .iter_errors(&doc)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect(),
         None => vec!["not TOML".into()],
     }
 }
@@ -77,7 +80,10 @@ const VALID: &[&str] = &[
 #[test]
 fn every_valid_fixture_and_the_embedded_data_validate() {
     let data = validator(&tipline::load::schema::data_json());
-    let mut files: Vec<_> = VALID.iter().map(|f| Path::new(ROOT).join("tests/fixtures").join(f)).collect();
+    let mut files: Vec<_> = VALID
+        .iter()
+        .map(|f| Path::new(ROOT).join("tests/fixtures").join(f))
+        .collect();
     files.extend(toml_files(&Path::new(ROOT).join("data")));
     assert!(files.len() > VALID.len(), "the embedded data files were found");
     for f in files {
@@ -176,8 +182,11 @@ quote = "q"
     let ok: Value = toml::from_str(base).unwrap();
     assert!(data.is_valid(&ok));
     for (from, to) in [
-        ("title = \"T\"\n[[events]]", "label = \"L\"\ntitle = \"T\"\n[[events]]"), // both
-        ("title = \"T\"\n[[events]]", "[[events]]"),                             // neither
+        (
+            "title = \"T\"\n[[events]]",
+            "label = \"L\"\ntitle = \"T\"\n[[events]]",
+        ), // both
+        ("title = \"T\"\n[[events]]", "[[events]]"), // neither
         ("date = \"2020\"", "date = \"2020-13\""),
         ("date = \"2020\"", "date = \"[2020-01-01]\""),
         ("kind = \"law\"", "kind = \"lwa\""),
@@ -191,7 +200,10 @@ quote = "q"
     }
     for (from, to) in [
         ("date = \"2020\"", "date = \"2020-12-01~\""),
-        ("date = \"2020\"", "date = \"[2020-01-01,2020-01-02]\"\nend = \"..\""),
+        (
+            "date = \"2020\"",
+            "date = \"[2020-01-01,2020-01-02]\"\nend = \"..\"",
+        ),
         ("title = \"T\"\n[[events]]", "label = \"L\"\n[[events]]"),
     ] {
         let doc: Value = toml::from_str(&base.replacen(from, to, 1)).unwrap();

@@ -75,7 +75,12 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             ..
         }) => exports::lesson_handout(data, lessons, &lesson, format, with_notes, output.as_deref()),
         Some(Command::Export {
-            what: Some(ExportWhat::Sources { filter, format, output }),
+            what:
+                Some(ExportWhat::Sources {
+                    filter,
+                    format,
+                    output,
+                }),
             ..
         }) => exports::sources(data, &cli.filter, &filter, format, output.as_deref()),
         Some(Command::Export {

@@ -70,7 +70,10 @@ pub struct QuoteNote {
 
 impl QuoteNote {
     pub fn text(&self) -> String {
-        format!("Quoted for {} ({}): \u{201c}{}\u{201d}", self.title, self.date, self.quote)
+        format!(
+            "Quoted for {} ({}): \u{201c}{}\u{201d}",
+            self.title, self.date, self.quote
+        )
     }
 }
 
@@ -134,7 +137,9 @@ pub fn gather<'a>(t: &'a Timeline, hits: &[usize]) -> Vec<Item<'a>> {
     for &i in hits {
         let Some(e) = t.events.get(i) else { continue };
         for c in &e.sources {
-            let Some(source) = t.source(&c.source) else { continue };
+            let Some(source) = t.source(&c.source) else {
+                continue;
+            };
             let n = *at.entry(source.id.as_str()).or_insert_with(|| {
                 items.push((
                     Item {
@@ -359,11 +364,7 @@ pub fn bib(items: &[Item<'_>], dialect: Bib) -> String {
 /// RIS, one line a tag, each value on one line.
 pub fn ris(items: &[Item<'_>]) -> String {
     let mut out = String::new();
-    let one_line = |s: &str| -> String {
-        s.chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect()
-    };
+    let one_line = |s: &str| -> String { s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect() };
     let tag = |out: &mut String, tag: &str, value: &str| {
         out.push_str(tag);
         out.push_str("  - ");
@@ -410,7 +411,13 @@ pub fn ris_date(d: &PartialDate) -> String {
     date_parts(d)
         .iter()
         .enumerate()
-        .map(|(i, n)| if i == 0 { format!("{n:04}") } else { format!("{n:02}") })
+        .map(|(i, n)| {
+            if i == 0 {
+                format!("{n:04}")
+            } else {
+                format!("{n:02}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("/")
 }

@@ -2,10 +2,10 @@
 //! out), iCalendar files of dated events and yearly observances, and the
 //! cited sources for reference managers (CSL-JSON, BibTeX, RIS; in and out).
 
+pub mod citations;
 pub mod handout;
 pub mod html;
 pub mod ics;
 pub mod markdown;
-pub mod timelinejs;
-pub mod citations;
 pub mod reference_import;
+pub mod timelinejs;

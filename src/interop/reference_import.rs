@@ -273,7 +273,10 @@ pub fn csl_json(file: &str, text: &str) -> Result<Imported, Diagnostic> {
             ))
         }
     };
-    let mut r = Report { file, out: Vec::new() };
+    let mut r = Report {
+        file,
+        out: Vec::new(),
+    };
     let mut taken = HashSet::new();
     let mut sources = Vec::new();
     for (index, item) in items.iter().enumerate().take(MAX_ITEMS) {
@@ -380,7 +383,10 @@ pub fn bibtex(file: &str, text: &str) -> Result<Imported, Diagnostic> {
         let src = crate::load::diag::SourceText::new(file, text);
         src.error(e.span.clone(), format!("not BibTeX: {}", e.kind))
     })?;
-    let mut r = Report { file, out: Vec::new() };
+    let mut r = Report {
+        file,
+        out: Vec::new(),
+    };
     let mut taken = HashSet::new();
     let mut sources = Vec::new();
     for (index, entry) in bib.iter().enumerate().take(MAX_ITEMS) {
@@ -389,10 +395,19 @@ pub fn bibtex(file: &str, text: &str) -> Result<Imported, Diagnostic> {
             key: entry.key.clone(),
             ..Draft::default()
         };
-        d.title = field("title").filter(|t| !(t.starts_with('[') && t.ends_with(']') && field("note").is_some_and(|n| n.contains(LABEL_NOTE))));
-        d.publisher = ["journaltitle", "journal", "institution", "organization", "publisher", "howpublished"]
-            .iter()
-            .find_map(|k| field(k));
+        d.title = field("title").filter(|t| {
+            !(t.starts_with('[') && t.ends_with(']') && field("note").is_some_and(|n| n.contains(LABEL_NOTE)))
+        });
+        d.publisher = [
+            "journaltitle",
+            "journal",
+            "institution",
+            "organization",
+            "publisher",
+            "howpublished",
+        ]
+        .iter()
+        .find_map(|k| field(k));
         if let Some(u) = field("url") {
             d.address(&u);
         }
@@ -441,7 +456,13 @@ pub fn bibtex(file: &str, text: &str) -> Result<Imported, Diagnostic> {
 /// known beginnings after ". ".
 fn split_note(note: &str) -> String {
     let mut out = note.to_string();
-    for start in [LABEL_NOTE, TRANS_TITLE_NOTE, LOCATOR_NOTE, ARCHIVE_NOTE, super::citations::ACCESSED_NOTE] {
+    for start in [
+        LABEL_NOTE,
+        TRANS_TITLE_NOTE,
+        LOCATOR_NOTE,
+        ARCHIVE_NOTE,
+        super::citations::ACCESSED_NOTE,
+    ] {
         out = out.replace(&format!(". {start}"), &format!("\n{start}"));
     }
     out
@@ -483,12 +504,16 @@ fn month_number(m: &str) -> Option<u32> {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let lower = m.trim().to_lowercase();
-    lower.parse::<u32>().ok().filter(|n| (1..=12).contains(n)).or_else(|| {
-        NAMES
-            .iter()
-            .position(|n| lower.starts_with(n))
-            .map(|i| i as u32 + 1)
-    })
+    lower
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=12).contains(n))
+        .or_else(|| {
+            NAMES
+                .iter()
+                .position(|n| lower.starts_with(n))
+                .map(|i| i as u32 + 1)
+        })
 }
 
 #[cfg(test)]

@@ -30,8 +30,14 @@ use toml::de::{DeTable, DeValue};
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("data/events.toml", include_str!("../../data/events.toml")),
     ("data/rankings.toml", include_str!("../../data/rankings.toml")),
-    ("data/institutions.toml", include_str!("../../data/institutions.toml")),
-    ("data/enforcement.toml", include_str!("../../data/enforcement.toml")),
+    (
+        "data/institutions.toml",
+        include_str!("../../data/institutions.toml"),
+    ),
+    (
+        "data/enforcement.toml",
+        include_str!("../../data/enforcement.toml"),
+    ),
 ];
 
 /// Files larger than this are refused: by their size before they are

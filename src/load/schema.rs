@@ -16,7 +16,6 @@
 use crate::timeline::model::{ActorKind, Corroboration, EventKind, Relation};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-
 /// A value type of the format, described by a fixed schema and written in
 /// place wherever it is used.
 macro_rules! value_type {
