@@ -119,6 +119,11 @@ pub enum Command {
         #[command(subcommand)]
         from: ImportFrom,
     },
+    /// Print the JSON Schema of data files, lesson files or the config file.
+    Schema {
+        #[arg(value_enum)]
+        of: SchemaOf,
+    },
     /// Count events per year, actor, kind and tag.
     Facets {
         #[command(flatten)]
@@ -134,6 +139,20 @@ pub enum ImportFrom {
     Timelinejs {
         file: PathBuf,
         /// Write the tipline file here instead of standard output.
+        #[arg(short = 'o', long, value_name = "OUT.toml")]
+        output: Option<PathBuf>,
+    },
+    /// A CSL-JSON file (Zotero, Mendeley) as `[[sources]]` records.
+    CslJson {
+        file: PathBuf,
+        /// Write the sources here instead of standard output.
+        #[arg(short = 'o', long, value_name = "OUT.toml")]
+        output: Option<PathBuf>,
+    },
+    /// A BibTeX or BibLaTeX file as `[[sources]]` records.
+    Bibtex {
+        file: PathBuf,
+        /// Write the sources here instead of standard output.
         #[arg(short = 'o', long, value_name = "OUT.toml")]
         output: Option<PathBuf>,
     },
@@ -170,6 +189,31 @@ pub enum ExportWhat {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The sources the events in view cite, each once, for a reference manager.
+    Sources {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum)]
+        format: CitationFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CitationFormat {
+    CslJson,
+    Bibtex,
+    Biblatex,
+    Ris,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchemaOf {
+    Data,
+    Lesson,
+    Config,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

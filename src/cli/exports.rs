@@ -1,7 +1,7 @@
 //! `export` (events or a lesson handout, in other formats) and `import`
 //! (a TimelineJS file as a tipline data file).
 
-use super::args::{ExportFormat, FilterArgs, HandoutFormat, ListFormat};
+use super::args::{CitationFormat, ExportFormat, FilterArgs, HandoutFormat, ListFormat, SchemaOf};
 use super::data::{find_lesson, known_values, load_lessons, load_timeline, query_of};
 use super::io::{report, write_output, EXIT_INVALID_DATA, EXIT_USAGE};
 use super::output;
@@ -125,6 +125,78 @@ pub(super) fn import_timelinejs(data: &[PathBuf], file: &Path, output: Option<&P
     let mut inputs = data.to_vec();
     inputs.push(file.to_path_buf());
     write_output(output, &imported.to_toml(), &inputs)
+}
+
+/// The sources the events a filter selects cite, for a reference manager.
+pub(super) fn sources(
+    data: &[PathBuf],
+    global: &FilterArgs,
+    filter: &FilterArgs,
+    format: CitationFormat,
+    output: Option<&Path>,
+) -> Result<(), u8> {
+    use crate::interop::citations;
+    let query = query_of(global)?.and(query_of(filter)?);
+    let timeline = load_timeline(data)?;
+    let hits = query.filter(&timeline);
+    let items = citations::gather(&timeline, &hits);
+    let text = match format {
+        CitationFormat::CslJson => citations::csl_json(&items),
+        CitationFormat::Bibtex => citations::bib(&items, citations::Bib::Bibtex),
+        CitationFormat::Biblatex => citations::bib(&items, citations::Bib::Biblatex),
+        CitationFormat::Ris => citations::ris(&items),
+    };
+    write_output(output, &text, data)
+}
+
+/// Which reference manager's format an import reads.
+pub(super) enum References {
+    CslJson,
+    Bibtex,
+}
+
+/// A reference manager's export as `[[sources]]`; what could not be mapped
+/// goes to stderr as diagnostics naming the item.
+pub(super) fn import_references(
+    data: &[PathBuf],
+    file: &Path,
+    format: References,
+    output: Option<&Path>,
+) -> Result<(), u8> {
+    use crate::interop::reference_import;
+    let source = DataFile::read(file).map_err(|d| {
+        report(&[d]);
+        EXIT_USAGE
+    })?;
+    let read = match format {
+        References::CslJson => reference_import::csl_json(&source.name, &source.text),
+        References::Bibtex => reference_import::bibtex(&source.name, &source.text),
+    };
+    let imported = read.map_err(|d| {
+        report(&[d]);
+        EXIT_INVALID_DATA
+    })?;
+    report(&imported.diagnostics);
+    errln!(
+        "{}: {} source(s) written, {} item(s) left out",
+        crate::text::sanitize_line(&source.name),
+        imported.sources.len(),
+        imported.errors()
+    );
+    let mut inputs = data.to_vec();
+    inputs.push(file.to_path_buf());
+    write_output(output, &imported.to_toml(), &inputs)
+}
+
+/// A JSON Schema, as committed under `schema/`.
+pub(super) fn schema(of: SchemaOf) -> Result<(), u8> {
+    use crate::load::schema;
+    let text = match of {
+        SchemaOf::Data => schema::data_json(),
+        SchemaOf::Lesson => schema::lesson_json(),
+        SchemaOf::Config => schema::config_json(),
+    };
+    write_output(None, &text, &[])
 }
 
 /// Latest time a DTSTAMP can hold: 9999-12-31T23:59:59Z.

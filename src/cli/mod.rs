@@ -130,6 +130,15 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             ..
         }) => exports::lesson_handout(data, lessons, &lesson, format, with_notes, output.as_deref()),
         Some(Command::Export {
+            what:
+                Some(ExportWhat::Sources {
+                    filter,
+                    format,
+                    output,
+                }),
+            ..
+        }) => exports::sources(data, &cli.filter, &filter, format, output.as_deref()),
+        Some(Command::Export {
             what: None,
             filter,
             format,
@@ -138,6 +147,13 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         Some(Command::Import {
             from: ImportFrom::Timelinejs { file, output },
         }) => exports::import_timelinejs(data, &file, output.as_deref()),
+        Some(Command::Import {
+            from: ImportFrom::CslJson { file, output },
+        }) => exports::import_references(data, &file, exports::References::CslJson, output.as_deref()),
+        Some(Command::Import {
+            from: ImportFrom::Bibtex { file, output },
+        }) => exports::import_references(data, &file, exports::References::Bibtex, output.as_deref()),
+        Some(Command::Schema { of }) => exports::schema(of),
         Some(Command::Lessons) => teach::lessons(data, lessons),
         Some(Command::Present {
             ref lesson,

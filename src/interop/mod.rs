@@ -1,8 +1,11 @@
 //! What tipline exchanges with other tools: TimelineJS timelines (in and
-//! out) and iCalendar files of dated events and yearly observances.
+//! out), iCalendar files of dated events and yearly observances, and the
+//! cited sources for reference managers (CSL-JSON, BibTeX, RIS; in and out).
 
+pub mod citations;
 pub mod handout;
 pub mod html;
 pub mod ics;
 pub mod markdown;
+pub mod reference_import;
 pub mod timelinejs;

@@ -9,6 +9,7 @@ mod gather;
 mod records;
 pub(crate) use gather::SUGGESTED;
 #[doc(hidden)]
+pub mod schema;
 pub mod split;
 pub mod syntax;
 pub use syntax::MAX_NESTING;

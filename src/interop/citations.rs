@@ -1,0 +1,423 @@
+//! The sources the events in view cite, as a reference manager takes them:
+//! CSL-JSON (Zotero, Mendeley, Pandoc), BibTeX, BibLaTeX and RIS.
+//!
+//! Each source is written once, keyed by its id. Nothing is invented: a
+//! field the data does not hold is left out. A compilers' `label` is not a
+//! title: it goes to the note, and the item has no title (CSL-JSON, RIS) or
+//! the label in square brackets, the cataloguers' mark for a supplied title
+//! (BibTeX, BibLaTeX, whose styles require one).
+
+use crate::timeline::date::PartialDate;
+use crate::timeline::model::{EventKind, Source, Timeline};
+
+/// What sort of item a source is, by a rule that reads only the data:
+///
+/// 1. every event citing it is a `law` or a `treaty`: **legislation**;
+/// 2. every event citing it is a `report`, `ranking`, `statistics` or
+///    `survey`: a **report**;
+/// 3. its publisher's name has one of the words News, Post, Times, Daily,
+///    Herald, Wire, VOA, VOD: a **newspaper article**;
+/// 4. otherwise a **web page**.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemType {
+    Legislation,
+    Report,
+    Newspaper,
+    Webpage,
+}
+
+/// Words in a publisher's name that make its items newspaper articles.
+pub const NEWS_WORDS: &[&str] = &["News", "Post", "Times", "Daily", "Herald", "Wire", "VOA", "VOD"];
+
+impl ItemType {
+    pub fn csl(self) -> &'static str {
+        match self {
+            ItemType::Legislation => "legislation",
+            ItemType::Report => "report",
+            ItemType::Newspaper => "article-newspaper",
+            ItemType::Webpage => "webpage",
+        }
+    }
+
+    fn decide(source: &Source, kinds: &[EventKind]) -> ItemType {
+        use EventKind::*;
+        let all = |set: &[EventKind]| !kinds.is_empty() && kinds.iter().all(|k| set.contains(k));
+        if all(&[Law, Treaty]) {
+            ItemType::Legislation
+        } else if all(&[Report, Ranking, Statistics, Survey]) {
+            ItemType::Report
+        } else if source
+            .publisher
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| NEWS_WORDS.contains(&w))
+        {
+            ItemType::Newspaper
+        } else {
+            ItemType::Webpage
+        }
+    }
+}
+
+/// One quote an event takes from the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteNote {
+    pub event_id: String,
+    /// The event's dates as a reader says them, never surer than stored.
+    pub date: String,
+    pub title: String,
+    pub quote: String,
+}
+
+impl QuoteNote {
+    pub fn text(&self) -> String {
+        format!(
+            "Quoted for {} ({}): \u{201c}{}\u{201d}",
+            self.title, self.date, self.quote
+        )
+    }
+}
+
+/// A cited source and what cites it.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    pub source: &'a Source,
+    pub kind: ItemType,
+    pub quotes: Vec<QuoteNote>,
+}
+
+/// What a note line starts with, so that an import can read back what an
+/// export wrote in notes.
+pub const LABEL_NOTE: &str = "Title supplied by the compilers: ";
+pub const TRANS_TITLE_NOTE: &str = "Title in English: ";
+pub const LOCATOR_NOTE: &str = "Location: ";
+pub const ARCHIVE_NOTE: &str = "Archived copy: ";
+pub const ACCESSED_NOTE: &str = "Accessed: ";
+pub const QUOTE_NOTE: &str = "Quoted for ";
+
+impl Item<'_> {
+    /// The title a bibliography prints: the page's own, or none for a label.
+    pub fn title(&self) -> Option<&str> {
+        (!self.source.title_is_label).then_some(self.source.title.as_str())
+    }
+
+    /// The note's lines about the source itself (label, English title,
+    /// locator), then one per quote.
+    pub fn note_lines(&self, with_archive: bool, with_accessed: bool) -> Vec<String> {
+        let s = self.source;
+        let mut lines = Vec::new();
+        if s.title_is_label {
+            lines.push(format!("{LABEL_NOTE}{}", s.title));
+        }
+        if let Some(t) = &s.trans_title {
+            lines.push(format!("{TRANS_TITLE_NOTE}{t}"));
+        }
+        if let Some(l) = &s.locator {
+            lines.push(format!("{LOCATOR_NOTE}{l}"));
+        }
+        if with_archive {
+            if let Some(a) = &s.archive_url {
+                lines.push(format!("{ARCHIVE_NOTE}{a}"));
+            }
+        }
+        if with_accessed {
+            if let Some(a) = &s.accessed {
+                lines.push(format!("{ACCESSED_NOTE}{a}"));
+            }
+        }
+        lines.extend(self.quotes.iter().map(QuoteNote::text));
+        lines
+    }
+}
+
+/// The sources the events at `hits` cite, each once, in order of id, with
+/// every quote an event in view takes from them (in timeline order).
+pub fn gather<'a>(t: &'a Timeline, hits: &[usize]) -> Vec<Item<'a>> {
+    let mut items: Vec<(Item<'a>, Vec<EventKind>)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &i in hits {
+        let Some(e) = t.events.get(i) else { continue };
+        for c in &e.sources {
+            let Some(source) = t.source(&c.source) else {
+                continue;
+            };
+            let n = *at.entry(source.id.as_str()).or_insert_with(|| {
+                items.push((
+                    Item {
+                        source,
+                        kind: ItemType::Webpage,
+                        quotes: Vec::new(),
+                    },
+                    Vec::new(),
+                ));
+                items.len() - 1
+            });
+            let (item, kinds) = &mut items[n];
+            kinds.push(e.kind);
+            item.quotes.push(QuoteNote {
+                event_id: e.id.clone(),
+                date: e.date_text(),
+                title: e.title.clone(),
+                quote: c.quote.clone(),
+            });
+        }
+    }
+    let mut out: Vec<Item<'a>> = items
+        .into_iter()
+        .map(|(mut item, kinds)| {
+            item.kind = ItemType::decide(item.source, &kinds);
+            item
+        })
+        .collect();
+    out.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+    out
+}
+
+/// `[year, month, day]` as far as the date is known.
+pub fn date_parts(d: &PartialDate) -> Vec<i64> {
+    let mut parts = vec![d.year_number() as i64];
+    parts.extend(d.month_number().map(|m| m as i64));
+    parts.extend(d.day_number().map(|m| m as i64));
+    parts
+}
+
+/// CSL-JSON: an array of items (CSL 1.0.2 data schema).
+pub fn csl_json(items: &[Item<'_>]) -> String {
+    use serde_json::{json, Map, Value};
+    let date = |d: &PartialDate| json!({ "date-parts": [date_parts(d)] });
+    let list: Vec<Value> = items
+        .iter()
+        .map(|item| {
+            let s = item.source;
+            let mut m = Map::new();
+            m.insert("id".into(), json!(s.id));
+            m.insert("type".into(), json!(item.kind.csl()));
+            if let Some(t) = item.title() {
+                m.insert("title".into(), json!(t));
+            }
+            let container = if item.kind == ItemType::Newspaper {
+                "container-title"
+            } else {
+                "publisher"
+            };
+            m.insert(container.into(), json!(s.publisher));
+            if let Some(u) = &s.url {
+                m.insert("URL".into(), json!(u));
+            }
+            if let Some(d) = &s.published {
+                m.insert("issued".into(), date(d));
+            }
+            if let Some(d) = &s.accessed {
+                m.insert("accessed".into(), date(d));
+            }
+            if let Some(a) = &s.archive_url {
+                m.insert("archive_location".into(), json!(a));
+            }
+            if let Some(l) = &s.language {
+                m.insert("language".into(), json!(l));
+            }
+            let note = item.note_lines(false, false);
+            if !note.is_empty() {
+                m.insert("note".into(), json!(note.join("\n")));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&list).expect("plain data serialises")
+    )
+}
+
+/// Which dialect of the `.bib` format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bib {
+    /// Classic BibTeX: `@article`/`@techreport`/`@misc`, `year`/`month`,
+    /// the accessed date and archived copy also said in `note`.
+    Bibtex,
+    /// BibLaTeX: `@article`/`@report`/`@legislation`/`@online`, `date` and
+    /// `urldate` in EDTF (ISO 8601-2).
+    Biblatex,
+}
+
+/// Escapes text for a braced `.bib` field: the ten characters LaTeX gives a
+/// meaning are written as commands; everything else, non-ASCII included,
+/// stays UTF-8 (for biber, or bibtex8/bibtexu with a UTF-8 document).
+pub fn bib_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\\' => out.push_str("\\textbackslash{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An address for a verbatim `url` field: the characters that would
+/// unbalance braces or start a command are percent-encoded, which names
+/// the same resource.
+pub fn bib_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            '\\' => out.push_str("%5C"),
+            ' ' => out.push_str("%20"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const MONTH_MACROS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A `.bib` file of the items.
+pub fn bib(items: &[Item<'_>], dialect: Bib) -> String {
+    let mut out = String::new();
+    for item in items {
+        let s = item.source;
+        let entry_type = match (dialect, item.kind) {
+            (_, ItemType::Newspaper) => "article",
+            (Bib::Bibtex, ItemType::Report) => "techreport",
+            (Bib::Biblatex, ItemType::Report) => "report",
+            (Bib::Bibtex, _) => "misc",
+            (Bib::Biblatex, ItemType::Legislation) => "legislation",
+            (Bib::Biblatex, ItemType::Webpage) => "online",
+        };
+        let mut fields: Vec<(&str, String)> = Vec::new();
+        let title = if s.title_is_label {
+            format!("[{}]", s.title)
+        } else {
+            s.title.clone()
+        };
+        fields.push(("title", format!("{{{}}}", bib_escape(&title))));
+        let publisher_field = match (dialect, item.kind) {
+            (Bib::Bibtex, ItemType::Newspaper) => "journal",
+            (Bib::Biblatex, ItemType::Newspaper) => "journaltitle",
+            (_, ItemType::Report) => "institution",
+            (Bib::Bibtex, _) => "howpublished",
+            (Bib::Biblatex, _) => "organization",
+        };
+        if dialect == Bib::Biblatex && item.kind == ItemType::Newspaper {
+            fields.push(("entrysubtype", "{newspaper}".into()));
+        }
+        fields.push((publisher_field, format!("{{{}}}", bib_escape(&s.publisher))));
+        if let Some(u) = &s.url {
+            fields.push(("url", format!("{{{}}}", bib_url(u))));
+        }
+        match (dialect, &s.published) {
+            (Bib::Biblatex, Some(d)) => fields.push(("date", format!("{{{d}}}"))),
+            (Bib::Bibtex, Some(d)) => {
+                fields.push(("year", format!("{{{}}}", d.year_number())));
+                if let Some(m) = d.month_number() {
+                    fields.push(("month", MONTH_MACROS[(m - 1) as usize].to_string()));
+                }
+                if let Some(day) = d.day_number() {
+                    fields.push(("day", format!("{{{day}}}")));
+                }
+            }
+            (_, None) => {}
+        }
+        if let Some(d) = &s.accessed {
+            fields.push(("urldate", format!("{{{d}}}")));
+        }
+        if let Some(l) = &s.language {
+            fields.push(("language", format!("{{{}}}", bib_escape(l))));
+        }
+        let classic = dialect == Bib::Bibtex;
+        let mut note: Vec<String> = Vec::new();
+        let mut annotation: Vec<String> = Vec::new();
+        for line in item.note_lines(true, classic) {
+            if line.starts_with(QUOTE_NOTE) {
+                annotation.push(line);
+            } else {
+                note.push(line);
+            }
+        }
+        if !note.is_empty() {
+            fields.push(("note", format!("{{{}}}", bib_escape(&note.join(". ")))));
+        }
+        if !annotation.is_empty() {
+            let name = if classic { "annote" } else { "annotation" };
+            fields.push((name, format!("{{{}}}", bib_escape(&annotation.join(" ")))));
+        }
+        out.push_str(&format!("@{entry_type}{{{},\n", s.id));
+        for (name, value) in &fields {
+            out.push_str(&format!("  {name} = {value},\n"));
+        }
+        out.push_str("}\n\n");
+    }
+    out
+}
+
+/// RIS, one line a tag, each value on one line.
+pub fn ris(items: &[Item<'_>]) -> String {
+    let mut out = String::new();
+    let one_line = |s: &str| -> String { s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect() };
+    let tag = |out: &mut String, tag: &str, value: &str| {
+        out.push_str(tag);
+        out.push_str("  - ");
+        out.push_str(&one_line(value));
+        out.push_str("\r\n");
+    };
+    for item in items {
+        let s = item.source;
+        let ty = match item.kind {
+            ItemType::Legislation => "STAT",
+            ItemType::Report => "RPRT",
+            ItemType::Newspaper => "NEWS",
+            ItemType::Webpage => "ELEC",
+        };
+        tag(&mut out, "TY", ty);
+        tag(&mut out, "ID", &s.id);
+        if let Some(t) = item.title() {
+            tag(&mut out, "TI", t);
+        }
+        tag(&mut out, "PB", &s.publisher);
+        if let Some(u) = &s.url {
+            tag(&mut out, "UR", u);
+        }
+        if let Some(d) = &s.published {
+            tag(&mut out, "PY", &d.year_number().to_string());
+            tag(&mut out, "DA", &ris_date(d));
+        }
+        if let Some(d) = &s.accessed {
+            tag(&mut out, "Y2", &ris_date(d));
+        }
+        if let Some(l) = &s.language {
+            tag(&mut out, "LA", l);
+        }
+        for line in item.note_lines(true, false) {
+            tag(&mut out, "N1", &line);
+        }
+        out.push_str("ER  - \r\n\r\n");
+    }
+    out
+}
+
+/// `YYYY/MM/DD`, `YYYY/MM` or `YYYY`, as far as known.
+pub fn ris_date(d: &PartialDate) -> String {
+    date_parts(d)
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            if i == 0 {
+                format!("{n:04}")
+            } else {
+                format!("{n:02}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
