@@ -12,8 +12,33 @@ pub struct Slide {
     pub events: Vec<usize>,
     pub prompt: Option<String>,
     pub notes: Option<String>,
-    /// The order parts appear in.
+    /// The order parts appear in: only parts this stop has, so each
+    /// reveal changes the screen.
     pub reveal: Vec<String>,
+    /// The lesson's title for the stop (a query stop's "Eight reports, …").
+    pub title: Option<String>,
+}
+
+/// The parts of `reveal` that event `position` has: a date always, facts
+/// when there is a summary or actors, figures when there are some, a quote
+/// when the first source gives one. Several events (a query stop) show
+/// everything at once and reveal nothing.
+pub fn existing_parts(reveal: &[String], events: &[usize], t: &Timeline) -> Vec<String> {
+    let [one] = events else {
+        return Vec::new();
+    };
+    let e = &t.events[*one];
+    reveal
+        .iter()
+        .filter(|part| match part.as_str() {
+            "date" => true,
+            "facts" => !e.summary.trim().is_empty() || !e.actors.is_empty(),
+            "figures" => !e.figures.is_empty(),
+            "quote" => e.sources.first().is_some_and(|c| !c.quote.trim().is_empty()),
+            _ => false,
+        })
+        .cloned()
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,28 +55,40 @@ pub struct Presenter {
     pub started_unix: u64,
     /// Before the first stop: which stops the terminal is too small for.
     pub fit_check: Option<Vec<usize>>,
+    /// Rows the current stop is scrolled down by, when it does not fit.
+    pub scroll: u16,
+    /// The lesson's id, for a presented lesson (kept when browsing).
+    pub lesson_id: Option<String>,
 }
 
 impl Presenter {
     pub fn from_lesson(lesson: &Lesson, t: &Timeline) -> Presenter {
-        let slide = |s: &Stop| Slide {
-            events: lesson.events_of(s, t),
-            prompt: Some(s.prompt.clone()),
-            notes: s.notes.clone(),
-            reveal: s.reveal.clone(),
+        let slide = |s: &Stop| {
+            let events = lesson.events_of(s, t);
+            Slide {
+                reveal: existing_parts(&s.reveal, &events, t),
+                events,
+                prompt: Some(s.prompt.clone()),
+                notes: s.notes.clone(),
+                title: s.title.clone(),
+            }
         };
-        Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect())
+        let mut p = Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect());
+        p.lesson_id = Some(lesson.id.clone());
+        p
     }
 
     /// The events now in view, one stop each: presenting a filtered timeline.
-    pub fn ad_hoc(title: String, positions: &[usize]) -> Presenter {
+    pub fn ad_hoc(title: String, positions: &[usize], t: &Timeline) -> Presenter {
+        let all: Vec<String> = PARTS.iter().map(|p| p.to_string()).collect();
         let slides = positions
             .iter()
             .map(|&p| Slide {
                 events: vec![p],
                 prompt: None,
                 notes: None,
-                reveal: PARTS.iter().map(|p| p.to_string()).collect(),
+                reveal: existing_parts(&all, &[p], t),
+                title: None,
             })
             .collect();
         Presenter::new(title, slides)
@@ -67,6 +104,8 @@ impl Presenter {
             jump: String::new(),
             started_unix: now_unix(),
             fit_check: None,
+            scroll: 0,
+            lesson_id: None,
         }
     }
 
@@ -85,6 +124,7 @@ impl Presenter {
         if index != self.current {
             self.current = index;
             self.revealed = 0;
+            self.scroll = 0;
         }
     }
 
@@ -114,6 +154,26 @@ impl Presenter {
             _ => {}
         }
         self.jump.clear();
+    }
+
+    /// What a slide is called in the overview and the notes: the lesson's
+    /// title for it, else the event's title, else how many events it shows.
+    pub fn slide_title(&self, i: usize, t: &Timeline) -> String {
+        let Some(s) = self.slides.get(i) else {
+            return String::new();
+        };
+        if let Some(title) = &s.title {
+            return title.clone();
+        }
+        match s.events.as_slice() {
+            [one] => t.events[*one].title.clone(),
+            many => format!("{} events", many.len()),
+        }
+    }
+
+    /// Parts of the current stop still to come.
+    pub fn parts_left(&self) -> usize {
+        self.slide().map_or(0, |s| s.reveal.len().saturating_sub(self.revealed))
     }
 
     /// "3 / 9"
@@ -396,25 +456,34 @@ pub struct Published {
     pub notes: Option<String>,
     pub next: Option<String>,
     pub started_unix: u64,
+    /// Parts of this stop showing, and those still to come, in order.
+    #[serde(default)]
+    pub revealed: Vec<String>,
+    #[serde(default)]
+    pub coming: Vec<String>,
+    /// The presenter is browsing with the lesson kept, not showing it.
+    #[serde(default)]
+    pub browsing: bool,
 }
 
 impl Presenter {
     pub fn published(&self, t: &Timeline) -> Published {
-        let title_of = |s: &Slide| match s.events.as_slice() {
-            [one] => t.events[*one].title.clone(),
-            many => format!("{} events", many.len()),
-        };
         let slide = self.slide();
+        let reveal = slide.map_or(&[][..], |s| &s.reveal[..]);
+        let shown = self.revealed.min(reveal.len());
         Published {
             pid: std::process::id(),
             lesson: self.title.clone(),
             position: self.current + 1,
             total: self.slides.len(),
-            title: slide.map(title_of).unwrap_or_default(),
+            title: self.slide_title(self.current, t),
             prompt: slide.and_then(|s| s.prompt.clone()),
             notes: slide.and_then(|s| s.notes.clone()),
-            next: self.slides.get(self.current + 1).map(title_of),
+            next: (self.current + 1 < self.slides.len()).then(|| self.slide_title(self.current + 1, t)),
             started_unix: self.started_unix,
+            revealed: reveal[..shown].to_vec(),
+            coming: reveal[shown..].to_vec(),
+            browsing: false,
         }
     }
 }

@@ -87,6 +87,8 @@ pub struct App {
     pub quit: bool,
     history: Vec<Visit>,
     results: Results,
+    /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
+    pub kept_lesson: Option<Box<Presenter>>,
 }
 
 impl App {
@@ -112,6 +114,7 @@ impl App {
             quit: false,
             history: Vec::new(),
             results: Results::default(),
+            kept_lesson: None,
         };
         app.refresh();
         app
@@ -126,6 +129,7 @@ impl App {
         let mut fresh = App::with_settings(timeline, self.query.clone(), settings);
         std::mem::swap(&mut fresh.history, &mut self.history);
         fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        fresh.kept_lesson = self.kept_lesson.take();
         fresh.focus = self.focus;
         fresh.filter.shown = self.filter.shown;
         fresh.filter.cursor = self
@@ -443,12 +447,15 @@ impl App {
 
     /// Presents the events in view, starting at the selected one.
     fn present_view(&mut self) {
+        if self.resume_lesson() {
+            return;
+        }
         let title = if self.query.is_empty() {
             "The timeline".to_string()
         } else {
             format!("Filtered: {}", self.query)
         };
-        let mut p = Presenter::ad_hoc(title, &self.visible);
+        let mut p = Presenter::ad_hoc(title, &self.visible, &self.timeline);
         p.current = self.list.selected.min(self.visible.len().saturating_sub(1));
         if p.slides.is_empty() {
             self.status.message = Some("no events in view to present".into());

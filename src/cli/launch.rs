@@ -53,7 +53,7 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         }
         let mut p = crate::app::presenter::Presenter::from_lesson(found, &timeline);
         let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-        p.fit_check = Some(crate::app::panes::present::fit_problems(&p, &timeline, w, h));
+        p.fit_check = Some(crate::app::panes::present::fit_problems(&p, &timeline, w, h, projector));
         presenter = Some(Box::new(p));
     }
     if let Some(id) = &cli.goto {

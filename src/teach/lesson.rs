@@ -33,6 +33,9 @@ pub enum Target {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
     pub target: Target,
+    /// What the stop is called in the overview and the notes; a query
+    /// stop shows it as its heading. An event stop defaults to the event's title.
+    pub title: Option<String>,
     pub prompt: String,
     pub notes: Option<String>,
     /// The order in which parts are revealed; all of `PARTS` when not given.
@@ -62,7 +65,7 @@ impl Lesson {
 }
 
 const LESSON_FIELDS: &[&str] = &["title", "summary", "audience", "duration", "stops"];
-const STOP_FIELDS: &[&str] = &["event", "query", "prompt", "notes", "reveal"];
+const STOP_FIELDS: &[&str] = &["event", "query", "title", "prompt", "notes", "reveal"];
 
 fn lesson_id(file: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
@@ -142,6 +145,7 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
                     return None;
                 }
             };
+            let title = s.line(cx, "title", false).map(|t| t.0);
             let prompt = s.block(cx, "prompt", true)?;
             let notes = s.block(cx, "notes", false);
             let mut reveal = Vec::new();
@@ -161,6 +165,7 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
             }
             Some(Stop {
                 target,
+                title,
                 prompt,
                 notes,
                 reveal,
