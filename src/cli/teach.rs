@@ -71,6 +71,9 @@ pub(super) fn quiz(
         errln!("tipline: not enough events for a quiz; widen the filter");
         return Err(EXIT_USAGE);
     }
+    if let Some(why) = quiz.shortfall() {
+        errln!("tipline: {why}");
+    }
     let keymap = super::launch::keymap(config)?;
     let score = crate::app::quizui::run(&timeline, quiz, &keymap).map_err(super::launch::exit_status)?;
     emit(&format!("{score} (seed {seed})\n"))
