@@ -62,7 +62,9 @@ fn arrows_numbers_and_g_move_between_stops() {
     app.update(Action::GoToTyped);
     assert_eq!(presenter(&app).position(), "5 / 5");
     app.update(Action::NextStop);
-    assert_eq!(presenter(&app).position(), "5 / 5", "no stop after the last");
+    assert_eq!(presenter(&app).position(), "end / 5", "after the last: the end screen");
+    app.update(Action::PrevStop);
+    assert_eq!(presenter(&app).position(), "5 / 5", "← goes back from the end");
     app.update(Action::FirstStop);
     assert_eq!(presenter(&app).position(), "1 / 5");
     app.update(Action::LastStop);
@@ -454,4 +456,150 @@ fn hints_come_from_the_key_table_and_fit() {
         let text = rows(&screen(&mut app, w, h)).join("\n");
         assert!(!text.contains("Enter or Esc closes"), "{text}");
     }
+}
+
+fn keyed(app: &mut App, code: crossterm::event::KeyCode, mods: crossterm::event::KeyModifiers) {
+    let event = crossterm::event::KeyEvent::new(code, mods);
+    let msg = app
+        .settings
+        .keymap
+        .msg_for(app.mode.context(), event)
+        .unwrap_or_else(|| panic!("{code:?} is bound while {:?}", app.mode.context()));
+    app.update(msg);
+}
+
+#[test]
+fn the_end_screen_lists_the_lessons_sources_and_how_to_leave() {
+    let mut app = presenting(1);
+    app.update(Action::LastStop);
+    let parts = presenter(&app).slides[4].reveal.len();
+    for _ in 0..parts {
+        app.update(Action::Reveal);
+    }
+    app.update(Action::Reveal);
+    assert!(presenter(&app).ended, "Space after the last part of the last stop");
+    // The sources of the lesson's events, each once, numbered in first-seen order.
+    let t = &app.timeline;
+    let mut ids: Vec<String> = Vec::new();
+    for stop in &presenter(&app).slides {
+        for &e in &stop.events {
+            for c in &t.events[e].sources {
+                if !ids.contains(&c.source) {
+                    ids.push(c.source.clone());
+                }
+            }
+        }
+    }
+    let first = t.source(&ids[0]).unwrap().publisher.clone();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = rows(&screen(&mut app, w, h));
+        let all = text.join("\n");
+        assert!(all.contains("Sources"), "{all}");
+        assert!(all.contains(&format!("1. {first}: ")), "{all}");
+        assert_eq!(all.contains("more ↓"), h == 24, "{all}");
+        assert!(text[h as usize - 2].contains("q quits · ← goes back"), "{all}");
+        insta::assert_snapshot!(format!("present_end_{w}x{h}"), screen(&mut app, w, h).backend());
+    }
+    assert_eq!(presenter(&app).sources.len(), ids.len());
+    keyed(&mut app, crossterm::event::KeyCode::Left, crossterm::event::KeyModifiers::NONE);
+    assert_eq!(presenter(&app).position(), "5 / 5");
+    assert_eq!(presenter(&app).revealed, parts, "back to the last stop as it was");
+}
+
+#[test]
+fn blanking_to_black_and_white_and_back_keeps_the_stop() {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let mut app = presenting(1);
+    projector(&mut app);
+    app.update(Action::NextStop);
+    app.update(Action::Reveal);
+    for (key, name) in [(KeyCode::Char('b'), "black"), (KeyCode::Char('.'), "black"), (KeyCode::Char('w'), "white")] {
+        keyed(&mut app, key, KeyModifiers::NONE);
+        assert!(presenter(&app).blank.is_some(), "{key:?}");
+        for (w, h) in [(80, 24), (120, 40)] {
+            let terminal = screen(&mut app, w, h);
+            for cell in terminal.backend().buffer().content() {
+                assert_eq!(cell.symbol(), " ", "{name} {w}x{h}: every cell blank");
+            }
+            if key != KeyCode::Char('.') {
+                insta::assert_snapshot!(format!("present_blank_{name}_{w}x{h}"), terminal.backend());
+            }
+        }
+        // Any key brings the screen back, and does nothing else.
+        keyed(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+        assert_eq!(presenter(&app).blank, None);
+        assert_eq!((presenter(&app).position(), presenter(&app).revealed), ("2 / 5".to_string(), 1));
+    }
+    // Without colour, white is reverse video of blank cells.
+    keyed(&mut app, KeyCode::Char('w'), KeyModifiers::NONE);
+    let terminal = screen(&mut app, 80, 24);
+    assert!(terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .all(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)));
+}
+
+#[test]
+fn clicker_keys_work_out_of_the_box() {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let none = KeyModifiers::NONE;
+    let mut app = presenting(1);
+    keyed(&mut app, KeyCode::PageDown, none);
+    keyed(&mut app, KeyCode::PageDown, none);
+    assert_eq!(presenter(&app).position(), "3 / 5");
+    keyed(&mut app, KeyCode::PageUp, none);
+    assert_eq!(presenter(&app).position(), "2 / 5");
+    keyed(&mut app, KeyCode::Char('b'), none);
+    keyed(&mut app, KeyCode::Char('b'), none);
+    assert_eq!(presenter(&app).blank, None);
+    keyed(&mut app, KeyCode::Esc, none);
+    assert_eq!(app.mode, Mode::Browse);
+    keyed(&mut app, KeyCode::F(5), KeyModifiers::SHIFT);
+    assert_eq!(presenter(&app).position(), "2 / 5", "Shift-F5 resumes where it was");
+    keyed(&mut app, KeyCode::Esc, none);
+    keyed(&mut app, KeyCode::F(5), none);
+    assert_eq!(presenter(&app).position(), "2 / 5", "F5 resumes the kept lesson");
+    keyed(&mut app, KeyCode::F(5), none);
+    assert_eq!(presenter(&app).position(), "1 / 5", "F5 while presenting: from the start");
+}
+
+#[test]
+fn snapshots_of_a_projector_stop_without_colour_and_a_scrolled_long_stop() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = presenting(1);
+        projector(&mut app);
+        app.update(Action::NextStop);
+        for _ in 0..3 {
+            app.update(Action::Reveal);
+        }
+        insta::assert_snapshot!(format!("present_projector_figures_{w}x{h}"), screen(&mut app, w, h).backend());
+    }
+    let mut app = presenting(1);
+    projector(&mut app);
+    app.update(Input::Resize(80, 24));
+    app.update(Input::Char('3'));
+    app.update(Action::GoToTyped);
+    for _ in 0..4 {
+        app.update(Action::Reveal);
+    }
+    for _ in 0..3 {
+        app.update(Action::Down);
+    }
+    let text = rows(&screen(&mut app, 80, 24)).join("\n");
+    assert!(text.contains("more ↑ ↓"), "{text}");
+    insta::assert_snapshot!("present_scrolled_80x24", screen(&mut app, 80, 24).backend());
+    // At 120x40 the longest stop fits, its title in large letters; ↓ moves nothing.
+    let mut app = presenting(1);
+    projector(&mut app);
+    app.update(Input::Resize(120, 40));
+    app.update(Input::Char('4'));
+    app.update(Action::GoToTyped);
+    for _ in 0..4 {
+        app.update(Action::Reveal);
+    }
+    app.update(Action::Down);
+    assert_eq!(presenter(&app).scroll, 0);
+    insta::assert_snapshot!("present_long_stop_fits_120x40", screen(&mut app, 120, 40).backend());
 }

@@ -61,6 +61,10 @@ pub enum Action {
     Overview,
     /// Back to browsing at the event on screen (closing the overview first).
     EndPresenting,
+    /// Blank the room's screen to black, or bring it back.
+    BlankBlack,
+    /// Blank the room's screen to white, or bring it back.
+    BlankWhite,
     // Quizzes.
     /// Pick up or put down the item under the cursor.
     Grab,
@@ -108,6 +112,8 @@ impl Action {
         Action::FirstStop,
         Action::Overview,
         Action::EndPresenting,
+        Action::BlankBlack,
+        Action::BlankWhite,
         Action::Grab,
         Action::Submit,
     ];
@@ -154,6 +160,8 @@ impl Action {
             Action::FirstStop => "first-stop",
             Action::Overview => "overview",
             Action::EndPresenting => "end-presenting",
+            Action::BlankBlack => "blank-black",
+            Action::BlankWhite => "blank-white",
             Action::Grab => "grab",
             Action::Submit => "submit",
         }

@@ -93,6 +93,13 @@ impl Key {
         }
     }
 
+    const fn shift(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::SHIFT,
+        }
+    }
+
     const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
@@ -195,6 +202,9 @@ impl Key {
         if self.modifiers.contains(KeyModifiers::ALT) {
             prefix.push_str("Alt-");
         }
+        if self.modifiers.contains(KeyModifiers::SHIFT) && !matches!(self.code, KeyCode::Char(_)) {
+            prefix.push_str("Shift-");
+        }
         format!("{prefix}{name}")
     }
 }
@@ -285,7 +295,7 @@ impl Default for Keymap {
             ),
             b(
                 B,
-                &[k('p')],
+                &[k('p'), p(F(5)), Key::shift(F(5))],
                 Action::Present,
                 "present: resume the lesson left with Esc, else the events in view, one per screen",
                 Some("present"),
@@ -446,7 +456,27 @@ impl Default for Keymap {
                 "go to the typed stop, or the last",
                 None,
             ),
-            b(S, &[k('g'), p(Home)], Action::FirstStop, "first stop", None),
+            b(
+                S,
+                &[k('g'), p(Home), p(F(5))],
+                Action::FirstStop,
+                "first stop",
+                None,
+            ),
+            b(
+                S,
+                &[k('b'), k('.')],
+                Action::BlankBlack,
+                "blank the screen to black, and back (any key brings it back)",
+                Some("blank"),
+            ),
+            b(
+                S,
+                &[k('w')],
+                Action::BlankWhite,
+                "blank the screen to white, and back",
+                None,
+            ),
             b(
                 S,
                 &[k('o')],
@@ -461,7 +491,7 @@ impl Default for Keymap {
                 "close the overview, else browse at this event, keeping the lesson for p to resume",
                 Some("browse"),
             ),
-            b(S, &[k('q')], Action::Quit, "quit", None),
+            b(S, &[k('q')], Action::Quit, "quit (from the end screen too)", None),
             b(
                 H,
                 &[p(Esc), k('q'), k('?'), p(Enter)],

@@ -5,7 +5,7 @@
 use super::input::Action;
 use super::mode::Mode;
 use super::panes::picker::Picker;
-use super::presenter::Presenter;
+use super::presenter::{Blank, Presenter};
 use super::state::{typed_year, App};
 use crate::query::{Facet, Query, Term, MAX_QUERY_CHARS};
 
@@ -20,6 +20,16 @@ impl App {
             p.fit_check = None;
             return Mode::Present(Box::new(p));
         }
+        if p.blank.is_some() {
+            // Any key brings the screen back (a clicker has few buttons);
+            // the other blank key switches colour.
+            p.blank = match (p.blank, action) {
+                (Some(Blank::Black), Action::BlankWhite) => Some(Blank::White),
+                (Some(Blank::White), Action::BlankBlack) => Some(Blank::Black),
+                _ => None,
+            };
+            return Mode::Present(Box::new(p));
+        }
         let (w, h) = self.size;
         let max_scroll = |p: &Presenter, t| {
             super::panes::present::max_scroll(p, t, w, h, self.settings.projector)
@@ -29,6 +39,8 @@ impl App {
             Action::Up if p.overview => p.previous(),
             Action::Down => p.scroll = (p.scroll + 1).min(max_scroll(&p, &self.timeline)),
             Action::Up => p.scroll = p.scroll.min(max_scroll(&p, &self.timeline)).saturating_sub(1),
+            Action::BlankBlack => p.blank = Some(Blank::Black),
+            Action::BlankWhite => p.blank = Some(Blank::White),
             Action::Reveal => p.reveal(),
             Action::NextStop => p.next(),
             Action::PrevStop => p.previous(),

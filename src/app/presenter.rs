@@ -59,6 +59,19 @@ pub struct Presenter {
     pub scroll: u16,
     /// The lesson's id, for a presented lesson (kept when browsing).
     pub lesson_id: Option<String>,
+    /// After the last stop: the end screen with the sources.
+    pub ended: bool,
+    /// The screen blanked for the room (black or white), the stop kept.
+    pub blank: Option<Blank>,
+    /// The sources of every stop's events, in first-seen order, as the
+    /// end screen numbers them: "Publisher: Title — URL".
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    Black,
+    White,
 }
 
 impl Presenter {
@@ -75,6 +88,27 @@ impl Presenter {
         };
         let mut p = Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect());
         p.lesson_id = Some(lesson.id.clone());
+        let mut seen: Vec<&str> = Vec::new();
+        for slide in &p.slides {
+            for &e in &slide.events {
+                for c in &t.events[e].sources {
+                    if !seen.contains(&c.source.as_str()) {
+                        seen.push(&c.source);
+                    }
+                }
+            }
+        }
+        p.sources = seen
+            .iter()
+            .filter_map(|id| t.source(id))
+            .map(|s| {
+                let mut line = format!("{}: {}", s.publisher, s.shown_title());
+                if let Some(url) = &s.url {
+                    line.push_str(&format!(" — {url}"));
+                }
+                line
+            })
+            .collect();
         p
     }
 
@@ -106,6 +140,9 @@ impl Presenter {
             fit_check: None,
             scroll: 0,
             lesson_id: None,
+            ended: false,
+            blank: None,
+            sources: Vec::new(),
         }
     }
 
@@ -120,6 +157,7 @@ impl Presenter {
     }
 
     fn go(&mut self, index: usize) {
+        self.ended = false;
         let index = index.min(self.slides.len().saturating_sub(1));
         if index != self.current {
             self.current = index;
@@ -128,12 +166,22 @@ impl Presenter {
         }
     }
 
+    /// The next stop; after the last, the end screen.
     pub fn next(&mut self) {
-        self.go(self.current + 1);
+        if self.current + 1 >= self.slides.len() {
+            self.ended = true;
+        } else {
+            self.go(self.current + 1);
+        }
     }
 
+    /// The previous stop; from the end screen, back to the last stop as it was.
     pub fn previous(&mut self) {
-        self.go(self.current.saturating_sub(1));
+        if self.ended {
+            self.ended = false;
+        } else {
+            self.go(self.current.saturating_sub(1));
+        }
     }
 
     /// Space: the next part, or the next stop when all are showing.
@@ -176,8 +224,11 @@ impl Presenter {
         self.slide().map_or(0, |s| s.reveal.len().saturating_sub(self.revealed))
     }
 
-    /// "3 / 9"
+    /// "3 / 9", or "end" after the last stop.
     pub fn position(&self) -> String {
+        if self.ended {
+            return format!("end / {}", self.slides.len());
+        }
         format!(
             "{} / {}",
             (self.current + 1).min(self.slides.len()),
@@ -476,7 +527,11 @@ impl Presenter {
             lesson: self.title.clone(),
             position: self.current + 1,
             total: self.slides.len(),
-            title: self.slide_title(self.current, t),
+            title: if self.ended {
+                "(the end screen: sources)".into()
+            } else {
+                self.slide_title(self.current, t)
+            },
             prompt: slide.and_then(|s| s.prompt.clone()),
             notes: slide.and_then(|s| s.notes.clone()),
             next: (self.current + 1 < self.slides.len()).then(|| self.slide_title(self.current + 1, t)),

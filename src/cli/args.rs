@@ -82,8 +82,11 @@ pub enum Command {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// List the lessons (embedded, or from --lessons DIR).
-    Lessons,
+    /// List the lessons (embedded, or from --lessons DIR); `lessons show ID` previews one.
+    Lessons {
+        #[command(subcommand)]
+        what: Option<LessonsWhat>,
+    },
     /// Present a lesson to a room, one stop per screen.
     Present {
         /// The lesson (see `tipline lessons`).
@@ -91,6 +94,9 @@ pub enum Command {
         /// High contrast, no colour, wider margins: for projectors.
         #[arg(long)]
         projector: bool,
+        /// Begin at this stop (1 is the first).
+        #[arg(long, value_name = "N")]
+        from: Option<usize>,
     },
     /// A quiz from the (filtered) timeline or a lesson: put events in order, or guess the year.
     Quiz {
@@ -252,4 +258,13 @@ impl FilterArgs {
         }
         Ok(query)
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LessonsWhat {
+    /// Preview a lesson: each stop, the parts it reveals, its question and notes.
+    Show {
+        /// The lesson (see `tipline lessons`).
+        id: String,
+    },
 }

@@ -83,10 +83,14 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         Some(Command::Import {
             from: ImportFrom::Timelinejs { file, output },
         }) => exports::import_timelinejs(data, &file, output.as_deref()),
-        Some(Command::Lessons) => teach::lessons(data, lessons),
+        Some(Command::Lessons { what: None }) => teach::lessons(data, lessons),
+        Some(Command::Lessons {
+            what: Some(args::LessonsWhat::Show { ref id }),
+        }) => teach::show_lesson(data, lessons, id),
         Some(Command::Present {
             ref lesson,
             projector,
+            ..
         }) => launch::open_app(&cli, Some((lesson.clone(), projector))),
         Some(Command::Quiz {
             filter,

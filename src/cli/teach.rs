@@ -23,6 +23,42 @@ pub(super) fn lessons(data: &[PathBuf], dir: Option<&Path>) -> Result<(), u8> {
     emit(&out)
 }
 
+/// A lesson's preview: each stop with its title, the parts it reveals in
+/// order (only those its event has), its question and the notes.
+pub(super) fn show_lesson(data: &[PathBuf], dir: Option<&Path>, id: &str) -> Result<(), u8> {
+    let timeline = load_timeline(data)?;
+    let lessons = load_lessons(dir, &timeline)?;
+    let l = find_lesson(&lessons, id)?;
+    let p = crate::app::presenter::Presenter::from_lesson(l, &timeline);
+    let line = |s: &str| crate::text::sanitize_line(s).into_owned();
+    let mut out = format!("{}\n{}\n", line(&l.title), line(&l.summary));
+    let mut meta = vec![format!("{} stops", l.stops.len())];
+    meta.extend(l.duration.as_deref().map(line));
+    meta.extend(l.audience.as_deref().map(line));
+    out.push_str(&format!("{}\n", meta.join(" · ")));
+    for (i, slide) in p.slides.iter().enumerate() {
+        out.push_str(&format!("\n{}. {}\n", i + 1, line(&p.slide_title(i, &timeline))));
+        match slide.events.as_slice() {
+            [one] => out.push_str(&format!("   event: {}\n", line(&timeline.events[*one].id))),
+            many => out.push_str(&format!("   {} events at once\n", many.len())),
+        }
+        if !slide.reveal.is_empty() {
+            out.push_str(&format!("   reveals: {}\n", slide.reveal.join(", ")));
+        }
+        if let Some(q) = &slide.prompt {
+            out.push_str(&format!("   question: {}\n", line(q)));
+        }
+        if let Some(n) = &slide.notes {
+            // Line breaks in notes are kept, each line indented.
+            for (j, l) in n.lines().enumerate() {
+                let lead = if j == 0 { "   notes: " } else { "          " };
+                out.push_str(&format!("{lead}{}\n", line(l)));
+            }
+        }
+    }
+    emit(&out)
+}
+
 /// What a quiz asks about and how.
 pub(super) struct QuizArgs {
     pub filter: FilterArgs,

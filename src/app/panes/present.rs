@@ -3,11 +3,11 @@
 use super::widgets::{centered, figure_bars, fit, View};
 use crate::app::input::Action;
 use crate::app::keymap::Context;
-use crate::app::presenter::Presenter;
+use crate::app::presenter::{Blank, Presenter};
 use crate::app::theme::{Theme, ThemeName};
 use crate::timeline::model::Timeline;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use ratatui::Frame;
@@ -227,6 +227,10 @@ pub fn max_scroll(p: &Presenter, t: &Timeline, width: u16, height: u16, projecto
     if p.slides.is_empty() || p.overview {
         return 0;
     }
+    if p.ended {
+        // The end screen scrolls through the sources.
+        return p.sources.len().min(u16::MAX as usize) as u16;
+    }
     let theme = Theme::new(ThemeName::HighContrast, true);
     let [_, _, main, _] = regions(inner(Rect::new(0, 0, width, height), projector));
     overflow(&lay_out(&theme, p, p.current, t, main, false))
@@ -274,6 +278,19 @@ fn hint_line(items: &[(String, String)], width: usize) -> String {
 
 pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: bool) {
     frame.render_widget(Clear, area);
+    if let Some(blank) = p.blank {
+        // Nothing but blank cells: black, or white. Without colour, white
+        // is reverse video of spaces (the terminal's own foreground).
+        let colourless = v.theme.base.fg.is_none();
+        let style = match (blank, colourless) {
+            (Blank::Black, true) => Style::default(),
+            (Blank::White, true) => Style::default().add_modifier(Modifier::REVERSED),
+            (Blank::Black, false) => Style::default().bg(Color::Black).fg(Color::Black),
+            (Blank::White, false) => Style::default().bg(Color::White).fg(Color::White),
+        };
+        frame.render_widget(Block::default().style(style), area);
+        return;
+    }
     frame.render_widget(Block::default().style(v.theme.base), area);
     let th = v.theme;
     let inner = inner(area, projector);
@@ -318,6 +335,15 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
             p.jump,
             keys.first_key(Context::Present, Action::GoToTyped)
         )
+    } else if p.ended {
+        let k = |a| keys.first_key(Context::Present, a);
+        hint_line(
+            &[
+                (k(Action::Quit), "quits".into()),
+                (k(Action::PrevStop), "goes back".into()),
+            ],
+            foot.width as usize,
+        )
     } else if p.overview {
         let k = |a| keys.first_key(Context::Present, a);
         hint_line(
@@ -343,6 +369,8 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
     };
     if p.overview {
         draw_overview(frame, main, v, p);
+    } else if p.ended {
+        draw_end(frame, main, v, p);
     } else if !p.slides.is_empty() {
         draw_stop(frame, main, v, p);
     }
@@ -375,35 +403,7 @@ fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
             frame.render_widget(big_text, top);
             frame.render_widget(Paragraph::new(layout.body.clone()), rest);
         }
-        None => {
-            let max = overflow(&layout);
-            let scroll = p.scroll.min(max);
-            if max == 0 {
-                frame.render_widget(Paragraph::new(layout.body.clone()), body_area);
-            } else {
-                let shown = body_area.height.saturating_sub(1);
-                let text: Vec<Line> = layout
-                    .body
-                    .iter()
-                    .skip(scroll as usize)
-                    .take(shown as usize)
-                    .cloned()
-                    .collect();
-                frame.render_widget(
-                    Paragraph::new(text),
-                    Rect::new(body_area.x, body_area.y, body_area.width, shown),
-                );
-                let marker = match (scroll > 0, scroll < max) {
-                    (true, true) => "more ↑ ↓",
-                    (false, _) => "more ↓",
-                    (true, false) => "more ↑",
-                };
-                frame.render_widget(
-                    Paragraph::new(Line::styled(marker, th.label)).alignment(Alignment::Right),
-                    Rect::new(body_area.x, body_area.bottom() - 1, body_area.width, 1),
-                );
-            }
-        }
+        None => scrolled(frame, body_area, &layout.body, p.scroll, th),
     }
     if let Some(q) = layout.prompt {
         let block = Block::default()
@@ -413,6 +413,65 @@ fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
             .title(Span::styled(" Question ", th.title));
         frame.render_widget(Paragraph::new(q).block(block), prompt_area);
     }
+}
+
+/// After the last stop: the lesson's sources, numbered, and how to leave.
+fn draw_end(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
+    let th = v.theme;
+    let width = area.width as usize;
+    let mut lines = vec![
+        Line::styled(fit(&format!("The end: {}", p.title), width), th.title),
+        Line::default(),
+    ];
+    if p.sources.is_empty() {
+        lines.push(Line::styled("No sources to list.", th.dim));
+    } else {
+        lines.push(Line::styled("Sources", th.label));
+        let number_w = p.sources.len().to_string().len();
+        for (i, s) in p.sources.iter().enumerate() {
+            let mark = format!("{:>number_w$}. ", i + 1);
+            let indent = " ".repeat(mark.width());
+            let mut wrapped_source = wrapped(s, width.saturating_sub(mark.width()), th.base, "");
+            for (j, line) in wrapped_source.iter_mut().enumerate() {
+                let lead = if j == 0 { mark.clone() } else { indent.clone() };
+                line.spans.insert(0, Span::styled(lead, th.label));
+            }
+            lines.extend(wrapped_source);
+        }
+    }
+    scrolled(frame, area, &lines, p.scroll, th);
+}
+
+/// Draws lines scrolled down by `scroll` rows; when they do not fit, the
+/// last row says which way there is more ("more ↓", "more ↑ ↓", "more ↑").
+fn scrolled(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: u16, th: &Theme) {
+    let rows = lines.len().min(u16::MAX as usize) as u16;
+    if rows <= area.height {
+        frame.render_widget(Paragraph::new(lines.to_vec()), area);
+        return;
+    }
+    let shown = area.height.saturating_sub(1);
+    let max = rows - shown;
+    let scroll = scroll.min(max);
+    let text: Vec<Line> = lines
+        .iter()
+        .skip(scroll as usize)
+        .take(shown as usize)
+        .cloned()
+        .collect();
+    frame.render_widget(
+        Paragraph::new(text),
+        Rect::new(area.x, area.y, area.width, shown),
+    );
+    let marker = match (scroll > 0, scroll < max) {
+        (true, true) => "more ↑ ↓",
+        (false, _) => "more ↓",
+        (true, false) => "more ↑",
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(marker, th.label)).alignment(Alignment::Right),
+        Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1),
+    );
 }
 
 fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
