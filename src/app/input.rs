@@ -65,6 +65,11 @@ pub enum Action {
     BlankBlack,
     /// Blank the room's screen to white, or bring it back.
     BlankWhite,
+    // The notes view.
+    /// Pause the notes view's clock, or run it on.
+    PauseTimer,
+    /// Start the notes view's clock again from zero.
+    ResetTimer,
     // Quizzes.
     /// Pick up or put down the item under the cursor.
     Grab,
@@ -114,6 +119,8 @@ impl Action {
         Action::EndPresenting,
         Action::BlankBlack,
         Action::BlankWhite,
+        Action::PauseTimer,
+        Action::ResetTimer,
         Action::Grab,
         Action::Submit,
     ];
@@ -162,6 +169,8 @@ impl Action {
             Action::EndPresenting => "end-presenting",
             Action::BlankBlack => "blank-black",
             Action::BlankWhite => "blank-white",
+            Action::PauseTimer => "pause-timer",
+            Action::ResetTimer => "reset-timer",
             Action::Grab => "grab",
             Action::Submit => "submit",
         }

@@ -513,6 +513,20 @@ impl Default for Keymap {
                 Some("quit"),
             ),
             b(
+                N,
+                &[k(' '), k('p')],
+                Action::PauseTimer,
+                "pause the clock, or run it on",
+                Some("pause"),
+            ),
+            b(
+                N,
+                &[k('r')],
+                Action::ResetTimer,
+                "start the clock again from 0:00",
+                Some("reset"),
+            ),
+            b(
                 Q,
                 &[p(Up), k('k')],
                 Action::Up,

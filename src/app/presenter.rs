@@ -17,6 +17,8 @@ pub struct Slide {
     pub reveal: Vec<String>,
     /// The lesson's title for the stop (a query stop's "Eight reports, …").
     pub title: Option<String>,
+    /// Minutes the lesson plans for this stop.
+    pub minutes: Option<u32>,
 }
 
 /// The parts of `reveal` that event `position` has: a date always, facts
@@ -63,6 +65,8 @@ pub struct Presenter {
     pub ended: bool,
     /// The screen blanked for the room (black or white), the stop kept.
     pub blank: Option<Blank>,
+    /// Minutes planned for the whole lesson.
+    pub minutes: Option<u32>,
     /// The sources of every stop's events, in first-seen order, as the
     /// end screen numbers them: "Publisher: Title — URL".
     pub sources: Vec<String>,
@@ -84,10 +88,12 @@ impl Presenter {
                 prompt: Some(s.prompt.clone()),
                 notes: s.notes.clone(),
                 title: s.title.clone(),
+                minutes: s.minutes,
             }
         };
         let mut p = Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect());
         p.lesson_id = Some(lesson.id.clone());
+        p.minutes = lesson.minutes();
         let mut seen: Vec<&str> = Vec::new();
         for slide in &p.slides {
             for &e in &slide.events {
@@ -123,6 +129,7 @@ impl Presenter {
                 notes: None,
                 reveal: existing_parts(&all, &[p], t),
                 title: None,
+                minutes: None,
             })
             .collect();
         Presenter::new(title, slides)
@@ -142,6 +149,7 @@ impl Presenter {
             lesson_id: None,
             ended: false,
             blank: None,
+            minutes: None,
             sources: Vec::new(),
         }
     }
@@ -515,6 +523,13 @@ pub struct Published {
     /// The presenter is browsing with the lesson kept, not showing it.
     #[serde(default)]
     pub browsing: bool,
+    /// Minutes planned for the lesson, and the seconds into it the
+    /// current stop is planned to begin and end (from the stops' own
+    /// durations when every stop has one, else an even share).
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    #[serde(default)]
+    pub plan: Option<(u64, u64)>,
 }
 
 impl Presenter {
@@ -539,6 +554,34 @@ impl Presenter {
             revealed: reveal[..shown].to_vec(),
             coming: reveal[shown..].to_vec(),
             browsing: false,
+            minutes: self.minutes,
+            plan: self.plan(),
+        }
+    }
+}
+
+impl Presenter {
+    /// When the current stop is planned to begin and end, in seconds from
+    /// the start: from the stops' minutes when every stop has some, else
+    /// the lesson's minutes shared evenly.
+    pub fn plan(&self) -> Option<(u64, u64)> {
+        let n = self.slides.len() as u64;
+        let i = self.current as u64;
+        let per_stop: Option<Vec<u64>> = self
+            .slides
+            .iter()
+            .map(|s| s.minutes.map(|m| u64::from(m) * 60))
+            .collect();
+        match (per_stop, self.minutes) {
+            (Some(each), _) if n > 0 => {
+                let begin: u64 = each[..self.current].iter().sum();
+                Some((begin, begin + each[self.current.min(each.len() - 1)]))
+            }
+            (_, Some(total)) if n > 0 => {
+                let total = u64::from(total) * 60;
+                Some((total * i / n, total * (i + 1) / n))
+            }
+            _ => None,
         }
     }
 }
