@@ -142,16 +142,25 @@ fn lessons_show_previews_stops_parts_and_notes() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.starts_with("From the 2008 law to the digital era\n"), "{text}");
+    assert!(
+        text.starts_with("From the 2008 law to the digital era\n"),
+        "{text}"
+    );
     // The query stop is called by its title and reveals nothing one by one.
     assert!(
         text.contains("\n4. The US reports year by year: Cambodia's tier\n   "),
         "{text}"
     );
-    assert!(text.contains("events at once\n   question: How did the US ranking change"), "{text}");
+    assert!(
+        text.contains("events at once\n   question: How did the US ranking change"),
+        "{text}"
+    );
     // Stop 5 reveals what the lesson file names, in its order.
     assert!(text.contains("   reveals: date, quote, facts\n"), "{text}");
-    assert!(text.contains("   notes: Compare with Sar Kheng's 2022 list"), "{text}");
+    assert!(
+        text.contains("   notes: Compare with Sar Kheng's 2022 list"),
+        "{text}"
+    );
     let out = tipline()
         .args(["lessons", "show", "no-such-lesson"])
         .assert()

@@ -24,7 +24,13 @@ fn figures_lesson_at(stop: usize, revealed: usize) -> tipline::app::presenter::P
     p.published(&t)
 }
 
-fn text(w: u16, h: u16, state: &tipline::app::presenter::Published, timer: &Timer, now: u64) -> (String, Terminal<TestBackend>) {
+fn text(
+    w: u16,
+    h: u16,
+    state: &tipline::app::presenter::Published,
+    timer: &Timer,
+    now: u64,
+) -> (String, Terminal<TestBackend>) {
     let found = Found {
         state: Some(state.clone()),
         skipped: Vec::new(),
@@ -35,7 +41,11 @@ fn text(w: u16, h: u16, state: &tipline::app::presenter::Published, timer: &Time
         .unwrap();
     let buf = terminal.backend().buffer();
     let rows: Vec<String> = (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
         .collect();
     (rows.join("\n"), terminal)
 }
@@ -55,7 +65,10 @@ fn the_lesson_plans_minutes_per_stop_and_the_console_counts_down() {
         assert!(all.contains("25:05 of 60:00"), "{all}");
         assert!(all.contains("on pace · this stop 22:00–36:00"), "{all}");
         assert!(all.contains("Showing: date"), "{all}");
-        assert!(all.contains("Coming on this stop: figures, quote, facts"), "{all}");
+        assert!(
+            all.contains("Coming on this stop: figures, quote, facts"),
+            "{all}"
+        );
         assert!(all.contains("Next stop: Chou Bun Eng's figures"), "{all}");
         insta::assert_snapshot!(format!("notes_console_{w}x{h}"), terminal.backend());
     }
@@ -73,7 +86,11 @@ fn the_clock_pauses_and_resets() {
     assert!(timer.is_paused());
     assert_eq!(timer.elapsed(started, 700), 60, "paused: the clock stands");
     timer.toggle_pause(700);
-    assert_eq!(timer.elapsed(started, 730), 90, "run on: the pause is not counted");
+    assert_eq!(
+        timer.elapsed(started, 730),
+        90,
+        "run on: the pause is not counted"
+    );
     timer.reset(800);
     assert_eq!(timer.elapsed(started, 805), 5);
     let state = figures_lesson_at(0, 0);
@@ -81,7 +98,10 @@ fn the_clock_pauses_and_resets() {
     let (all, _) = text(120, 40, &state, &timer, 900);
     assert!(all.contains("(paused)"), "{all}");
     assert!(all.contains("00:05 of 60:00"), "{all}");
-    assert!(all.contains("Space pauses the clock · r sets it to 0:00 · q quits"), "{all}");
+    assert!(
+        all.contains("Space pauses the clock · r sets it to 0:00 · q quits"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -109,5 +129,9 @@ fn a_stop_duration_must_read_as_minutes() {
     };
     let (_, problems) = lesson::load(&[file], &t);
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].to_string().contains("cannot read `soon` as minutes"), "{}", problems[0]);
+    assert!(
+        problems[0].to_string().contains("cannot read `soon` as minutes"),
+        "{}",
+        problems[0]
+    );
 }

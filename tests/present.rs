@@ -62,7 +62,11 @@ fn arrows_numbers_and_g_move_between_stops() {
     app.update(Action::GoToTyped);
     assert_eq!(presenter(&app).position(), "5 / 5");
     app.update(Action::NextStop);
-    assert_eq!(presenter(&app).position(), "end / 5", "after the last: the end screen");
+    assert_eq!(
+        presenter(&app).position(),
+        "end / 5",
+        "after the last: the end screen"
+    );
     app.update(Action::PrevStop);
     assert_eq!(presenter(&app).position(), "5 / 5", "← goes back from the end");
     app.update(Action::FirstStop);
@@ -257,7 +261,10 @@ fn the_year_strip_has_no_reverse_video_without_colour() {
     for y in strip.y..strip.bottom() {
         for x in strip.x..strip.right() {
             let cell = &buf[(x, y)];
-            assert!(!cell.modifier.contains(ratatui::style::Modifier::REVERSED), "({x},{y})");
+            assert!(
+                !cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+                "({x},{y})"
+            );
             glyphs += usize::from("▁▂▃▄▅▆▇█".contains(cell.symbol()));
         }
     }
@@ -391,7 +398,13 @@ fn every_reveal_changes_the_screen() {
                 reveals += 1;
                 let now = rows(&screen(&mut app, 120, 40));
                 let body = |r: &[String]| r[2..r.len() - 2].to_vec();
-                assert_ne!(body(&now), body(&last), "{} stop {}: reveal {reveals} showed nothing", lesson.id, stop + 1);
+                assert_ne!(
+                    body(&now),
+                    body(&last),
+                    "{} stop {}: reveal {reveals} showed nothing",
+                    lesson.id,
+                    stop + 1
+                );
                 last = now;
             }
             if matches!(s.target, lesson::Target::Query(_)) {
@@ -452,7 +465,10 @@ fn hints_come_from_the_key_table_and_fit() {
         app.update(Action::Overview);
         let hint = foot(&mut app);
         assert!(!hint.contains("reveal"), "the overview reveals nothing: {hint}");
-        assert!(hint.contains("Enter open") && hint.contains("Esc close"), "{hint}");
+        assert!(
+            hint.contains("Enter open") && hint.contains("Esc close"),
+            "{hint}"
+        );
         let text = rows(&screen(&mut app, w, h)).join("\n");
         assert!(!text.contains("Enter or Esc closes"), "{text}");
     }
@@ -477,7 +493,10 @@ fn the_end_screen_lists_the_lessons_sources_and_how_to_leave() {
         app.update(Action::Reveal);
     }
     app.update(Action::Reveal);
-    assert!(presenter(&app).ended, "Space after the last part of the last stop");
+    assert!(
+        presenter(&app).ended,
+        "Space after the last part of the last stop"
+    );
     // The sources of the lesson's events, each once, numbered in first-seen order.
     let t = &app.timeline;
     let mut ids: Vec<String> = Vec::new();
@@ -501,7 +520,11 @@ fn the_end_screen_lists_the_lessons_sources_and_how_to_leave() {
         insta::assert_snapshot!(format!("present_end_{w}x{h}"), screen(&mut app, w, h).backend());
     }
     assert_eq!(presenter(&app).sources.len(), ids.len());
-    keyed(&mut app, crossterm::event::KeyCode::Left, crossterm::event::KeyModifiers::NONE);
+    keyed(
+        &mut app,
+        crossterm::event::KeyCode::Left,
+        crossterm::event::KeyModifiers::NONE,
+    );
     assert_eq!(presenter(&app).position(), "5 / 5");
     assert_eq!(presenter(&app).revealed, parts, "back to the last stop as it was");
 }
@@ -513,7 +536,11 @@ fn blanking_to_black_and_white_and_back_keeps_the_stop() {
     projector(&mut app);
     app.update(Action::NextStop);
     app.update(Action::Reveal);
-    for (key, name) in [(KeyCode::Char('b'), "black"), (KeyCode::Char('.'), "black"), (KeyCode::Char('w'), "white")] {
+    for (key, name) in [
+        (KeyCode::Char('b'), "black"),
+        (KeyCode::Char('.'), "black"),
+        (KeyCode::Char('w'), "white"),
+    ] {
         keyed(&mut app, key, KeyModifiers::NONE);
         assert!(presenter(&app).blank.is_some(), "{key:?}");
         for (w, h) in [(80, 24), (120, 40)] {
@@ -528,7 +555,10 @@ fn blanking_to_black_and_white_and_back_keeps_the_stop() {
         // Any key brings the screen back, and does nothing else.
         keyed(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
         assert_eq!(presenter(&app).blank, None);
-        assert_eq!((presenter(&app).position(), presenter(&app).revealed), ("2 / 5".to_string(), 1));
+        assert_eq!(
+            (presenter(&app).position(), presenter(&app).revealed),
+            ("2 / 5".to_string(), 1)
+        );
     }
     // Without colour, white is reverse video of blank cells.
     keyed(&mut app, KeyCode::Char('w'), KeyModifiers::NONE);
@@ -557,12 +587,20 @@ fn clicker_keys_work_out_of_the_box() {
     keyed(&mut app, KeyCode::Esc, none);
     assert_eq!(app.mode, Mode::Browse);
     keyed(&mut app, KeyCode::F(5), KeyModifiers::SHIFT);
-    assert_eq!(presenter(&app).position(), "2 / 5", "Shift-F5 resumes where it was");
+    assert_eq!(
+        presenter(&app).position(),
+        "2 / 5",
+        "Shift-F5 resumes where it was"
+    );
     keyed(&mut app, KeyCode::Esc, none);
     keyed(&mut app, KeyCode::F(5), none);
     assert_eq!(presenter(&app).position(), "2 / 5", "F5 resumes the kept lesson");
     keyed(&mut app, KeyCode::F(5), none);
-    assert_eq!(presenter(&app).position(), "1 / 5", "F5 while presenting: from the start");
+    assert_eq!(
+        presenter(&app).position(),
+        "1 / 5",
+        "F5 while presenting: from the start"
+    );
 }
 
 #[test]
@@ -574,7 +612,10 @@ fn snapshots_of_a_projector_stop_without_colour_and_a_scrolled_long_stop() {
         for _ in 0..3 {
             app.update(Action::Reveal);
         }
-        insta::assert_snapshot!(format!("present_projector_figures_{w}x{h}"), screen(&mut app, w, h).backend());
+        insta::assert_snapshot!(
+            format!("present_projector_figures_{w}x{h}"),
+            screen(&mut app, w, h).backend()
+        );
     }
     let mut app = presenting(1);
     projector(&mut app);
@@ -601,5 +642,8 @@ fn snapshots_of_a_projector_stop_without_colour_and_a_scrolled_long_stop() {
     }
     app.update(Action::Down);
     assert_eq!(presenter(&app).scroll, 0);
-    insta::assert_snapshot!("present_long_stop_fits_120x40", screen(&mut app, 120, 40).backend());
+    insta::assert_snapshot!(
+        "present_long_stop_fits_120x40",
+        screen(&mut app, 120, 40).backend()
+    );
 }

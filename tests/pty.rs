@@ -94,7 +94,10 @@ impl Session {
             if !shown.contains(text) {
                 return shown;
             }
-            assert!(Instant::now() < deadline, "still showing {text:?}; screen:\n{shown}");
+            assert!(
+                Instant::now() < deadline,
+                "still showing {text:?}; screen:\n{shown}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }

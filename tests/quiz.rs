@@ -118,7 +118,10 @@ fn asking_for_more_than_there_is_says_why_and_the_seed_shows_during_the_quiz() {
     for (p, e) in t.events.iter().enumerate() {
         days.entry(e.date.first_day()).or_default().push(p);
     }
-    let pair = days.values().find(|v| v.len() >= 2).expect("two events on one day");
+    let pair = days
+        .values()
+        .find(|v| v.len() >= 2)
+        .expect("two events on one day");
     let other = (0..t.events.len())
         .find(|p| t.events[*p].date.first_day() != t.events[pair[0]].date.first_day())
         .unwrap();
@@ -154,7 +157,10 @@ fn answer_lines_wrap_under_their_text() {
     let rows: Vec<String> = (0..30)
         .map(|y| (0..width).map(|x| buf[(x, y)].symbol().to_string()).collect())
         .collect();
-    let first = rows.iter().position(|r| r.starts_with("✓ 1. ") || r.starts_with("✗ 1. ")).unwrap();
+    let first = rows
+        .iter()
+        .position(|r| r.starts_with("✓ 1. ") || r.starts_with("✗ 1. "))
+        .unwrap();
     // The next row continues answer 1 (ranking titles are long at 50 columns)
     // indented under its text, five columns in.
     assert!(rows[first + 1].starts_with("     "), "{rows:#?}");

@@ -31,9 +31,8 @@ impl App {
             return Mode::Present(Box::new(p));
         }
         let (w, h) = self.size;
-        let max_scroll = |p: &Presenter, t| {
-            super::panes::present::max_scroll(p, t, w, h, self.settings.projector)
-        };
+        let max_scroll =
+            |p: &Presenter, t| super::panes::present::max_scroll(p, t, w, h, self.settings.projector);
         match action {
             Action::Down if p.overview => p.next(),
             Action::Up if p.overview => p.previous(),

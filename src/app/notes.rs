@@ -216,7 +216,9 @@ pub fn draw_console(frame: &mut Frame, found: &Found, keymap: &Keymap, timer: &T
                 bold,
             )];
             if s.browsing {
-                l.push(Line::raw("The presenter is browsing; the lesson is kept where it was."));
+                l.push(Line::raw(
+                    "The presenter is browsing; the lesson is kept where it was.",
+                ));
             }
             let paused = if timer.is_paused() { " (paused)" } else { "" };
             let width = (area.width as usize).saturating_sub(22).clamp(4, 40);
@@ -247,7 +249,10 @@ pub fn draw_console(frame: &mut Frame, found: &Found, keymap: &Keymap, timer: &T
                         l.push(Line::raw(format!("Plan  {} {pace}", bar(end, total, width))));
                     }
                 }
-                None => l.push(Line::styled(format!("Time  {} elapsed{paused}", clock(secs)), bold)),
+                None => l.push(Line::styled(
+                    format!("Time  {} elapsed{paused}", clock(secs)),
+                    bold,
+                )),
             }
             l.push(Line::default());
             l.push(Line::styled(format!("Now: {}", s.title), bold));
@@ -255,11 +260,19 @@ pub fn draw_console(frame: &mut Frame, found: &Found, keymap: &Keymap, timer: &T
             if !s.revealed.is_empty() || !s.coming.is_empty() {
                 l.push(Line::raw(format!(
                     "Showing: {}",
-                    if s.revealed.is_empty() { "the title".into() } else { list(&s.revealed) }
+                    if s.revealed.is_empty() {
+                        "the title".into()
+                    } else {
+                        list(&s.revealed)
+                    }
                 )));
                 l.push(Line::raw(format!(
                     "Coming on this stop: {}",
-                    if s.coming.is_empty() { "nothing; the next key moves on".into() } else { list(&s.coming) }
+                    if s.coming.is_empty() {
+                        "nothing; the next key moves on".into()
+                    } else {
+                        list(&s.coming)
+                    }
                 )));
             }
             if let Some(q) = &s.prompt {

@@ -229,7 +229,8 @@ impl Presenter {
 
     /// Parts of the current stop still to come.
     pub fn parts_left(&self) -> usize {
-        self.slide().map_or(0, |s| s.reveal.len().saturating_sub(self.revealed))
+        self.slide()
+            .map_or(0, |s| s.reveal.len().saturating_sub(self.revealed))
     }
 
     /// "3 / 9", or "end" after the last stop.

@@ -63,7 +63,9 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
             }
             p.current = n - 1;
         }
-        p.fit_check = Some(crate::app::panes::present::fit_problems(&p, &timeline, w, h, projector));
+        p.fit_check = Some(crate::app::panes::present::fit_problems(
+            &p, &timeline, w, h, projector,
+        ));
         presenter = Some(Box::new(p));
     }
     if let Some(id) = &cli.goto {

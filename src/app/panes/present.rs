@@ -459,10 +459,7 @@ fn scrolled(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: u16,
         .take(shown as usize)
         .cloned()
         .collect();
-    frame.render_widget(
-        Paragraph::new(text),
-        Rect::new(area.x, area.y, area.width, shown),
-    );
+    frame.render_widget(Paragraph::new(text), Rect::new(area.x, area.y, area.width, shown));
     let marker = match (scroll > 0, scroll < max) {
         (true, true) => "more ↑ ↓",
         (false, _) => "more ↓",
