@@ -176,6 +176,32 @@ pub enum ExportWhat {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// A quiz on paper (HTML: the sheet and an answer key) or for Moodle (GIFT):
+    /// ordering, years, which came first, who said it, corroborated or single
+    /// source, the US tier in a year, which source says so.
+    Quiz {
+        #[command(flatten)]
+        filter: Box<FilterArgs>,
+        /// Draw the events from this lesson's stops.
+        #[arg(long, value_name = "LESSON")]
+        lesson: Option<String>,
+        /// The same seed gives the same quiz, on paper and with `tipline quiz`.
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, value_enum, default_value_t = QuizFormat::Html)]
+        format: QuizFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizFormat {
+    /// A sheet to print, and the answer key on a page of its own.
+    Html,
+    /// Moodle's GIFT question format.
+    Gift,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -75,6 +75,26 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             ..
         }) => exports::lesson_handout(data, lessons, &lesson, format, with_notes, output.as_deref()),
         Some(Command::Export {
+            what:
+                Some(ExportWhat::Quiz {
+                    filter,
+                    lesson,
+                    seed,
+                    format,
+                    output,
+                }),
+            ..
+        }) => teach::export_quiz(
+            data,
+            &cli.filter,
+            &filter,
+            lessons,
+            lesson,
+            seed,
+            format,
+            output.as_deref(),
+        ),
+        Some(Command::Export {
             what: None,
             filter,
             format,

@@ -59,6 +59,64 @@ pub(super) fn show_lesson(data: &[PathBuf], dir: Option<&Path>, id: &str) -> Res
     emit(&out)
 }
 
+/// A quiz for paper (HTML, with its answer key) or Moodle (GIFT), from a
+/// lesson's events or the filtered timeline.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn export_quiz(
+    data: &[PathBuf],
+    global: &FilterArgs,
+    filter: &FilterArgs,
+    dir: Option<&Path>,
+    lesson: Option<String>,
+    seed: Option<u64>,
+    format: super::args::QuizFormat,
+    output: Option<&Path>,
+) -> Result<(), u8> {
+    let query = query_of(global)?.and(query_of(filter)?);
+    let timeline = load_timeline(data)?;
+    let (title, pool) = match lesson {
+        Some(name) => {
+            let lessons = load_lessons(dir, &timeline)?;
+            let l = find_lesson(&lessons, &name)?;
+            (l.title.clone(), lesson_pool(l, &timeline))
+        }
+        None => (
+            "Cambodia's responses to human trafficking".to_string(),
+            query.filter(&timeline),
+        ),
+    };
+    let seed = seed.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_secs())
+    });
+    let mut questions = crate::teach::paper::questions(&timeline, &pool, seed);
+    questions.extend(crate::teach::paper::who_said_what(&timeline, &pool, seed));
+    if questions.is_empty() {
+        errln!("tipline: not enough events for a quiz; widen the filter");
+        return Err(EXIT_USAGE);
+    }
+    let text = match format {
+        super::args::QuizFormat::Html => crate::interop::quiz::html(&title, seed, &questions),
+        super::args::QuizFormat::Gift => crate::interop::quiz::gift(&title, seed, &questions),
+    };
+    let mut inputs = data.to_vec();
+    if let Some(dir) = dir {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+    }
+    super::io::write_output(output, &text, &inputs)
+}
+
+/// A lesson's events, each once, in timeline order.
+fn lesson_pool(l: &crate::teach::lesson::Lesson, t: &crate::timeline::model::Timeline) -> Vec<usize> {
+    let mut all: Vec<usize> = l.stops.iter().flat_map(|s| l.events_of(s, t)).collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
 /// What a quiz asks about and how.
 pub(super) struct QuizArgs {
     pub filter: FilterArgs,
@@ -85,10 +143,7 @@ pub(super) fn quiz(
         Some(name) => {
             let lessons = load_lessons(dir, &timeline)?;
             let l = find_lesson(&lessons, &name)?;
-            let mut all: Vec<usize> = l.stops.iter().flat_map(|s| l.events_of(s, &timeline)).collect();
-            all.sort();
-            all.dedup();
-            all
+            lesson_pool(l, &timeline)
         }
         None => query.filter(&timeline),
     };

@@ -5,4 +5,5 @@ pub mod handout;
 pub mod html;
 pub mod ics;
 pub mod markdown;
+pub mod quiz;
 pub mod timelinejs;
