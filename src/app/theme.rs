@@ -1,6 +1,7 @@
 //! Every style the app draws with. Meaning never rests on colour alone:
 //! selection is a marker plus reverse video, focus a thick border and a
-//! bold title, bars solid and light glyphs (never reverse video), so `NO_COLOR` and monochrome projectors lose nothing.
+//! bold title, bars solid and light glyphs (never reverse video), so
+//! `NO_COLOR` and monochrome projectors lose nothing.
 
 use ratatui::style::{Color, Modifier, Style};
 
