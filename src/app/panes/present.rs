@@ -520,7 +520,11 @@ fn draw_fit_check(frame: &mut Frame, area: Rect, v: &View, p: &Presenter, cut: &
     } else {
         let list: Vec<String> = cut.iter().map(|i| (i + 1).to_string()).collect();
         lines.push(Line::styled(
-            format!("Cut at this size: stop {}.", list.join(", ")),
+            format!(
+                "Too tall for this size: stop {}. They scroll: \"more ↓\" shows where, and {} shows the rest.",
+                list.join(", "),
+                v.keymap.first_key(Context::Present, Action::Down)
+            ),
             th.error,
         ));
         lines.push(Line::styled(
