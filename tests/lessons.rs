@@ -131,3 +131,55 @@ fn filtered_exports_carry_a_bibliography() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn lessons_show_previews_stops_parts_and_notes() {
+    let out = tipline()
+        .args(["lessons", "show", "from-law-to-digital-era"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with("From the 2008 law to the digital era\n"),
+        "{text}"
+    );
+    // The query stop is called by its title and reveals nothing one by one.
+    assert!(
+        text.contains("\n4. The US reports year by year: Cambodia's tier\n   "),
+        "{text}"
+    );
+    assert!(
+        text.contains("events at once\n   question: How did the US ranking change"),
+        "{text}"
+    );
+    // Stop 5 reveals what the lesson file names, in its order.
+    assert!(text.contains("   reveals: date, quote, facts\n"), "{text}");
+    assert!(
+        text.contains("   notes: Compare with Sar Kheng's 2022 list"),
+        "{text}"
+    );
+    let out = tipline()
+        .args(["lessons", "show", "no-such-lesson"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8_lossy(&out).contains("no lesson `no-such-lesson`"));
+}
+
+#[test]
+fn a_stop_title_is_read_and_checked_as_a_line() {
+    let t = tipline::load::load_embedded();
+    let file = tipline::load::DataFile {
+        name: "t.toml".into(),
+        text: "title = \"T\"\nsummary = \"S\"\n[[stops]]\nquery = \"kind:ranking\"\ntitle = \"Tiers\"\nprompt = \"Q\"\n[[stops]]\nquery = \"kind:ranking\"\ntitle = 3\nprompt = \"Q\"\n".into(),
+    };
+    let (lessons, problems) = lesson::load(&[file], &t);
+    assert_eq!(lessons[0].stops[0].title.as_deref(), Some("Tiers"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].to_string().contains("title"), "{}", problems[0]);
+}

@@ -86,6 +86,22 @@ impl Session {
         }
     }
 
+    /// Waits for text to leave the screen, with the same deadline.
+    fn wait_for_gone(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let shown = self.contents();
+            if !shown.contains(text) {
+                return shown;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "still showing {text:?}; screen:\n{shown}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn keys(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -522,12 +538,21 @@ fn a_notes_terminal_follows_the_presenter_through_two_stops() {
         shown.contains("The hotline date comes from a second outlet"),
         "teacher notes: {shown}"
     );
-    assert!(shown.contains("Next: Sar Kheng: 95 per cent"), "{shown}");
+    assert!(shown.contains("Next stop: Sar Kheng: 95 per cent"), "{shown}");
     presenter.keys("n");
     let shown = notes.wait_for("stop 2 / 5");
     assert!(shown.contains("A claim, attributed."), "{shown}");
     assert!(shown.contains("Question: Sar Kheng said 95 per cent"), "{shown}");
-    // Esc comes back to browsing at that event; q quits.
+    // Esc comes back to browsing at that event, the lesson kept: the
+    // notes view keeps following it, and p resumes it at the same stop.
+    presenter.keys(" ");
+    presenter.keys("\u{1b}");
+    presenter.wait_for(&title_showing(|_| true));
+    let shown = notes.wait_for("The presenter is browsing");
+    assert!(shown.contains("stop 2 / 5"), "{shown}");
+    presenter.keys("p");
+    presenter.wait_for("2 / 5");
+    notes.wait_for_gone("The presenter is browsing");
     presenter.keys("\u{1b}");
     presenter.wait_for(&title_showing(|_| true));
     presenter.keys("q");

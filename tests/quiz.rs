@@ -109,3 +109,60 @@ fn taking_a_year_quiz() {
     assert!(s.done);
     assert_eq!(s.score(&t), "6 of 6 points (2 for the year, 1 within 1 year)");
 }
+
+#[test]
+fn asking_for_more_than_there_is_says_why_and_the_seed_shows_during_the_quiz() {
+    let t = timeline();
+    // Three events, two of them on one first day: an ordering quiz can use two.
+    let mut days: std::collections::HashMap<_, Vec<usize>> = Default::default();
+    for (p, e) in t.events.iter().enumerate() {
+        days.entry(e.date.first_day()).or_default().push(p);
+    }
+    let pair = days
+        .values()
+        .find(|v| v.len() >= 2)
+        .expect("two events on one day");
+    let other = (0..t.events.len())
+        .find(|p| t.events[*p].date.first_day() != t.events[pair[0]].date.first_day())
+        .unwrap();
+    let pool = vec![pair[0], pair[1], other];
+    let quiz = Quiz::new(&t, &pool, QuizMode::Order, 10, 99);
+    assert_eq!(quiz.items.len(), 2);
+    assert_eq!(
+        quiz.shortfall().as_deref(),
+        Some("2 questions, not 10: there are 3 events to ask about, and 1 share a first day with another, so they cannot be put in order")
+    );
+    assert_eq!(Quiz::new(&t, &pool, QuizMode::Year, 3, 99).shortfall(), None);
+    let s = QuizState::new(quiz);
+    let mut terminal = Terminal::new(TestBackend::new(100, 12)).unwrap();
+    terminal.draw(|f| s.draw(f, &t)).unwrap();
+    let buf = terminal.backend().buffer();
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("seed 99"), "{text}");
+    assert!(text.contains("2 questions, not 10"), "{text}");
+}
+
+#[test]
+fn answer_lines_wrap_under_their_text() {
+    let t = timeline();
+    let pool = tipline::Query::parse("kind:ranking").unwrap().filter(&t);
+    let quiz = Quiz::new(&t, &pool, QuizMode::Order, 4, 7);
+    let mut s = QuizState::new(quiz);
+    s.key(QuizKey::Submit);
+    assert!(s.done);
+    let width = 50;
+    let mut terminal = Terminal::new(TestBackend::new(width, 30)).unwrap();
+    terminal.draw(|f| s.draw(f, &t)).unwrap();
+    let buf = terminal.backend().buffer();
+    let rows: Vec<String> = (0..30)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol().to_string()).collect())
+        .collect();
+    let first = rows
+        .iter()
+        .position(|r| r.starts_with("✓ 1. ") || r.starts_with("✗ 1. "))
+        .unwrap();
+    // The next row continues answer 1 (ranking titles are long at 50 columns)
+    // indented under its text, five columns in.
+    assert!(rows[first + 1].starts_with("     "), "{rows:#?}");
+    assert!(!rows[first + 1].trim().is_empty(), "{rows:#?}");
+}

@@ -41,6 +41,11 @@ fn state(pid: u32) -> Published {
         notes: Some("First line of notes.\nSecond line of notes.".into()),
         next: Some("The last stop".into()),
         started_unix: 1_700_000_000,
+        revealed: Vec::new(),
+        coming: Vec::new(),
+        browsing: false,
+        minutes: None,
+        plan: None,
     }
 }
 

@@ -61,6 +61,15 @@ pub enum Action {
     Overview,
     /// Back to browsing at the event on screen (closing the overview first).
     EndPresenting,
+    /// Blank the room's screen to black, or bring it back.
+    BlankBlack,
+    /// Blank the room's screen to white, or bring it back.
+    BlankWhite,
+    // The notes view.
+    /// Pause the notes view's clock, or run it on.
+    PauseTimer,
+    /// Start the notes view's clock again from zero.
+    ResetTimer,
     // Quizzes.
     /// Pick up or put down the item under the cursor.
     Grab,
@@ -108,6 +117,10 @@ impl Action {
         Action::FirstStop,
         Action::Overview,
         Action::EndPresenting,
+        Action::BlankBlack,
+        Action::BlankWhite,
+        Action::PauseTimer,
+        Action::ResetTimer,
         Action::Grab,
         Action::Submit,
     ];
@@ -154,6 +167,10 @@ impl Action {
             Action::FirstStop => "first-stop",
             Action::Overview => "overview",
             Action::EndPresenting => "end-presenting",
+            Action::BlankBlack => "blank-black",
+            Action::BlankWhite => "blank-white",
+            Action::PauseTimer => "pause-timer",
+            Action::ResetTimer => "reset-timer",
             Action::Grab => "grab",
             Action::Submit => "submit",
         }

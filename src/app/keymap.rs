@@ -93,6 +93,13 @@ impl Key {
         }
     }
 
+    const fn shift(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::SHIFT,
+        }
+    }
+
     const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
@@ -195,6 +202,9 @@ impl Key {
         if self.modifiers.contains(KeyModifiers::ALT) {
             prefix.push_str("Alt-");
         }
+        if self.modifiers.contains(KeyModifiers::SHIFT) && !matches!(self.code, KeyCode::Char(_)) {
+            prefix.push_str("Shift-");
+        }
         format!("{prefix}{name}")
     }
 }
@@ -285,9 +295,9 @@ impl Default for Keymap {
             ),
             b(
                 B,
-                &[k('p')],
+                &[k('p'), p(F(5)), Key::shift(F(5))],
                 Action::Present,
-                "present the events in view, one per screen",
+                "present: resume the lesson left with Esc, else the events in view, one per screen",
                 Some("present"),
             ),
             b(B, &[p(Tab)], Action::FocusNext, "focus the next pane", None),
@@ -420,16 +430,16 @@ impl Default for Keymap {
             ),
             b(
                 S,
-                &[p(Down), k('j')],
-                Action::NextStop,
-                "next stop (in the overview too)",
-                None,
+                &[p(Up), k('k')],
+                Action::Up,
+                "scroll a long stop up (in the overview: the previous stop)",
+                Some("scroll"),
             ),
             b(
                 S,
-                &[p(Up), k('k')],
-                Action::PrevStop,
-                "previous stop (in the overview too)",
+                &[p(Down), k('j')],
+                Action::Down,
+                "scroll a long stop down (in the overview: the next stop)",
                 None,
             ),
             b(
@@ -446,7 +456,27 @@ impl Default for Keymap {
                 "go to the typed stop, or the last",
                 None,
             ),
-            b(S, &[k('g'), p(Home)], Action::FirstStop, "first stop", None),
+            b(
+                S,
+                &[k('g'), p(Home), p(F(5))],
+                Action::FirstStop,
+                "first stop",
+                None,
+            ),
+            b(
+                S,
+                &[k('b'), k('.')],
+                Action::BlankBlack,
+                "blank the screen to black, and back (any key brings it back)",
+                Some("blank"),
+            ),
+            b(
+                S,
+                &[k('w')],
+                Action::BlankWhite,
+                "blank the screen to white, and back",
+                None,
+            ),
             b(
                 S,
                 &[k('o')],
@@ -458,10 +488,10 @@ impl Default for Keymap {
                 S,
                 &[p(Esc)],
                 Action::EndPresenting,
-                "close the overview, else back to browsing at this event",
+                "close the overview, else browse at this event, keeping the lesson for p to resume",
                 Some("browse"),
             ),
-            b(S, &[k('q')], Action::Quit, "quit", None),
+            b(S, &[k('q')], Action::Quit, "quit (from the end screen too)", None),
             b(
                 H,
                 &[p(Esc), k('q'), k('?'), p(Enter)],
@@ -481,6 +511,20 @@ impl Default for Keymap {
                 Action::Quit,
                 "quit the notes view",
                 Some("quit"),
+            ),
+            b(
+                N,
+                &[k(' '), k('p')],
+                Action::PauseTimer,
+                "pause the clock, or run it on",
+                Some("pause"),
+            ),
+            b(
+                N,
+                &[k('r')],
+                Action::ResetTimer,
+                "start the clock again from 0:00",
+                Some("reset"),
             ),
             b(
                 Q,

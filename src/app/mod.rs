@@ -11,6 +11,7 @@ mod modal;
 pub mod mode;
 pub mod notes;
 pub mod panes;
+mod pointer;
 pub mod presenter;
 pub mod quizui;
 pub mod state;

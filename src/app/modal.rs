@@ -5,7 +5,7 @@
 use super::input::Action;
 use super::mode::Mode;
 use super::panes::picker::Picker;
-use super::presenter::Presenter;
+use super::presenter::{Blank, Presenter};
 use super::state::{typed_year, App};
 use crate::query::{Facet, Query, Term, MAX_QUERY_CHARS};
 
@@ -20,7 +20,26 @@ impl App {
             p.fit_check = None;
             return Mode::Present(Box::new(p));
         }
+        if p.blank.is_some() {
+            // Any key brings the screen back (a clicker has few buttons);
+            // the other blank key switches colour.
+            p.blank = match (p.blank, action) {
+                (Some(Blank::Black), Action::BlankWhite) => Some(Blank::White),
+                (Some(Blank::White), Action::BlankBlack) => Some(Blank::Black),
+                _ => None,
+            };
+            return Mode::Present(Box::new(p));
+        }
+        let (w, h) = self.size;
+        let max_scroll =
+            |p: &Presenter, t| super::panes::present::max_scroll(p, t, w, h, self.settings.projector);
         match action {
+            Action::Down if p.overview => p.next(),
+            Action::Up if p.overview => p.previous(),
+            Action::Down => p.scroll = (p.scroll + 1).min(max_scroll(&p, &self.timeline)),
+            Action::Up => p.scroll = p.scroll.min(max_scroll(&p, &self.timeline)).saturating_sub(1),
+            Action::BlankBlack => p.blank = Some(Blank::Black),
+            Action::BlankWhite => p.blank = Some(Blank::White),
             Action::Reveal => p.reveal(),
             Action::NextStop => p.next(),
             Action::PrevStop => p.previous(),
@@ -36,11 +55,43 @@ impl App {
             Action::EndPresenting if p.overview => p.overview = false,
             Action::EndPresenting => {
                 self.stop_presenting(&p);
+                // A lesson is kept, stop, reveal and timer, for one key to resume.
+                if p.lesson_id.is_some() {
+                    self.status.message = Some(format!(
+                        "lesson kept at stop {}: {} resumes it",
+                        p.position(),
+                        self.settings.keymap.key_for(Action::Present)
+                    ));
+                    self.kept_lesson = Some(Box::new(p));
+                }
                 return std::mem::replace(&mut self.mode, Mode::Browse);
             }
             _ => {}
         }
         Mode::Present(Box::new(p))
+    }
+
+    /// Resumes the lesson left with Esc, where it was; false when none is kept.
+    pub(super) fn resume_lesson(&mut self) -> bool {
+        match self.kept_lesson.take() {
+            Some(p) => {
+                self.mode = Mode::Present(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The presentation a notes terminal follows: the one on screen, or
+    /// the lesson kept while browsing (said so).
+    pub fn presentation(&self) -> Option<super::presenter::Published> {
+        match &self.mode {
+            Mode::Present(p) => Some(p.published(&self.timeline)),
+            _ => self.kept_lesson.as_ref().map(|p| super::presenter::Published {
+                browsing: true,
+                ..p.published(&self.timeline)
+            }),
+        }
     }
 
     /// Ends a presentation, selecting the event that was on screen.

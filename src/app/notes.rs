@@ -130,38 +130,151 @@ fn cleaned(s: Published) -> Published {
 /// How many skipped files the notes view lists.
 const SKIPPED_SHOWN: usize = 5;
 
+/// The teacher's clock: elapsed time since the presenter began, which the
+/// teacher can pause and start again from zero. Kept in this terminal only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Timer {
+    /// When the clock was last set to zero (else: when presenting began).
+    zero: Option<u64>,
+    paused_at: Option<u64>,
+    /// Seconds spent paused since the zero.
+    paused: u64,
+}
+
+impl Timer {
+    /// Seconds on the clock at `now` for a presenter that began at `started`.
+    pub fn elapsed(&self, started: u64, now: u64) -> u64 {
+        let zero = self.zero.unwrap_or(started);
+        self.paused_at
+            .unwrap_or(now)
+            .saturating_sub(zero)
+            .saturating_sub(self.paused)
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused_at.is_some()
+    }
+
+    pub fn toggle_pause(&mut self, now: u64) {
+        match self.paused_at.take() {
+            Some(at) => self.paused += now.saturating_sub(at),
+            None => self.paused_at = Some(now),
+        }
+    }
+
+    pub fn reset(&mut self, now: u64) {
+        self.zero = Some(now);
+        self.paused = 0;
+        if self.paused_at.is_some() {
+            self.paused_at = Some(now);
+        }
+    }
+}
+
+fn now_unix() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn clock(secs: u64) -> String {
+    format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+/// A bar of `width` cells, `done` of `total` solid (█) and the rest light (░).
+fn bar(done: u64, total: u64, width: usize) -> String {
+    let solid = if total == 0 {
+        0
+    } else {
+        ((done.min(total) as u128 * width as u128) / total as u128) as usize
+    };
+    "█".repeat(solid) + &"░".repeat(width - solid)
+}
+
+/// Draws the notes view as it is now, with a fresh clock.
 pub fn draw(frame: &mut Frame, found: &Found, keymap: &Keymap) {
+    draw_console(frame, found, keymap, &Timer::default(), now_unix());
+}
+
+/// The teacher's console: where the lesson is and what is showing, what
+/// comes next on this stop and after it, the question and the notes, the
+/// clock and, when the lesson plans minutes, a countdown and a pace bar.
+pub fn draw_console(frame: &mut Frame, found: &Found, keymap: &Keymap, timer: &Timer, now: u64) {
     let area: Rect = frame.area();
     let bold = Style::default().add_modifier(Modifier::BOLD);
+    let key = |a| keymap.first_key(Context::Notes, a);
     let mut lines: Vec<Line> = match &found.state {
         None => vec![
             Line::styled("Waiting for a presenter…", bold),
             Line::raw("Start one in another terminal: tipline present LESSON"),
-            Line::raw(format!(
-                "{} quits",
-                keymap.first_key(Context::Notes, Action::Quit)
-            )),
+            Line::raw(format!("{} quits", key(Action::Quit))),
         ],
         Some(s) => {
-            let now = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            let secs = now.saturating_sub(s.started_unix);
-            let mut l = vec![
-                Line::styled(
-                    format!(
-                        "{} — stop {} / {} — {:02}:{:02} elapsed",
-                        s.lesson,
-                        s.position,
-                        s.total,
-                        secs / 60,
-                        secs % 60
-                    ),
+            let secs = timer.elapsed(s.started_unix, now);
+            let mut l = vec![Line::styled(
+                format!("{} — stop {} / {}", s.lesson, s.position, s.total),
+                bold,
+            )];
+            if s.browsing {
+                l.push(Line::raw(
+                    "The presenter is browsing; the lesson is kept where it was.",
+                ));
+            }
+            let paused = if timer.is_paused() { " (paused)" } else { "" };
+            let width = (area.width as usize).saturating_sub(22).clamp(4, 40);
+            match s.minutes {
+                Some(m) => {
+                    let total = u64::from(m) * 60;
+                    let left = total.saturating_sub(secs);
+                    let over = secs.saturating_sub(total);
+                    let count = if over > 0 {
+                        format!("{} over", clock(over))
+                    } else {
+                        format!("{} left", clock(left))
+                    };
+                    l.push(Line::styled(
+                        format!("Time  {} {}{paused}", bar(secs, total, width), count),
+                        bold,
+                    ));
+                    l.push(Line::raw(format!("      {} of {}", clock(secs), clock(total))));
+                    if let Some((begin, end)) = s.plan {
+                        let pace = if secs > end {
+                            "behind"
+                        } else if secs < begin {
+                            "ahead"
+                        } else {
+                            "on pace"
+                        };
+                        let pace = format!("{pace} · this stop {}–{}", clock(begin), clock(end));
+                        l.push(Line::raw(format!("Plan  {} {pace}", bar(end, total, width))));
+                    }
+                }
+                None => l.push(Line::styled(
+                    format!("Time  {} elapsed{paused}", clock(secs)),
                     bold,
-                ),
-                Line::default(),
-                Line::styled(format!("Now: {}", s.title), bold),
-            ];
+                )),
+            }
+            l.push(Line::default());
+            l.push(Line::styled(format!("Now: {}", s.title), bold));
+            let list = |parts: &[String]| parts.join(", ");
+            if !s.revealed.is_empty() || !s.coming.is_empty() {
+                l.push(Line::raw(format!(
+                    "Showing: {}",
+                    if s.revealed.is_empty() {
+                        "the title".into()
+                    } else {
+                        list(&s.revealed)
+                    }
+                )));
+                l.push(Line::raw(format!(
+                    "Coming on this stop: {}",
+                    if s.coming.is_empty() {
+                        "nothing; the next key moves on".into()
+                    } else {
+                        list(&s.coming)
+                    }
+                )));
+            }
             if let Some(q) = &s.prompt {
                 // Each line of the prompt on a line of its own.
                 for (i, text) in q.lines().enumerate() {
@@ -180,9 +293,19 @@ pub fn draw(frame: &mut Frame, found: &Found, keymap: &Keymap) {
             }
             l.push(Line::default());
             l.push(Line::raw(format!(
-                "Next: {}",
-                s.next.clone().unwrap_or_else(|| "(last stop)".into())
+                "Next stop: {}",
+                s.next.clone().unwrap_or_else(|| "(this is the last stop)".into())
             )));
+            l.push(Line::default());
+            l.push(Line::styled(
+                format!(
+                    "{} pauses the clock · {} sets it to 0:00 · {} quits",
+                    key(Action::PauseTimer),
+                    key(Action::ResetTimer),
+                    key(Action::Quit)
+                ),
+                Style::default().add_modifier(Modifier::DIM),
+            ));
             l
         }
     };
@@ -212,18 +335,25 @@ fn follow<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
+    let mut timer = Timer::default();
     loop {
         if let Some(sig) = signalled() {
             return Err(Stop::Signal(sig));
         }
         let found = find(pid);
+        let now = now_unix();
         terminal
-            .draw(|f| draw(f, &found, keymap))
+            .draw(|f| draw_console(f, &found, keymap, &timer, now))
             .map_err(|e| Stop::Error(io::Error::other(e)))?;
         if let Some(Event::Key(k)) = next_event().map_err(Stop::Error)? {
-            let quit = matches!(keymap.msg_for(Context::Notes, k), Some(Msg::Action(Action::Quit)));
-            if quit && k.kind != KeyEventKind::Release {
-                return Ok(());
+            if k.kind == KeyEventKind::Release {
+                continue;
+            }
+            match keymap.msg_for(Context::Notes, k) {
+                Some(Msg::Action(Action::Quit)) => return Ok(()),
+                Some(Msg::Action(Action::PauseTimer)) => timer.toggle_pause(now_unix()),
+                Some(Msg::Action(Action::ResetTimer)) => timer.reset(now_unix()),
+                _ => {}
             }
         }
     }

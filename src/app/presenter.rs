@@ -12,8 +12,35 @@ pub struct Slide {
     pub events: Vec<usize>,
     pub prompt: Option<String>,
     pub notes: Option<String>,
-    /// The order parts appear in.
+    /// The order parts appear in: only parts this stop has, so each
+    /// reveal changes the screen.
     pub reveal: Vec<String>,
+    /// The lesson's title for the stop (a query stop's "Eight reports, …").
+    pub title: Option<String>,
+    /// Minutes the lesson plans for this stop.
+    pub minutes: Option<u32>,
+}
+
+/// The parts of `reveal` that event `position` has: a date always, facts
+/// when there is a summary or actors, figures when there are some, a quote
+/// when the first source gives one. Several events (a query stop) show
+/// everything at once and reveal nothing.
+pub fn existing_parts(reveal: &[String], events: &[usize], t: &Timeline) -> Vec<String> {
+    let [one] = events else {
+        return Vec::new();
+    };
+    let e = &t.events[*one];
+    reveal
+        .iter()
+        .filter(|part| match part.as_str() {
+            "date" => true,
+            "facts" => !e.summary.trim().is_empty() || !e.actors.is_empty(),
+            "figures" => !e.figures.is_empty(),
+            "quote" => e.sources.first().is_some_and(|c| !c.quote.trim().is_empty()),
+            _ => false,
+        })
+        .cloned()
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,28 +57,79 @@ pub struct Presenter {
     pub started_unix: u64,
     /// Before the first stop: which stops the terminal is too small for.
     pub fit_check: Option<Vec<usize>>,
+    /// Rows the current stop is scrolled down by, when it does not fit.
+    pub scroll: u16,
+    /// The lesson's id, for a presented lesson (kept when browsing).
+    pub lesson_id: Option<String>,
+    /// After the last stop: the end screen with the sources.
+    pub ended: bool,
+    /// The screen blanked for the room (black or white), the stop kept.
+    pub blank: Option<Blank>,
+    /// Minutes planned for the whole lesson.
+    pub minutes: Option<u32>,
+    /// The sources of every stop's events, in first-seen order, as the
+    /// end screen numbers them: "Publisher: Title — URL".
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    Black,
+    White,
 }
 
 impl Presenter {
     pub fn from_lesson(lesson: &Lesson, t: &Timeline) -> Presenter {
-        let slide = |s: &Stop| Slide {
-            events: lesson.events_of(s, t),
-            prompt: Some(s.prompt.clone()),
-            notes: s.notes.clone(),
-            reveal: s.reveal.clone(),
+        let slide = |s: &Stop| {
+            let events = lesson.events_of(s, t);
+            Slide {
+                reveal: existing_parts(&s.reveal, &events, t),
+                events,
+                prompt: Some(s.prompt.clone()),
+                notes: s.notes.clone(),
+                title: s.title.clone(),
+                minutes: s.minutes,
+            }
         };
-        Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect())
+        let mut p = Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect());
+        p.lesson_id = Some(lesson.id.clone());
+        p.minutes = lesson.minutes();
+        let mut seen: Vec<&str> = Vec::new();
+        for slide in &p.slides {
+            for &e in &slide.events {
+                for c in &t.events[e].sources {
+                    if !seen.contains(&c.source.as_str()) {
+                        seen.push(&c.source);
+                    }
+                }
+            }
+        }
+        p.sources = seen
+            .iter()
+            .filter_map(|id| t.source(id))
+            .map(|s| {
+                let mut line = format!("{}: {}", s.publisher, s.shown_title());
+                if let Some(url) = &s.url {
+                    line.push_str(&format!(" — {url}"));
+                }
+                line
+            })
+            .collect();
+        p
     }
 
     /// The events now in view, one stop each: presenting a filtered timeline.
-    pub fn ad_hoc(title: String, positions: &[usize]) -> Presenter {
+    pub fn ad_hoc(title: String, positions: &[usize], t: &Timeline) -> Presenter {
+        let all: Vec<String> = PARTS.iter().map(|p| p.to_string()).collect();
         let slides = positions
             .iter()
             .map(|&p| Slide {
                 events: vec![p],
                 prompt: None,
                 notes: None,
-                reveal: PARTS.iter().map(|p| p.to_string()).collect(),
+                reveal: existing_parts(&all, &[p], t),
+                title: None,
+                minutes: None,
             })
             .collect();
         Presenter::new(title, slides)
@@ -67,6 +145,12 @@ impl Presenter {
             jump: String::new(),
             started_unix: now_unix(),
             fit_check: None,
+            scroll: 0,
+            lesson_id: None,
+            ended: false,
+            blank: None,
+            minutes: None,
+            sources: Vec::new(),
         }
     }
 
@@ -81,19 +165,31 @@ impl Presenter {
     }
 
     fn go(&mut self, index: usize) {
+        self.ended = false;
         let index = index.min(self.slides.len().saturating_sub(1));
         if index != self.current {
             self.current = index;
             self.revealed = 0;
+            self.scroll = 0;
         }
     }
 
+    /// The next stop; after the last, the end screen.
     pub fn next(&mut self) {
-        self.go(self.current + 1);
+        if self.current + 1 >= self.slides.len() {
+            self.ended = true;
+        } else {
+            self.go(self.current + 1);
+        }
     }
 
+    /// The previous stop; from the end screen, back to the last stop as it was.
     pub fn previous(&mut self) {
-        self.go(self.current.saturating_sub(1));
+        if self.ended {
+            self.ended = false;
+        } else {
+            self.go(self.current.saturating_sub(1));
+        }
     }
 
     /// Space: the next part, or the next stop when all are showing.
@@ -116,8 +212,32 @@ impl Presenter {
         self.jump.clear();
     }
 
-    /// "3 / 9"
+    /// What a slide is called in the overview and the notes: the lesson's
+    /// title for it, else the event's title, else how many events it shows.
+    pub fn slide_title(&self, i: usize, t: &Timeline) -> String {
+        let Some(s) = self.slides.get(i) else {
+            return String::new();
+        };
+        if let Some(title) = &s.title {
+            return title.clone();
+        }
+        match s.events.as_slice() {
+            [one] => t.events[*one].title.clone(),
+            many => format!("{} events", many.len()),
+        }
+    }
+
+    /// Parts of the current stop still to come.
+    pub fn parts_left(&self) -> usize {
+        self.slide()
+            .map_or(0, |s| s.reveal.len().saturating_sub(self.revealed))
+    }
+
+    /// "3 / 9", or "end" after the last stop.
     pub fn position(&self) -> String {
+        if self.ended {
+            return format!("end / {}", self.slides.len());
+        }
         format!(
             "{} / {}",
             (self.current + 1).min(self.slides.len()),
@@ -396,25 +516,73 @@ pub struct Published {
     pub notes: Option<String>,
     pub next: Option<String>,
     pub started_unix: u64,
+    /// Parts of this stop showing, and those still to come, in order.
+    #[serde(default)]
+    pub revealed: Vec<String>,
+    #[serde(default)]
+    pub coming: Vec<String>,
+    /// The presenter is browsing with the lesson kept, not showing it.
+    #[serde(default)]
+    pub browsing: bool,
+    /// Minutes planned for the lesson, and the seconds into it the
+    /// current stop is planned to begin and end (from the stops' own
+    /// durations when every stop has one, else an even share).
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    #[serde(default)]
+    pub plan: Option<(u64, u64)>,
 }
 
 impl Presenter {
     pub fn published(&self, t: &Timeline) -> Published {
-        let title_of = |s: &Slide| match s.events.as_slice() {
-            [one] => t.events[*one].title.clone(),
-            many => format!("{} events", many.len()),
-        };
         let slide = self.slide();
+        let reveal = slide.map_or(&[][..], |s| &s.reveal[..]);
+        let shown = self.revealed.min(reveal.len());
         Published {
             pid: std::process::id(),
             lesson: self.title.clone(),
             position: self.current + 1,
             total: self.slides.len(),
-            title: slide.map(title_of).unwrap_or_default(),
+            title: if self.ended {
+                "(the end screen: sources)".into()
+            } else {
+                self.slide_title(self.current, t)
+            },
             prompt: slide.and_then(|s| s.prompt.clone()),
             notes: slide.and_then(|s| s.notes.clone()),
-            next: self.slides.get(self.current + 1).map(title_of),
+            next: (self.current + 1 < self.slides.len()).then(|| self.slide_title(self.current + 1, t)),
             started_unix: self.started_unix,
+            revealed: reveal[..shown].to_vec(),
+            coming: reveal[shown..].to_vec(),
+            browsing: false,
+            minutes: self.minutes,
+            plan: self.plan(),
+        }
+    }
+}
+
+impl Presenter {
+    /// When the current stop is planned to begin and end, in seconds from
+    /// the start: from the stops' minutes when every stop has some, else
+    /// the lesson's minutes shared evenly.
+    pub fn plan(&self) -> Option<(u64, u64)> {
+        let n = self.slides.len() as u64;
+        let i = self.current as u64;
+        let per_stop: Option<Vec<u64>> = self
+            .slides
+            .iter()
+            .map(|s| s.minutes.map(|m| u64::from(m) * 60))
+            .collect();
+        match (per_stop, self.minutes) {
+            (Some(each), _) if n > 0 => {
+                let begin: u64 = each[..self.current].iter().sum();
+                Some((begin, begin + each[self.current.min(each.len() - 1)]))
+            }
+            (_, Some(total)) if n > 0 => {
+                let total = u64::from(total) * 60;
+                Some((total * i / n, total * (i + 1) / n))
+            }
+            _ => None,
         }
     }
 }

@@ -10,7 +10,7 @@ use crossterm::event::{Event, KeyEventKind};
 use ratatui::backend::Backend;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui::{Frame, Terminal};
 use std::io;
 
@@ -257,7 +257,17 @@ impl QuizState {
                 )));
             }
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), frame.area());
+        let mut head = vec![Line::styled(format!("seed {}", self.quiz.seed), Style::default())];
+        if let Some(why) = self.quiz.shortfall() {
+            head.push(Line::raw(why));
+        }
+        let width = frame.area().width as usize;
+        let lines: Vec<Line> = head
+            .into_iter()
+            .chain(lines)
+            .flat_map(|l| hanging(l, width))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), frame.area());
     }
 }
 
@@ -334,4 +344,31 @@ pub fn run(t: &Timeline, quiz: Quiz, keymap: &Keymap) -> Result<String, Stop> {
     } else {
         "quiz left unfinished".into()
     })
+}
+
+/// Wraps a one-style line to the width, continuation lines indented under
+/// the text after its mark ("✓ 3. ", "▶ 2. ", "1 pt  "), not at column 0.
+fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
+    let style = line.spans.first().map_or(line.style, |s| s.style);
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if unicode_width::UnicodeWidthStr::width(text.as_str()) <= width || width < 12 {
+        return vec![Line::styled(text, style)];
+    }
+    // The indent: up to and including the first ". " or "  " within the
+    // first dozen columns, else none.
+    let head: String = text.chars().take(12).collect();
+    let indent = [". ", "  "]
+        .iter()
+        .filter_map(|m| head.find(m).map(|i| i + m.len()))
+        .min()
+        .map_or(0, |i| unicode_width::UnicodeWidthStr::width(&text[..i]));
+    let pad = " ".repeat(indent);
+    let opts = textwrap::Options::new(width)
+        .subsequent_indent(&pad)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(&text, &opts)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
 }

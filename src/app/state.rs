@@ -11,7 +11,7 @@ use super::panes::filter::{facet_values, FilterPane};
 use super::panes::help;
 use super::panes::picker::{Choices, PickerKind};
 use super::panes::strip::Strip;
-use super::panes::timeline::{Row, TimelinePane};
+use super::panes::timeline::TimelinePane;
 use super::presenter::Presenter;
 use super::theme::{Theme, ThemeName};
 use crate::query::index::WordIndex;
@@ -131,6 +131,8 @@ pub struct App {
     pub quit: bool,
     history: Vec<Visit>,
     results: Results,
+    /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
+    pub kept_lesson: Option<Box<Presenter>>,
 }
 
 impl App {
@@ -156,6 +158,7 @@ impl App {
             quit: false,
             history: Vec::new(),
             results: Results::default(),
+            kept_lesson: None,
         };
         app.refresh();
         app
@@ -175,6 +178,7 @@ impl App {
         }
         std::mem::swap(&mut fresh.history, &mut self.history);
         fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        fresh.kept_lesson = self.kept_lesson.take();
         fresh.focus = self.focus;
         fresh.filter.shown = self.filter.shown;
         fresh.filter.cursor = self
@@ -533,7 +537,7 @@ impl App {
         );
     }
 
-    fn act(&mut self, action: Action) {
+    pub(super) fn act(&mut self, action: Action) {
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         self.mode = match mode {
             Mode::Browse => {
@@ -614,12 +618,15 @@ impl App {
 
     /// Presents the events in view, starting at the selected one.
     fn present_view(&mut self) {
+        if self.resume_lesson() {
+            return;
+        }
         let title = if self.query.is_empty() {
             "The timeline".to_string()
         } else {
             format!("Filtered: {}", self.query)
         };
-        let mut p = Presenter::ad_hoc(title, &self.visible);
+        let mut p = Presenter::ad_hoc(title, &self.visible, &self.timeline);
         p.current = self.list.selected.min(self.visible.len().saturating_sub(1));
         if p.slides.is_empty() {
             self.status.message = Some("no events in view to present".into());
@@ -650,7 +657,7 @@ impl App {
         }
     }
 
-    fn scroll_detail(&mut self, delta: i32) {
+    pub(super) fn scroll_detail(&mut self, delta: i32) {
         self.relayout_detail();
         self.detail.scroll_by(delta);
     }
@@ -738,51 +745,6 @@ impl App {
         self.relayout_detail();
         self.detail.scroll = 0;
         self.detail.scroll_by(visit.detail_scroll as i32);
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let r = self.regions();
-        if let Some(t) = Regions::hit(r.timeline, x, y) {
-            self.focus = Pane::Timeline;
-            if y > t.y {
-                let row = self.list.offset + (y - t.y - 1) as usize;
-                if let Some(Row::Event(i)) = self.list.rows.get(row) {
-                    self.select(*i);
-                }
-            }
-        } else if let Some(f) = Regions::hit(r.filter, x, y) {
-            self.focus = Pane::Filter;
-            if let Some(i) = self.filter.entry_at(f, y) {
-                self.filter.cursor = i;
-            }
-        } else if Regions::hit(r.detail, x, y).is_some() {
-            self.focus = Pane::Detail;
-        }
-    }
-
-    /// The wheel scrolls the pane under the pointer, wherever the keyboard is.
-    fn wheel(&mut self, up: bool, x: u16, y: u16) {
-        let step = if up { -3 } else { 3 };
-        match &mut self.mode {
-            Mode::Help { .. } => {
-                let action = if up { Action::Up } else { Action::Down };
-                for _ in 0..3 {
-                    self.act(action);
-                }
-                return;
-            }
-            Mode::Browse => {}
-            _ => return,
-        }
-        let r = self.regions();
-        if Regions::hit(r.detail, x, y).is_some() {
-            self.scroll_detail(step);
-        } else if Regions::hit(r.filter, x, y).is_some() {
-            let last = self.filter.entries.len().saturating_sub(1) as isize;
-            self.filter.cursor = (self.filter.cursor as isize + step as isize).clamp(0, last.max(0)) as usize;
-        } else if Regions::hit(r.timeline, x, y).is_some() {
-            self.move_selection(step as isize);
-        }
     }
 }
 

@@ -128,13 +128,12 @@ where
 
 /// Tells a notes terminal where the presentation is, when it moves.
 fn publish_presenting(app: &App, last: &mut Option<super::presenter::Published>) {
-    let super::Mode::Present(p) = &app.mode else {
+    let Some(state) = app.presentation() else {
         if last.take().is_some() {
             super::presenter::unpublish();
         }
         return;
     };
-    let state = p.published(&app.timeline);
     if last.as_ref() != Some(&state) {
         super::presenter::publish(&state);
         *last = Some(state);

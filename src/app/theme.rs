@@ -1,6 +1,7 @@
 //! Every style the app draws with. Meaning never rests on colour alone:
 //! selection is a marker plus reverse video, focus a thick border and a
-//! bold title, so `NO_COLOR` and monochrome projectors lose nothing.
+//! bold title, bars solid and light glyphs (never reverse video), so
+//! `NO_COLOR` and monochrome projectors lose nothing.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -104,7 +105,9 @@ impl Theme {
             quote: strip(self.quote),
             claim: strip(self.claim),
             bar: strip(self.bar),
-            bar_active: strip(self.bar_active).add_modifier(Modifier::REVERSED),
+            // Bars are glyphs (█ done, ░ the rest): reverse video would turn
+            // a solid bar into a hole.
+            bar_active: strip(self.bar_active),
             status: strip(self.status),
             error: strip(self.error),
             active_value: strip(self.active_value),

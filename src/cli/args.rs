@@ -82,8 +82,11 @@ pub enum Command {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// List the lessons (embedded, or from --lessons DIR).
-    Lessons,
+    /// List the lessons (embedded, or from --lessons DIR); `lessons show ID` previews one.
+    Lessons {
+        #[command(subcommand)]
+        what: Option<LessonsWhat>,
+    },
     /// Present a lesson to a room, one stop per screen.
     Present {
         /// The lesson (see `tipline lessons`).
@@ -91,6 +94,9 @@ pub enum Command {
         /// High contrast, no colour, wider margins: for projectors.
         #[arg(long)]
         projector: bool,
+        /// Begin at this stop (1 is the first).
+        #[arg(long, value_name = "N")]
+        from: Option<usize>,
     },
     /// A quiz from the (filtered) timeline or a lesson: put events in order, or guess the year.
     Quiz {
@@ -199,6 +205,24 @@ pub enum ExportWhat {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// A quiz on paper (HTML: the sheet and an answer key) or for Moodle (GIFT):
+    /// ordering, years, which came first, who said it, corroborated or single
+    /// source, the US tier in a year, which source says so.
+    Quiz {
+        #[command(flatten)]
+        filter: Box<FilterArgs>,
+        /// Draw the events from this lesson's stops.
+        #[arg(long, value_name = "LESSON")]
+        lesson: Option<String>,
+        /// The same seed gives the same quiz, on paper and with `tipline quiz`.
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, value_enum, default_value_t = QuizFormat::Html)]
+        format: QuizFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,6 +238,14 @@ pub enum SchemaOf {
     Data,
     Lesson,
     Config,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizFormat {
+    /// A sheet to print, and the answer key on a page of its own.
+    Html,
+    /// Moodle's GIFT question format.
+    Gift,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,4 +328,13 @@ impl FilterArgs {
         }
         Ok(query)
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LessonsWhat {
+    /// Preview a lesson: each stop, the parts it reveals, its question and notes.
+    Show {
+        /// The lesson (see `tipline lessons`).
+        id: String,
+    },
 }

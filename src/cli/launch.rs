@@ -75,7 +75,19 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         }
         let mut p = crate::app::presenter::Presenter::from_lesson(found, &timeline);
         let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-        p.fit_check = Some(crate::app::panes::present::fit_problems(&p, &timeline, w, h));
+        if let Some(super::args::Command::Present { from: Some(n), .. }) = &cli.command {
+            if *n == 0 || *n > p.slides.len() {
+                errln!(
+                    "tipline: --from {n}: the lesson has stops 1 to {}",
+                    p.slides.len()
+                );
+                return Err(EXIT_USAGE);
+            }
+            p.current = n - 1;
+        }
+        p.fit_check = Some(crate::app::panes::present::fit_problems(
+            &p, &timeline, w, h, projector,
+        ));
         presenter = Some(Box::new(p));
     }
     if let Some(id) = &cli.goto {

@@ -139,6 +139,26 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             ..
         }) => exports::sources(data, &cli.filter, &filter, format, output.as_deref()),
         Some(Command::Export {
+            what:
+                Some(ExportWhat::Quiz {
+                    filter,
+                    lesson,
+                    seed,
+                    format,
+                    output,
+                }),
+            ..
+        }) => teach::export_quiz(
+            data,
+            &cli.filter,
+            &filter,
+            lessons,
+            lesson,
+            seed,
+            format,
+            output.as_deref(),
+        ),
+        Some(Command::Export {
             what: None,
             filter,
             format,
@@ -154,10 +174,14 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
             from: ImportFrom::Bibtex { file, output },
         }) => exports::import_references(data, &file, exports::References::Bibtex, output.as_deref()),
         Some(Command::Schema { of }) => exports::schema(of),
-        Some(Command::Lessons) => teach::lessons(data, lessons),
+        Some(Command::Lessons { what: None }) => teach::lessons(data, lessons),
+        Some(Command::Lessons {
+            what: Some(args::LessonsWhat::Show { ref id }),
+        }) => teach::show_lesson(data, lessons, id),
         Some(Command::Present {
             ref lesson,
             projector,
+            ..
         }) => launch::open_app(&cli, Some((lesson.clone(), projector))),
         Some(Command::Quiz {
             filter,

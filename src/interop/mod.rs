@@ -7,5 +7,6 @@ pub mod handout;
 pub mod html;
 pub mod ics;
 pub mod markdown;
+pub mod quiz;
 pub mod reference_import;
 pub mod timelinejs;

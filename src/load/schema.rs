@@ -316,10 +316,14 @@ struct StopShape {
     event: Option<Slug>,
     /// Query text, as typed in the app.
     query: Option<Line>,
+    /// What a query stop is called in the overview and the notes.
+    title: Option<Line>,
     prompt: Line,
     notes: Option<Line>,
     /// What the reveal shows, in order.
     reveal: Option<Vec<Part>>,
+    /// Minutes planned for the stop ("8 minutes").
+    duration: Option<Line>,
 }
 
 /// The app's settings file.

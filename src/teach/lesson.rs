@@ -33,10 +33,15 @@ pub enum Target {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
     pub target: Target,
+    /// What the stop is called in the overview and the notes; a query
+    /// stop shows it as its heading. An event stop defaults to the event's title.
+    pub title: Option<String>,
     pub prompt: String,
     pub notes: Option<String>,
     /// The order in which parts are revealed; all of `PARTS` when not given.
     pub reveal: Vec<String>,
+    /// Minutes planned for the stop (`duration = "8 minutes"`).
+    pub minutes: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +56,22 @@ pub struct Lesson {
     pub stops: Vec<Stop>,
 }
 
+/// Minutes in a duration as lessons write it: "60 minutes", "8 min", "1 minute".
+pub fn minutes_in(text: &str) -> Option<u32> {
+    let mut words = text.split_whitespace();
+    let n: u32 = words.next()?.parse().ok()?;
+    match (words.next(), words.next()) {
+        (Some("minutes" | "minute" | "min"), None) if (1..=24 * 60).contains(&n) => Some(n),
+        _ => None,
+    }
+}
+
 impl Lesson {
+    /// The lesson's planned minutes, when its `duration` reads as minutes.
+    pub fn minutes(&self) -> Option<u32> {
+        self.duration.as_deref().and_then(minutes_in)
+    }
+
     /// The events a stop shows, in timeline order.
     pub fn events_of(&self, stop: &Stop, t: &Timeline) -> Vec<usize> {
         match &stop.target {
@@ -62,7 +82,7 @@ impl Lesson {
 }
 
 const LESSON_FIELDS: &[&str] = &["title", "summary", "audience", "duration", "stops"];
-const STOP_FIELDS: &[&str] = &["event", "query", "prompt", "notes", "reveal"];
+const STOP_FIELDS: &[&str] = &["event", "query", "title", "prompt", "notes", "reveal", "duration"];
 
 fn lesson_id(file: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
@@ -142,6 +162,21 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
                     return None;
                 }
             };
+            let title = s.line(cx, "title", false).map(|t| t.0);
+            let minutes = match s.line(cx, "duration", false) {
+                None => None,
+                Some((text, span)) => match minutes_in(&text) {
+                    Some(m) => Some(m),
+                    None => {
+                        cx.error_with_help(
+                            span,
+                            format!("`duration`: cannot read `{text}` as minutes"),
+                            "write it as \"8 minutes\"",
+                        );
+                        None
+                    }
+                },
+            };
             let prompt = s.block(cx, "prompt", true)?;
             let notes = s.block(cx, "notes", false);
             let mut reveal = Vec::new();
@@ -161,9 +196,11 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
             }
             Some(Stop {
                 target,
+                title,
                 prompt,
                 notes,
                 reveal,
+                minutes,
             })
         });
         match fields.table.get("stops") {

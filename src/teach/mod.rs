@@ -2,4 +2,5 @@
 //! quizzes built from events.
 
 pub mod lesson;
+pub mod paper;
 pub mod quiz;

@@ -17,6 +17,13 @@ pub struct Quiz {
     pub mode: QuizMode,
     /// Timeline positions, in the order they are asked or shown.
     pub items: Vec<usize>,
+    /// The seed it was drawn with: the same seed, the same quiz.
+    pub seed: u64,
+    /// How many items were asked for, how many events there were to
+    /// draw from, and how many were left out for sharing a first day.
+    pub requested: usize,
+    pub pool: usize,
+    pub clashes: usize,
 }
 
 impl Quiz {
@@ -27,6 +34,7 @@ impl Quiz {
         let mut candidates = pool.to_vec();
         rng.shuffle(&mut candidates);
         let mut items: Vec<usize> = Vec::new();
+        let mut clashes = 0;
         for p in candidates {
             if items.len() == count {
                 break;
@@ -34,11 +42,40 @@ impl Quiz {
             let start = t.events[p].date.first_day();
             let clash =
                 mode == QuizMode::Order && items.iter().any(|&q| t.events[q].date.first_day() == start);
-            if !clash {
+            if clash {
+                clashes += 1;
+            } else {
                 items.push(p);
             }
         }
-        Quiz { mode, items }
+        Quiz {
+            mode,
+            items,
+            seed,
+            requested: count,
+            pool: pool.len(),
+            clashes,
+        }
+    }
+
+    /// Why there are fewer items than asked for, if there are.
+    pub fn shortfall(&self) -> Option<String> {
+        if self.items.len() >= self.requested {
+            return None;
+        }
+        let mut why = format!(
+            "{} questions, not {}: there are {} events to ask about",
+            self.items.len(),
+            self.requested,
+            self.pool
+        );
+        if self.clashes > 0 {
+            why.push_str(&format!(
+                ", and {} share a first day with another, so they cannot be put in order",
+                self.clashes
+            ));
+        }
+        Some(why)
     }
 
     /// The items in timeline order: the answer to an ordering quiz.

@@ -1,12 +1,15 @@
 //! The presenter view: one stop per screen, readable from the back of a room.
 
 use super::widgets::{centered, figure_bars, fit, View};
-use crate::app::presenter::Presenter;
+use crate::app::input::Action;
+use crate::app::keymap::Context;
+use crate::app::presenter::{Blank, Presenter};
+use crate::app::theme::{Theme, ThemeName};
 use crate::timeline::model::Timeline;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Gauge, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -30,7 +33,9 @@ fn wrapped(text: &str, width: usize, style: Style, indent: &str) -> Vec<Line<'st
         .collect()
 }
 
-/// The body of stop `i`: what is revealed so far (or everything, for the fit check).
+/// The body of stop `i`: what is revealed so far (or everything, for the
+/// fit check), headed by the stop's title unless `titled` is false (the
+/// title is then drawn in large letters above it).
 fn body(
     app_theme: &crate::app::theme::Theme,
     p: &Presenter,
@@ -38,15 +43,18 @@ fn body(
     t: &Timeline,
     width: usize,
     all: bool,
+    titled: bool,
 ) -> Vec<Line<'static>> {
     let th = app_theme;
     let slide = &p.slides[i];
     let shows = |part: &str| all || (i == p.current && p.shows(part));
     let mut lines = Vec::new();
+    if titled {
+        lines.extend(wrapped(&p.slide_title(i, t), width, th.title, ""));
+        lines.push(Line::default());
+    }
     if let [one] = slide.events.as_slice() {
         let e = &t.events[*one];
-        lines.extend(wrapped(&e.title, width, th.title, ""));
-        lines.push(Line::default());
         for part in &slide.reveal {
             if !shows(part) {
                 continue;
@@ -115,45 +123,182 @@ fn body(
             ));
         }
     }
+    while lines.last().is_some_and(|l| l.width() == 0) {
+        lines.pop();
+    }
     lines
 }
 
-/// Rows stop `i` needs with every part showing, at this width, for the fit check.
-pub fn needed_height(p: &Presenter, i: usize, t: &Timeline, width: u16) -> u16 {
-    let theme = crate::app::theme::Theme::new(crate::app::theme::ThemeName::HighContrast, true);
-    let prompt = p.slides[i].prompt.as_deref().map_or(0, |q| {
-        wrapped(q, width.saturating_sub(4) as usize, theme.base, "").len() + 2
-    });
-    let body = body(&theme, p, i, t, width.saturating_sub(4) as usize, true).len();
-    (body + prompt + CHROME as usize).min(u16::MAX as usize) as u16
+/// The margin each side: the projector preset keeps a wider one, so
+/// nothing sits at the edge of the wall.
+fn inner(area: Rect, projector: bool) -> Rect {
+    let margin: u16 = if projector { 3 } else { 1 };
+    let m = margin.min(area.width / 4);
+    Rect::new(area.x + m, area.y, area.width.saturating_sub(2 * m), area.height)
 }
 
-/// Rows the header, progress bar and footer take.
-const CHROME: u16 = 5;
-
-pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: bool) {
-    frame.render_widget(Clear, area);
-    frame.render_widget(Block::default().style(v.theme.base), area);
-    let th = v.theme;
-    // The projector preset keeps a wider margin, so nothing sits at the edge of the wall.
-    let margin = if projector { 3 } else { 1 };
-    let inner = Rect::new(
-        area.x + margin.min(area.width / 4),
-        area.y,
-        area.width.saturating_sub(2 * margin.min(area.width / 4)),
-        area.height,
-    );
-    if let Some(cut) = &p.fit_check {
-        draw_fit_check(frame, inner, v, p, cut);
-        return;
-    }
-    let [head, bar, main, foot] = Layout::vertical([
+/// The rows of a screen around a stop: header, progress bar, the stop, footer.
+fn regions(inner: Rect) -> [Rect; 4] {
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(2),
     ])
-    .areas(inner);
+    .areas(inner)
+}
+
+/// Everything a stop draws, laid out for its area: the question (its lines),
+/// the body, and the title in large letters when all of it fits with them.
+struct StopLayout {
+    prompt: Option<Vec<Line<'static>>>,
+    prompt_h: u16,
+    body_area: Rect,
+    big: Option<Vec<String>>,
+    body: Vec<Line<'static>>,
+}
+
+fn ascii(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '‘' | '’' => '\'',
+            '“' | '”' => '"',
+            c if c.is_ascii() => c,
+            _ => '-',
+        })
+        .collect()
+}
+
+fn lay_out(th: &Theme, p: &Presenter, i: usize, t: &Timeline, area: Rect, all: bool) -> StopLayout {
+    let slide = &p.slides[i];
+    let prompt = slide
+        .prompt
+        .as_deref()
+        .map(|q| wrapped(q, area.width.saturating_sub(2) as usize, th.label, ""));
+    let prompt_h = prompt.as_ref().map_or(0, |l| l.len() as u16 + 2);
+    let [body_area, _] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(prompt_h.min(area.height / 2)),
+    ])
+    .areas(area);
+    let width = body_area.width as usize;
+    // On a large screen the title is drawn in large letters (four columns
+    // a character, over at most three lines) when everything still fits;
+    // otherwise once, in plain text.
+    if body_area.height >= 30 && body_area.width >= 60 {
+        let title = textwrap::wrap(&ascii(&p.slide_title(i, t)), (body_area.width / 4) as usize)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect::<Vec<_>>();
+        let rest = body(th, p, i, t, width, all, false);
+        let rows = title.len() * 4 + 1 + rest.len();
+        if title.len() <= 3 && rows + prompt_h as usize <= area.height as usize {
+            return StopLayout {
+                prompt,
+                prompt_h,
+                body_area,
+                big: Some(title),
+                body: rest,
+            };
+        }
+    }
+    StopLayout {
+        prompt,
+        prompt_h,
+        body_area,
+        big: None,
+        body: body(th, p, i, t, width, all, true),
+    }
+}
+
+/// Rows the stop's body is longer than its area: how far it scrolls.
+fn overflow(layout: &StopLayout) -> u16 {
+    let rows = layout.body.len().min(u16::MAX as usize) as u16;
+    if layout.big.is_some() || rows <= layout.body_area.height {
+        0
+    } else {
+        // The last row says "more ↓" while there is more.
+        rows - layout.body_area.height.saturating_sub(1)
+    }
+}
+
+/// How far the current stop can scroll down on a screen of this size.
+pub fn max_scroll(p: &Presenter, t: &Timeline, width: u16, height: u16, projector: bool) -> u16 {
+    if p.slides.is_empty() || p.overview {
+        return 0;
+    }
+    if p.ended {
+        // The end screen scrolls through the sources.
+        return p.sources.len().min(u16::MAX as usize) as u16;
+    }
+    let theme = Theme::new(ThemeName::HighContrast, true);
+    let [_, _, main, _] = regions(inner(Rect::new(0, 0, width, height), projector));
+    overflow(&lay_out(&theme, p, p.current, t, main, false))
+}
+
+/// Rows stop `i` draws with every part showing, on a screen of this size:
+/// the title (in large letters when they fit), the body and the question.
+pub fn needed_height(p: &Presenter, i: usize, t: &Timeline, width: u16, height: u16, projector: bool) -> u16 {
+    let theme = Theme::new(ThemeName::HighContrast, true);
+    let [_, _, main, _] = regions(inner(Rect::new(0, 0, width, height), projector));
+    let l = lay_out(&theme, p, i, t, main, true);
+    let big = l.big.as_ref().map_or(0, |b| b.len() * 4 + 1);
+    let rows = big + l.body.len() + l.prompt_h as usize + (height - main.height) as usize;
+    rows.min(u16::MAX as usize) as u16
+}
+
+/// The key hints, from the key table: the longest list of `(key, words)`
+/// that fits the width, in the table's order, shorter words first dropped
+/// to the key alone when nothing else fits.
+fn hint_line(items: &[(String, String)], width: usize) -> String {
+    let join = |n: usize, short: bool| -> String {
+        items[..n]
+            .iter()
+            .map(|(k, w)| {
+                if short {
+                    format!("{k} {}", w.split_whitespace().next().unwrap_or(""))
+                } else {
+                    format!("{k} {w}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    for short in [false, true] {
+        if join(items.len(), short).width() <= width {
+            return join(items.len(), short);
+        }
+    }
+    (0..items.len())
+        .rev()
+        .map(|n| join(n, true))
+        .find(|h| h.width() <= width)
+        .unwrap_or_default()
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: bool) {
+    frame.render_widget(Clear, area);
+    if let Some(blank) = p.blank {
+        // Nothing but blank cells: black, or white. Without colour, white
+        // is reverse video of spaces (the terminal's own foreground).
+        let colourless = v.theme.base.fg.is_none();
+        let style = match (blank, colourless) {
+            (Blank::Black, true) => Style::default(),
+            (Blank::White, true) => Style::default().add_modifier(Modifier::REVERSED),
+            (Blank::Black, false) => Style::default().bg(Color::Black).fg(Color::Black),
+            (Blank::White, false) => Style::default().bg(Color::White).fg(Color::White),
+        };
+        frame.render_widget(Block::default().style(style), area);
+        return;
+    }
+    frame.render_widget(Block::default().style(v.theme.base), area);
+    let th = v.theme;
+    let inner = inner(area, projector);
+    if let Some(cut) = &p.fit_check {
+        draw_fit_check(frame, inner, v, p, cut);
+        return;
+    }
+    let [head, bar, main, foot] = regions(inner);
     let position = p.position();
     let title = fit(
         &p.title,
@@ -168,32 +313,66 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
         ])),
         head,
     );
-    let ratio = if p.slides.is_empty() {
-        0.0
+    // The progress bar in glyphs, done part solid, the rest light: it
+    // reads the same in colour, without it, and on a projector.
+    let w = bar.width as usize;
+    let done = if p.slides.is_empty() {
+        0
     } else {
-        (p.current + 1) as f64 / p.slides.len() as f64
+        ((p.current + 1) * w).div_ceil(p.slides.len()).min(w)
     };
     frame.render_widget(
-        Gauge::default()
-            .ratio(ratio.clamp(0.0, 1.0))
-            .label("")
-            .gauge_style(th.bar_active),
+        Paragraph::new(Line::from(vec![
+            Span::styled("█".repeat(done), th.bar_active),
+            Span::styled("░".repeat(w - done), th.bar),
+        ])),
         bar,
     );
+    let keys = v.keymap;
+    let hint = if !p.jump.is_empty() {
+        format!(
+            "go to stop {}_ ({})",
+            p.jump,
+            keys.first_key(Context::Present, Action::GoToTyped)
+        )
+    } else if p.ended {
+        let k = |a| keys.first_key(Context::Present, a);
+        hint_line(
+            &[
+                (k(Action::Quit), "quits".into()),
+                (k(Action::PrevStop), "goes back".into()),
+            ],
+            foot.width as usize,
+        )
+    } else if p.overview {
+        let k = |a| keys.first_key(Context::Present, a);
+        hint_line(
+            &[
+                (format!("{}{}", k(Action::Up), k(Action::Down)), "choose".into()),
+                (k(Action::GoToTyped), "open".into()),
+                (k(Action::EndPresenting), "close".into()),
+            ],
+            foot.width as usize,
+        )
+    } else {
+        let left = p.parts_left();
+        let items: Vec<(String, String)> = keys
+            .hints(Context::Present)
+            .into_iter()
+            .filter_map(|(k, h)| match h {
+                "reveal" if left == 0 => None,
+                "reveal" => Some((k, format!("reveal ({left} more)"))),
+                h => Some((k, h.to_string())),
+            })
+            .collect();
+        hint_line(&items, foot.width as usize)
+    };
     if p.overview {
         draw_overview(frame, main, v, p);
+    } else if p.ended {
+        draw_end(frame, main, v, p);
     } else if !p.slides.is_empty() {
         draw_stop(frame, main, v, p);
-    }
-    let left = p.slide().map_or(0, |s| s.reveal.len().saturating_sub(p.revealed));
-    let mut hint = if left > 0 {
-        format!("Space reveals {left} more · ")
-    } else {
-        String::new()
-    };
-    hint.push_str("→ next · ← back · number+Enter jumps · o overview · Esc browse");
-    if !p.jump.is_empty() {
-        hint = format!("go to stop {}_ (Enter)", p.jump);
     }
     frame.render_widget(
         Paragraph::new(Line::styled(fit(&hint, foot.width as usize), th.dim)),
@@ -203,51 +382,15 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
 
 fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
     let th = v.theme;
-    let slide = &p.slides[p.current];
-    let prompt_lines = slide
-        .prompt
-        .as_deref()
-        .map(|q| wrapped(q, area.width.saturating_sub(4) as usize, th.label, ""));
-    let prompt_h = prompt_lines
-        .as_ref()
-        .map_or(0, |l| l.len() as u16 + 2)
-        .min(area.height / 2);
-    let [body_area, prompt_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(prompt_h)]).areas(area);
-    let lines = body(th, p, p.current, v.timeline, body_area.width as usize, false);
-    // On a large screen the title is drawn in large letters (four columns
-    // a character), wrapped over up to three lines; when it is too long for
-    // that, the date is drawn large instead. At 80×24 both stay plain text.
-    let big = body_area.height >= 30 && body_area.width >= 60;
-    let ascii = |text: &str| -> String {
-        text.chars()
-            .map(|c| match c {
-                '‘' | '’' => '\'',
-                '“' | '”' => '"',
-                c if c.is_ascii() => c,
-                _ => '-',
-            })
-            .collect()
-    };
-    let big_lines: Option<Vec<String>> = match slide.events.as_slice() {
-        [one] if big => {
-            let e = &v.timeline.events[*one];
-            let per_line = (body_area.width / 4) as usize;
-            let title = textwrap::wrap(&ascii(&e.title), per_line)
-                .into_iter()
-                .map(|l| l.into_owned())
-                .collect::<Vec<_>>();
-            if title.len() <= 3 {
-                Some(title)
-            } else if p.shows("date") {
-                Some(vec![ascii(&e.date_text())])
-            } else {
-                None
-            }
-        }
-        _ => None,
-    };
-    match big_lines {
+    let layout = lay_out(th, p, p.current, v.timeline, area, false);
+    let prompt_area = Rect::new(
+        area.x,
+        layout.body_area.bottom(),
+        area.width,
+        area.height.saturating_sub(layout.body_area.height),
+    );
+    let body_area = layout.body_area;
+    match &layout.big {
         Some(big_lines) => {
             let rows = big_lines.len() as u16 * 4 + 1;
             let [top, rest] =
@@ -255,14 +398,14 @@ fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
             let big_text = tui_big_text::BigText::builder()
                 .pixel_size(tui_big_text::PixelSize::Quadrant)
                 .style(th.title)
-                .lines(big_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+                .lines(big_lines.iter().cloned().map(Line::from).collect::<Vec<_>>())
                 .build();
             frame.render_widget(big_text, top);
-            frame.render_widget(Paragraph::new(lines), rest);
+            frame.render_widget(Paragraph::new(layout.body.clone()), rest);
         }
-        None => frame.render_widget(Paragraph::new(lines), body_area),
+        None => scrolled(frame, body_area, &layout.body, p.scroll, th),
     }
-    if let Some(q) = prompt_lines {
+    if let Some(q) = layout.prompt {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Thick)
@@ -270,6 +413,62 @@ fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
             .title(Span::styled(" Question ", th.title));
         frame.render_widget(Paragraph::new(q).block(block), prompt_area);
     }
+}
+
+/// After the last stop: the lesson's sources, numbered, and how to leave.
+fn draw_end(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
+    let th = v.theme;
+    let width = area.width as usize;
+    let mut lines = vec![
+        Line::styled(fit(&format!("The end: {}", p.title), width), th.title),
+        Line::default(),
+    ];
+    if p.sources.is_empty() {
+        lines.push(Line::styled("No sources to list.", th.dim));
+    } else {
+        lines.push(Line::styled("Sources", th.label));
+        let number_w = p.sources.len().to_string().len();
+        for (i, s) in p.sources.iter().enumerate() {
+            let mark = format!("{:>number_w$}. ", i + 1);
+            let indent = " ".repeat(mark.width());
+            let mut wrapped_source = wrapped(s, width.saturating_sub(mark.width()), th.base, "");
+            for (j, line) in wrapped_source.iter_mut().enumerate() {
+                let lead = if j == 0 { mark.clone() } else { indent.clone() };
+                line.spans.insert(0, Span::styled(lead, th.label));
+            }
+            lines.extend(wrapped_source);
+        }
+    }
+    scrolled(frame, area, &lines, p.scroll, th);
+}
+
+/// Draws lines scrolled down by `scroll` rows; when they do not fit, the
+/// last row says which way there is more ("more ↓", "more ↑ ↓", "more ↑").
+fn scrolled(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: u16, th: &Theme) {
+    let rows = lines.len().min(u16::MAX as usize) as u16;
+    if rows <= area.height {
+        frame.render_widget(Paragraph::new(lines.to_vec()), area);
+        return;
+    }
+    let shown = area.height.saturating_sub(1);
+    let max = rows - shown;
+    let scroll = scroll.min(max);
+    let text: Vec<Line> = lines
+        .iter()
+        .skip(scroll as usize)
+        .take(shown as usize)
+        .cloned()
+        .collect();
+    frame.render_widget(Paragraph::new(text), Rect::new(area.x, area.y, area.width, shown));
+    let marker = match (scroll > 0, scroll < max) {
+        (true, true) => "more ↑ ↓",
+        (false, _) => "more ↓",
+        (true, false) => "more ↑",
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(marker, th.label)).alignment(Alignment::Right),
+        Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1),
+    );
 }
 
 fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
@@ -280,10 +479,8 @@ fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let name = match s.events.as_slice() {
-                [one] => v.timeline.events[*one].title.clone(),
-                many => format!("{} events", many.len()),
-            };
+            let _ = s;
+            let name = p.slide_title(i, v.timeline);
             let text = fit(
                 &format!("{:>2}. {name}", i + 1),
                 rect.width.saturating_sub(4) as usize,
@@ -301,7 +498,7 @@ fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
     let start = p.current.saturating_sub(rect.height.saturating_sub(3) as usize);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(" Overview — Enter or Esc closes ", th.title));
+        .title(Span::styled(" Overview ", th.title));
     frame.render_widget(
         Paragraph::new(lines[start.min(lines.len())..].to_vec()).block(block),
         rect,
@@ -323,7 +520,11 @@ fn draw_fit_check(frame: &mut Frame, area: Rect, v: &View, p: &Presenter, cut: &
     } else {
         let list: Vec<String> = cut.iter().map(|i| (i + 1).to_string()).collect();
         lines.push(Line::styled(
-            format!("Cut at this size: stop {}.", list.join(", ")),
+            format!(
+                "Too tall for this size: stop {}. They scroll: \"more ↓\" shows where, and {} shows the rest.",
+                list.join(", "),
+                v.keymap.first_key(Context::Present, Action::Down)
+            ),
             th.error,
         ));
         lines.push(Line::styled(
@@ -348,9 +549,10 @@ fn draw_fit_check(frame: &mut Frame, area: Rect, v: &View, p: &Presenter, cut: &
     frame.render_widget(Paragraph::new(text), area);
 }
 
-/// Which stops would be cut at this size: their content is taller than the screen.
-pub fn fit_problems(p: &Presenter, t: &Timeline, width: u16, height: u16) -> Vec<usize> {
+/// Which stops would be cut at this size: with every part showing, the
+/// rows they draw are more than the screen has (they can be scrolled).
+pub fn fit_problems(p: &Presenter, t: &Timeline, width: u16, height: u16, projector: bool) -> Vec<usize> {
     (0..p.slides.len())
-        .filter(|&i| needed_height(p, i, t, width) > height)
+        .filter(|&i| needed_height(p, i, t, width, height, projector) > height)
         .collect()
 }

@@ -1,0 +1,199 @@
+//! A paper quiz as one HTML file (the sheet, then the answer key on a page
+//! of its own), and the same questions in Moodle's GIFT format.
+
+use super::html::escape;
+use crate::teach::paper::Question;
+use std::fmt::Write;
+
+/// The letter of the i-th option or item: A, B, … (past Z, a number).
+fn letter(i: usize) -> String {
+    match u8::try_from(i) {
+        Ok(n) if n < 26 => char::from(b'A' + n).to_string(),
+        _ => (i + 1).to_string(),
+    }
+}
+
+/// A matching question's right-hand sides, each once, in a fixed order
+/// (alphabetical), as the sheet letters them.
+fn right_sides(pairs: &[(String, String)]) -> Vec<&str> {
+    let mut v: Vec<&str> = pairs.iter().map(|p| p.1.as_str()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// The answer to one question, as the key prints it.
+pub fn answer_text(q: &Question) -> String {
+    match q {
+        Question::Choice { answer, options, .. } => {
+            let shown = options.get(*answer).map_or("", String::as_str);
+            format!("{} ({shown})", letter(*answer))
+        }
+        Question::TrueFalse { answer, .. } => if *answer { "True" } else { "False" }.into(),
+        Question::Year { first, last, .. } if first == last => first.to_string(),
+        Question::Year { first, last, .. } => format!("any year from {first} to {last}"),
+        Question::Matching { pairs, .. } => {
+            let right = right_sides(pairs);
+            pairs
+                .iter()
+                .enumerate()
+                .map(|(i, (_, r))| {
+                    let at = right.iter().position(|x| x == r).unwrap_or(0);
+                    format!("{}–{}", i + 1, letter(at))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        Question::Order { answer, .. } => answer.iter().map(|&i| letter(i)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// The sheet and its answer key, one self-contained HTML file that prints:
+/// the key starts on a new page, so it can be kept back.
+pub fn html(title: &str, seed: u64, questions: &[Question]) -> String {
+    let mut out = String::new();
+    let title = escape(title);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}: quiz</title>\n\
+         <style>body{{font-family:Georgia,serif;max-width:42em;margin:2em auto;line-height:1.5}}\
+         ol.options{{list-style:none;padding-left:1em}}.key{{break-before:page;page-break-before:always}}\
+         .blank{{display:inline-block;min-width:6em;border-bottom:1px solid #000}}</style>\n</head>\n<body>\n\
+         <h1>{title}: quiz</h1>\n<p>Name: <span class=\"blank\"></span> · Seed {seed}</p>\n<ol class=\"questions\">\n"
+    );
+    for q in questions {
+        out.push_str("<li>");
+        match q {
+            Question::Choice { stem, options, .. } => {
+                let _ = write!(out, "<p>{}</p>\n<ol class=\"options\">\n", escape(stem));
+                for (i, o) in options.iter().enumerate() {
+                    let _ = writeln!(out, "<li>☐ {}. {}</li>", letter(i), escape(o));
+                }
+                out.push_str("</ol>");
+            }
+            Question::TrueFalse { stem, .. } => {
+                let _ = write!(out, "<p>{}</p>\n<p>☐ True ☐ False</p>", escape(stem));
+            }
+            Question::Year { stem, .. } => {
+                let _ = write!(
+                    out,
+                    "<p>{}</p>\n<p>Year: <span class=\"blank\"></span></p>",
+                    escape(stem)
+                );
+            }
+            Question::Matching { stem, pairs, .. } => {
+                let _ = write!(out, "<p>{}</p>\n<ol>\n", escape(stem));
+                for (l, _) in pairs {
+                    let _ = writeln!(out, "<li>{} <span class=\"blank\"></span></li>", escape(l));
+                }
+                out.push_str("</ol>\n<ol class=\"options\">\n");
+                for (i, r) in right_sides(pairs).iter().enumerate() {
+                    let _ = writeln!(out, "<li>{}. {}</li>", letter(i), escape(r));
+                }
+                out.push_str("</ol>");
+            }
+            Question::Order { stem, items, .. } => {
+                let _ = write!(out, "<p>{}</p>\n<ol class=\"options\">\n", escape(stem));
+                for (i, item) in items.iter().enumerate() {
+                    let _ = writeln!(out, "<li>{}. {}</li>", letter(i), escape(item));
+                }
+                out.push_str("</ol>\n<p>Order: <span class=\"blank\"></span></p>");
+            }
+        }
+        out.push_str("</li>\n");
+    }
+    let _ = write!(
+        out,
+        "</ol>\n<section class=\"key\">\n<h2>Answer key (seed {seed})</h2>\n<ol>\n"
+    );
+    for q in questions {
+        let _ = writeln!(out, "<li>{}</li>", escape(&answer_text(q)));
+    }
+    out.push_str("</ol>\n</section>\n</body>\n</html>\n");
+    out
+}
+
+/// Text made safe for GIFT: one line, a backslash before each of
+/// `~ = # { } :` and before a backslash, and `->` (the matching arrow)
+/// written as `→`.
+pub fn gift_escape(text: &str) -> String {
+    let one_line = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("->", "→");
+    let mut out = String::with_capacity(one_line.len());
+    for c in one_line.chars() {
+        if matches!(c, '~' | '=' | '#' | '{' | '}' | ':' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The questions in Moodle's GIFT format: each with a name (`::Q1::`),
+/// separated by blank lines; multiple choice, true/false, numerical (a year,
+/// with no tolerance, or the range an event spans) and matching (an
+/// ordering is matching each event to its place).
+pub fn gift(title: &str, seed: u64, questions: &[Question]) -> String {
+    let mut out = format!(
+        "// {}: quiz, seed {seed}\n\n",
+        gift_escape(title).replace('\n', " ")
+    );
+    for (n, q) in questions.iter().enumerate() {
+        let name = format!("::Q{}:: ", n + 1);
+        match q {
+            Question::Choice {
+                stem,
+                options,
+                answer,
+                ..
+            } => {
+                let _ = writeln!(out, "{name}{} {{", gift_escape(stem));
+                for (i, o) in options.iter().enumerate() {
+                    let mark = if i == *answer { '=' } else { '~' };
+                    let _ = writeln!(out, "\t{mark}{}", gift_escape(o));
+                }
+                out.push_str("}\n");
+            }
+            Question::TrueFalse { stem, answer, .. } => {
+                let _ = writeln!(
+                    out,
+                    "{name}{} {{{}}}",
+                    gift_escape(stem),
+                    if *answer { "TRUE" } else { "FALSE" }
+                );
+            }
+            Question::Year { stem, first, last } => {
+                let range = if first == last {
+                    format!("{first}:0")
+                } else {
+                    format!("{first}..{last}")
+                };
+                let _ = writeln!(out, "{name}{} {{#{range}}}", gift_escape(stem));
+            }
+            Question::Matching { stem, pairs, .. } => {
+                let _ = writeln!(out, "{name}{} {{", gift_escape(stem));
+                for (l, r) in pairs {
+                    let _ = writeln!(out, "\t={} -> {}", gift_escape(l), gift_escape(r));
+                }
+                out.push_str("}\n");
+            }
+            Question::Order { stem, items, answer } => {
+                let _ = writeln!(
+                    out,
+                    "{name}{} Match each event to its place, 1 the earliest. {{",
+                    gift_escape(stem)
+                );
+                for (place, &i) in answer.iter().enumerate() {
+                    let item = items.get(i).map_or("", String::as_str);
+                    let _ = writeln!(out, "\t={} -> {}", gift_escape(item), place + 1);
+                }
+                out.push_str("}\n");
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
