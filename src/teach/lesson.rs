@@ -19,6 +19,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "data/lessons/reading-2022-figures.toml",
         include_str!("../../data/lessons/reading-2022-figures.toml"),
     ),
+    (
+        "data/lessons/twenty-five-years-of-rankings.toml",
+        include_str!("../../data/lessons/twenty-five-years-of-rankings.toml"),
+    ),
 ];
 
 /// The parts of a stop a presenter reveals one at a time (the title is always shown).
