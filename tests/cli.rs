@@ -147,10 +147,10 @@ fn show_prints_sources_quotes_and_attributed_figures() {
 
 #[test]
 fn show_unknown_id_suggests_and_exits_2() {
-    let out = tipline().args(["show", "national-day-2023"]).output().unwrap();
+    let out = tipline().args(["show", "national-day-2030"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("no event with id `national-day-2023`"), "{err}");
+    assert!(err.contains("no event with id `national-day-2030`"), "{err}");
     assert!(err.contains("did you mean"), "{err}");
 }
 

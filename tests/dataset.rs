@@ -59,7 +59,7 @@ fn tip_ranking_for_every_year_2018_to_2025() {
 fn dates_keep_the_precision_of_the_material() {
     let t = timeline();
     let iso = |id: &str| t.event(id).unwrap().date.to_string();
-    assert_eq!(iso("first-national-day-2007"), "2007");
+    assert_eq!(iso("first-national-day-2007"), "2007-12");
     assert_eq!(iso("national-day-2018"), "2018");
     assert_eq!(iso("ncct-survey-causes-2022"), "2022");
     assert_eq!(iso("national-day-2022"), "2022-12-12");

@@ -44,7 +44,7 @@ fn check_reports_lesson_problems_with_positions() {
     for expected in [
         "broken.toml:3:1: error: unknown field `audeince` in lesson",
         "help: did you mean `audience`?",
-        "broken.toml:6:9: error: unknown event `national-day-2023`",
+        "broken.toml:6:9: error: unknown event `national-day-2030`",
         "broken.toml:10:9: error: `query`: column 6: unknown kind `lwa`",
         "broken.toml:16:19: error: unknown part `quotes`",
         "broken.toml:19:9: error: a stop names either an `event` or a `query`, not both",
