@@ -19,6 +19,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "data/lessons/reading-2022-figures.toml",
         include_str!("../../data/lessons/reading-2022-figures.toml"),
     ),
+    ("data/lessons/scam-compound-era.toml", include_str!("../../data/lessons/scam-compound-era.toml")),
 ];
 
 /// The parts of a stop a presenter reveals one at a time (the title is always shown).
