@@ -118,30 +118,48 @@ fn year_prompt_filters_live_then_keeps_or_drops() {
 
 #[test]
 fn year_prompt_steps_through_years_with_events() {
-    let mut app = app();
+    // Events in 2001, 2003, 2004 and 2010: the years between have none.
+    let mut text = String::from("[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    for (i, date) in ["2001-05", "2003", "2004-02-01", "2010"].iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[events]]\nid = \"e{i}\"\ndate = \"{date}\"\ntitle = \"E{i}\"\nkind = \"law\"\nsummary = \"s\"\n[[events.sources]]\nsource = \"s\"\nquote = \"q\"\n"
+        ));
+    }
+    let t = tipline::load::load(vec![tipline::DataFile {
+        name: "years.toml".into(),
+        text,
+    }])
+    .timeline
+    .unwrap();
+    let mut app = App::new(t, Query::default());
+    app.update(Action::Down);
     app.update(Action::FilterYear);
     app.update(Action::NextYear);
     assert_eq!(
         app.mode,
-        Mode::Year { input: "2007".into() },
+        Mode::Year { input: "2003".into() },
         "starts at the selected event's year"
     );
     app.update(Action::NextYear);
-    assert_eq!(app.mode, Mode::Year { input: "2008".into() });
-    for _ in 0..4 {
-        app.update(Action::NextYear);
-    }
+    assert_eq!(app.mode, Mode::Year { input: "2004".into() });
+    app.update(Action::NextYear);
     assert_eq!(
         app.mode,
-        Mode::Year { input: "2018".into() },
+        Mode::Year { input: "2010".into() },
         "years without events are skipped"
     );
+    app.update(Action::NextYear);
+    assert_eq!(
+        app.mode,
+        Mode::Year { input: "2010".into() },
+        "the last year stays"
+    );
     app.update(Action::PrevYear);
-    assert_eq!(app.mode, Mode::Year { input: "2016".into() });
+    assert_eq!(app.mode, Mode::Year { input: "2004".into() });
     app.update(Input::Char('x'));
     assert_eq!(
         app.mode,
-        Mode::Year { input: "2016".into() },
+        Mode::Year { input: "2004".into() },
         "only digits are typed"
     );
 }
@@ -567,12 +585,29 @@ fn readme_keys_tables_are_the_key_table() {
 
 #[test]
 fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
-    let mut app = app();
+    // Two events in 2001, then 2003, 2004, 2010; summaries long enough to scroll.
+    let long = "word ".repeat(400);
+    let mut text = String::from("[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    for (i, date) in ["2001-05", "2001-06", "2003", "2004-02-01", "2010"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(&format!(
+            "\n[[events]]\nid = \"e{i}\"\ndate = \"{date}\"\ntitle = \"E{i}\"\nkind = \"law\"\nsummary = \"{long}\"\n[[events.sources]]\nsource = \"s\"\nquote = \"q\"\n"
+        ));
+    }
+    let t = tipline::load::load(vec![tipline::DataFile {
+        name: "mouse.toml".into(),
+        text,
+    }])
+    .timeline
+    .unwrap();
+    let mut app = App::new(t, Query::default());
     // Where the panes are at 120x40, below the strip.
     app.update(Input::Resize(120, 40));
     let r = app.regions();
     let (t, f) = (r.timeline.unwrap(), r.filter.unwrap());
-    // Inside the timeline: 2007 heading, two 2007 events, 2008 heading...
+    // Inside the timeline: the 2001 heading, two 2001 events, the 2003 heading...
     app.update(Input::Click {
         x: t.x + 5,
         y: t.y + 3,
@@ -584,33 +619,36 @@ fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
         y: t.y + 4,
     });
     assert_eq!(app.selected(), 1, "a click on a year heading selects nothing new");
-    app.update(Input::Click { x: 100, y: 10 });
+    let d = r.detail.unwrap();
+    app.update(Input::Click {
+        x: d.x + 2,
+        y: d.y + 2,
+    });
     assert_eq!(app.focus, Pane::Detail);
     app.update(Input::Wheel {
         up: false,
-        x: 100,
-        y: 10,
+        x: d.x + 2,
+        y: d.y + 2,
     });
     assert_eq!(app.detail.scroll, 3, "the wheel scrolls the pane under it");
     assert_eq!(app.selected(), 1, "and leaves the selection alone");
-    // Inside the filter: the Year heading, then 2007, 2008...
+    // Inside the filter: the Year heading, then 2001, 2003...
     app.update(Input::Click {
         x: f.x + 3,
         y: f.y + 3,
     });
     assert_eq!(app.focus, Pane::Filter);
     assert_eq!(
-        app.filter.entries[app.filter.cursor].label, "2008",
+        app.filter.entries[app.filter.cursor].label, "2003",
         "second year under the heading"
     );
     // The wheel over the timeline moves the selection, whichever pane has the keyboard.
-    let before = app.selected();
     app.update(Input::Wheel {
         up: false,
         x: t.x + 5,
         y: t.y + 6,
     });
-    assert_eq!(app.selected(), before + 3);
+    assert_eq!(app.selected(), 4, "three down from the second event, at the last");
 }
 
 #[test]

@@ -16,10 +16,20 @@ fn shipped() -> (tipline::Timeline, Vec<lesson::Lesson>) {
 }
 
 #[test]
-fn two_lessons_ship_and_walk_through_real_events() {
+fn the_shipped_lessons_walk_through_real_events() {
     let (t, lessons) = shipped();
     let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(ids, ["from-law-to-digital-era", "reading-2022-figures"]);
+    // One lesson per embedded lesson file, named after it.
+    let files: Vec<String> = lesson::EMBEDDED
+        .iter()
+        .map(|(name, _)| {
+            name.trim_start_matches("data/lessons/")
+                .trim_end_matches(".toml")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, files);
+    assert!(ids.contains(&"reading-2022-figures"));
     for l in &lessons {
         assert!(l.stops.len() >= 5);
         for s in &l.stops {
@@ -32,7 +42,7 @@ fn two_lessons_ship_and_walk_through_real_events() {
     assert!(text.contains(
         "reading-2022-figures\n  Reading official figures: the 2022 crackdown\n  5 stops · 60 minutes"
     ));
-    assert!(text.ends_with("2 lesson(s)\n"));
+    assert!(text.ends_with(&format!("{} lesson(s)\n", lesson::EMBEDDED.len())));
 }
 
 #[test]
@@ -55,9 +65,10 @@ fn check_reports_lesson_problems_with_positions() {
         .unwrap()
         .contains("checked 1 lesson(s): 5 error(s)"));
     let clean = tipline().arg("check").output().unwrap();
-    assert!(String::from_utf8(clean.stdout)
-        .unwrap()
-        .contains("checked 2 lesson(s): 0 error(s)"));
+    assert!(String::from_utf8(clean.stdout).unwrap().contains(&format!(
+        "checked {} lesson(s): 0 error(s)",
+        lesson::EMBEDDED.len()
+    )));
 }
 
 #[test]
