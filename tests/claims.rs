@@ -283,3 +283,24 @@ fn exports_carry_the_uncertainty() {
     assert!(!ics.contains("20210304"), "{ics}");
     assert!(!ics.contains("20151121"), "{ics}");
 }
+
+#[test]
+fn the_filter_pane_offers_how_sure_with_counts() {
+    use tipline::app::{Action, App, Pane};
+    let mut app = App::new(claims(), Query::default());
+    app.update(tipline::app::Input::Resize(120, 40));
+    let entry = |app: &App, label: &str| {
+        let i = app.filter.entries.iter().position(|e| e.label == label).unwrap();
+        (i, app.filter.entries[i].count)
+    };
+    assert_eq!(entry(&app, "disputed").1, 2);
+    assert_eq!(entry(&app, "exact").1, 2);
+    assert_eq!(entry(&app, "uncertain").1, 2);
+    app.focus = Pane::Filter;
+    app.filter.cursor = entry(&app, "disputed").0;
+    app.update(Action::Toggle);
+    assert_eq!(app.query.to_string(), "certainty:disputed");
+    assert_eq!(app.visible.len(), 2);
+    // Choosing another certainty would add its events: its count stays.
+    assert_eq!(entry(&app, "exact").1, 2);
+}

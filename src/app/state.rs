@@ -413,7 +413,8 @@ impl App {
             self.detail.scroll = 0;
         }
         self.strip.count_visible(&self.timeline, &self.visible);
-        self.filter.count(&found, &self.query);
+        self.filter
+            .count(&found, &self.query, &self.timeline, &self.visible);
         self.results.found = Some(found);
         self.scroll_to_selection();
         if let Some(p) = self.results.select_after.take() {

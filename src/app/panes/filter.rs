@@ -5,6 +5,7 @@ use super::widgets::{fit, pane_block};
 use crate::app::theme::Theme;
 use crate::query::facets::Tally;
 use crate::query::{Facet, Faceted, Query, Term};
+use crate::timeline::dating::Certainty;
 use crate::timeline::model::{EventKind, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -43,12 +44,14 @@ impl FilterPane {
 
     /// Takes each value's count from a faceted result, and marks the values
     /// the query has chosen.
-    pub fn count(&mut self, found: &Faceted, query: &Query) {
+    pub fn count(&mut self, found: &Faceted, query: &Query, t: &Timeline, visible: &[usize]) {
+        let certainty = certainty_counts(query, t, visible);
         for entry in &mut self.entries {
             entry.count = match entry.facet {
                 Facet::Year => found.years.years[entry.slot],
                 Facet::Actor => found.actors.actors[entry.slot],
                 Facet::Kind => found.kinds.kinds[entry.slot],
+                Facet::Certainty => certainty[entry.slot],
                 _ => found.tags.tags[entry.slot],
             };
             entry.active = query.contains(&entry.term);
@@ -65,6 +68,24 @@ impl FilterPane {
             .copied()
             .flatten()
     }
+}
+
+/// Events per certainty that choosing it would give: counted among the
+/// events in view, or, when a certainty is already chosen, among those the
+/// rest of the query passes (choosing another certainty adds to it).
+fn certainty_counts(query: &Query, t: &Timeline, visible: &[usize]) -> [usize; 4] {
+    let mut counts = [0; 4];
+    let chosen = query.clauses.iter().any(|c| c.term.facet() == Facet::Certainty);
+    let pool = if chosen {
+        query.without(Facet::Certainty).filter(t)
+    } else {
+        visible.to_vec()
+    };
+    for p in pool {
+        let c = t.events[p].certainty();
+        counts[Certainty::ALL.iter().position(|x| *x == c).unwrap_or(0)] += 1;
+    }
+    counts
 }
 
 /// Every value the filter pane offers, in a stable order so the cursor
@@ -113,6 +134,12 @@ pub fn facet_values(t: &Timeline) -> Vec<FacetEntry> {
         let tag = &t.tag_names()[i];
         out.push(entry(Facet::Tag, Term::Tag(tag.clone()), tag.clone(), i));
     }
+    // How sure: only the certainties some event has.
+    for (i, c) in Certainty::ALL.iter().enumerate() {
+        if t.events.iter().any(|e| e.certainty() == *c) {
+            out.push(entry(Facet::Certainty, Term::Certainty(*c), c.to_string(), i));
+        }
+    }
     out
 }
 
@@ -122,6 +149,7 @@ fn facet_title(f: Facet) -> &'static str {
         Facet::Actor => "Actor",
         Facet::Kind => "Kind",
         Facet::Tag => "Tag",
+        Facet::Certainty => "How sure",
         _ => "",
     }
 }
