@@ -670,3 +670,52 @@ fn an_event_is_in_an_era_only_when_it_lies_wholly_within() {
     );
     assert_eq!(eras("tip-report-2020"), ["tip-watch-list-years"]);
 }
+
+#[test]
+fn config_rebinds_any_context_but_never_ctrl_c_or_the_way_out() {
+    use tipline::app::config;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/config/contexts.toml"
+    ))
+    .unwrap();
+    let problems = config::parse("contexts.toml", &text).unwrap_err();
+    let found: Vec<(usize, usize, String)> = problems
+        .iter()
+        .map(|d| (d.line, d.column, d.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                3,
+                8,
+                "`quit` needs a key: without one there is no way out of present".to_string()
+            ),
+            (6, 8, "Ctrl-C always quits and cannot be rebound".to_string()),
+            (11, 7, "unknown key context `sideways`".to_string()),
+        ]
+    );
+    // Without those three, the other contexts rebind.
+    let good = "[keys.present]\nnext-stop = [\"n\", \"F6\"]\n\n[keys.quiz]\ngrab = \"g\"\n";
+    let km = config::parse("good.toml", good).unwrap().keymap.unwrap();
+    let f5 = KeyEvent::new(KeyCode::F(6), KeyModifiers::NONE);
+    assert!(matches!(
+        km.msg_for(Context::Present, f5),
+        Some(Msg::Action(Action::NextStop))
+    ));
+    let g = key(KeyCode::Char('g'));
+    assert!(matches!(
+        km.msg_for(Context::Quiz, g),
+        Some(Msg::Action(Action::Grab))
+    ));
+    assert!(
+        km.msg_for(Context::Quiz, key(KeyCode::Char(' '))).is_none(),
+        "the old key is free"
+    );
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(matches!(
+        km.msg_for(Context::Notes, ctrl_c),
+        Some(Msg::Action(Action::Quit))
+    ));
+}

@@ -67,6 +67,15 @@ fn body(
                 }
                 "facts" => {
                     lines.extend(wrapped(&e.summary, width, th.base, ""));
+                    // Where sources disagree, the room sees both, with who says which.
+                    for d in &e.disputes {
+                        lines.extend(wrapped(
+                            &format!("Sources disagree: {}", t.dispute_text(d)),
+                            width,
+                            th.claim,
+                            "",
+                        ));
+                    }
                     let actors: Vec<String> = e
                         .actors
                         .iter()
