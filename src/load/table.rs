@@ -275,6 +275,18 @@ impl<'d, 'i> Fields<'d, 'i> {
     /// documented form; a bare TOML date (2022-08-18) or year (2022) is
     /// accepted too, since that is what people type.
     pub fn date(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<(PartialDate, Range<usize>)> {
+        let (text, span) = self.date_text(cx, key, required)?;
+        match PartialDate::parse(&text) {
+            Ok(d) => Some((d, span)),
+            Err(e) => {
+                cx.error(span, format!("`{key}` = \"{}\": {e}", sanitize_line(&text)));
+                None
+            }
+        }
+    }
+
+    /// A date field's text: a quoted string, or a bare TOML date or year.
+    fn date_text(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<(String, Range<usize>)> {
         let Some(v) = self.get(key) else {
             if required {
                 self.missing(cx, key);
@@ -290,13 +302,7 @@ impl<'d, 'i> Fields<'d, 'i> {
                 return None;
             }
         };
-        match PartialDate::parse(&text) {
-            Ok(d) => Some((d, v.span())),
-            Err(e) => {
-                cx.error(v.span(), format!("`{key}` = \"{}\": {e}", sanitize_line(&text)));
-                None
-            }
-        }
+        Some((text, v.span()))
     }
 
     /// A date with EDTF qualifiers (`2007-12~`, `2007-12-12?`, a set
@@ -309,37 +315,19 @@ impl<'d, 'i> Fields<'d, 'i> {
         required: bool,
         open_end: bool,
     ) -> Option<(Option<Written>, Range<usize>)> {
-        let Some(v) = self.get(key) else {
-            if required {
-                self.missing(cx, key);
-            }
-            return None;
-        };
-        let text = match v.get_ref() {
-            DeValue::String(s) => s.to_string(),
-            DeValue::Integer(i) => format!("{:0>4}", i.as_str()),
-            DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
-            other => {
-                cx.error(v.span(), format!("`{key}` must be a date string like \"2022\", \"2022-08\" or \"2022-08-18\", found {}", type_name(other)));
-                return None;
-            }
-        };
+        let (text, span) = self.date_text(cx, key, required)?;
         if open_end && text == ".." {
-            return Some((None, v.span()));
+            return Some((None, span));
         }
         match Written::parse(&text) {
-            Ok(w) => Some((Some(w), v.span())),
+            Ok(w) => Some((Some(w), span)),
             Err(e) => {
                 let help = if open_end {
                     "an end the sources leave open is written \"..\""
                 } else {
                     "a date known only to the month or year is written \"2007-12\" or \"2007\""
                 };
-                cx.error_with_help(
-                    v.span(),
-                    format!("`{key}` = \"{}\": {e}", sanitize_line(&text)),
-                    help,
-                );
+                cx.error_with_help(span, format!("`{key}` = \"{}\": {e}", sanitize_line(&text)), help);
                 None
             }
         }
