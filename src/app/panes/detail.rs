@@ -218,10 +218,8 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
         }
     }
     if !e.related.is_empty() {
-        b.heading(
-            "Related (press the number to follow, Backspace to return)",
-            th.label,
-        );
+        b.heading("Related", th.label);
+        b.text("press its number to follow, Backspace to return", th.dim, "", 0);
         for (n, l) in e.related.iter().enumerate() {
             let target = t.event(&l.event);
             let title = target.map_or(l.event.as_str(), |r| r.title.as_str());

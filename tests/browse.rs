@@ -1,0 +1,201 @@
+//! Browsing as a daily reader does it: the detail pane's scroll across
+//! selections, headings and labels that fit, the list at 80 columns, the
+//! problems panel, the actor picker's ranking, and the keys other terminal
+//! tools taught them.
+
+use tipline::app::{Action, App, Input, Msg, Pane};
+use tipline::query::Query;
+
+fn app_at(w: u16, h: u16) -> App {
+    let mut app = App::new(tipline::load::load_embedded(), Query::default());
+    app.update(Input::Resize(w, h));
+    app
+}
+
+fn selected_id(app: &App) -> String {
+    app.selected_event().map(|e| e.id.clone()).unwrap_or_default()
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Input::Char(c));
+    }
+}
+
+#[test]
+fn a_new_selection_opens_at_the_top_and_back_restores_the_scroll() {
+    let mut app = app_at(120, 30);
+    app.update(Msg::Goto("tip-report-2022".into()));
+    app.update(Action::FocusRight);
+    assert_eq!(app.focus, Pane::Detail);
+    for _ in 0..6 {
+        app.update(Action::Down);
+    }
+    let scrolled = app.detail.scroll;
+    assert!(scrolled > 0, "the event is long enough to scroll");
+    // A search that hides this event selects another: it opens at its top.
+    app.update(Action::Search);
+    type_text(&mut app, "interfaith");
+    assert_ne!(selected_id(&app), "tip-report-2022");
+    assert_eq!(app.detail.scroll, 0);
+    app.update(Action::Cancel);
+    app.update(Msg::Goto("tip-report-2022".into()));
+    assert_eq!(app.detail.scroll, 0, "a fresh view of an event starts at its top");
+    // A filter typed as query text that moves the selection.
+    for _ in 0..6 {
+        app.update(Action::Down);
+    }
+    assert!(app.detail.scroll > 0);
+    app.update(Msg::Filter(Query::parse("year:2023").unwrap()));
+    assert_ne!(selected_id(&app), "tip-report-2022");
+    assert_eq!(app.detail.scroll, 0);
+    // Following a link opens the target at the top; Back returns to where
+    // the reader was.
+    app.update(Msg::Filter(Query::default()));
+    app.update(Msg::Goto("tip-report-2022".into()));
+    for _ in 0..4 {
+        app.update(Action::Down);
+    }
+    let kept = app.detail.scroll;
+    assert_eq!(kept, 4);
+    app.update(Action::FollowRelated(1));
+    assert_eq!(selected_id(&app), "tip-report-2021");
+    assert_eq!(app.detail.scroll, 0);
+    app.update(Action::Back);
+    assert_eq!(selected_id(&app), "tip-report-2022");
+    assert_eq!(app.detail.scroll, kept);
+}
+
+/// The screen's text, one string per row.
+fn screen(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    app.update(Input::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| tipline::app::draw::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..w {
+                let sym = buf[(x, y)].symbol();
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                row.push_str(sym);
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            }
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn headings_are_whole_at_every_width() {
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let mut app = app_at(w, h);
+        app.update(Msg::Goto("tip-report-2022".into()));
+        app.update(Action::FocusRight);
+        // Scroll to the end of the detail, where the related events are.
+        app.update(Action::Bottom);
+        let text = screen(&mut app, w, h).join("\n");
+        assert!(text.contains("Related"), "{w}x{h}:\n{text}");
+        assert!(
+            !text.contains("Related (press the number to follo…"),
+            "{w}x{h}:\n{text}"
+        );
+        assert!(
+            text.contains("press its number to follow") || text.contains("press its number to"),
+            "the hint wraps rather than being cut at {w}x{h}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn every_era_is_drawn_whole_on_the_strip_and_the_strip_fills_the_width() {
+    let timeline = tipline::load::load_embedded();
+    for (w, h) in [(120, 40), (200, 50)] {
+        let mut app = app_at(w, h);
+        let rows = screen(&mut app, w, h);
+        let strip = &rows[..8];
+        let text = strip.join("\n");
+        for era in &timeline.eras {
+            assert!(text.contains(&era.title), "{w}x{h}: {}\n{text}", era.title);
+        }
+        // The year labels reach the last columns of the screen.
+        let axis = strip
+            .iter()
+            .find(|r| r.trim_start().starts_with("1996") || r.contains(" 1996"))
+            .expect("a row of years");
+        let used = axis.trim_end().chars().count();
+        assert!(used + 8 >= w as usize, "{w}: the strip uses {used} columns:\n{text}");
+    }
+    // At 80 columns every era is still named, in full or by its short form.
+    let mut app = app_at(80, 24);
+    let text = screen(&mut app, 80, 24)[..7].join("\n");
+    assert!(!text.contains("US TIP…"), "{text}");
+}
+
+#[test]
+#[ignore]
+fn print_screens() {
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let mut app = app_at(w, h);
+        let s = screen(&mut app, w, h);
+        println!("{}", s.join("\n"));
+    }
+}
+
+/// The kinds' markers, as the list draws them before each title.
+fn markers() -> Vec<String> {
+    let t = tipline::load::load_embedded();
+    let mut m: Vec<String> = t.events.iter().map(|e| e.kind.marker().to_string()).collect();
+    m.sort();
+    m.dedup();
+    m
+}
+
+#[test]
+fn titles_read_at_80_columns_and_the_date_column_keeps_its_width() {
+    let t = tipline::load::load_embedded();
+    let markers = markers();
+    let mut app = app_at(80, 24);
+    let mut columns = std::collections::BTreeSet::new();
+    let mut titles_seen = 0;
+    for _ in 0..40 {
+        for row in screen(&mut app, 80, 24) {
+            let chars: Vec<char> = row.chars().collect();
+            if chars.first() != Some(&'┃') || !matches!(chars.get(1), Some(' ' | '▶')) {
+                continue;
+            }
+            let Some(col) = (3..chars.len()).find(|&i| markers.contains(&chars[i].to_string())) else {
+                continue;
+            };
+            columns.insert(col);
+            let shown: String = chars[col + 2..chars.len() - 1].iter().collect();
+            let shown = shown.trim_end().trim_end_matches('…');
+            // Either the whole title, or at least 55 characters of it.
+            let whole = t.events.iter().any(|e| e.title.ends_with(shown));
+            assert!(
+                whole || shown.chars().count() >= 55,
+                "a title cut short at 80 columns: {shown:?}"
+            );
+            titles_seen += 1;
+        }
+        app.update(Action::PageDown);
+    }
+    assert!(titles_seen > 40, "{titles_seen}");
+    assert_eq!(columns.len(), 1, "titles start in one column: {columns:?}");
+    // A series prefix gives way to the rest of a long title.
+    let long_tip = t
+        .events
+        .iter()
+        .find(|e| e.title.starts_with("US TIP report: ") && e.title.chars().count() > 66)
+        .expect("a long TIP title");
+    app.update(Msg::Goto(long_tip.id.clone()));
+    let text = screen(&mut app, 80, 24).join("\n");
+    let rest: String = long_tip.title["US TIP report: ".len()..].chars().take(40).collect();
+    assert!(text.contains(&rest), "{rest:?} in\n{text}");
+}
