@@ -130,7 +130,10 @@ fn every_era_is_drawn_whole_on_the_strip_and_the_strip_fills_the_width() {
             .find(|r| r.trim_start().starts_with("1996") || r.contains(" 1996"))
             .expect("a row of years");
         let used = axis.trim_end().chars().count();
-        assert!(used + 8 >= w as usize, "{w}: the strip uses {used} columns:\n{text}");
+        assert!(
+            used + 8 >= w as usize,
+            "{w}: the strip uses {used} columns:\n{text}"
+        );
     }
     // At 80 columns every era is still named, in full or by its short form.
     let mut app = app_at(80, 24);
@@ -196,6 +199,109 @@ fn titles_read_at_80_columns_and_the_date_column_keeps_its_width() {
         .expect("a long TIP title");
     app.update(Msg::Goto(long_tip.id.clone()));
     let text = screen(&mut app, 80, 24).join("\n");
-    let rest: String = long_tip.title["US TIP report: ".len()..].chars().take(40).collect();
+    let rest: String = long_tip.title["US TIP report: ".len()..]
+        .chars()
+        .take(40)
+        .collect();
     assert!(text.contains(&rest), "{rest:?} in\n{text}");
+}
+
+#[test]
+fn the_problems_panel_scrolls_closes_with_esc_and_the_status_tells_the_truth() {
+    let problems: Vec<String> = (1..=30)
+        .map(|n| format!("data/events.toml:{n}: problem number {n} in the file"))
+        .collect();
+    let mut app = app_at(80, 24);
+    app.update(Msg::DataProblems(problems));
+    let text = screen(&mut app, 80, 24).join("\n");
+    assert!(text.contains("problem number 1 in"), "{text}");
+    assert!(!text.contains("problem number 30 in"), "{text}");
+    let selected = selected_id(&app);
+    for _ in 0..29 {
+        app.update(Action::Down);
+    }
+    assert_eq!(
+        selected_id(&app),
+        selected,
+        "the keys scroll the panel, not the list"
+    );
+    let text = screen(&mut app, 80, 24).join("\n");
+    assert!(text.contains("problem number 30 in"), "{text}");
+    assert!(!text.contains("problem number 1 in"), "{text}");
+    app.update(Action::Dismiss);
+    let text = screen(&mut app, 80, 24).join("\n");
+    assert!(!text.contains("problem number"), "Esc hides the panel:\n{text}");
+    assert!(
+        text.contains("the data files have problems; the last good data is shown"),
+        "{text}"
+    );
+    assert!(!text.contains("data reloaded"), "{text}");
+    app.update(Action::Down);
+    assert_ne!(
+        selected_id(&app),
+        selected,
+        "with the panel gone the list moves again"
+    );
+    app.update(Msg::Reloaded(Box::new(tipline::load::load_embedded())));
+    let text = screen(&mut app, 80, 24).join("\n");
+    assert!(text.contains("data reloaded"), "{text}");
+    assert!(!text.contains("have problems"), "{text}");
+}
+
+#[test]
+fn a_long_query_error_is_wrapped_not_cut() {
+    let mut app = app_at(80, 24);
+    app.update(Action::EditQuery);
+    type_text(
+        &mut app,
+        "kind:lwa actor:nosuchactoratall tag:nosuchtagatall year:20x",
+    );
+    app.update(Action::Accept);
+    let error = match &app.mode {
+        tipline::app::Mode::EditQuery { error: Some(e), .. } => e.clone(),
+        other => panic!("an error is shown: {other:?}"),
+    };
+    let text = screen(&mut app, 80, 24).join(" ");
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let expected = format!("error: {error}");
+    let expected = expected.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        expected.chars().count() > 80,
+        "the error is longer than a line: {expected}"
+    );
+    assert!(words.contains(&expected), "{expected:?} whole in\n{text}");
+}
+
+#[test]
+fn the_notes_view_says_which_process_it_waits_for() {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    use tipline::app::keymap::Keymap;
+    use tipline::app::notes::{draw_console_for, Found, Timer};
+    let mut terminal = Terminal::new(TestBackend::new(100, 10)).unwrap();
+    terminal
+        .draw(|f| {
+            draw_console_for(
+                f,
+                &Found::default(),
+                &Keymap::default(),
+                &Timer::default(),
+                0,
+                Some(999_999),
+            )
+        })
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let text: String = (0..10)
+        .map(|y| {
+            (0..100)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(
+        text.contains("Waiting for the presenter in process 999999"),
+        "{text}"
+    );
 }

@@ -56,6 +56,9 @@ pub struct Status {
     pub data_problems: Vec<String>,
     /// How far the problems panel is scrolled.
     pub problems_scroll: u16,
+    /// The data on screen is older than the data files, which have problems
+    /// (whether or not the panel listing them is shown).
+    pub stale: bool,
 }
 
 /// Where an event was shown, so Back can return to it.
@@ -501,11 +504,13 @@ impl App {
             Msg::Input(Input::Wheel { up, x, y }) => self.wheel(up, x, y),
             Msg::Reloaded(timeline) => {
                 self.status.data_problems.clear();
+                self.status.stale = false;
                 self.reload(*timeline);
             }
             Msg::DataProblems(problems) => {
                 self.status.data_problems = problems;
                 self.status.problems_scroll = 0;
+                self.status.stale = true;
                 self.status.message = Some("the data file has problems; the last good data is shown".into());
             }
             Msg::Present(p) => self.mode = Mode::Present(p),
@@ -608,12 +613,38 @@ impl App {
             Action::Dismiss => {
                 self.status.data_problems.clear();
             }
+            // While the problems panel is up, the moving keys scroll it.
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+                if !self.status.data_problems.is_empty() =>
+            {
+                self.scroll_problems(action)
+            }
             _ => match self.focus {
                 Pane::Timeline => self.timeline_keys(action),
                 Pane::Detail => self.detail_keys(action),
                 Pane::Filter => self.filter_keys(action),
             },
         }
+    }
+
+    fn scroll_problems(&mut self, action: Action) {
+        let lines: usize = self
+            .status
+            .data_problems
+            .iter()
+            .map(|p| p.lines().count().max(1))
+            .sum();
+        let last = lines.saturating_sub(1).min(u16::MAX as usize) as i32;
+        let s = self.status.problems_scroll as i32;
+        let to = match action {
+            Action::Up => s - 1,
+            Action::Down => s + 1,
+            Action::PageUp => s - 5,
+            Action::PageDown => s + 5,
+            Action::Top => 0,
+            _ => last,
+        };
+        self.status.problems_scroll = to.clamp(0, last) as u16;
     }
 
     /// Presents the events in view, starting at the selected one.

@@ -23,7 +23,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "data/lessons/twenty-five-years-of-rankings.toml",
         include_str!("../../data/lessons/twenty-five-years-of-rankings.toml"),
     ),
-    ("data/lessons/scam-compound-era.toml", include_str!("../../data/lessons/scam-compound-era.toml")),
+    (
+        "data/lessons/scam-compound-era.toml",
+        include_str!("../../data/lessons/scam-compound-era.toml"),
+    ),
 ];
 
 /// The parts of a stop a presenter reveals one at a time (the title is always shown).

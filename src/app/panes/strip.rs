@@ -271,7 +271,11 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
     }
     // Every labelled cell alike, by the narrowest cell's room; cells too
     // narrow for a label share one with their neighbours.
-    let step = if narrowest >= 3 { 1 } else { 3usize.div_ceil(narrowest) };
+    let step = if narrowest >= 3 {
+        1
+    } else {
+        3usize.div_ceil(narrowest)
+    };
     for c in (0..cells).step_by(step) {
         let end = (c + step).min(cells);
         let w = g.x(end) - g.x(c);
