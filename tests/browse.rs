@@ -305,3 +305,58 @@ fn the_notes_view_says_which_process_it_waits_for() {
         "{text}"
     );
 }
+
+fn picked(app: &App) -> Vec<String> {
+    match &app.mode {
+        tipline::app::Mode::Pick(p) => p
+            .matches
+            .iter()
+            .map(|&i| app.choices.actors[i].label.clone())
+            .collect(),
+        other => panic!("a picker: {other:?}"),
+    }
+}
+
+#[test]
+fn the_actor_picker_puts_whole_words_and_prefixes_first() {
+    let t = tipline::load::load_embedded();
+    // Actors with a word of the name or an alias beginning "hun", found here
+    // by reading the data, not by the picker.
+    let begins = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.to_lowercase().starts_with("hun"))
+    };
+    let expected: Vec<&str> = t
+        .actors
+        .iter()
+        .filter(|a| begins(&a.name) || a.aliases.iter().any(|x| begins(x)))
+        .map(|a| a.name.as_str())
+        .collect();
+    let mut app = app_at(120, 40);
+    app.update(Action::PickActor);
+    type_text(&mut app, "hun");
+    let offered = picked(&app);
+    assert!(offered.len() >= 2, "{offered:?}");
+    assert!(offered[0].starts_with("Hun "), "{offered:?}");
+    assert!(offered[1].starts_with("Hun "), "{offered:?}");
+    assert!(!offered.iter().any(|n| n == "Chou Bun Eng"), "{offered:?}");
+    assert!(
+        !offered.iter().any(|n| n == "People's Republic of China"),
+        "{offered:?}"
+    );
+    let mut sorted = offered.clone();
+    sorted.sort();
+    let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    assert_eq!(sorted, want);
+    // A run-together name still finds its actor, by fuzzy matching.
+    app.update(Action::Cancel);
+    app.update(Action::PickActor);
+    type_text(&mut app, "hunsen");
+    assert_eq!(picked(&app).first().map(String::as_str), Some("Hun Sen"));
+    // A whole word of a name before a word that only begins with it.
+    app.update(Action::Cancel);
+    app.update(Action::PickActor);
+    type_text(&mut app, "sen");
+    assert_eq!(picked(&app).first().map(String::as_str), Some("Hun Sen"));
+}
