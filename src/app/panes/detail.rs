@@ -191,7 +191,7 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
     b.heading("Sources", th.label);
     for (n, c) in e.sources.iter().enumerate() {
         let label = format!("[{}] ", n + 1);
-        b.text(&format!("“{}”", c.quote), th.quote, &label, label.width());
+        b.text(&c.quoted(), th.quote, &label, label.width());
         if let Some(s) = t.source(&c.source) {
             let pad = " ".repeat(label.width());
             let mut credit = format!("— {}, {}", s.publisher, s.shown_title());
