@@ -360,3 +360,101 @@ fn the_actor_picker_puts_whole_words_and_prefixes_first() {
     type_text(&mut app, "sen");
     assert_eq!(picked(&app).first().map(String::as_str), Some("Hun Sen"));
 }
+
+#[test]
+fn keys_other_terminal_tools_taught() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use tipline::app::keymap::{Context, Keymap};
+    let km = Keymap::default();
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let action = |ctx, e| match km.msg_for(ctx, e) {
+        Some(Msg::Action(a)) => Some(a),
+        _ => None,
+    };
+    for ctx in [Context::Browse, Context::Help] {
+        assert_eq!(action(ctx, ctrl('d')), Some(Action::HalfPageDown));
+        assert_eq!(action(ctx, ctrl('u')), Some(Action::HalfPageUp));
+        assert_eq!(action(ctx, ctrl('f')), Some(Action::PageDown));
+        assert_eq!(action(ctx, ctrl('b')), Some(Action::PageUp));
+    }
+    for ctx in [
+        Context::Browse,
+        Context::Help,
+        Context::Present,
+        Context::Notes,
+        Context::Quiz,
+    ] {
+        assert_eq!(action(ctx, plain(KeyCode::F(10))), Some(Action::Quit), "{ctx:?}");
+    }
+    assert_eq!(
+        action(Context::Browse, plain(KeyCode::Char('n'))),
+        Some(Action::NextMatch)
+    );
+    assert_eq!(
+        action(Context::Browse, plain(KeyCode::Char('N'))),
+        Some(Action::PrevMatch)
+    );
+    assert_eq!(
+        action(Context::Help, plain(KeyCode::Char(' '))),
+        Some(Action::PageDown)
+    );
+
+    // Space pages down in the timeline; half pages are half as far.
+    let mut app = app_at(120, 40);
+    app.update(Action::Toggle);
+    let page = app.selected();
+    assert!(page > 10, "{page}");
+    app.update(Action::Top);
+    app.update(Action::HalfPageDown);
+    assert_eq!(app.selected(), page / 2);
+    app.update(Action::HalfPageUp);
+    assert_eq!(app.selected(), 0);
+
+    // n and N step through the events holding the search words.
+    let t = tipline::load::load_embedded();
+    let holds = |e: &tipline::timeline::model::Event| {
+        format!("{} {} {}", e.title, e.summary, e.details.as_deref().unwrap_or(""))
+            .to_lowercase()
+            .contains("interfaith")
+    };
+    let expected: Vec<String> = app
+        .visible
+        .iter()
+        .map(|&p| &t.events[p])
+        .filter(|e| holds(e))
+        .map(|e| e.id.clone())
+        .collect();
+    assert!(expected.len() >= 2);
+    app.update(Action::Search);
+    type_text(&mut app, "interfaith");
+    app.update(Action::Accept);
+    let query = app.query.clone();
+    app.update(Msg::Filter(Query::default()));
+    assert!(app.highlights().is_empty());
+    app.update(Action::NextMatch);
+    assert_eq!(app.status.message.as_deref(), Some("no search words: / searches"));
+    app.update(Msg::Filter(query));
+    app.update(Action::Top);
+    app.update(Action::NextMatch);
+    assert_eq!(selected_id(&app), expected[1]);
+    app.update(Action::PrevMatch);
+    assert_eq!(selected_id(&app), expected[0]);
+    app.update(Action::PrevMatch);
+    assert_eq!(selected_id(&app), expected[expected.len() - 1]);
+    assert_eq!(app.status.message.as_deref(), Some("search wrapped around"));
+}
+
+#[test]
+fn the_legend_explains_markers_tiers_and_eras() {
+    let mut app = app_at(80, 24);
+    app.update(Action::Legend);
+    let text = screen(&mut app, 80, 24).join("\n");
+    assert!(text.contains("Legend"), "{text}");
+    assert!(text.contains("2W"), "{text}");
+    assert!(text.contains("rests on a single source"), "{text}");
+    assert!(text.contains("§"), "{text}");
+    app.update(Action::Bottom);
+    let text = screen(&mut app, 80, 24).join("\n");
+    assert!(text.contains("overlapping eras"), "{text}");
+}

@@ -560,6 +560,8 @@ impl App {
                     Action::Down => to(s + 1),
                     Action::PageUp => to(s - 10),
                     Action::PageDown => to(s + 10),
+                    Action::HalfPageUp => to(s - 5),
+                    Action::HalfPageDown => to(s + 5),
                     Action::Top => to(0),
                     Action::Bottom => to(max as i32),
                     Action::CloseHelp | Action::Help => Mode::Browse,
@@ -577,6 +579,12 @@ impl App {
     fn browse(&mut self, action: Action) {
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Legend => {
+                let at = help::legend_start(&self.settings.keymap, self.size);
+                self.mode = Mode::Help { scroll: at };
+            }
+            Action::NextMatch => self.next_match(1),
+            Action::PrevMatch => self.next_match(-1),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::FocusLeft => self.move_focus(-1),
@@ -614,7 +622,14 @@ impl App {
                 self.status.data_problems.clear();
             }
             // While the problems panel is up, the moving keys scroll it.
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+            | Action::Top
+            | Action::Bottom
                 if !self.status.data_problems.is_empty() =>
             {
                 self.scroll_problems(action)
@@ -625,26 +640,6 @@ impl App {
                 Pane::Filter => self.filter_keys(action),
             },
         }
-    }
-
-    fn scroll_problems(&mut self, action: Action) {
-        let lines: usize = self
-            .status
-            .data_problems
-            .iter()
-            .map(|p| p.lines().count().max(1))
-            .sum();
-        let last = lines.saturating_sub(1).min(u16::MAX as usize) as i32;
-        let s = self.status.problems_scroll as i32;
-        let to = match action {
-            Action::Up => s - 1,
-            Action::Down => s + 1,
-            Action::PageUp => s - 5,
-            Action::PageDown => s + 5,
-            Action::Top => 0,
-            _ => last,
-        };
-        self.status.problems_scroll = to.clamp(0, last) as u16;
     }
 
     /// Presents the events in view, starting at the selected one.
@@ -680,7 +675,10 @@ impl App {
             Action::Up => self.move_selection(-1),
             Action::Down => self.move_selection(1),
             Action::PageUp => self.move_selection(-page),
-            Action::PageDown => self.move_selection(page),
+            // Nothing to toggle here: Space pages down, as in less.
+            Action::PageDown | Action::Toggle => self.move_selection(page),
+            Action::HalfPageUp => self.move_selection(-(page / 2).max(1)),
+            Action::HalfPageDown => self.move_selection((page / 2).max(1)),
             Action::Top => self.select(0),
             Action::Bottom => self.select(self.visible.len().saturating_sub(1)),
             Action::Activate if self.focusable().contains(&Pane::Detail) => self.focus = Pane::Detail,
@@ -702,7 +700,9 @@ impl App {
             Action::Up => self.scroll_detail(-1),
             Action::Down => self.scroll_detail(1),
             Action::PageUp => self.scroll_detail(-page),
-            Action::PageDown => self.scroll_detail(page),
+            Action::PageDown | Action::Toggle => self.scroll_detail(page),
+            Action::HalfPageUp => self.scroll_detail(-(page / 2).max(1)),
+            Action::HalfPageDown => self.scroll_detail((page / 2).max(1)),
             Action::Top => self.detail.scroll = 0,
             Action::Bottom => self.scroll_detail(i32::MAX / 2),
             Action::Activate => self.follow_related(1),
@@ -718,6 +718,8 @@ impl App {
             Action::Down => *cursor = (*cursor + 1).min(last),
             Action::PageUp => *cursor = cursor.saturating_sub(10),
             Action::PageDown => *cursor = (*cursor + 10).min(last),
+            Action::HalfPageUp => *cursor = cursor.saturating_sub(5),
+            Action::HalfPageDown => *cursor = (*cursor + 5).min(last),
             Action::Top => *cursor = 0,
             Action::Bottom => *cursor = last,
             Action::Toggle | Action::Activate => {
