@@ -63,15 +63,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// A data file that changed on disk no longer loads: say why, over the
-/// bottom of the panes, while the last good data stays visible above.
+/// bottom of the panes, while the last good data stays visible above. The
+/// problems wrap (never cut) and the moving keys scroll them.
 fn draw_problems(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.settings.theme;
+    let inner_w = area.width.saturating_sub(2).max(1) as usize;
     let all: Vec<Line> = app
         .status
         .data_problems
         .iter()
         .flat_map(|p| p.lines().map(str::to_string).collect::<Vec<_>>())
-        .map(|l| Line::styled(fit(&l, area.width.saturating_sub(4) as usize), th.error))
+        .flat_map(|l| {
+            textwrap::wrap(&l, textwrap::Options::new(inner_w).subsequent_indent("  "))
+                .into_iter()
+                .map(|piece| Line::styled(piece.into_owned(), th.error))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let height = (all.len() as u16 + 2).min(area.height / 2).max(3);
     let rect = Rect::new(
@@ -82,16 +89,35 @@ fn draw_problems(frame: &mut Frame, area: Rect, app: &App) {
     );
     frame.render_widget(Clear, rect);
     let count = app.status.data_problems.len();
-    let dismiss = app.settings.keymap.key_for(super::input::Action::Dismiss);
+    let keys = &app.settings.keymap;
+    let dismiss = keys.key_for(super::input::Action::Dismiss);
+    let (up, down) = (
+        keys.key_for(super::input::Action::Up),
+        keys.key_for(super::input::Action::Down),
+    );
+    let rows = height.saturating_sub(2) as usize;
+    let max_scroll = all.len().saturating_sub(rows);
+    let scroll = (app.status.problems_scroll as usize).min(max_scroll);
+    let more = if max_scroll > 0 {
+        format!(" · {up}{down} scroll")
+    } else {
+        String::new()
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(th.error)
         .title(Span::styled(
-            format!(" data file has {count} problem(s); showing the last good data · {dismiss} hides "),
+            fit(
+                &format!(
+                    " data file has {count} problem(s); showing the last good data{more} · {dismiss} hides "
+                ),
+                inner_w,
+            ),
             th.error,
         ));
-    frame.render_widget(Paragraph::new(all).block(block), rect);
+    let shown: Vec<Line> = all.into_iter().skip(scroll).take(rows).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -141,9 +167,37 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
         first.push(Span::styled("  searching…", theme.dim));
     }
     let second = if let Some(e) = error {
-        Line::from(Span::styled(fit(&format!("error: {e}"), width), theme.error))
+        // An error is wrapped, never cut: the lines it needs beyond the
+        // status line rise over the bottom of the panes.
+        let wrapped: Vec<String> = textwrap::wrap(
+            &format!("error: {e}"),
+            textwrap::Options::new(width.max(1)).subsequent_indent("  "),
+        )
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+        if wrapped.len() > 1 && area.y as usize >= wrapped.len() {
+            // The whole error just above the status line, the query below it.
+            let n = wrapped.len() as u16;
+            let above = Rect::new(area.x, area.y - n, area.width, n);
+            frame.render_widget(Clear, above);
+            let lines: Vec<Line> = wrapped
+                .iter()
+                .map(|l| Line::styled(l.clone(), theme.error))
+                .collect();
+            frame.render_widget(Paragraph::new(lines).style(theme.status), above);
+            hints_line(app, width)
+        } else {
+            Line::from(Span::styled(fit(&wrapped.join(" "), width), theme.error))
+        }
     } else if let Some(m) = &app.status.message {
         Line::from(Span::styled(fit(m, width), theme.claim))
+    } else if app.status.stale {
+        // Until the files load again, say the data shown is not theirs.
+        Line::from(Span::styled(
+            fit("the data files have problems; the last good data is shown", width),
+            theme.error,
+        ))
     } else {
         hints_line(app, width)
     };

@@ -21,12 +21,21 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// Half a page (Ctrl-u / Ctrl-d, as in less and vi).
+    HalfPageUp,
+    HalfPageDown,
     Top,
     Bottom,
+    /// The next / previous listed event matching the search words.
+    NextMatch,
+    PrevMatch,
+    /// The legend: what the markers, the tier track and the era rows mean.
+    Legend,
     /// Enter while browsing: act on what the cursor is on (open the event,
     /// follow its first link, toggle the filter value).
     Activate,
-    /// Space in the filter pane: toggle the value under the cursor.
+    /// Space: in the filter pane toggle the value under the cursor; in the
+    /// timeline and detail panes, where there is nothing to toggle, page down.
     Toggle,
     /// Esc while browsing: dismiss the message or the data problems panel.
     Dismiss,
@@ -90,8 +99,13 @@ impl Action {
         Action::Down,
         Action::PageUp,
         Action::PageDown,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
         Action::Top,
         Action::Bottom,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::Legend,
         Action::Activate,
         Action::Toggle,
         Action::Dismiss,
@@ -139,6 +153,11 @@ impl Action {
             Action::Down => "down",
             Action::PageUp => "page-up",
             Action::PageDown => "page-down",
+            Action::HalfPageUp => "half-page-up",
+            Action::HalfPageDown => "half-page-down",
+            Action::NextMatch => "next-match",
+            Action::PrevMatch => "previous-match",
+            Action::Legend => "legend",
             Action::Top => "top",
             Action::Bottom => "bottom",
             Action::Activate => "activate",

@@ -247,9 +247,20 @@ impl Default for Keymap {
         use Context::{Browse as B, Help as H, Notes as N, Present as S, Prompt as P, Quiz as Q};
         let k = Key::ch;
         let p = Key::plain;
+        let ctrl = |c: char| Key {
+            code: Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        };
         let mut bindings = vec![
             b(B, &[k('?')], Action::Help, "show this help", Some("help")),
-            b(B, &[k('q')], Action::Quit, "quit", Some("quit")),
+            b(B, &[k('q'), p(F(10))], Action::Quit, "quit", Some("quit")),
+            b(
+                B,
+                &[k('L')],
+                Action::Legend,
+                "the legend: what the markers, the tier track and the era rows mean",
+                Some("legend"),
+            ),
             b(
                 B,
                 &[k('/')],
@@ -336,8 +347,24 @@ impl Default for Keymap {
                 "next event / scroll down / next value",
                 None,
             ),
-            b(B, &[p(PageUp)], Action::PageUp, "page up", None),
-            b(B, &[p(PageDown)], Action::PageDown, "page down", None),
+            b(B, &[p(PageUp), ctrl('b')], Action::PageUp, "page up", None),
+            b(B, &[p(PageDown), ctrl('f')], Action::PageDown, "page down", None),
+            b(B, &[ctrl('u')], Action::HalfPageUp, "half a page up", None),
+            b(B, &[ctrl('d')], Action::HalfPageDown, "half a page down", None),
+            b(
+                B,
+                &[k('n')],
+                Action::NextMatch,
+                "next event matching the search words",
+                None,
+            ),
+            b(
+                B,
+                &[k('N')],
+                Action::PrevMatch,
+                "previous event matching the search words",
+                None,
+            ),
             b(B, &[p(Home), k('g')], Action::Top, "first event / top", None),
             b(B, &[p(End), k('G')], Action::Bottom, "last event / bottom", None),
             b(
@@ -351,7 +378,7 @@ impl Default for Keymap {
                 B,
                 &[k(' ')],
                 Action::Toggle,
-                "toggle the filter value under the cursor",
+                "toggle the filter value under the cursor; in the timeline and detail, page down",
                 None,
             ),
             b(
@@ -491,7 +518,13 @@ impl Default for Keymap {
                 "close the overview, else browse at this event, keeping the lesson for p to resume",
                 Some("browse"),
             ),
-            b(S, &[k('q')], Action::Quit, "quit (from the end screen too)", None),
+            b(
+                S,
+                &[k('q'), p(F(10))],
+                Action::Quit,
+                "quit (from the end screen too)",
+                None,
+            ),
             b(
                 H,
                 &[p(Esc), k('q'), k('?'), p(Enter)],
@@ -501,13 +534,22 @@ impl Default for Keymap {
             ),
             b(H, &[p(Up), k('k')], Action::Up, "scroll up", Some("scroll")),
             b(H, &[p(Down), k('j')], Action::Down, "scroll down", None),
-            b(H, &[p(PageUp)], Action::PageUp, "page up", None),
-            b(H, &[p(PageDown)], Action::PageDown, "page down", None),
+            b(H, &[p(PageUp), ctrl('b')], Action::PageUp, "page up", None),
+            b(
+                H,
+                &[p(PageDown), ctrl('f'), k(' ')],
+                Action::PageDown,
+                "page down",
+                None,
+            ),
+            b(H, &[ctrl('u')], Action::HalfPageUp, "half a page up", None),
+            b(H, &[ctrl('d')], Action::HalfPageDown, "half a page down", None),
+            b(H, &[p(F(10))], Action::Quit, "quit", None),
             b(H, &[p(Home), k('g')], Action::Top, "top", None),
             b(H, &[p(End), k('G')], Action::Bottom, "bottom", None),
             b(
                 N,
-                &[k('q'), p(Esc)],
+                &[k('q'), p(Esc), p(F(10))],
                 Action::Quit,
                 "quit the notes view",
                 Some("quit"),
@@ -561,7 +603,13 @@ impl Default for Keymap {
                 "year quiz: erase a digit",
                 None,
             ),
-            b(Q, &[k('q'), p(Esc)], Action::Quit, "quit the quiz", Some("quit")),
+            b(
+                Q,
+                &[k('q'), p(Esc), p(F(10))],
+                Action::Quit,
+                "quit the quiz",
+                Some("quit"),
+            ),
         ];
         for n in 1..=9u8 {
             let help = if n == 1 {
@@ -699,78 +747,5 @@ impl Keymap {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_context_has_a_way_out_and_ctrl_c_quits() {
-        let map = Keymap::default();
-        for c in Context::ALL {
-            assert!(
-                map.bindings
-                    .iter()
-                    .any(|b| b.context == c && b.action == c.exit()),
-                "{c:?}"
-            );
-            assert_eq!(map.action_in(c, Key::CTRL_C), Some(Action::Quit), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn no_key_means_two_actions_in_one_context() {
-        let map = Keymap::default();
-        for c in Context::ALL {
-            let keys: Vec<(Key, Action)> = map
-                .bindings
-                .iter()
-                .filter(|b| b.context == c)
-                .flat_map(|b| b.keys.iter().map(move |k| (*k, b.action)))
-                .collect();
-            for (i, (k, a)) in keys.iter().enumerate() {
-                for (k2, a2) in &keys[i + 1..] {
-                    assert!(
-                        !(k == k2 && a != a2),
-                        "{c:?}: {} bound to {a:?} and {a2:?}",
-                        k.label()
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn digits_are_typed_where_numbers_are_asked_for() {
-        let map = Keymap::default();
-        let seven = KeyEvent::new(KeyCode::Char('7'), KeyModifiers::NONE);
-        assert_eq!(
-            map.msg_for(Context::Present, seven).map(|m| format!("{m:?}")),
-            Some("Input(Char('7'))".into())
-        );
-        assert_eq!(
-            map.msg_for(Context::Quiz, seven).map(|m| format!("{m:?}")),
-            Some("Input(Char('7'))".into())
-        );
-        assert!(map.msg_for(Context::Notes, seven).is_none());
-        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
-        assert!(matches!(
-            map.msg_for(Context::Prompt, x),
-            Some(Msg::Input(Input::Char('x')))
-        ));
-        assert!(matches!(
-            map.msg_for(Context::Browse, x),
-            Some(Msg::Action(Action::ClearFilters))
-        ));
-    }
-
-    #[test]
-    fn keys_read_as_written_in_the_config() {
-        assert_eq!(Key::parse("F5").map(|k| k.code), Some(KeyCode::F(5)));
-        assert_eq!(
-            Key::parse("Ctrl-f").map(|k| k.label()),
-            Some("Ctrl-f".to_string())
-        );
-        assert_eq!(Key::parse("Shift-Tab").map(|k| k.code), Some(KeyCode::BackTab));
-        assert_eq!(Key::parse("F13"), None);
-        assert_eq!(Key::parse("nonsense"), None);
-    }
-}
+#[path = "keymap_tests.rs"]
+mod tests;

@@ -9,7 +9,8 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// From this width the filter, timeline and detail panes stand side by side.
 pub const WIDE: u16 = 120;
-/// From this width the timeline and detail stand side by side.
+/// From this width the timeline and the detail are shown together, the
+/// detail below the timeline.
 pub const MEDIUM: u16 = 80;
 /// Below this height one pane is shown at a time.
 const SHORT: u16 = 16;
@@ -97,7 +98,9 @@ pub fn regions(area: Rect, focus: Pane, show_filter: bool, strip_rows: u16) -> R
         let [f, t] = Layout::horizontal([Constraint::Length(30), Constraint::Min(30)]).areas(main);
         (r.filter, r.timeline) = (Some(f), Some(t));
     } else {
-        let [t, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main);
+        // Titles need the width more than the detail does: the timeline
+        // spans the screen and the detail sits below it.
+        let [t, d] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
         (r.timeline, r.detail) = (Some(t), Some(d));
     }
     r

@@ -14,6 +14,7 @@ pub mod panes;
 mod pointer;
 pub mod presenter;
 pub mod quizui;
+mod seek;
 pub mod state;
 pub mod terminal;
 pub mod theme;

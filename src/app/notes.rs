@@ -200,13 +200,36 @@ pub fn draw(frame: &mut Frame, found: &Found, keymap: &Keymap) {
 /// comes next on this stop and after it, the question and the notes, the
 /// clock and, when the lesson plans minutes, a countdown and a pace bar.
 pub fn draw_console(frame: &mut Frame, found: &Found, keymap: &Keymap, timer: &Timer, now: u64) {
+    draw_console_for(frame, found, keymap, timer, now, None);
+}
+
+/// [`draw_console`] for the presenter of one process id, when one was
+/// asked for: the waiting screen says which.
+pub fn draw_console_for(
+    frame: &mut Frame,
+    found: &Found,
+    keymap: &Keymap,
+    timer: &Timer,
+    now: u64,
+    pid: Option<u32>,
+) {
     let area: Rect = frame.area();
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let key = |a| keymap.first_key(Context::Notes, a);
     let mut lines: Vec<Line> = match &found.state {
         None => vec![
-            Line::styled("Waiting for a presenter…", bold),
-            Line::raw("Start one in another terminal: tipline present LESSON"),
+            Line::styled(
+                match pid {
+                    Some(p) if alive(p) => format!("Waiting for the presenter in process {p}…"),
+                    Some(p) => format!("Waiting for the presenter in process {p} (no such process is running)…"),
+                    None => "Waiting for a presenter…".to_string(),
+                },
+                bold,
+            ),
+            Line::raw(match pid {
+                Some(_) => "Start one in another terminal: tipline present LESSON; without --pid, the latest is followed",
+                None => "Start one in another terminal: tipline present LESSON",
+            }),
             Line::raw(format!("{} quits", key(Action::Quit))),
         ],
         Some(s) => {
@@ -343,7 +366,7 @@ where
         let found = find(pid);
         let now = now_unix();
         terminal
-            .draw(|f| draw_console(f, &found, keymap, &timer, now))
+            .draw(|f| draw_console_for(f, &found, keymap, &timer, now, pid))
             .map_err(|e| Stop::Error(io::Error::other(e)))?;
         if let Some(Event::Key(k)) = next_event().map_err(Stop::Error)? {
             if k.kind == KeyEventKind::Release {

@@ -56,6 +56,9 @@ pub struct Status {
     pub data_problems: Vec<String>,
     /// How far the problems panel is scrolled.
     pub problems_scroll: u16,
+    /// The data on screen is older than the data files, which have problems
+    /// (whether or not the panel listing them is shown).
+    pub stale: bool,
 }
 
 /// Where an event was shown, so Back can return to it.
@@ -502,11 +505,13 @@ impl App {
             Msg::Input(Input::Wheel { up, x, y }) => self.wheel(up, x, y),
             Msg::Reloaded(timeline) => {
                 self.status.data_problems.clear();
+                self.status.stale = false;
                 self.reload(*timeline);
             }
             Msg::DataProblems(problems) => {
                 self.status.data_problems = problems;
                 self.status.problems_scroll = 0;
+                self.status.stale = true;
                 self.status.message = Some("the data file has problems; the last good data is shown".into());
             }
             Msg::Present(p) => self.mode = Mode::Present(p),
@@ -556,6 +561,8 @@ impl App {
                     Action::Down => to(s + 1),
                     Action::PageUp => to(s - 10),
                     Action::PageDown => to(s + 10),
+                    Action::HalfPageUp => to(s - 5),
+                    Action::HalfPageDown => to(s + 5),
                     Action::Top => to(0),
                     Action::Bottom => to(max as i32),
                     Action::CloseHelp | Action::Help => Mode::Browse,
@@ -573,6 +580,12 @@ impl App {
     fn browse(&mut self, action: Action) {
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Legend => {
+                let at = help::legend_start(&self.settings.keymap, self.size);
+                self.mode = Mode::Help { scroll: at };
+            }
+            Action::NextMatch => self.next_match(1),
+            Action::PrevMatch => self.next_match(-1),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::FocusLeft => self.move_focus(-1),
@@ -608,6 +621,19 @@ impl App {
             Action::Back => self.back(),
             Action::Dismiss => {
                 self.status.data_problems.clear();
+            }
+            // While the problems panel is up, the moving keys scroll it.
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+            | Action::Top
+            | Action::Bottom
+                if !self.status.data_problems.is_empty() =>
+            {
+                self.scroll_problems(action)
             }
             _ => match self.focus {
                 Pane::Timeline => self.timeline_keys(action),
@@ -650,7 +676,10 @@ impl App {
             Action::Up => self.move_selection(-1),
             Action::Down => self.move_selection(1),
             Action::PageUp => self.move_selection(-page),
-            Action::PageDown => self.move_selection(page),
+            // Nothing to toggle here: Space pages down, as in less.
+            Action::PageDown | Action::Toggle => self.move_selection(page),
+            Action::HalfPageUp => self.move_selection(-(page / 2).max(1)),
+            Action::HalfPageDown => self.move_selection((page / 2).max(1)),
             Action::Top => self.select(0),
             Action::Bottom => self.select(self.visible.len().saturating_sub(1)),
             Action::Activate if self.focusable().contains(&Pane::Detail) => self.focus = Pane::Detail,
@@ -672,7 +701,9 @@ impl App {
             Action::Up => self.scroll_detail(-1),
             Action::Down => self.scroll_detail(1),
             Action::PageUp => self.scroll_detail(-page),
-            Action::PageDown => self.scroll_detail(page),
+            Action::PageDown | Action::Toggle => self.scroll_detail(page),
+            Action::HalfPageUp => self.scroll_detail(-(page / 2).max(1)),
+            Action::HalfPageDown => self.scroll_detail((page / 2).max(1)),
             Action::Top => self.detail.scroll = 0,
             Action::Bottom => self.scroll_detail(i32::MAX / 2),
             Action::Activate => self.follow_related(1),
@@ -688,6 +719,8 @@ impl App {
             Action::Down => *cursor = (*cursor + 1).min(last),
             Action::PageUp => *cursor = cursor.saturating_sub(10),
             Action::PageDown => *cursor = (*cursor + 10).min(last),
+            Action::HalfPageUp => *cursor = cursor.saturating_sub(5),
+            Action::HalfPageDown => *cursor = (*cursor + 5).min(last),
             Action::Top => *cursor = 0,
             Action::Bottom => *cursor = last,
             Action::Toggle | Action::Activate => {

@@ -164,8 +164,8 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
             for c in &e.sources {
                 let _ = writeln!(
                     out,
-                    "> “{}” [{}]\n",
-                    block(&c.quote, "> "),
+                    "> {} [{}]\n",
+                    block(&c.quoted(), "> "),
                     number(&order, &c.source)
                 );
             }
@@ -265,8 +265,8 @@ pub fn html(d: &Document, t: &Timeline) -> String {
                 let n = number(&order, &c.source);
                 let _ = writeln!(
                     out,
-                    "<blockquote>“{}” <a href=\"#source-{n}\">[{n}]</a></blockquote>",
-                    escape(&c.quote)
+                    "<blockquote>{} <a href=\"#source-{n}\">[{n}]</a></blockquote>",
+                    escape(&c.quoted())
                 );
             }
         }

@@ -87,3 +87,21 @@ impl Event {
         words
     }
 }
+
+impl super::model::Citation {
+    /// The quote in quotation marks, ready to print. A quote that holds
+    /// quoted speech of its own has those marks turned to single ones, as
+    /// quotes within quotes are written, so it never opens with `““`.
+    pub fn quoted(&self) -> String {
+        let inner: String = self
+            .quote
+            .chars()
+            .map(|c| match c {
+                '“' => '‘',
+                '”' => '’',
+                c => c,
+            })
+            .collect();
+        format!("“{inner}”")
+    }
+}

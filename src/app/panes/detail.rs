@@ -191,7 +191,7 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
     b.heading("Sources", th.label);
     for (n, c) in e.sources.iter().enumerate() {
         let label = format!("[{}] ", n + 1);
-        b.text(&format!("“{}”", c.quote), th.quote, &label, label.width());
+        b.text(&c.quoted(), th.quote, &label, label.width());
         if let Some(s) = t.source(&c.source) {
             let pad = " ".repeat(label.width());
             let mut credit = format!("— {}, {}", s.publisher, s.shown_title());
@@ -218,10 +218,8 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
         }
     }
     if !e.related.is_empty() {
-        b.heading(
-            "Related (press the number to follow, Backspace to return)",
-            th.label,
-        );
+        b.heading("Related", th.label);
+        b.text("press its number to follow, Backspace to return", th.dim, "", 0);
         for (n, l) in e.related.iter().enumerate() {
             let target = t.event(&l.event);
             let title = target.map_or(l.event.as_str(), |r| r.title.as_str());

@@ -46,6 +46,8 @@ fn lines(keymap: &Keymap, th: &Theme, width: usize) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::default());
+    out.extend(legend(th, width));
+    out.push(Line::default());
     for piece in textwrap::wrap(
         MOUSE,
         textwrap::Options::new(width.max(8)).subsequent_indent("  "),
@@ -53,6 +55,80 @@ fn lines(keymap: &Keymap, th: &Theme, width: usize) -> Vec<Line<'static>> {
         out.push(Line::styled(piece.to_string(), th.dim));
     }
     out
+}
+
+/// The legend's heading, where the legend key opens the help.
+const LEGEND: &str = "Legend";
+
+/// What the marks on screen mean: the kinds' markers, the corroboration
+/// marks, the tier track and the era rows.
+fn legend(th: &Theme, width: usize) -> Vec<Line<'static>> {
+    use crate::timeline::model::EventKind;
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<char> = Vec::new();
+    for k in EventKind::ALL {
+        let m = k.marker();
+        if seen.contains(&m) {
+            continue;
+        }
+        seen.push(m);
+        let kinds: Vec<String> = EventKind::ALL
+            .iter()
+            .filter(|o| o.marker() == m)
+            .map(|o| o.to_string())
+            .collect();
+        rows.push((m.to_string(), kinds.join(", ")));
+    }
+    rows.extend(
+        [
+            ("✓", "corroborated: a second source supports the event"),
+            ("○", "rests on a single source"),
+            ("≠", "sources disagree (each value is given with who gives it)"),
+            (
+                "1 2 3",
+                "US TIP track: the tier Cambodia was ranked in that year (1 best, 3 worst)",
+            ),
+            ("2W", "Tier 2 Watch List: Tier 2, at risk of falling to Tier 3"),
+            ("… ", "a tier too wide for its cell at this width"),
+            (
+                "eras",
+                "named spans, a bar under the years they cover; overlapping eras on rows of their own",
+            ),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string())),
+    );
+    let key_w = rows.iter().map(|r| r.0.width()).max().unwrap_or(1);
+    let mut out = vec![Line::styled(LEGEND, th.year_heading)];
+    for (mark, what) in rows {
+        let lead = format!("  {mark}{}  ", " ".repeat(key_w.saturating_sub(mark.width())));
+        let text_w = width.saturating_sub(lead.width()).max(8);
+        for (i, piece) in textwrap::wrap(&what, textwrap::Options::new(text_w))
+            .iter()
+            .enumerate()
+        {
+            let head = if i == 0 {
+                Span::styled(lead.clone(), th.label)
+            } else {
+                Span::raw(" ".repeat(lead.width()))
+            };
+            out.push(Line::from(vec![head, Span::raw(piece.to_string())]));
+        }
+    }
+    out
+}
+
+/// The help's first line of the legend on a screen of this size, so the
+/// legend key opens the help there.
+pub fn legend_start(keymap: &Keymap, size: (u16, u16)) -> u16 {
+    let rect = frame_rect(Rect::new(0, 0, size.0, size.1));
+    let inner_w = rect.width.saturating_sub(2) as usize;
+    let th = Theme::new(crate::app::theme::ThemeName::Dark, true);
+    let all = lines(keymap, &th, inner_w);
+    let at = all
+        .iter()
+        .position(|l| l.spans.len() == 1 && l.spans[0].content == LEGEND)
+        .unwrap_or(0);
+    (at.min(u16::MAX as usize) as u16).min(max_scroll(keymap, size))
 }
 
 /// How far the help can scroll on a screen of this size.

@@ -53,6 +53,66 @@ pub struct Choice {
     pub label: String,
     /// Name and aliases, matched against what is typed.
     pub haystack: String,
+    /// The folded words of the name, and of the aliases.
+    name_words: Vec<String>,
+    alias_words: Vec<String>,
+}
+
+/// Folded words: letters and digits, split at everything else.
+fn words(text: &str) -> Vec<String> {
+    crate::text::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl Choice {
+    fn new(term: Term, label: String, aliases: &[String]) -> Choice {
+        let haystack = std::iter::once(label.as_str())
+            .chain(aliases.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        Choice {
+            term,
+            name_words: words(&label),
+            alias_words: aliases.iter().flat_map(|a| words(a)).collect(),
+            label,
+            haystack,
+        }
+    }
+
+    /// How well typed words match whole words of the name or aliases, best
+    /// first: they are words of the name, the name begins with them, they
+    /// begin words of the name, words of an alias, begin words of an
+    /// alias. `None` when some typed word begins no word at all.
+    fn word_rank(&self, typed: &[String]) -> Option<u8> {
+        let all = |words: &[String], whole: bool| {
+            typed.iter().all(|t| {
+                words
+                    .iter()
+                    .any(|w| if whole { w == t } else { w.starts_with(t.as_str()) })
+            })
+        };
+        let starts = typed
+            .iter()
+            .zip(&self.name_words)
+            .all(|(t, w)| w.starts_with(t.as_str()))
+            && typed.len() <= self.name_words.len();
+        if all(&self.name_words, true) {
+            Some(0)
+        } else if starts {
+            Some(1)
+        } else if all(&self.name_words, false) {
+            Some(2)
+        } else if all(&self.alias_words, true) {
+            Some(3)
+        } else if all(&self.alias_words, false) {
+            Some(4)
+        } else {
+            None
+        }
+    }
 }
 
 /// What the pickers offer: every actor, and every kind some event has.
@@ -67,23 +127,12 @@ impl Choices {
         let actors = t
             .actors
             .iter()
-            .map(|a| Choice {
-                term: Term::Actor(a.id.clone()),
-                label: a.name.clone(),
-                haystack: std::iter::once(a.name.as_str())
-                    .chain(a.aliases.iter().map(String::as_str))
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-            })
+            .map(|a| Choice::new(Term::Actor(a.id.clone()), a.name.clone(), &a.aliases))
             .collect();
         let kinds = EventKind::ALL
             .iter()
             .filter(|k| t.events.iter().any(|e| e.kind == **k))
-            .map(|k| Choice {
-                term: Term::Kind(*k),
-                label: k.to_string(),
-                haystack: k.to_string(),
-            })
+            .map(|k| Choice::new(Term::Kind(*k), k.to_string(), &[]))
             .collect();
         Choices { actors, kinds }
     }
@@ -107,11 +156,22 @@ impl Choices {
         p
     }
 
-    /// Narrows the picker's list by fuzzy matching names and aliases.
+    /// Narrows the picker's list: choices whose name or alias words begin
+    /// with the typed words, whole words and names first; only when none
+    /// does, fuzzy matching (for typos and run-together words).
     pub fn rematch(&self, p: &mut Picker) {
         let choices = self.of(p.kind);
+        let typed = words(&p.input);
+        let mut ranked: Vec<(u8, usize)> = choices
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.word_rank(&typed).map(|r| (r, i)))
+            .collect();
         if p.input.trim().is_empty() {
             p.matches = (0..choices.len()).collect();
+        } else if !typed.is_empty() && !ranked.is_empty() {
+            ranked.sort();
+            p.matches = ranked.into_iter().map(|(_, i)| i).collect();
         } else {
             let pattern = Pattern::parse(&p.input, CaseMatching::Ignore, Normalization::Smart);
             let mut matcher = Matcher::new(Config::DEFAULT);

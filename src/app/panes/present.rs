@@ -111,7 +111,7 @@ fn body(
                 }
                 "quote" => {
                     if let Some(c) = e.sources.first() {
-                        lines.extend(wrapped(&format!("“{}”", c.quote), width, th.quote, "  "));
+                        lines.extend(wrapped(&c.quoted(), width, th.quote, "  "));
                         if let Some(s) = t.source(&c.source) {
                             lines.extend(wrapped(&format!("— {}", s.publisher), width, th.dim, "  "));
                         }

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use std::collections::BTreeMap;
+use unicode_width::UnicodeWidthStr;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const LABEL: usize = 9;
@@ -24,6 +25,8 @@ pub struct Strip {
     pub visible_years: Vec<usize>,
     /// Ranking (e.g. US TIP tier) by year, from ranking events.
     pub rankings: BTreeMap<i32, String>,
+    /// The eras in rows, overlapping eras on rows of their own.
+    pub eras: Vec<Vec<usize>>,
 }
 
 impl Strip {
@@ -43,6 +46,7 @@ impl Strip {
             .filter_map(|e| Some((e.date.year_number(), e.ranking.clone()?)))
             .collect();
         Strip {
+            eras: era_rows(t),
             first_year,
             visible_years: vec![0; year_counts.len()],
             year_counts,
@@ -61,9 +65,11 @@ impl Strip {
         }
     }
 
-    /// Lines the strip needs: bars, tiers if any, eras if any, year labels.
-    pub fn height(&self, t: &Timeline) -> u16 {
-        2 + u16::from(!self.rankings.is_empty()) + u16::from(!t.eras.is_empty())
+    /// Lines the strip needs: bars, tiers if any, a row per layer of
+    /// overlapping eras (at most eight), year labels.
+    pub fn height(&self, _t: &Timeline) -> u16 {
+        let eras = self.eras.len() as u16;
+        2 + u16::from(!self.rankings.is_empty()) + eras
     }
 }
 
@@ -73,49 +79,140 @@ fn short_rank(r: &str) -> String {
     r.split_whitespace().collect()
 }
 
-/// Each era as a bar under the years it spans, titled where it fits.
-fn era_line(
-    t: &Timeline,
-    th: &Theme,
+/// The most rows of eras the strip gives up to them.
+const ERA_ROWS: usize = 8;
+
+/// The eras in rows: each era on the first row where it overlaps no other
+/// era's years, so overlapping eras get rows of their own (an era that
+/// would need a row past the last is not drawn).
+pub fn era_rows(t: &Timeline) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let years = |i: usize| (t.eras[i].start.year_number(), t.eras[i].end.year_number());
+    let mut order: Vec<usize> = (0..t.eras.len()).collect();
+    // By start, the longer first: a short era inside a long one gets the
+    // row of its own, with room beside it for its title.
+    order.sort_by_key(|&i| (years(i).0, std::cmp::Reverse(years(i).1)));
+    for i in order {
+        let (a, b) = years(i);
+        let free = |row: &Vec<usize>| {
+            row.iter().all(|&j| {
+                let (c, d) = years(j);
+                b < c || d < a
+            })
+        };
+        let full = rows.len() >= ERA_ROWS;
+        match rows.iter_mut().find(|r| free(r)) {
+            Some(row) => row.push(i),
+            None if !full => rows.push(vec![i]),
+            None => {}
+        }
+    }
+    rows
+}
+
+/// The columns of the strip: `cells` cells spread over `room` columns, so
+/// the strip uses the whole width.
+#[derive(Clone, Copy)]
+struct Cells {
     first: i32,
     per_cell: usize,
     cells: usize,
-    cell_w: usize,
-) -> Line<'static> {
-    let mut row: Vec<char> = vec![' '; cells * cell_w];
-    let cell_of = |y: i32| ((y - first).max(0) as usize / per_cell).min(cells.saturating_sub(1));
-    let spans: Vec<(usize, usize)> = t
-        .eras
+    room: usize,
+}
+
+impl Cells {
+    /// The first column of cell `c` (and, for `c == cells`, the end).
+    fn x(&self, c: usize) -> usize {
+        c * self.room / self.cells.max(1)
+    }
+
+    fn of_year(&self, y: i32) -> usize {
+        ((y - self.first).max(0) as usize / self.per_cell).min(self.cells.saturating_sub(1))
+    }
+}
+
+/// Writes single-width text into a row of cells from column `at`.
+fn put(row: &mut [char], at: usize, text: &str) {
+    for (i, ch) in (at..row.len()).zip(text.chars()) {
+        row[i] = if unicode_width::UnicodeWidthChar::width(ch) == Some(1) {
+            ch
+        } else {
+            '?'
+        };
+    }
+}
+
+/// The shorter forms of an era's title, longest first: the whole title,
+/// the part after a colon ("Tier 3"), the part before it.
+fn title_forms(title: &str) -> Vec<String> {
+    let mut forms = vec![title.to_string()];
+    if let Some((head, tail)) = title.split_once(':') {
+        forms.push(tail.trim().to_string());
+        forms.push(head.trim().to_string());
+    }
+    forms
+}
+
+/// One row of eras: each a bar under the years it spans, its title on the
+/// bar when it fits there, else beside it where the row is free.
+fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str) -> Line<'static> {
+    let mut row: Vec<char> = vec![' '; g.room];
+    let mut spans: Vec<(usize, usize, usize)> = row_eras
         .iter()
-        .map(|era| {
-            let a = cell_of(era.start.year_number()) * cell_w;
-            let b = ((cell_of(era.end.year_number()) + 1) * cell_w)
+        .map(|&i| {
+            let era = &t.eras[i];
+            let a = g.x(g.of_year(era.start.year_number()));
+            let b = g
+                .x(g.of_year(era.end.year_number()) + 1)
                 .saturating_sub(1)
                 .max(a + 1)
-                .min(row.len());
-            (a, b)
+                .min(g.room);
+            (i, a, b)
         })
         .collect();
-    // Bars first, then titles, so a short era's bar never covers a long one's title.
-    for &(a, b) in &spans {
-        row[a..b].iter_mut().for_each(|c| *c = '━');
+    spans.sort_by_key(|s| s.1);
+    for &(_, a, b) in &spans {
+        row[a.min(b)..b].iter_mut().for_each(|c| *c = '━');
     }
-    for (era, &(a, b)) in t.eras.iter().zip(&spans) {
-        // The title rides on the bar when the bar is long enough to hold some of it.
-        let room = b - a;
-        if room >= 6 {
-            let title = fit(&era.title, room - 1);
-            // Only single-width characters fit one to a cell.
-            for (i, ch) in (a..b).zip(title.chars()) {
-                if unicode_width::UnicodeWidthChar::width(ch) != Some(1) {
-                    break;
-                }
-                row[i] = ch;
+    for (k, &(i, a, b)) in spans.iter().enumerate() {
+        // The free columns either side, one column clear of any other bar.
+        let left_end = a.saturating_sub(1);
+        let left_start = if k == 0 { 0 } else { spans[k - 1].2 + 1 };
+        let right_start = b + 1;
+        let right_end = spans.get(k + 1).map_or(g.room, |s| s.1.saturating_sub(1));
+        let left = left_end.saturating_sub(left_start);
+        let right = right_end.saturating_sub(right_start);
+        let on_bar = b.saturating_sub(a);
+        let placed = title_forms(&t.eras[i].title).into_iter().find_map(|form| {
+            let w = form.width();
+            if w <= on_bar {
+                Some((a, form))
+            } else if w <= left {
+                Some((left_end - w, form))
+            } else if w <= right {
+                Some((right_start, form))
+            } else if w <= right_end.saturating_sub(a) {
+                // Along the bar and on past its end.
+                Some((a, form))
+            } else if w <= b.saturating_sub(left_start) {
+                // Ending where the bar ends.
+                Some((b - w, form))
+            } else {
+                None
             }
-        }
+        });
+        let (at, text) = placed.unwrap_or_else(|| {
+            // Nowhere whole: the widest free place, marked as cut.
+            let (at, room) = [(a, on_bar), (left_start, left), (right_start, right)]
+                .into_iter()
+                .max_by_key(|p| p.1)
+                .unwrap_or((a, on_bar));
+            (at, fit(&t.eras[i].title, room))
+        });
+        put(&mut row, at, &text);
     }
     Line::from(vec![
-        Span::styled(format!("{:<LABEL$}", "eras"), th.label),
+        Span::styled(format!("{label:<LABEL$}"), th.label),
         Span::styled(row.into_iter().collect::<String>(), th.base),
     ])
 }
@@ -131,7 +228,13 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
     // With more years than columns, each cell holds several years.
     let per_cell = span.div_ceil(room).max(1);
     let cells = span.div_ceil(per_cell);
-    let cell_w = (room / cells).clamp(1, 6);
+    let g = Cells {
+        first,
+        per_cell,
+        cells,
+        room,
+    };
+    let narrowest = (room / cells.max(1)).max(1);
     let count_in = |counts: &[usize], start: i32| -> usize {
         let from = (start - first) as usize;
         counts[from.min(counts.len())..(from + per_cell).min(counts.len())]
@@ -147,11 +250,12 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
     let mut ranks = vec![Span::styled(format!("{:<LABEL$}", "US TIP"), th.label)];
     let mut axis = vec![Span::raw(" ".repeat(LABEL))];
     for c in 0..cells {
+        let cell_w = g.x(c + 1) - g.x(c);
         let start = first + (c * per_cell) as i32;
         let n = count_in(&strip.year_counts, start);
         let on = count_in(&strip.visible_years, start) > 0;
         let glyph = if n == 0 { ' ' } else { BARS[((n * 7) / max).min(7)] };
-        let bar_w = cell_w.saturating_sub(1).max(1);
+        let bar_w = cell_w.saturating_sub(1).max(1).min(cell_w);
         let cell: String =
             std::iter::repeat_n(glyph, bar_w).collect::<String>() + &" ".repeat(cell_w - bar_w);
         bars.push(Span::styled(cell, if on { th.bar_active } else { th.bar }));
@@ -164,25 +268,35 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
             format!("{:<cell_w$}", fit(&rank, cell_w.saturating_sub(1).max(1))),
             th.base,
         ));
-        let label = if cell_w >= 5 {
+    }
+    // Every labelled cell alike, by the narrowest cell's room; cells too
+    // narrow for a label share one with their neighbours.
+    let step = if narrowest >= 3 {
+        1
+    } else {
+        3usize.div_ceil(narrowest)
+    };
+    for c in (0..cells).step_by(step) {
+        let end = (c + step).min(cells);
+        let w = g.x(end) - g.x(c);
+        let start = first + (c * per_cell) as i32;
+        let label = if step * narrowest >= 5 {
             start.to_string()
-        } else if cell_w >= 3 {
+        } else if step * narrowest >= 3 {
             format!("{:02}", start.rem_euclid(100))
         } else {
             String::new()
         };
+        let on = (c..end).any(|k| count_in(&strip.visible_years, first + (k * per_cell) as i32) > 0);
         let label_style = if on { th.active_value } else { th.dim };
-        axis.push(Span::styled(
-            format!("{:<cell_w$}", fit(&label, cell_w)),
-            label_style,
-        ));
+        axis.push(Span::styled(format!("{:<w$}", fit(&label, w)), label_style));
     }
     let mut lines = vec![Line::from(bars)];
     if !strip.rankings.is_empty() {
         lines.push(Line::from(ranks));
     }
-    if !t.eras.is_empty() {
-        lines.push(era_line(t, th, first, per_cell, cells, cell_w));
+    for (n, row) in strip.eras.iter().enumerate() {
+        lines.push(era_line(t, th, row, g, if n == 0 { "eras" } else { "" }));
     }
     lines.push(Line::from(axis));
     frame.render_widget(Paragraph::new(lines), area);

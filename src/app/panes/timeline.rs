@@ -27,6 +27,26 @@ pub struct TimelinePane {
     pub selected: usize,
     /// First row on screen.
     pub offset: usize,
+    /// The widest date of the list written in full, and written short: the
+    /// date column keeps one width for the whole list, set on each rebuild.
+    full_date_w: usize,
+    short_date_w: usize,
+    /// Title prefixes (before ": ") shared by several listed events, such
+    /// as "US TIP report": dropped when a title does not fit.
+    series: Vec<String>,
+}
+
+/// A title's series prefix and the rest: "US TIP report: Cambodia on Tier 2".
+fn split_series(title: &str) -> Option<(&str, &str)> {
+    let (head, rest) = title.split_once(": ")?;
+    (!head.is_empty() && head.chars().count() <= 24 && !rest.is_empty()).then_some((head, rest))
+}
+
+/// How many events must share a prefix for it to count as a series.
+const SERIES_FROM: usize = 3;
+
+fn short_date(e: &crate::timeline::model::Event) -> String {
+    crate::timeline::date::PartialDate::compact_range(&e.date, e.end.as_ref())
 }
 
 impl TimelinePane {
@@ -34,8 +54,17 @@ impl TimelinePane {
     pub fn rebuild(&mut self, t: &Timeline, visible: &[usize]) {
         self.rows.clear();
         self.row_of.clear();
+        self.full_date_w = 0;
+        self.short_date_w = 0;
+        let mut prefixes: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         let mut year = None;
         for (i, &p) in visible.iter().enumerate() {
+            let e = &t.events[p];
+            self.full_date_w = self.full_date_w.max(e.date_text().width());
+            self.short_date_w = self.short_date_w.max(short_date(e).width());
+            if let Some((head, _)) = split_series(&e.title) {
+                *prefixes.entry(head).or_default() += 1;
+            }
             let y = t.event_years(p).0;
             if year != Some(y) {
                 self.rows.push(Row::Year(y));
@@ -43,6 +72,35 @@ impl TimelinePane {
             }
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(i));
+        }
+        self.series = prefixes
+            .into_iter()
+            .filter(|&(_, n)| n >= SERIES_FROM)
+            .map(|(head, _)| head.to_string())
+            .collect();
+    }
+
+    /// The date column's width for a pane `width` wide: the full dates if
+    /// the widest fits in a quarter of it, else the short forms (under
+    /// their year headings); the same for every row of the list.
+    pub fn date_width(&self, width: usize) -> usize {
+        let cap = width / 4;
+        if self.full_date_w <= cap {
+            self.full_date_w.max(4)
+        } else {
+            self.short_date_w.clamp(4, cap.max(4))
+        }
+    }
+
+    /// The title as listed in `room` columns: whole if it fits, else
+    /// without its series prefix (the kind's marker tells the series).
+    pub fn listed_title<'a>(&self, title: &'a str, room: usize) -> &'a str {
+        if title.width() <= room {
+            return title;
+        }
+        match split_series(title) {
+            Some((head, rest)) if self.series.iter().any(|s| s == head) => rest,
+            _ => title,
         }
     }
 
@@ -144,26 +202,18 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
     let height = inner.height as usize;
     let offset = pane.offset.min(pane.rows.len().saturating_sub(1));
     let shown = &pane.rows[offset..(offset + height).min(pane.rows.len())];
-    // Dates are never cut: a range too wide for the column is written
-    // shorter, under its year heading.
-    let cap = inner.width as usize * 2 / 5;
+    // One date column width for the whole list, so titles never shift
+    // sideways while scrolling; a date too wide for it is written shorter,
+    // under its year heading.
+    let date_width = pane.date_width(inner.width as usize);
     let date_of = |e: &crate::timeline::model::Event| {
         let full = e.date_text();
-        if full.width() <= cap {
+        if full.width() <= date_width {
             full
         } else {
-            crate::timeline::date::PartialDate::compact_range(&e.date, e.end.as_ref())
+            short_date(e)
         }
     };
-    let date_width = shown
-        .iter()
-        .filter_map(|r| match r {
-            Row::Event(i) => Some(date_of(&v.timeline.events[v.visible[*i]]).width()),
-            Row::Year(_) => None,
-        })
-        .max()
-        .unwrap_or(4)
-        .min(cap);
     let words = v.highlights;
     let width = inner.width as usize;
     let lines: Vec<Line> = shown
@@ -188,7 +238,7 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
                     e.kind.marker()
                 );
                 let room = width.saturating_sub(lead.width());
-                let title = fit(&e.title, room);
+                let title = fit(pane.listed_title(&e.title, room), room);
                 let base = if selected { theme.selected } else { theme.base };
                 let mark = if selected {
                     theme.selected.patch(theme.highlight)

@@ -1,0 +1,73 @@
+//! How numbers and quotes read in handouts, `show` and the detail pane: one
+//! way of writing a number everywhere, and no doubled quotation marks.
+
+use tipline::interop::handout;
+use tipline::load::{load, DataFile};
+
+const DATA: &str = r#"
+[[sources]]
+id = "src"
+publisher = "Pub"
+title = "T"
+
+[[actors]]
+id = "a"
+name = "A"
+kind = "person"
+
+[[events]]
+id = "e1"
+date = "2022-08-18"
+title = "Figures given"
+kind = "statement"
+actors = ["a"]
+summary = "She said 1,122 people sought rescue."
+[[events.figures]]
+label = "sought rescue"
+value = 1122
+according_to = "a"
+sources = ["src"]
+[[events.figures]]
+label = "identified"
+value = 153
+according_to = "a"
+sources = ["src"]
+[[events.sources]]
+source = "src"
+quote = "“Of the 1,122 interventions, 153 were identified,” she said."
+"#;
+
+fn timeline() -> tipline::timeline::model::Timeline {
+    let loaded = load(vec![DataFile {
+        name: "numbers.toml".into(),
+        text: DATA.into(),
+    }]);
+    loaded.timeline.expect("the fixture loads")
+}
+
+#[test]
+fn number_text_groups_thousands() {
+    use tipline::timeline::model::number_text;
+    assert_eq!(number_text(1122.0), "1,122");
+    assert_eq!(number_text(153.0), "153");
+    assert_eq!(number_text(1_234_567.0), "1,234,567");
+    assert_eq!(number_text(-4500.0), "-4,500");
+    assert_eq!(number_text(2.5), "2.5");
+    assert_eq!(number_text(12345.5), "12,345.5");
+}
+
+#[test]
+fn handouts_write_numbers_one_way_and_never_double_a_quote() {
+    let t = timeline();
+    let hits: Vec<usize> = (0..t.events.len()).collect();
+    let doc = handout::Document::events("Handout", "", &t, &hits);
+    for out in [handout::markdown(&doc, &t), handout::html(&doc, &t)] {
+        assert!(!out.contains("““"), "{out}");
+        assert!(!out.contains("1122"), "one way of writing 1,122: {out}");
+        assert!(out.contains("| 1,122 |") || out.contains(">1,122<"), "{out}");
+        assert!(
+            out.contains("“‘Of the 1,122 interventions, 153 were identified,’ she said.”"),
+            "{out}"
+        );
+    }
+}
