@@ -14,8 +14,9 @@ pub const WIDE: u16 = 120;
 pub const MEDIUM: u16 = 80;
 /// Below this height one pane is shown at a time.
 const SHORT: u16 = 16;
-/// From this height the events-per-year strip is drawn.
-const STRIP_FROM_HEIGHT: u16 = 20;
+/// From this height the events-per-year strip is drawn: below it the list
+/// of events needs the rows more.
+const STRIP_FROM_HEIGHT: u16 = 28;
 
 /// Where each part of the screen goes for a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -89,7 +89,7 @@ fn legend(th: &Theme, width: usize) -> Vec<Line<'static>> {
                 "US TIP track: the tier Cambodia was ranked in that year (1 best, 3 worst)",
             ),
             ("2W", "Tier 2 Watch List: Tier 2, at risk of falling to Tier 3"),
-            ("… ", "a tier too wide for its cell at this width"),
+            ("w", "Tier 2 Watch List, where a cell holds one character"),
             (
                 "eras",
                 "named spans, a bar under the years they cover; overlapping eras on rows of their own",

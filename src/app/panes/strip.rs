@@ -264,10 +264,14 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
             .get(&start)
             .map(|r| short_rank(r))
             .unwrap_or_default();
-        ranks.push(Span::styled(
-            format!("{:<cell_w$}", fit(&rank, cell_w.saturating_sub(1).max(1))),
-            th.base,
-        ));
+        // In a one-character cell the Watch List is a lower-case w, never "…".
+        let room = cell_w.saturating_sub(1).max(1);
+        let rank = if rank.chars().count() > room && rank.ends_with('W') {
+            "w".to_string()
+        } else {
+            rank
+        };
+        ranks.push(Span::styled(format!("{:<cell_w$}", fit(&rank, room)), th.base));
     }
     // Every labelled cell alike, by the narrowest cell's room; cells too
     // narrow for a label share one with their neighbours.
