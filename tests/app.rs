@@ -719,3 +719,19 @@ fn config_rebinds_any_context_but_never_ctrl_c_or_the_way_out() {
         Some(Msg::Action(Action::Quit))
     ));
 }
+
+#[test]
+fn moving_focus_on_a_screen_too_small_for_panes_does_nothing() {
+    // Found by the render fuzz target: a screen 46 wide and 0 high.
+    let mut app = app();
+    app.update(Input::Resize(46, 0));
+    for a in [
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::FocusLeft,
+        Action::FocusRight,
+    ] {
+        app.update(a);
+        assert_eq!(app.focus, Pane::Timeline, "{a:?}");
+    }
+}

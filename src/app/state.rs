@@ -464,6 +464,10 @@ impl App {
 
     fn cycle_focus(&mut self, step: isize) {
         let panes = self.focusable();
+        // Too small a screen shows no pane to move to.
+        if panes.is_empty() {
+            return;
+        }
         let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
         let next = (at + step).rem_euclid(panes.len() as isize) as usize;
         self.focus = panes[next];
@@ -471,6 +475,9 @@ impl App {
 
     fn move_focus(&mut self, step: isize) {
         let panes = self.focusable();
+        if panes.is_empty() {
+            return;
+        }
         let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
         let next = (at + step).clamp(0, panes.len() as isize - 1) as usize;
         self.focus = panes[next];
