@@ -14,14 +14,15 @@ fn escaped_anywhere(c: char) -> bool {
 
 /// One line, escaped. Leading and trailing white space goes (it would make
 /// an indented code block or a hard line break), and text at the start of a
-/// line that would start a block (`-`, `+`, `=`, `1.`, `1)`) has that
-/// character escaped.
+/// line that would start a block (`-`, `+`, `=`, `1.`, `1)`, and `:`, which
+/// opens a definition in renderers with definition lists) has that character
+/// escaped.
 fn line(text: &str, starts_line: bool, out: &mut String) {
     let text = text.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     for (i, c) in text.chars().enumerate() {
         let block_start = starts_line
-            && ((i == 0 && matches!(c, '-' | '+' | '='))
+            && ((i == 0 && matches!(c, '-' | '+' | '=' | ':'))
                 || (i == digits && digits > 0 && matches!(c, '.' | ')')));
         if escaped_anywhere(c) || block_start {
             out.push('\\');
@@ -82,6 +83,8 @@ mod tests {
             "\\- a\n\\+ b\n1\\. c\n22\\) d\n\\===\ne"
         );
         assert_eq!(block("a\n\nb", "> "), "a\n> \n> b");
+        // A definition whose text, indented, would be a code block.
+        assert_eq!(block("term\n:       code", ""), "term\n\\:       code");
         assert_eq!(inline("2022 - 2023, 1.5"), "2022 - 2023, 1.5");
         assert_eq!(inline("1. First"), "1. First", "not at a line's start");
     }
