@@ -141,16 +141,6 @@ fn every_era_is_drawn_whole_on_the_strip_and_the_strip_fills_the_width() {
     assert!(!text.contains("US TIP…"), "{text}");
 }
 
-#[test]
-#[ignore]
-fn print_screens() {
-    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
-        let mut app = app_at(w, h);
-        let s = screen(&mut app, w, h);
-        println!("{}", s.join("\n"));
-    }
-}
-
 /// The kinds' markers, as the list draws them before each title.
 fn markers() -> Vec<String> {
     let t = tipline::load::load_embedded();
