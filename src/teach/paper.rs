@@ -76,12 +76,6 @@ pub const SCREEN_COUNT: usize = 5;
 pub fn questions(t: &Timeline, pool: &[usize], seed: u64) -> Vec<Question> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut out = Vec::new();
-    let pick = |rng: &mut fastrand::Rng, n: usize, from: &[usize]| -> Vec<usize> {
-        let mut v = from.to_vec();
-        rng.shuffle(&mut v);
-        v.truncate(n);
-        v
-    };
     // Order: the same events, in the same shown order, as the screen quiz.
     let order = Quiz::new(t, pool, QuizMode::Order, SCREEN_COUNT, seed);
     if order.items.len() >= 3 {
@@ -136,27 +130,10 @@ pub fn questions(t: &Timeline, pool: &[usize], seed: u64) -> Vec<Question> {
             Some((what, who))
         })
         .collect();
-    let mut claimants: Vec<String> = claims.iter().map(|c| c.1.clone()).collect();
-    claimants.sort();
-    claimants.dedup();
-    if claimants.len() >= 2 {
-        let chosen = pick(
-            &mut rng,
-            PER_KIND.min(claims.len()),
-            &(0..claims.len()).collect::<Vec<_>>(),
-        );
-        for i in chosen {
-            let (what, who) = &claims[i];
-            let others: Vec<String> = claimants.iter().filter(|c| *c != who).cloned().collect();
-            let (options, answer) = options_with(&mut rng, who, &others);
-            out.push(Question::Choice {
-                kind: Kind::WhoSaidIt,
-                stem: format!("Who gave this figure: {what}?"),
-                options,
-                answer,
-            });
-        }
-    }
+    let claimants: Vec<String> = claims.iter().map(|c| c.1.clone()).collect();
+    attribution(&mut rng, &claims, claimants, Kind::WhoSaidIt, &mut out, |what| {
+        format!("Who gave this figure: {what}?")
+    });
     // Corroborated or single source.
     let rated: Vec<usize> = pool
         .iter()
@@ -224,32 +201,61 @@ pub fn questions(t: &Timeline, pool: &[usize], seed: u64) -> Vec<Question> {
             Some((quote, t.source(&c.source)?.publisher.clone()))
         })
         .collect();
-    let mut publishers: Vec<String> = t.sources.iter().map(|s| s.publisher.clone()).collect();
-    publishers.sort();
-    publishers.dedup();
-    if publishers.len() >= 2 {
-        let chosen = pick(
-            &mut rng,
-            PER_KIND.min(quotes.len()),
-            &(0..quotes.len()).collect::<Vec<_>>(),
-        );
-        for i in chosen {
-            let (quote, publisher) = &quotes[i];
-            let others: Vec<String> = publishers.iter().filter(|x| *x != publisher).cloned().collect();
-            let (options, answer) = options_with(&mut rng, publisher, &others);
-            out.push(Question::Choice {
-                kind: Kind::WhichSource,
-                stem: format!("Which source says: “{quote}”"),
-                options,
-                answer,
-            });
-        }
-    }
+    let publishers: Vec<String> = t.sources.iter().map(|s| s.publisher.clone()).collect();
+    attribution(
+        &mut rng,
+        &quotes,
+        publishers,
+        Kind::WhichSource,
+        &mut out,
+        |quote| format!("Which source says: “{quote}”"),
+    );
     out
 }
 
 /// The right option among up to three others, shuffled: the options and
 /// where the right one went.
+/// `n` of `from`, in a random order.
+fn pick(rng: &mut fastrand::Rng, n: usize, from: &[usize]) -> Vec<usize> {
+    let mut v = from.to_vec();
+    rng.shuffle(&mut v);
+    v.truncate(n);
+    v
+}
+
+/// Questions that ask who a text belongs to: for up to `PER_KIND` of the
+/// `(text, owner)` pairs, the owner among other names from `names`. Asked
+/// only when there are two names to choose between.
+fn attribution(
+    rng: &mut fastrand::Rng,
+    pairs: &[(String, String)],
+    mut names: Vec<String>,
+    kind: Kind,
+    out: &mut Vec<Question>,
+    stem: impl Fn(&str) -> String,
+) {
+    names.sort();
+    names.dedup();
+    if names.len() < 2 {
+        return;
+    }
+    for i in pick(
+        rng,
+        PER_KIND.min(pairs.len()),
+        &(0..pairs.len()).collect::<Vec<_>>(),
+    ) {
+        let (text, owner) = &pairs[i];
+        let others: Vec<String> = names.iter().filter(|n| *n != owner).cloned().collect();
+        let (options, answer) = options_with(rng, owner, &others);
+        out.push(Question::Choice {
+            kind,
+            stem: stem(text),
+            options,
+            answer,
+        });
+    }
+}
+
 fn options_with(rng: &mut fastrand::Rng, right: &str, others: &[String]) -> (Vec<String>, usize) {
     let mut wrong = others.to_vec();
     rng.shuffle(&mut wrong);
