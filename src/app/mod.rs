@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod layout;
 mod modal;
 pub mod mode;
+mod navigate;
 pub mod notes;
 pub mod panes;
 mod pointer;

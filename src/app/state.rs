@@ -6,6 +6,7 @@ use super::input::{Action, Input, Msg};
 use super::keymap::Keymap;
 use super::layout::{self, Regions};
 use super::mode::{Mode, Pane};
+use super::navigate::Visit;
 use super::panes::detail::DetailPane;
 use super::panes::filter::{facet_values, FilterPane};
 use super::panes::help;
@@ -59,14 +60,6 @@ pub struct Status {
     /// The data on screen is older than the data files, which have problems
     /// (whether or not the panel listing them is shown).
     pub stale: bool,
-}
-
-/// Where an event was shown, so Back can return to it.
-#[derive(Debug, Clone, PartialEq)]
-struct Visit {
-    event: String,
-    query: Query,
-    detail_scroll: u16,
 }
 
 /// The result of the filter, and what the next refresh can reuse.
@@ -132,7 +125,7 @@ pub struct App {
     pub status: Status,
     pub size: (u16, u16),
     pub quit: bool,
-    history: Vec<Visit>,
+    pub(super) history: Vec<Visit>,
     results: Results,
     /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
     pub kept_lesson: Option<Box<Presenter>>,
@@ -535,7 +528,7 @@ impl App {
 
     /// Keeps the detail pane's wrapped text in step with the selection, the
     /// width and the search words, so scrolling knows how far it can go.
-    fn relayout_detail(&mut self) {
+    pub(super) fn relayout_detail(&mut self) {
         let width = self.regions().detail.map_or(0, |r| r.width.saturating_sub(2));
         let height = self.regions().detail.map_or(0, |r| r.height.saturating_sub(2));
         let words = self.highlights();
@@ -738,54 +731,6 @@ impl App {
             }
             _ => {}
         }
-    }
-
-    fn follow_related(&mut self, n: usize) {
-        let Some(event) = self.selected_event() else {
-            return;
-        };
-        let Some(link) = n.checked_sub(1).and_then(|i| event.related.get(i)) else {
-            self.status.message = Some(format!("this event has no related event {n}"));
-            return;
-        };
-        let target = link.event.clone();
-        let from = Visit {
-            event: event.id.clone(),
-            query: self.query.clone(),
-            detail_scroll: self.detail.scroll,
-        };
-        let Some(position) = self.timeline.event_position(&target) else {
-            return;
-        };
-        self.history.push(from);
-        if !self.visible.contains(&position) {
-            self.query = Query::default();
-            self.refresh();
-            let back = self.settings.keymap.key_for(Action::Back);
-            self.status.message = Some(format!(
-                "filters cleared to show the related event; {back} returns"
-            ));
-        }
-        self.select_position(position);
-        self.detail.scroll = 0;
-    }
-
-    fn back(&mut self) {
-        let Some(visit) = self.history.pop() else {
-            self.status.message = Some("nothing to go back to".into());
-            return;
-        };
-        if self.query != visit.query {
-            self.query = visit.query;
-            self.refresh();
-        }
-        if let Some(p) = self.timeline.event_position(&visit.event) {
-            self.select_position(p);
-        }
-        // Back returns to where the reader was in that event.
-        self.relayout_detail();
-        self.detail.scroll = 0;
-        self.detail.scroll_by(visit.detail_scroll as i32);
     }
 }
 

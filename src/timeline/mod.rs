@@ -5,3 +5,4 @@ pub mod date;
 pub mod dating;
 pub mod model;
 mod wording;
+pub use wording::Link;

@@ -414,6 +414,11 @@ pub struct Timeline {
     event_years: Vec<(i32, i32)>,
     event_days: Vec<(chrono::NaiveDate, chrono::NaiveDate)>,
     event_kinds: Vec<EventKind>,
+    /// Who links to each event, and how (flattened: event i's are
+    /// `backlinks[backlink_start[i]..backlink_start[i + 1]]`), so an event can
+    /// show what followed or answered it without scanning the timeline.
+    backlinks: Vec<(u32, Relation)>,
+    backlink_start: Vec<u32>,
 }
 
 impl Timeline {
@@ -464,8 +469,11 @@ impl Timeline {
             event_years: Vec::new(),
             event_days: Vec::new(),
             event_kinds: Vec::new(),
+            backlinks: Vec::new(),
+            backlink_start: Vec::new(),
         };
         timeline.index_facets();
+        timeline.index_backlinks();
         let mut text = String::new();
         let mut start = vec![0];
         for e in &timeline.events {
@@ -505,6 +513,46 @@ impl Timeline {
             self.event_kinds.push(e.kind);
         }
         self.years = if first <= last { (first, last) } else { (0, -1) };
+    }
+
+    /// A counting sort of every link by its target: two passes, no per-event
+    /// allocation, so a million events cost two flat arrays.
+    fn index_backlinks(&mut self) {
+        let n = self.events.len();
+        let mut start = vec![0u32; n + 1];
+        for e in &self.events {
+            for l in &e.related {
+                if let Some(&to) = self.event_index.get(&l.event) {
+                    start[to + 1] += 1;
+                }
+            }
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut links = vec![(0u32, Relation::SeeAlso); start[n] as usize];
+        for (from, e) in self.events.iter().enumerate() {
+            for l in &e.related {
+                if let Some(&to) = self.event_index.get(&l.event) {
+                    links[next[to] as usize] = (from as u32, l.relation);
+                    next[to] += 1;
+                }
+            }
+        }
+        (self.backlinks, self.backlink_start) = (links, start);
+    }
+
+    /// The events that link to the event at `position`, in timeline order,
+    /// with the relation they state.
+    pub fn linked_from(&self, position: usize) -> &[(u32, Relation)] {
+        match (
+            self.backlink_start.get(position),
+            self.backlink_start.get(position + 1),
+        ) {
+            (Some(&a), Some(&b)) => &self.backlinks[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// Adds eras and yearly observances, keeping eras in order of start.

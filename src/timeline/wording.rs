@@ -105,3 +105,79 @@ impl super::model::Citation {
         format!("“{inner}”")
     }
 }
+
+impl super::model::Relation {
+    /// The relation read from the event that states it: "responds to".
+    pub fn words(self) -> &'static str {
+        use super::model::Relation::*;
+        match self {
+            RespondsTo => "responds to",
+            Announces => "announces",
+            AnnouncedBy => "announced by",
+            Follows => "follows",
+            PartOf => "part of",
+            Reports => "reports on",
+            SeeAlso => "see also",
+        }
+    }
+
+    /// The same relation read from the event it points at: if B follows A,
+    /// A is "followed by" B.
+    pub fn inverse_words(self) -> &'static str {
+        use super::model::Relation::*;
+        match self {
+            RespondsTo => "answered by",
+            Announces => "announced by",
+            AnnouncedBy => "announces",
+            Follows => "followed by",
+            PartOf => "includes",
+            Reports => "reported on by",
+            SeeAlso => "see also",
+        }
+    }
+}
+
+/// A link shown with an event: one it states, or one another event states
+/// about it, in words read from this event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// The other event's position in the timeline.
+    pub position: usize,
+    pub words: &'static str,
+    /// Stated by the other event ("followed by"), not by this one.
+    pub inward: bool,
+}
+
+impl Timeline {
+    /// The links of the event at `position`: those it states, in its own
+    /// order, then those other events state about it, in timeline order. An
+    /// event that both links and is linked back appears once, as stated here.
+    pub fn links(&self, position: usize) -> Vec<Link> {
+        let Some(event) = self.events.get(position) else {
+            return Vec::new();
+        };
+        let mut links: Vec<Link> = event
+            .related
+            .iter()
+            .filter_map(|l| {
+                Some(Link {
+                    position: self.event_position(&l.event)?,
+                    words: l.relation.words(),
+                    inward: false,
+                })
+            })
+            .collect();
+        let stated = links.len();
+        for &(from, relation) in self.linked_from(position) {
+            let from = from as usize;
+            if !links[..stated].iter().any(|l| l.position == from) {
+                links.push(Link {
+                    position: from,
+                    words: relation.inverse_words(),
+                    inward: true,
+                });
+            }
+        }
+        links
+    }
+}

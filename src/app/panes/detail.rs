@@ -5,7 +5,7 @@
 use super::timeline::highlighted;
 use super::widgets::{figure_bars, pane_block, View};
 use crate::app::theme::Theme;
-use crate::timeline::model::{Corroboration, Event, Timeline};
+use crate::timeline::model::{Corroboration, Timeline};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -53,7 +53,7 @@ impl DetailPane {
             .as_ref()
             .is_none_or(|c| c.position != position || c.width != width || c.words != words);
         if stale {
-            let lines = build(t, theme, &t.events[position], width as usize, &words);
+            let lines = build(t, theme, position, width as usize, &words);
             self.wrapped = Some(Wrapped {
                 position,
                 width,
@@ -109,7 +109,8 @@ impl Builder<'_> {
     }
 }
 
-fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) -> Vec<Line<'static>> {
+fn build(t: &Timeline, th: &Theme, position: usize, width: usize, words: &[String]) -> Vec<Line<'static>> {
+    let e = &t.events[position];
     let mut b = Builder {
         width,
         words,
@@ -217,16 +218,22 @@ fn build(t: &Timeline, th: &Theme, e: &Event, width: usize, words: &[String]) ->
             }
         }
     }
-    if !e.related.is_empty() {
+    let links = t.links(position);
+    if !links.is_empty() {
         b.heading("Related", th.label);
         b.text("press its number to follow, Backspace to return", th.dim, "", 0);
-        for (n, l) in e.related.iter().enumerate() {
-            let target = t.event(&l.event);
-            let title = target.map_or(l.event.as_str(), |r| r.title.as_str());
-            let date = target.map(|r| r.date_text()).unwrap_or_default();
+        let stated = links.iter().take_while(|l| !l.inward).count();
+        for (n, l) in links.iter().enumerate() {
+            if n == stated {
+                // What other events say about this one, told apart because
+                // this event's own sources do not state it.
+                b.text("linked from other events:", th.dim, "", 0);
+            }
+            let target = &t.events[l.position];
             let label = format!("[{}] ", n + 1);
+            let arrow = if l.inward { "←" } else { "→" };
             b.text(
-                &format!("{} → {title} ({date})", l.relation),
+                &format!("{} {arrow} {} ({})", l.words, target.title, target.date_text()),
                 th.base,
                 &label,
                 label.width(),
@@ -263,13 +270,7 @@ pub fn draw(
     let lines = match &pane.wrapped {
         Some(w) if w.position == position && w.width == inner.width && w.words == v.highlights => &w.lines,
         _ => {
-            fresh = build(
-                v.timeline,
-                v.theme,
-                &v.timeline.events[position],
-                inner.width as usize,
-                v.highlights,
-            );
+            fresh = build(v.timeline, v.theme, position, inner.width as usize, v.highlights);
             &fresh
         }
     };
