@@ -79,3 +79,191 @@ fn inward_links_are_followed_by_number_and_back_returns() {
     );
     assert_eq!(selected_id(&app), "law-2020");
 }
+
+fn fixture_path() -> std::path::PathBuf {
+    std::path::PathBuf::from("tests/fixtures/links.toml")
+}
+
+#[test]
+fn sources_are_chosen_in_turn_and_a_new_event_starts_at_its_first() {
+    let mut app = app();
+    app.update(Msg::Goto("law-2020".into()));
+    assert_eq!(app.detail.source, 0);
+    app.update(Action::NextSource);
+    assert_eq!(app.detail.source, 1);
+    assert_eq!(app.status.message.as_deref(), Some("source 2 of 2: The Radio"));
+    app.update(Action::NextSource);
+    assert_eq!(app.detail.source, 0, "wraps round to the first");
+    app.update(Action::PrevSource);
+    assert_eq!(app.detail.source, 1, "and back to the last");
+    app.update(Msg::Goto("plan-2021".into()));
+    assert_eq!(app.detail.source, 0);
+}
+
+#[test]
+fn open_asks_for_the_selected_source_only_when_it_has_a_web_address() {
+    use tipline::app::sources::Effect;
+    let mut app = app();
+    app.update(Msg::Goto("law-2020".into()));
+    app.update(Action::OpenSource);
+    assert_eq!(
+        app.effects,
+        vec![Effect::Open("https://example.org/report".into())]
+    );
+    app.effects.clear();
+    app.update(Action::NextSource);
+    app.update(Action::OpenSource);
+    assert_eq!(
+        app.effects,
+        vec![Effect::Open("http://example.net/broadcast?id=7".into())]
+    );
+}
+
+#[test]
+fn the_copy_menu_offers_citation_quote_event_and_command() {
+    use tipline::app::sources::Effect;
+    use tipline::app::Mode;
+    let mut app = app();
+    app.update(Msg::Goto("law-2020".into()));
+    app.update(Action::NextSource);
+    app.update(Action::CopyMenu);
+    let Mode::Copy(menu) = &app.mode else {
+        panic!("the copy menu is open: {:?}", app.mode)
+    };
+    let whats: Vec<&str> = menu.items.iter().map(|i| i.what.as_str()).collect();
+    assert_eq!(
+        whats,
+        vec![
+            "the citation of source 2",
+            "quote 2 with its source",
+            "the event as Markdown",
+            "the command line that reopens this view",
+        ]
+    );
+    assert_eq!(
+        menu.items[0].text,
+        "The Radio, [A broadcast], http://example.net/broadcast?id=7."
+    );
+    assert_eq!(
+        menu.items[1].text,
+        "\u{201c}A law was passed in March.\u{201d} \u{2014} The Radio, [A broadcast], http://example.net/broadcast?id=7."
+    );
+    assert!(
+        menu.items[2]
+            .text
+            .starts_with("## A law is passed\n\n*1 Mar 2020 · law*\n"),
+        "{}",
+        menu.items[2].text
+    );
+    // A digit copies that item and closes the menu.
+    app.update(Input::Char('2'));
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(
+        app.effects,
+        vec![Effect::Copy {
+            what: "quote 2 with its source".into(),
+            text: menu_text(&app, "law-2020", 1),
+        }]
+    );
+}
+
+/// The text of the copy menu's item `i` for an event, opened afresh.
+fn menu_text(app: &App, id: &str, i: usize) -> String {
+    let mut fresh = App::new(fixture(), Query::default());
+    fresh.update(Input::Resize(120, 40));
+    fresh.update(Msg::Goto(id.into()));
+    for _ in 0..app.detail.source {
+        fresh.update(Action::NextSource);
+    }
+    fresh.update(Action::CopyMenu);
+    match &fresh.mode {
+        tipline::app::Mode::Copy(m) => m.items[i].text.clone(),
+        other => panic!("no copy menu: {other:?}"),
+    }
+}
+
+#[test]
+fn esc_closes_the_copy_menu_without_copying() {
+    let mut app = app();
+    app.update(Action::CopyMenu);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, tipline::app::Mode::Browse);
+    assert!(app.effects.is_empty());
+}
+
+/// Opens the app the way the launcher does from a command line: its data
+/// files, its query, its `--goto`.
+fn app_from_command(command: &str) -> App {
+    use clap::Parser;
+    let words = shlex::split(command).expect("the command splits as a shell would");
+    let cli = tipline::cli::Cli::try_parse_from(&words).expect("the command parses");
+    let files = cli.data.iter().map(|p| DataFile::read(p).unwrap()).collect();
+    let timeline = load(files).timeline.unwrap();
+    let mut app = App::new(timeline, cli.filter.to_query().unwrap());
+    app.update(Input::Resize(120, 40));
+    if let Some(id) = &cli.goto {
+        app.update(Msg::Goto(id.clone()));
+    }
+    app
+}
+
+#[test]
+fn the_copied_command_line_reopens_the_same_view() {
+    let settings = tipline::app::Settings {
+        data_files: vec![fixture_path()],
+        ..Default::default()
+    };
+    let mut app = App::with_settings(fixture(), Query::default(), settings);
+    app.update(Input::Resize(120, 40));
+    // A filter with a negation, which must not be read as a flag.
+    app.update(Msg::Filter(Query::parse("-kind:law year:2021..2022").unwrap()));
+    app.update(Msg::Goto("reply-2022".into()));
+    let command = app.reopen_command();
+    assert_eq!(
+        command,
+        "tipline --data tests/fixtures/links.toml --goto reply-2022 -- '-kind:law year:2021..2022'"
+    );
+    let reopened = app_from_command(&command);
+    assert_eq!(reopened.query, app.query);
+    assert_eq!(selected_id(&reopened), "reply-2022");
+    assert_eq!(reopened.visible, app.visible);
+}
+
+#[test]
+fn the_command_line_quotes_what_a_shell_would_expand() {
+    let settings = tipline::app::Settings {
+        data_files: vec![fixture_path()],
+        ..Default::default()
+    };
+    let mut app = App::with_settings(fixture(), Query::default(), settings);
+    app.update(Input::Resize(120, 40));
+    app.update(Msg::Filter(Query::parse("$(reboot) `x` it's").unwrap()));
+    let command = app.reopen_command();
+    let reopened = app_from_command(&command);
+    assert_eq!(reopened.query, app.query, "{command}");
+}
+
+#[test]
+fn a_browser_is_chosen_from_the_environment_as_a_shell_would() {
+    use tipline::app::sources::browser_command;
+    let url = "https://example.org/a?b=1";
+    assert_eq!(browser_command(url, Some("firefox")), vec!["firefox", url]);
+    assert_eq!(
+        browser_command(url, Some("my-browser --new-tab '%s'")),
+        vec!["my-browser", "--new-tab", url]
+    );
+    assert_eq!(browser_command(url, Some("lynx:w3m")), vec!["lynx", url]);
+    if cfg!(target_os = "linux") {
+        assert_eq!(browser_command(url, None), vec!["xdg-open", url]);
+        assert_eq!(browser_command(url, Some("")), vec!["xdg-open", url]);
+    }
+}
+
+#[test]
+fn osc52_carries_the_text_in_base64() {
+    assert_eq!(tipline::app::sources::osc52("hi"), "\x1b]52;c;aGk=\x1b\\");
+    assert_eq!(
+        tipline::app::sources::osc52("“q”"),
+        "\x1b]52;c;4oCcceKAnQ==\x1b\\"
+    );
+}

@@ -14,6 +14,8 @@ use toml::de::{DeTable, DeValue};
 pub struct Config {
     pub theme: Option<ThemeName>,
     pub mouse: Option<bool>,
+    /// Draw web addresses as terminal hyperlinks.
+    pub hyperlinks: Option<bool>,
     pub keymap: Option<Keymap>,
 }
 
@@ -85,25 +87,26 @@ pub fn parse(name: &str, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 ),
             },
             ("mouse", DeValue::Boolean(b)) => config.mouse = Some(*b),
+            ("hyperlinks", DeValue::Boolean(b)) => config.hyperlinks = Some(*b),
             ("keys", DeValue::Table(t)) => match keys(&src, t) {
                 Ok(k) => config.keymap = Some(k),
                 Err(mut e) => problems.append(&mut e),
             },
-            ("theme" | "mouse" | "keys", _) => problems.push(src.error(
+            ("theme" | "mouse" | "hyperlinks" | "keys", _) => problems.push(src.error(
                 value.span(),
                 format!(
                     "`{}` has the wrong type: expected {}",
                     key.get_ref(),
                     match key.get_ref().as_ref() {
                         "theme" => "a string",
-                        "mouse" => "true or false",
+                        "mouse" | "hyperlinks" => "true or false",
                         _ => "a table of action = key",
                     }
                 ),
             )),
             (other, _) => {
-                let help = did_you_mean(other, &["theme", "mouse", "keys"])
-                    .unwrap_or_else(|| "expected theme, mouse or [keys]".to_string());
+                let help = did_you_mean(other, &["theme", "mouse", "hyperlinks", "keys"])
+                    .unwrap_or_else(|| "expected theme, mouse, hyperlinks or [keys]".to_string());
                 problems.push(
                     src.error(key.span(), format!("unknown setting `{other}`"))
                         .with_help(help),

@@ -4,7 +4,7 @@
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::mode::{Mode, Pane};
 use super::panes::widgets::{fit, View};
-use super::panes::{detail, filter, help, picker, present, strip, timeline};
+use super::panes::{copy, detail, filter, help, picker, present, strip, timeline};
 use super::state::App;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -28,6 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         query: &app.query,
         visible: &app.visible,
         highlights: &highlights,
+        hyperlinks: app.settings.hyperlinks,
     };
     let focused = |pane| app.focus == pane && matches!(app.mode, Mode::Browse);
     frame.render_widget(Block::default().style(th.base), area);
@@ -58,6 +59,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Present(p) => present::draw(frame, area, p, &view, app.settings.projector),
         Mode::Help { scroll } => help::draw(frame, area, &app.settings.keymap, th, *scroll),
         Mode::Pick(p) => picker::draw(frame, area, p, &app.choices, &app.filter, &view),
+        Mode::Copy(menu) => {
+            copy::draw(frame, area, menu, &view);
+        }
         _ => {}
     }
 }
@@ -137,6 +141,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
         Mode::EditQuery { input, error } => ("query: ", input.clone(), error.as_ref()),
         Mode::Year { input } => ("year (←/→ step): ", input.clone(), None),
         Mode::Pick(p) => (p.kind.prompt(), p.input.clone(), None),
+        Mode::Copy(m) => ("copy: ", format!("1–{}", m.items.len()), None),
         _ => ("filter: ", app.query.to_string(), None),
     };
     let mut first = vec![Span::styled(prompt, theme.label)];

@@ -48,6 +48,13 @@ pub enum Action {
     ClearFilters,
     /// Follow the n-th related link of the shown event (1-based).
     FollowRelated(u8),
+    /// Select the shown event's next / previous source.
+    NextSource,
+    PrevSource,
+    /// Open the selected source's web address in the browser.
+    OpenSource,
+    /// Choose what to copy: citation, quote, the event, the command line.
+    CopyMenu,
     Back,
     // Prompts.
     /// Keep what was typed or chosen.
@@ -117,6 +124,10 @@ impl Action {
         Action::ToggleFilterPane,
         Action::ClearFilters,
         Action::Back,
+        Action::NextSource,
+        Action::PrevSource,
+        Action::OpenSource,
+        Action::CopyMenu,
         Action::Accept,
         Action::Cancel,
         Action::Erase,
@@ -172,6 +183,10 @@ impl Action {
             Action::ClearFilters => "clear-filters",
             Action::FollowRelated(_) => "follow-related",
             Action::Back => "back",
+            Action::NextSource => "next-source",
+            Action::PrevSource => "previous-source",
+            Action::OpenSource => "open-source",
+            Action::CopyMenu => "copy",
             Action::Accept => "accept",
             Action::Cancel => "cancel",
             Action::Erase => "erase",

@@ -64,7 +64,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Browse => "Browsing",
-            Context::Prompt => "In a prompt (search, query, year, actor, kind)",
+            Context::Prompt => "In a prompt (search, query, year, actor, kind) or the copy menu",
             Context::Help => "In this help",
             Context::Present => "Presenting",
             Context::Notes => "The notes view (tipline notes)",
@@ -387,6 +387,34 @@ impl Default for Keymap {
                 Action::Back,
                 "back to the event you came from",
                 None,
+            ),
+            b(
+                B,
+                &[k(']')],
+                Action::NextSource,
+                "select the shown event's next source (▸ marks it)",
+                None,
+            ),
+            b(
+                B,
+                &[k('[')],
+                Action::PrevSource,
+                "select the previous source",
+                None,
+            ),
+            b(
+                B,
+                &[k('o')],
+                Action::OpenSource,
+                "open the selected source's web address in the browser ($BROWSER, else the system's)",
+                Some("open"),
+            ),
+            b(
+                B,
+                &[k('c')],
+                Action::CopyMenu,
+                "copy: the source's citation, its quote, the event as Markdown, or the command line that reopens this view",
+                Some("copy"),
             ),
             b(
                 B,

@@ -16,6 +16,8 @@ mod pointer;
 pub mod presenter;
 pub mod quizui;
 mod seek;
+pub mod settings;
+pub mod sources;
 pub mod state;
 pub mod terminal;
 pub mod theme;

@@ -117,6 +117,10 @@ impl App {
                 }
                 return;
             }
+            Mode::Copy(_) => {
+                self.copy_typed(c);
+                return;
+            }
             Mode::Search { input } => type_into(input, c, MAX_QUERY_CHARS),
             Mode::EditQuery { input, error } => {
                 // Query text is applied on Enter, not as it is typed.

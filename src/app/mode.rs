@@ -37,6 +37,8 @@ pub enum Mode {
     },
     /// Presenting a lesson (or the filtered events) one stop per screen.
     Present(Box<Presenter>),
+    /// `c`: what to copy from the shown event.
+    Copy(super::sources::CopyMenu),
 }
 
 impl Mode {
@@ -54,7 +56,7 @@ impl Mode {
     pub fn takes_text(&self) -> bool {
         matches!(
             self,
-            Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } | Mode::Pick(_)
+            Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } | Mode::Pick(_) | Mode::Copy(_)
         )
     }
 }

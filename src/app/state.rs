@@ -3,7 +3,6 @@
 //! renders the state. Nothing here touches a terminal or draws.
 
 use super::input::{Action, Input, Msg};
-use super::keymap::Keymap;
 use super::layout::{self, Regions};
 use super::mode::{Mode, Pane};
 use super::navigate::Visit;
@@ -14,7 +13,7 @@ use super::panes::picker::{Choices, PickerKind};
 use super::panes::strip::Strip;
 use super::panes::timeline::TimelinePane;
 use super::presenter::Presenter;
-use super::theme::{Theme, ThemeName};
+pub use super::settings::Settings;
 use crate::query::index::WordIndex;
 use crate::query::{Facet, Faceted, Query, Term};
 use crate::text::fold;
@@ -27,25 +26,6 @@ use std::time::Duration;
 /// thread when searching in the background is on: below it a search takes
 /// well under a millisecond, less than handing it to a thread.
 pub const BACKGROUND_FROM: usize = 20_000;
-
-/// How the app looks and which keys it takes, fixed at start-up.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub theme: Theme,
-    pub keymap: Keymap,
-    /// The projector preset: no colour, high contrast, wider margins.
-    pub projector: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            theme: Theme::new(ThemeName::Dark, false),
-            keymap: Keymap::default(),
-            projector: false,
-        }
-    }
-}
 
 /// What the status line and the problems panel say.
 #[derive(Debug, Clone, Default)]
@@ -129,6 +109,9 @@ pub struct App {
     results: Results,
     /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
     pub kept_lesson: Option<Box<Presenter>>,
+    /// Work for the terminal loop that `update` cannot do itself: open a
+    /// browser, put text on the clipboard. Tests read it instead.
+    pub effects: Vec<super::sources::Effect>,
 }
 
 impl App {
@@ -155,6 +138,7 @@ impl App {
             history: Vec::new(),
             results: Results::default(),
             kept_lesson: None,
+            effects: Vec::new(),
         };
         app.refresh();
         app
@@ -574,6 +558,7 @@ impl App {
             Mode::Year { input } => self.year(input, action),
             Mode::Pick(picker) => self.pick(picker, action),
             Mode::Present(p) => self.presenting(*p, action),
+            Mode::Copy(menu) => self.copy_menu(menu, action),
         };
     }
 
@@ -619,6 +604,10 @@ impl App {
             }
             Action::FollowRelated(n) => self.follow_related(n as usize),
             Action::Back => self.back(),
+            Action::NextSource => self.step_source(1),
+            Action::PrevSource => self.step_source(-1),
+            Action::OpenSource => self.open_source(),
+            Action::CopyMenu => self.open_copy_menu(),
             Action::Dismiss => {
                 self.status.data_problems.clear();
             }

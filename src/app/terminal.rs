@@ -120,6 +120,7 @@ where
         if let Some(msg) = msg_for(app, event) {
             app.update(msg);
         }
+        super::sources::perform(app);
         dirty = true;
     }
     super::presenter::unpublish();

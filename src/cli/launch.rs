@@ -64,6 +64,8 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         theme: crate::app::theme::Theme::new(theme.unwrap_or(crate::app::theme::ThemeName::Dark), no_color),
         keymap: config.keymap.unwrap_or_default(),
         projector: false,
+        hyperlinks: hyperlinks_wanted(config.hyperlinks),
+        data_files: cli.data.clone(),
     };
     let mut presenter = None;
     if let Some((lesson, projector)) = present {
@@ -113,6 +115,17 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
     }
     let idle = |app: &mut crate::app::App| watcher.poll(app);
     crate::app::terminal::run(&mut app, mouse, idle).map_err(exit_status)
+}
+
+/// Whether to draw web addresses as OSC 8 hyperlinks: as the config says,
+/// else wherever the terminal is not one known to print them as garbage
+/// (the Linux console, dumb terminals). Terminals without hyperlinks
+/// ignore the sequence.
+fn hyperlinks_wanted(config: Option<bool>) -> bool {
+    config.unwrap_or_else(|| {
+        let term = std::env::var("TERM").unwrap_or_default();
+        !matches!(term.as_str(), "linux" | "dumb" | "")
+    })
 }
 
 /// The config file (`--config`, else the default place), its problems

@@ -421,3 +421,34 @@ pub fn ris_date(d: &PartialDate) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+/// A source as one line of plain text, the way a reader cites it: publisher,
+/// the page's own title in quotation marks or the compilers' description in
+/// brackets, where to find it, and when it was published and read.
+pub fn plain(s: &Source) -> String {
+    let title = if s.title_is_label {
+        format!("[{}]", s.title)
+    } else {
+        format!("\u{201c}{}\u{201d}", s.title)
+    };
+    let mut parts = vec![s.publisher.clone(), title];
+    if let Some(d) = &s.published {
+        parts.push(d.human());
+    }
+    if let Some(u) = &s.url {
+        parts.push(u.clone());
+    } else if let Some(place) = &s.locator {
+        parts.push(format!("at {place}"));
+    }
+    let mut text = parts.join(", ");
+    if let Some(d) = &s.accessed {
+        text.push_str(&format!(" (accessed {})", d.human()));
+    }
+    text.push('.');
+    text
+}
+
+/// A quote with the source it comes from: `“…” — Publisher, “Title”, address.`
+pub fn quote_with_source(quoted: &str, s: &Source) -> String {
+    format!("{quoted} \u{2014} {}", plain(s))
+}

@@ -66,6 +66,64 @@ pub fn url(address: &str) -> String {
     }
 }
 
+/// One event as a short Markdown section: title, dates and kind, how sure
+/// it is, the summary, figures with who gave them, and each source's quote
+/// with where it comes from. Every text is escaped.
+pub fn event(t: &crate::timeline::model::Timeline, position: usize) -> String {
+    use crate::timeline::model::Corroboration;
+    let Some(e) = t.events.get(position) else {
+        return String::new();
+    };
+    let mut facts = vec![e.date_text(), e.kind.to_string()];
+    facts.extend(e.location.clone());
+    let mut out = format!("## {}\n\n*{}*\n\n", inline(&e.title), inline(&facts.join(" · ")));
+    let sureness = match e.corroboration {
+        Corroboration::Corroborated => "Corroborated by a second source.".to_string(),
+        Corroboration::SingleSource => "Rests on a single source.".to_string(),
+        Corroboration::Disputed => "Sources disagree:".to_string(),
+    };
+    out.push_str(&inline(&sureness));
+    out.push_str("\n\n");
+    for line in t.disagreements(e) {
+        out.push_str(&format!("- {}\n", inline(&line)));
+    }
+    if !t.disagreements(e).is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&block(&e.summary, ""));
+    out.push_str("\n\n");
+    for f in &e.figures {
+        let mut line = format!("{}: {}", f.label, t.figure_value_text(f));
+        if let Some(unit) = &f.unit {
+            line.push_str(&format!(" {unit}"));
+        }
+        if let Some(who) = &f.according_to {
+            let name = t.actor(who).map_or(who.as_str(), |a| a.name.as_str());
+            line.push_str(&format!(", according to {name}"));
+        }
+        out.push_str(&format!("- {}\n", inline(&line)));
+    }
+    if !e.figures.is_empty() {
+        out.push('\n');
+    }
+    for c in &e.sources {
+        out.push_str(&format!("> {}", block(&c.quoted(), "> ")));
+        if let Some(s) = t.source(&c.source) {
+            let title = if s.title_is_label {
+                format!("\\[{}\\]", inline(&s.title))
+            } else {
+                format!("*{}*", inline(&s.title))
+            };
+            out.push_str(&format!("\n> — {}, {title}", inline(&s.publisher)));
+            if let Some(u) = &s.url {
+                out.push_str(&format!(", {}", url(u)));
+            }
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

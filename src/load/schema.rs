@@ -334,6 +334,9 @@ pub struct ConfigFile {
     theme: Option<ThemeName>,
     /// Whether the app captures the mouse.
     mouse: Option<bool>,
+    /// Whether web addresses are drawn as terminal hyperlinks (OSC 8); by
+    /// default they are, except on the Linux console and dumb terminals.
+    hyperlinks: Option<bool>,
     /// Key bindings: `action = "key"` for browsing, `[keys.CONTEXT]` for other contexts.
     keys: Option<Keys>,
 }

@@ -19,7 +19,19 @@ struct Wrapped {
     position: usize,
     width: u16,
     words: Vec<String>,
+    source: usize,
+    built: Built,
+}
+
+/// An event's wrapped text and where things are in it.
+#[derive(Debug, Clone, Default)]
+struct Built {
     lines: Vec<Line<'static>>,
+    /// The first line of each source's quote.
+    source_lines: Vec<usize>,
+    /// Lines that show a web address, with the address, so the terminal
+    /// can be told they are links.
+    links: Vec<(usize, String)>,
 }
 
 /// The detail pane's scroll and the wrapped text it scrolls through.
@@ -29,6 +41,8 @@ pub struct DetailPane {
     pub scroll: u16,
     /// How far the pane can scroll at its current height.
     pub max_scroll: u16,
+    /// The selected source (0-based): what opening and copying act on.
+    pub source: usize,
     wrapped: Option<Wrapped>,
 }
 
@@ -48,26 +62,43 @@ impl DetailPane {
             self.max_scroll = 0;
             return;
         };
-        let stale = self
-            .wrapped
-            .as_ref()
-            .is_none_or(|c| c.position != position || c.width != width || c.words != words);
+        if self.wrapped.as_ref().is_some_and(|c| c.position != position) {
+            // Another event: its first source is the selected one.
+            self.source = 0;
+        }
+        let stale = self.wrapped.as_ref().is_none_or(|c| {
+            c.position != position || c.width != width || c.words != words || c.source != self.source
+        });
         if stale {
-            let lines = build(t, theme, position, width as usize, &words);
+            let built = build(t, theme, position, width as usize, &words, self.source);
             self.wrapped = Some(Wrapped {
                 position,
                 width,
                 words,
-                lines,
+                source: self.source,
+                built,
             });
         }
-        let len = self.wrapped.as_ref().map_or(0, |c| c.lines.len());
+        let len = self.wrapped.as_ref().map_or(0, |c| c.built.lines.len());
         self.max_scroll = len.saturating_sub(height as usize).min(u16::MAX as usize) as u16;
         self.scroll = self.scroll.min(self.max_scroll);
     }
 
     pub fn scroll_by(&mut self, delta: i32) {
         self.scroll = (self.scroll as i32 + delta).clamp(0, self.max_scroll as i32) as u16;
+    }
+
+    /// Scrolls so the selected source's quote starts on screen, when the
+    /// text is wrapped for the selected source.
+    pub fn reveal_source(&mut self, height: u16) {
+        let Some(w) = &self.wrapped else { return };
+        let Some(&line) = w.built.source_lines.get(self.source) else {
+            return;
+        };
+        let line = line.min(u16::MAX as usize) as u16;
+        if line < self.scroll || line >= self.scroll.saturating_add(height) {
+            self.scroll = line.saturating_sub(1).min(self.max_scroll);
+        }
     }
 }
 
@@ -76,6 +107,8 @@ struct Builder<'a> {
     words: &'a [String],
     highlight: Style,
     lines: Vec<Line<'static>>,
+    source_lines: Vec<usize>,
+    links: Vec<(usize, String)>,
 }
 
 impl Builder<'_> {
@@ -109,13 +142,15 @@ impl Builder<'_> {
     }
 }
 
-fn build(t: &Timeline, th: &Theme, position: usize, width: usize, words: &[String]) -> Vec<Line<'static>> {
+fn build(t: &Timeline, th: &Theme, position: usize, width: usize, words: &[String], source: usize) -> Built {
     let e = &t.events[position];
     let mut b = Builder {
         width,
         words,
         highlight: th.highlight,
         lines: Vec::new(),
+        source_lines: Vec::new(),
+        links: Vec::new(),
     };
     b.text(&e.title, th.title, "", 0);
     b.text(
@@ -191,7 +226,10 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, words: &[Strin
     }
     b.heading("Sources", th.label);
     for (n, c) in e.sources.iter().enumerate() {
-        let label = format!("[{}] ", n + 1);
+        // The selected source, which o opens and c copies, is marked.
+        let mark = if n == source { '▸' } else { ' ' };
+        let label = format!("{mark}[{}] ", n + 1);
+        b.source_lines.push(b.lines.len());
         b.text(&c.quoted(), th.quote, &label, label.width());
         if let Some(s) = t.source(&c.source) {
             let pad = " ".repeat(label.width());
@@ -204,7 +242,12 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, words: &[Strin
             }
             b.text(&credit, th.dim, &pad, label.width() + 2);
             if let Some(url) = &s.url {
+                let first = b.lines.len();
                 b.text(url, th.dim, &pad, label.width());
+                if let Some(web) = crate::interop::html::web_url(url) {
+                    let end = b.lines.len();
+                    b.links.extend((first..end).map(|l| (l, web.clone())));
+                }
             } else if let Some(place) = &s.locator {
                 b.text(
                     &format!("at {place} (no web address in the material)"),
@@ -244,7 +287,11 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, words: &[Strin
         b.blank();
         b.text(&format!("Tags: {}", e.tags.join(", ")), th.dim, "", 6);
     }
-    b.lines
+    Built {
+        lines: b.lines,
+        source_lines: b.source_lines,
+        links: b.links,
+    }
 }
 
 pub fn draw(
@@ -267,13 +314,28 @@ pub fn draw(
     };
     // `update` keeps the wrapped text current; wrap here only if it is not.
     let fresh;
-    let lines = match &pane.wrapped {
-        Some(w) if w.position == position && w.width == inner.width && w.words == v.highlights => &w.lines,
+    let built = match &pane.wrapped {
+        Some(w)
+            if w.position == position
+                && w.width == inner.width
+                && w.words == v.highlights
+                && w.source == pane.source =>
+        {
+            &w.built
+        }
         _ => {
-            fresh = build(v.timeline, v.theme, position, inner.width as usize, v.highlights);
+            fresh = build(
+                v.timeline,
+                v.theme,
+                position,
+                inner.width as usize,
+                v.highlights,
+                pane.source,
+            );
             &fresh
         }
     };
+    let lines = &built.lines;
     let max_scroll = lines.len().saturating_sub(inner.height as usize);
     let scroll = (pane.scroll as usize).min(max_scroll);
     let end = (scroll + inner.height as usize).min(lines.len());
@@ -285,4 +347,11 @@ pub fn draw(
         }
     }
     frame.render_widget(Paragraph::new(shown), inner);
+    if v.hyperlinks {
+        let last = end.saturating_sub(usize::from(max_scroll > 0 && scroll < max_scroll));
+        for (line, url) in built.links.iter().filter(|(l, _)| (scroll..last).contains(l)) {
+            let y = inner.y + (line - scroll) as u16;
+            super::widgets::hyperlink_row(frame.buffer_mut(), inner.x, y, inner.width, url);
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! pure function of the state; only visible rows are built, so drawing costs
 //! the same for forty events or a million.
 
+pub mod copy;
 pub mod detail;
 pub mod filter;
 pub mod help;

@@ -21,6 +21,8 @@ pub struct View<'a> {
     pub visible: &'a [usize],
     /// Folded search words to mark.
     pub highlights: &'a [String],
+    /// Whether web addresses are drawn as terminal hyperlinks.
+    pub hyperlinks: bool,
 }
 
 /// A pane's frame: thick border and bold title when it has the keyboard.
@@ -131,4 +133,47 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         w,
         h,
     )
+}
+
+/// Makes the text of one row a terminal hyperlink (OSC 8) to `url`: the
+/// row's first to last non-blank cell become one cell that prints the link
+/// and is counted as the text's width, so the diff neither repeats nor
+/// misplaces it. `url` must already be a checked web address; anything
+/// outside printable ASCII is percent-encoded here as well, since the
+/// address sits inside an escape sequence.
+pub fn hyperlink_row(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, width: u16, url: &str) {
+    use ratatui::buffer::CellDiffOption;
+    let target = osc8_target(url);
+    let cells: Vec<u16> = (x..x.saturating_add(width))
+        .filter(|&cx| buf.cell((cx, y)).is_some_and(|c| !c.symbol().trim().is_empty()))
+        .collect();
+    let (Some(&first), Some(&last)) = (cells.first(), cells.last()) else {
+        return;
+    };
+    let mut text = String::new();
+    for cx in first..=last {
+        if let Some(c) = buf.cell((cx, y)) {
+            text.push_str(c.symbol());
+        }
+    }
+    let Some(span) = std::num::NonZeroU16::new(text.width().min(usize::from(last - first + 1)) as u16) else {
+        return;
+    };
+    if let Some(cell) = buf.cell_mut((first, y)) {
+        cell.set_symbol(&format!("\x1b]8;;{target}\x1b\\{text}\x1b]8;;\x1b\\"));
+        cell.set_diff_option(CellDiffOption::ForcedWidth(span));
+    }
+}
+
+/// A web address as an OSC 8 target: printable ASCII only.
+pub fn osc8_target(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if (0x21..0x7f).contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }

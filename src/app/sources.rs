@@ -1,0 +1,277 @@
+//! The shown event's sources: choosing one, opening it in a browser, and
+//! copying what a reader cites (a citation, a quote with its source, the
+//! event as Markdown, the command line that reopens this view).
+//!
+//! `update` only records what is wanted as an [`Effect`]; the terminal
+//! loop does it, so tests see the effect without a browser or clipboard.
+
+use super::input::Action;
+use super::mode::Mode;
+use super::state::App;
+use std::io::Write;
+
+/// Work for the terminal loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this checked web address in the browser.
+    Open(String),
+    /// Put this text on the clipboard; `what` names it in the status line.
+    Copy { what: String, text: String },
+}
+
+/// One thing the copy menu offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyItem {
+    pub what: String,
+    pub text: String,
+}
+
+/// The copy menu: its choices, made when it opened, and the cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyMenu {
+    pub items: Vec<CopyItem>,
+    pub cursor: usize,
+}
+
+/// Larger texts are refused: terminals drop long OSC 52 sequences.
+pub const MAX_COPY_BYTES: usize = 64 * 1024;
+
+impl App {
+    /// Moves the source selection, wrapping, and brings it into view.
+    pub(super) fn step_source(&mut self, step: isize) {
+        let Some(e) = self.selected_event() else { return };
+        let n = e.sources.len();
+        if n == 0 {
+            return;
+        }
+        let next = (self.detail.source as isize + step).rem_euclid(n as isize) as usize;
+        let publisher = self
+            .timeline
+            .source(&e.sources[next].source)
+            .map(|s| s.publisher.clone())
+            .unwrap_or_default();
+        self.detail.source = next;
+        self.relayout_detail();
+        let height = self.regions().detail.map_or(0, |r| r.height.saturating_sub(2));
+        self.detail.reveal_source(height);
+        self.status.message = Some(format!("source {} of {n}: {publisher}", next + 1));
+    }
+
+    /// The selected source of the shown event, and its number (1-based).
+    fn selected_source(&self) -> Option<(usize, &crate::timeline::model::Citation)> {
+        let e = self.selected_event()?;
+        let i = self.detail.source.min(e.sources.len().checked_sub(1)?);
+        Some((i + 1, &e.sources[i]))
+    }
+
+    pub(super) fn open_source(&mut self) {
+        let Some((n, c)) = self.selected_source() else {
+            self.status.message = Some("no event selected".into());
+            return;
+        };
+        let url = self
+            .timeline
+            .source(&c.source)
+            .and_then(|s| s.url.as_deref())
+            .and_then(crate::interop::html::web_url);
+        match url {
+            Some(url) => self.effects.push(Effect::Open(url)),
+            None => {
+                self.status.message = Some(format!("source {n} has no web address to open"));
+            }
+        }
+    }
+
+    pub(super) fn open_copy_menu(&mut self) {
+        let Some(position) = self.selected_position() else {
+            self.status.message = Some("no event selected".into());
+            return;
+        };
+        let mut items = Vec::new();
+        if let Some((n, c)) = self.selected_source() {
+            if let Some(s) = self.timeline.source(&c.source) {
+                items.push(CopyItem {
+                    what: format!("the citation of source {n}"),
+                    text: crate::interop::citations::plain(s),
+                });
+                items.push(CopyItem {
+                    what: format!("quote {n} with its source"),
+                    text: crate::interop::citations::quote_with_source(&c.quoted(), s),
+                });
+            }
+        }
+        items.push(CopyItem {
+            what: "the event as Markdown".into(),
+            text: crate::interop::markdown::event(&self.timeline, position),
+        });
+        items.push(CopyItem {
+            what: "the command line that reopens this view".into(),
+            text: self.reopen_command(),
+        });
+        self.mode = Mode::Copy(CopyMenu { items, cursor: 0 });
+    }
+
+    /// `tipline [--data FILE]... --goto ID [-- QUERY]`, quoted for a POSIX shell.
+    pub fn reopen_command(&self) -> String {
+        let mut args: Vec<String> = vec!["tipline".into()];
+        for f in &self.settings.data_files {
+            args.push("--data".into());
+            args.push(f.to_string_lossy().into_owned());
+        }
+        if let Some(e) = self.selected_event() {
+            args.push("--goto".into());
+            args.push(e.id.clone());
+        }
+        if !self.query.is_empty() {
+            // After `--`, a query starting with `-` (a negation) is not a flag.
+            args.push("--".into());
+            args.push(self.query.to_string());
+        }
+        args.iter()
+            .map(|a| shlex::try_quote(a).map_or_else(|_| String::from("''"), |q| q.into_owned()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub(super) fn copy_menu(&mut self, mut menu: CopyMenu, action: Action) -> Mode {
+        let last = menu.items.len().saturating_sub(1);
+        match action {
+            Action::Up => menu.cursor = menu.cursor.saturating_sub(1),
+            Action::Down => menu.cursor = (menu.cursor + 1).min(last),
+            Action::Accept => {
+                self.copy(&menu, menu.cursor);
+                return Mode::Browse;
+            }
+            Action::Cancel => return Mode::Browse,
+            _ => {}
+        }
+        Mode::Copy(menu)
+    }
+
+    /// A digit typed in the copy menu copies that item at once.
+    pub(super) fn copy_typed(&mut self, c: char) {
+        let Mode::Copy(menu) = &self.mode else { return };
+        let Some(i) = c.to_digit(10).and_then(|d| (d as usize).checked_sub(1)) else {
+            return;
+        };
+        if i < menu.items.len() {
+            let menu = menu.clone();
+            self.copy(&menu, i);
+            self.mode = Mode::Browse;
+        }
+    }
+
+    fn copy(&mut self, menu: &CopyMenu, i: usize) {
+        let Some(item) = menu.items.get(i) else { return };
+        if item.text.len() > MAX_COPY_BYTES {
+            self.status.message = Some(format!("{} is too long to copy", item.what));
+            return;
+        }
+        self.effects.push(Effect::Copy {
+            what: item.what.clone(),
+            text: item.text.clone(),
+        });
+    }
+}
+
+/// Does what `update` asked for, telling the status line how it went.
+/// Browsers start detached, with no access to the terminal.
+pub fn perform(app: &mut App) {
+    for effect in std::mem::take(&mut app.effects) {
+        let note = match effect {
+            Effect::Open(url) => match open_in_browser(&url) {
+                Ok(program) => format!("opening the source with {program}"),
+                Err(why) => why,
+            },
+            Effect::Copy { what, text } => {
+                let mut out = std::io::stdout();
+                let sent = out
+                    .write_all(osc52(&text).as_bytes())
+                    .and_then(|_| out.flush())
+                    .is_ok();
+                let tmux = std::env::var_os("TMUX").is_some() && copy_to_tmux(&text);
+                match (sent, tmux) {
+                    (_, true) => format!("copied {what} (tmux buffer and clipboard)"),
+                    (true, false) => {
+                        format!("copied {what} (where the terminal lets programs set the clipboard)")
+                    }
+                    (false, false) => format!("could not copy {what}"),
+                }
+            }
+        };
+        app.status.message = Some(crate::text::sanitize_line(&note).into_owned());
+    }
+}
+
+/// OSC 52: set the clipboard to `text`, base64-encoded, ended by ST.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\x1b]52;c;{encoded}\x1b\\")
+}
+
+/// Inside tmux, OSC 52 from a program is dropped unless tmux is set to
+/// allow it; `tmux load-buffer -w` fills tmux's buffer and passes the text
+/// on to the outer terminal's clipboard itself.
+fn copy_to_tmux(text: &str) -> bool {
+    use std::process::{Command, Stdio};
+    let Ok(mut child) = Command::new("tmux")
+        .args(["load-buffer", "-w", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    else {
+        return false;
+    };
+    let wrote = child
+        .stdin
+        .take()
+        .is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
+    wrote && child.wait().is_ok_and(|s| s.success())
+}
+
+/// The program and arguments that open `url`: `$BROWSER` (split as a shell
+/// would; the first of a `:`-separated list; `%s` replaced by the address,
+/// else the address appended), else the platform's opener.
+pub fn browser_command(url: &str, browser: Option<&str>) -> Vec<String> {
+    let from_env = browser
+        .and_then(|b| b.split(':').map(str::trim).find(|b| !b.is_empty()))
+        .and_then(shlex::split)
+        .filter(|words| !words.is_empty());
+    match from_env {
+        Some(mut words) => {
+            if words.iter().any(|w| w.contains("%s")) {
+                for w in &mut words {
+                    *w = w.replace("%s", url);
+                }
+            } else {
+                words.push(url.to_string());
+            }
+            words
+        }
+        None if cfg!(target_os = "macos") => vec!["open".into(), url.into()],
+        None if cfg!(windows) => vec!["explorer".into(), url.into()],
+        None => vec!["xdg-open".into(), url.into()],
+    }
+}
+
+fn open_in_browser(url: &str) -> Result<String, String> {
+    use std::process::{Command, Stdio};
+    let browser = std::env::var("BROWSER").ok();
+    let words = browser_command(url, browser.as_deref());
+    let (program, args) = words.split_first().ok_or("no browser to open the source with")?;
+    let child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("could not start {program}: {e}; set BROWSER to your browser"))?;
+    // Reap it when it ends, without making the app wait for the browser.
+    std::thread::spawn(move || {
+        let mut child = child;
+        let _ = child.wait();
+    });
+    Ok(program.clone())
+}
