@@ -610,3 +610,101 @@ fn a_config_home_that_is_a_file_runs_without_a_config() {
     assert!(s.wait_exit().success());
     std::fs::remove_dir_all(&root).ok();
 }
+
+const LINKS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/links.toml");
+
+/// The cursor's (row, column) and the character under it.
+fn cursor_on(s: &Session) -> (u16, u16, String) {
+    let parser = s.screen.lock().unwrap();
+    let screen = parser.screen();
+    let (row, col) = screen.cursor_position();
+    let under = screen.cell(row, col).map(|c| c.contents()).unwrap_or_default();
+    (row, col, under.to_string())
+}
+
+/// The text of one screen row.
+fn row_text(s: &Session, row: u16) -> String {
+    s.contents().lines().nth(row as usize).unwrap_or("").to_string()
+}
+
+/// Waits until the cursor sits on a row showing `text`.
+fn wait_cursor_on(s: &Session, text: &str) -> (u16, u16, String) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let at = cursor_on(s);
+        if row_text(s, at.0).contains(text) {
+            return at;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the cursor never reached a row showing {text:?}: at {at:?}; screen:\n{}",
+            s.contents()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_terminal_cursor_follows_the_selection_and_the_prompt_caret() {
+    let mut s = Session::start(&["--data", LINKS], 120, 40);
+    s.wait_for("A law is passed");
+    let (_, _, under) = wait_cursor_on(&s, "A law is passed");
+    assert_eq!(under, "▶", "on the selection marker");
+    s.keys("j");
+    let (_, _, under) = wait_cursor_on(&s, "A plan follows the law");
+    assert_eq!(under, "▶");
+    s.keys("G");
+    wait_cursor_on(&s, "A review");
+    // In a prompt the cursor is the caret, after what was typed.
+    s.keys("/");
+    s.wait_for("search: ");
+    s.keys("law");
+    let (row, col, _) = wait_cursor_on(&s, "search: law");
+    assert_eq!(row, 38, "the status line");
+    assert_eq!(col, "search: law".len() as u16);
+    s.keys("\x1b");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s);
+}
+
+#[test]
+fn web_addresses_are_hyperlinks_to_web_addresses_only() {
+    let mut s = Session::start(&["--data", LINKS], 120, 40);
+    s.wait_for("https://example.org/report");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(
+        raw.contains("\x1b]8;;https://example.org/report\x1b\\https://example.org/report\x1b]8;;\x1b\\"),
+        "the address is a link to itself"
+    );
+    let targets: Vec<&str> = raw
+        .split("\x1b]8;;")
+        .skip(1)
+        .map(|rest| rest.split('\x1b').next().unwrap_or(""))
+        .filter(|target| !target.is_empty())
+        .collect();
+    assert!(!targets.is_empty());
+    for t in targets {
+        assert!(
+            t.starts_with("https://") || t.starts_with("http://"),
+            "a link to {t:?}"
+        );
+    }
+}
+
+#[test]
+fn hyperlinks_can_be_turned_off_in_the_config() {
+    let dir = std::env::temp_dir().join(format!("tipline-links-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "hyperlinks = false\n").unwrap();
+    let mut s = Session::start(&["--config", config.to_str().unwrap(), "--data", LINKS], 120, 40);
+    s.wait_for("https://example.org/report");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(!raw.contains("\x1b]8;"), "no hyperlink sequence at all");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -35,8 +35,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(s) = r.strip {
         strip::draw(frame, s, &app.strip, &app.timeline, th);
     }
+    let mut cursor = None;
     if let Some(f) = r.filter {
-        filter::draw(frame, f, &app.filter, th, focused(Pane::Filter));
+        let at = filter::draw(frame, f, &app.filter, th, focused(Pane::Filter));
+        cursor = cursor.or(at);
     }
     if let Some(t) = r.timeline {
         timeline::draw(frame, t, &app.list, &view, focused(Pane::Timeline));
@@ -51,18 +53,46 @@ pub fn draw(frame: &mut Frame, app: &App) {
             focused(Pane::Detail),
         );
     }
-    draw_status(frame, r.status, app);
+    if matches!(app.mode, Mode::Browse) {
+        cursor = cursor.or_else(|| browse_cursor(app, &r));
+    }
+    let caret = draw_status(frame, r.status, app);
     if !app.status.data_problems.is_empty() {
         draw_problems(frame, area, app);
     }
     match &app.mode {
         Mode::Present(p) => present::draw(frame, area, p, &view, app.settings.projector),
         Mode::Help { scroll } => help::draw(frame, area, &app.settings.keymap, th, *scroll),
-        Mode::Pick(p) => picker::draw(frame, area, p, &app.choices, &app.filter, &view),
-        Mode::Copy(menu) => {
-            copy::draw(frame, area, menu, &view);
+        Mode::Pick(p) => cursor = picker::draw(frame, area, p, &app.choices, &app.filter, &view),
+        Mode::Copy(menu) => cursor = copy::draw(frame, area, menu, &view),
+        Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } => cursor = caret,
+        Mode::Browse => {}
+    }
+    // The terminal's own cursor follows the selection or the caret, so
+    // screen magnifiers and braille displays follow the reader; where no
+    // row is chosen it rests at the top left.
+    let (x, y) = cursor.unwrap_or((area.x, area.y));
+    frame.set_cursor_position((x, y));
+}
+
+/// Where the cursor sits while browsing: on the selected event's row, or
+/// at the selected source in the detail pane; the filter pane reports its
+/// own cursor row.
+fn browse_cursor(app: &App, r: &super::layout::Regions) -> Option<(u16, u16)> {
+    match app.focus {
+        Pane::Timeline => {
+            let t = r.timeline?;
+            let height = t.height.saturating_sub(2) as usize;
+            let row = app.list.selected_row()?;
+            let offset = app.list.offset.min(app.list.rows.len().saturating_sub(1));
+            (row >= offset && row < offset + height).then(|| (t.x + 1, t.y + 1 + (row - offset) as u16))
         }
-        _ => {}
+        Pane::Detail => {
+            let d = r.detail?;
+            let line = app.detail.cursor_line(d.height.saturating_sub(2));
+            Some((d.x + 1, d.y + 1 + line))
+        }
+        Pane::Filter => None,
     }
 }
 
@@ -133,7 +163,8 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
-fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the status line; where the prompt's caret is, when one is open.
+fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     let theme = &app.settings.theme;
     let width = area.width as usize;
     let (prompt, input, error): (&str, String, Option<&String>) = match &app.mode {
@@ -145,6 +176,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
         _ => ("filter: ", app.query.to_string(), None),
     };
     let mut first = vec![Span::styled(prompt, theme.label)];
+    let mut caret = None;
     if app.mode.takes_text() {
         // Show the end of long input, where the cursor is.
         let room = width.saturating_sub(prompt.width() + 1);
@@ -157,6 +189,10 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
                 input.clone()
             }
         };
+        caret = Some((
+            area.x + (prompt.width() + shown.width()).min(width.saturating_sub(1)) as u16,
+            area.y,
+        ));
         first.push(Span::raw(shown));
         first.push(Span::styled("█", theme.label));
     } else if input.is_empty() {
@@ -212,6 +248,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) {
         vec![Line::from(first)]
     };
     frame.render_widget(Paragraph::new(lines).style(theme.status), area);
+    caret
 }
 
 /// The key hints for the current mode, from the key table, as many as fit.

@@ -88,6 +88,20 @@ impl DetailPane {
         self.scroll = (self.scroll as i32 + delta).clamp(0, self.max_scroll as i32) as u16;
     }
 
+    /// The line on screen (counted from the pane's first) where the selected
+    /// source's quote starts, if it is on screen; else the first line.
+    pub fn cursor_line(&self, height: u16) -> u16 {
+        let line = self
+            .wrapped
+            .as_ref()
+            .and_then(|w| w.built.source_lines.get(self.source))
+            .map(|&l| l.min(u16::MAX as usize) as u16);
+        match line {
+            Some(l) if l >= self.scroll && l < self.scroll.saturating_add(height) => l - self.scroll,
+            _ => 0,
+        }
+    }
+
     /// Scrolls so the selected source's quote starts on screen, when the
     /// text is wrapped for the selected source.
     pub fn reveal_source(&mut self, height: u16) {

@@ -175,7 +175,14 @@ fn offset(lines: &[Option<usize>], cursor: usize, height: usize) -> usize {
         .min(lines.len().saturating_sub(height))
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, pane: &FilterPane, th: &Theme, focused: bool) {
+/// Draws the pane; where its cursor row is when it has the keyboard.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    pane: &FilterPane,
+    th: &Theme,
+    focused: bool,
+) -> Option<(u16, u16)> {
     let active = pane.entries.iter().filter(|e| e.active).count();
     let title = if active > 0 {
         format!("Filter — {active} on")
@@ -186,13 +193,14 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &FilterPane, th: &Theme, focuse
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
-        return;
+        return None;
     }
     let lines = layout(&pane.entries);
     let height = inner.height as usize;
     let width = inner.width as usize;
     let start = offset(&lines, pane.cursor, height);
     let mut shown = Vec::new();
+    let mut cursor_at = None;
     for (n, line) in lines.iter().enumerate() {
         // A heading is named by the facet of the entry that follows it.
         let facet = lines[n..]
@@ -211,6 +219,9 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &FilterPane, th: &Theme, focuse
                 let mark = if e.active { "[x]" } else { "[ ]" };
                 let count = e.count.to_string();
                 let cursor = focused && *i == pane.cursor;
+                if cursor {
+                    cursor_at = Some((inner.x, inner.y + (n - start) as u16));
+                }
                 let lead = format!("{}{mark} ", if cursor { "▶" } else { " " });
                 let room = width.saturating_sub(lead.width() + count.width() + 1);
                 let label = fit(&e.label, room);
@@ -232,4 +243,5 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &FilterPane, th: &Theme, focuse
         }
     }
     frame.render_widget(Paragraph::new(shown), inner);
+    cursor_at
 }

@@ -12,6 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
@@ -192,7 +193,15 @@ impl Choices {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, choices: &Choices, filter: &FilterPane, v: &View) {
+/// Draws the picker; where its typing caret is.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    p: &Picker,
+    choices: &Choices,
+    filter: &FilterPane,
+    v: &View,
+) -> Option<(u16, u16)> {
     let th = v.theme;
     let choices = choices.of(p.kind);
     let rect = centered(area, 60, (choices.len() as u16 + 4).min(20));
@@ -205,11 +214,13 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, choices: &Choices, filter
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if inner.height == 0 {
-        return;
+        return None;
     }
+    let typed = fit(&p.input, inner.width.saturating_sub(3) as usize);
+    let caret = (inner.x + 2 + typed.width() as u16, inner.y);
     let mut lines = vec![Line::from(vec![
         Span::styled("› ", th.label),
-        Span::raw(fit(&p.input, inner.width.saturating_sub(3) as usize)),
+        Span::raw(typed),
         Span::styled("█", th.label),
     ])];
     let rows = inner.height.saturating_sub(1) as usize;
@@ -246,4 +257,5 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, choices: &Choices, filter
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    Some(caret)
 }
