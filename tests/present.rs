@@ -167,26 +167,28 @@ fn presenter_snapshots() {
 }
 
 #[test]
-fn projector_and_no_colour_rely_on_no_colour() {
+fn the_projector_is_white_on_black_and_no_colour_leaves_the_terminals_own() {
+    use ratatui::style::Color;
     for projector in [true, false] {
         let mut app = presenting(1);
         app.settings.projector = projector;
-        app.settings.theme = Theme::new(
-            if projector {
-                ThemeName::HighContrast
-            } else {
-                ThemeName::Dark
-            },
-            true,
-        );
+        // The projector is white on black and nothing else; NO_COLOR leaves
+        // the terminal's own colours.
+        app.settings.theme = if projector {
+            Theme::projector(false)
+        } else {
+            Theme::new(ThemeName::Dark, true)
+        };
         app.update(Action::Reveal);
         let terminal = screen(&mut app, 120, 40);
         let buf = terminal.backend().buffer();
+        let expected = if projector {
+            (Color::Indexed(231), Color::Indexed(16))
+        } else {
+            (Color::Reset, Color::Reset)
+        };
         for cell in buf.content() {
-            assert_eq!(
-                (cell.fg, cell.bg),
-                (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
-            );
+            assert_eq!((cell.fg, cell.bg), expected);
         }
         let name = if projector {
             "present_projector_120x40"

@@ -8,7 +8,7 @@ use super::panes::{copy, detail, filter, help, picker, present, strip, timeline}
 use super::state::App;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -121,7 +121,7 @@ fn draw_problems(frame: &mut Frame, area: Rect, app: &App) {
         area.width,
         height,
     );
-    frame.render_widget(Clear, rect);
+    super::panes::widgets::clear(frame, rect, th);
     let count = app.status.data_problems.len();
     let keys = &app.settings.keymap;
     let dismiss = keys.key_for(super::input::Action::Dismiss);
@@ -221,7 +221,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
             // The whole error just above the status line, the query below it.
             let n = wrapped.len() as u16;
             let above = Rect::new(area.x, area.y - n, area.width, n);
-            frame.render_widget(Clear, above);
+            super::panes::widgets::clear(frame, above, theme);
             let lines: Vec<Line> = wrapped
                 .iter()
                 .map(|l| Line::styled(l.clone(), theme.error))

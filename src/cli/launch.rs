@@ -73,7 +73,7 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         let found = find_lesson(&lessons, &lesson)?;
         if projector {
             settings.projector = true;
-            settings.theme = crate::app::theme::Theme::new(crate::app::theme::ThemeName::HighContrast, true);
+            settings.theme = crate::app::theme::Theme::projector(no_color);
         }
         let mut p = crate::app::presenter::Presenter::from_lesson(found, &timeline);
         let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));

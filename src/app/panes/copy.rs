@@ -5,7 +5,7 @@ use super::widgets::{centered, fit, View};
 use crate::app::sources::CopyMenu;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 
 /// Where the cursor of the menu sits on screen: the chosen row.
@@ -13,7 +13,7 @@ pub fn draw(frame: &mut Frame, area: Rect, menu: &CopyMenu, v: &View) -> Option<
     let th = v.theme;
     let rows = menu.items.len() as u16 * 2 + 1;
     let rect = centered(area, 76, rows + 2);
-    frame.render_widget(Clear, rect);
+    super::widgets::clear(frame, rect, th);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)

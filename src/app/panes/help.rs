@@ -6,7 +6,7 @@ use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -143,7 +143,7 @@ pub fn max_scroll(keymap: &Keymap, size: (u16, u16)) -> u16 {
 
 pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, th: &Theme, scroll: u16) {
     let rect = frame_rect(area);
-    frame.render_widget(Clear, rect);
+    super::widgets::clear(frame, rect, th);
     let close = keymap.first_key(
         crate::app::keymap::Context::Help,
         crate::app::input::Action::CloseHelp,

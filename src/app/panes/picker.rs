@@ -10,7 +10,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -205,7 +205,7 @@ pub fn draw(
     let th = v.theme;
     let choices = choices.of(p.kind);
     let rect = centered(area, 60, (choices.len() as u16 + 4).min(20));
-    frame.render_widget(Clear, rect);
+    super::widgets::clear(frame, rect, th);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)

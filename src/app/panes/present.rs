@@ -9,7 +9,7 @@ use crate::timeline::model::Timeline;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -286,7 +286,7 @@ fn hint_line(items: &[(String, String)], width: usize) -> String {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: bool) {
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area, v.theme);
     if let Some(blank) = p.blank {
         // Nothing but blank cells: black, or white. Without colour, white
         // is reverse video of spaces (the terminal's own foreground).
@@ -294,8 +294,8 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
         let style = match (blank, colourless) {
             (Blank::Black, true) => Style::default(),
             (Blank::White, true) => Style::default().add_modifier(Modifier::REVERSED),
-            (Blank::Black, false) => Style::default().bg(Color::Black).fg(Color::Black),
-            (Blank::White, false) => Style::default().bg(Color::White).fg(Color::White),
+            (Blank::Black, false) => Style::default().bg(Color::Indexed(16)).fg(Color::Indexed(16)),
+            (Blank::White, false) => Style::default().bg(Color::Indexed(231)).fg(Color::Indexed(231)),
         };
         frame.render_widget(Block::default().style(style), area);
         return;

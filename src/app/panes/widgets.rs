@@ -177,3 +177,10 @@ pub fn osc8_target(url: &str) -> String {
     }
     out
 }
+
+/// Clears a rectangle to the theme's background (ratatui's `Clear` alone
+/// would leave the terminal's own, whose contrast nobody checked).
+pub fn clear(frame: &mut ratatui::Frame, rect: Rect, theme: &Theme) {
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(Block::default().style(theme.base), rect);
+}
