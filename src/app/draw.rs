@@ -4,7 +4,7 @@
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::mode::{Mode, Pane};
 use super::panes::widgets::{fit, View};
-use super::panes::{copy, detail, filter, help, picker, present, strip, timeline};
+use super::panes::{copy, detail, figures, filter, help, picker, present, strip, timeline};
 use super::state::App;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -63,6 +63,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.mode {
         Mode::Present(p) => present::draw(frame, area, p, &view, app.settings.projector),
         Mode::Help { scroll } => help::draw(frame, area, &app.settings.keymap, th, *scroll),
+        Mode::Figures { scroll } => {
+            let close = app
+                .settings
+                .keymap
+                .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
+            figures::draw(frame, area, &app.timeline, &app.visible, th, *scroll, &close);
+        }
         Mode::Pick(p) => cursor = picker::draw(frame, area, p, &app.choices, &app.filter, &view),
         Mode::Copy(menu) => cursor = copy::draw(frame, area, menu, &view),
         Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } => cursor = caret,

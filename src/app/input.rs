@@ -31,6 +31,8 @@ pub enum Action {
     PrevMatch,
     /// The legend: what the markers, the tier track and the era rows mean.
     Legend,
+    /// The figures of the events in view as a chart by year.
+    Figures,
     /// Enter while browsing: act on what the cursor is on (open the event,
     /// follow its first link, toggle the filter value).
     Activate,
@@ -113,6 +115,7 @@ impl Action {
         Action::NextMatch,
         Action::PrevMatch,
         Action::Legend,
+        Action::Figures,
         Action::Activate,
         Action::Toggle,
         Action::Dismiss,
@@ -169,6 +172,7 @@ impl Action {
             Action::NextMatch => "next-match",
             Action::PrevMatch => "previous-match",
             Action::Legend => "legend",
+            Action::Figures => "figures",
             Action::Top => "top",
             Action::Bottom => "bottom",
             Action::Activate => "activate",

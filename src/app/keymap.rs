@@ -65,7 +65,7 @@ impl Context {
         match self {
             Context::Browse => "Browsing",
             Context::Prompt => "In a prompt (search, query, year, actor, kind) or the copy menu",
-            Context::Help => "In this help",
+            Context::Help => "In the help and the figures chart",
             Context::Present => "Presenting",
             Context::Notes => "The notes view (tipline notes)",
             Context::Quiz => "Taking a quiz (tipline quiz)",
@@ -310,6 +310,13 @@ impl Default for Keymap {
                 Action::Present,
                 "present: resume the lesson left with Esc, else the events in view, one per screen",
                 Some("present"),
+            ),
+            b(
+                B,
+                &[k('#')],
+                Action::Figures,
+                "the figures of the events in view as a chart by year, each naming who gave it",
+                Some("figures"),
             ),
             b(B, &[p(Tab)], Action::FocusNext, "focus the next pane", None),
             b(
@@ -557,7 +564,7 @@ impl Default for Keymap {
                 H,
                 &[p(Esc), k('q'), k('?'), p(Enter)],
                 Action::CloseHelp,
-                "close the help",
+                "close the help or the figures",
                 Some("close"),
             ),
             b(H, &[p(Up), k('k')], Action::Up, "scroll up", Some("scroll")),

@@ -35,6 +35,10 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
+    /// `#`: the figures of the events in view, as a chart by year.
+    Figures {
+        scroll: u16,
+    },
     /// Presenting a lesson (or the filtered events) one stop per screen.
     Present(Box<Presenter>),
     /// `c`: what to copy from the shown event.
@@ -45,7 +49,8 @@ impl Mode {
     /// Which part of the key table applies in this mode.
     pub fn context(&self) -> Context {
         match self {
-            Mode::Help { .. } => Context::Help,
+            // The help's keys read any long screen: scroll, close.
+            Mode::Help { .. } | Mode::Figures { .. } => Context::Help,
             Mode::Present(_) => Context::Present,
             m if m.takes_text() => Context::Prompt,
             _ => Context::Browse,

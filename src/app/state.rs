@@ -536,21 +536,21 @@ impl App {
             }
             Mode::Help { scroll } => {
                 let max = help::max_scroll(&self.settings.keymap, self.size);
-                let to = |s: i32| Mode::Help {
-                    scroll: s.clamp(0, max as i32) as u16,
-                };
-                let s = scroll.min(max) as i32;
-                match action {
-                    Action::Up => to(s - 1),
-                    Action::Down => to(s + 1),
-                    Action::PageUp => to(s - 10),
-                    Action::PageDown => to(s + 10),
-                    Action::HalfPageUp => to(s - 5),
-                    Action::HalfPageDown => to(s + 5),
-                    Action::Top => to(0),
-                    Action::Bottom => to(max as i32),
-                    Action::CloseHelp | Action::Help => Mode::Browse,
-                    _ => Mode::Help { scroll },
+                match read_on(action, scroll, max) {
+                    Some(scroll) => Mode::Help { scroll },
+                    None => Mode::Browse,
+                }
+            }
+            Mode::Figures { scroll } => {
+                let max = super::panes::figures::max_scroll(
+                    &self.timeline,
+                    &self.visible,
+                    &self.settings.theme,
+                    self.size,
+                );
+                match read_on(action, scroll, max) {
+                    Some(scroll) => Mode::Figures { scroll },
+                    None => Mode::Browse,
                 }
             }
             Mode::Search { input } => self.search(input, action),
@@ -565,6 +565,7 @@ impl App {
     fn browse(&mut self, action: Action) {
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Figures => self.mode = Mode::Figures { scroll: 0 },
             Action::Legend => {
                 let at = help::legend_start(&self.settings.keymap, self.size);
                 self.mode = Mode::Help { scroll: at };
@@ -720,6 +721,25 @@ impl App {
             }
             _ => {}
         }
+    }
+}
+
+/// A key on a screen that is only read (the help, the figures chart): the
+/// new scroll, or `None` when the key closes it.
+fn read_on(action: Action, scroll: u16, max: u16) -> Option<u16> {
+    let s = scroll.min(max) as i32;
+    let to = |s: i32| Some(s.clamp(0, max as i32) as u16);
+    match action {
+        Action::Up => to(s - 1),
+        Action::Down => to(s + 1),
+        Action::PageUp => to(s - 10),
+        Action::PageDown => to(s + 10),
+        Action::HalfPageUp => to(s - 5),
+        Action::HalfPageDown => to(s + 5),
+        Action::Top => to(0),
+        Action::Bottom => to(max as i32),
+        Action::CloseHelp | Action::Help => None,
+        _ => Some(scroll),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod dating;
+pub mod figures;
 pub mod model;
 mod wording;
 pub use wording::Link;

@@ -14,7 +14,7 @@ const MOUSE: &str =
     "Mouse: click selects, the wheel scrolls the pane under the pointer (--no-mouse turns it off).";
 
 /// The box the help is drawn in, on a screen of this size.
-fn frame_rect(area: Rect) -> Rect {
+pub fn frame_rect(area: Rect) -> Rect {
     centered(area, 84, area.height.saturating_sub(2).max(3))
 }
 

@@ -4,6 +4,7 @@
 
 pub mod copy;
 pub mod detail;
+pub mod figures;
 pub mod filter;
 pub mod help;
 pub mod picker;

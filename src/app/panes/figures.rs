@@ -1,0 +1,166 @@
+//! The figures chart: the attributed figures of the events in view, grouped
+//! by what they count and set out by year, each bar naming who gave it and
+//! every other value other sources give drawn beside it.
+
+use super::help::frame_rect;
+use super::widgets::{clear, fit};
+use crate::app::theme::Theme;
+use crate::timeline::figures::Charted;
+use crate::timeline::model::{number_text, Timeline};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+fn is_share(unit: Option<&str>) -> bool {
+    unit.is_some_and(|u| {
+        let u = u.to_lowercase();
+        u.contains("per cent") || u.contains("percent") || u.trim() == "%"
+    })
+}
+
+/// The chart's lines at an inner width.
+pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<Line<'static>> {
+    let groups = t.figures_by_year(visible);
+    let mut out = Vec::new();
+    if groups.is_empty() {
+        out.push(Line::styled(
+            "None of the events in view gives a figure. Clear or change the filter to see more.",
+            th.dim,
+        ));
+        return out;
+    }
+    out.push(Line::styled(
+        fit(
+            "Bars of one group and unit share a scale; ░ marks a value other sources give.",
+            width,
+        ),
+        th.dim,
+    ));
+    let bar_room = width.saturating_sub(20).clamp(4, 40);
+    for (counted, charted) in groups {
+        out.push(Line::default());
+        out.push(Line::styled(
+            fit(&format!("{} ({})", counted.title(), charted.len()), width),
+            th.year_heading,
+        ));
+        let scale = |c: &Charted| -> f64 {
+            if is_share(c.figure.unit.as_deref()) {
+                return 100.0;
+            }
+            charted
+                .iter()
+                .filter(|o| o.figure.unit == c.figure.unit)
+                .flat_map(|o| std::iter::once(o.figure.value).chain(o.others.iter().map(|x| x.0)))
+                .fold(0.0_f64, f64::max)
+        };
+        let value_w = charted
+            .iter()
+            .flat_map(|c| std::iter::once(c.figure.value).chain(c.others.iter().map(|x| x.0)))
+            .map(|v| number_text(v).width())
+            .max()
+            .unwrap_or(1);
+        for c in &charted {
+            let max = scale(c);
+            let bar = |v: f64, glyph: &str| {
+                let n = if max > 0.0 {
+                    ((v / max).min(1.0) * bar_room as f64).round() as usize
+                } else {
+                    0
+                };
+                glyph.repeat(n.max(1))
+            };
+            let unit = c
+                .figure
+                .unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            out.push(Line::from(vec![
+                Span::styled(format!("{}  ", c.year), th.label),
+                Span::styled(format!("{:>value_w$} ", number_text(c.figure.value)), th.label),
+                Span::styled(bar(c.figure.value, "█"), th.bar_active),
+            ]));
+            let mut about = format!("{}{unit}", c.figure.label);
+            if let Some(p) = &c.figure.period {
+                about.push_str(&format!(" ({p})"));
+            }
+            about.push_str(&format!(" — {}", c.who));
+            push_wrapped(&mut out, &about, th, width, 6);
+            for (value, who) in &c.others {
+                out.push(Line::from(vec![
+                    Span::styled(format!("{:>4}  ", "≠"), th.claim),
+                    Span::styled(format!("{:>value_w$} ", number_text(*value)), th.claim),
+                    Span::styled(bar(*value, "░"), th.bar),
+                ]));
+                push_wrapped(
+                    &mut out,
+                    &format!("other sources give {}: {who}", number_text(*value)),
+                    th,
+                    width,
+                    6,
+                );
+            }
+            let title = &t.events[c.event].title;
+            push_wrapped(&mut out, &format!("in: {title}"), th, width, 6);
+        }
+    }
+    out
+}
+
+fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, th: &Theme, width: usize, indent: usize) {
+    let pad = " ".repeat(indent);
+    let opts = textwrap::Options::new(width.max(indent + 8))
+        .initial_indent(&pad)
+        .subsequent_indent(&pad)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    for piece in textwrap::wrap(text, &opts) {
+        out.push(Line::styled(piece.into_owned(), th.dim));
+    }
+}
+
+/// How far the chart can scroll on a screen of this size.
+pub fn max_scroll(t: &Timeline, visible: &[usize], th: &Theme, size: (u16, u16)) -> u16 {
+    let rect = frame_rect(Rect::new(0, 0, size.0, size.1));
+    let inner_w = rect.width.saturating_sub(2) as usize;
+    let inner_h = rect.height.saturating_sub(2) as usize;
+    let n = lines(t, visible, th, inner_w).len();
+    n.saturating_sub(inner_h).min(u16::MAX as usize) as u16
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    t: &Timeline,
+    visible: &[usize],
+    th: &Theme,
+    scroll: u16,
+    close: &str,
+) {
+    let rect = frame_rect(area);
+    clear(frame, rect, th);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(th.focus_border)
+        .title(Span::styled(
+            fit(
+                &format!(
+                    " Figures of the {} in view — {close} closes ",
+                    match visible.len() {
+                        1 => "1 event".to_string(),
+                        n => format!("{n} events"),
+                    }
+                ),
+                rect.width.saturating_sub(2) as usize,
+            ),
+            th.title,
+        ));
+    let inner = block.inner(rect);
+    let all = lines(t, visible, th, inner.width as usize);
+    let max = all.len().saturating_sub(inner.height as usize);
+    let start = (scroll as usize).min(max);
+    let shown: Vec<Line> = all.into_iter().skip(start).take(inner.height as usize).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
+}

@@ -1,0 +1,110 @@
+//! The figures of some events, gathered for a chart: grouped by what they
+//! count (cases, arrests, rescues...), in date order, each with who gave it
+//! and every other value other sources give.
+
+use super::model::{Figure, Timeline};
+
+/// What a figure counts, read from its label, for grouping only: every bar
+/// still shows the figure's own label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Counted {
+    Cases,
+    Complaints,
+    Arrests,
+    Rescues,
+    Convictions,
+    Other,
+}
+
+impl Counted {
+    pub fn of(label: &str) -> Counted {
+        let l = label.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
+        if has(&["convict", "sentenced"]) {
+            Counted::Convictions
+        } else if has(&["arrest", "detain", "charged", "sent to court", "suspect"]) {
+            Counted::Arrests
+        } else if has(&["rescu", "victim", "removed"]) {
+            Counted::Rescues
+        } else if has(&["complaint"]) {
+            Counted::Complaints
+        } else if has(&["case"]) {
+            Counted::Cases
+        } else {
+            Counted::Other
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Counted::Cases => "Cases",
+            Counted::Complaints => "Complaints",
+            Counted::Arrests => "Arrests, charges and detentions",
+            Counted::Rescues => "Rescues and victims identified",
+            Counted::Convictions => "Convictions and sentences",
+            Counted::Other => "Other figures",
+        }
+    }
+}
+
+/// One figure placed on the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Charted<'a> {
+    /// The first year of the event that gives it.
+    pub year: i32,
+    /// The event's position in the timeline.
+    pub event: usize,
+    pub figure: &'a Figure,
+    /// Who gave it: "according to Sar Kheng", or the publishers reporting it.
+    pub who: String,
+    /// Other values, each with the publishers that give it.
+    pub others: Vec<(f64, String)>,
+}
+
+impl Timeline {
+    /// The figures of the events at `positions`, grouped by what they
+    /// count, groups in a fixed order, figures in timeline order.
+    pub fn figures_by_year(&self, positions: &[usize]) -> Vec<(Counted, Vec<Charted<'_>>)> {
+        let mut groups: Vec<(Counted, Vec<Charted<'_>>)> = Vec::new();
+        let mut sorted: Vec<usize> = positions.to_vec();
+        sorted.sort_unstable();
+        for p in sorted {
+            let Some(e) = self.events.get(p) else { continue };
+            for f in &e.figures {
+                let who = match &f.according_to {
+                    Some(id) => format!(
+                        "according to {}",
+                        self.actor(id).map_or(id.as_str(), |a| a.name.as_str())
+                    ),
+                    None => {
+                        let ids: Vec<String> = if f.sources.is_empty() {
+                            e.sources.iter().map(|c| c.source.clone()).collect()
+                        } else {
+                            f.sources.clone()
+                        };
+                        format!("reported by {}", self.publishers_of(&ids))
+                    }
+                };
+                let others = f
+                    .alternatives
+                    .iter()
+                    .map(|a| (a.value, self.publishers_of(&a.sources)))
+                    .collect();
+                let charted = Charted {
+                    year: *e.years().start(),
+                    event: p,
+                    figure: f,
+                    who,
+                    others,
+                };
+                let kind = Counted::of(&f.label);
+                match groups.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, list)) => list.push(charted),
+                    None => groups.push((kind, vec![charted])),
+                }
+            }
+        }
+        groups.sort_by_key(|(k, _)| *k);
+        groups
+    }
+}
