@@ -61,6 +61,7 @@ quote = "359 cases."
 [[events.figures]]
 label = "trafficking cases"
 value = 359
+period = "2021"
 according_to = "minister"
 "#;
 
@@ -88,7 +89,8 @@ fn figures_are_grouped_by_what_they_count_with_who_gave_them() {
     assert_eq!(arrests.who, "reported by The Paper");
     assert_eq!(arrests.others, vec![(41.0, "The Radio".to_string())]);
     assert_eq!(groups[2].1[0].who, "according to The Minister");
-    assert_eq!(groups[0].1[0].year, 2022);
+    // A figure for one year is charted in that year, not when it was told.
+    assert_eq!(groups[0].1[0].year, 2021);
 }
 
 #[test]
@@ -105,6 +107,10 @@ fn labels_are_sorted_into_groups_by_their_words() {
         Counted::Arrests
     );
     assert_eq!(Counted::of("companies shut down"), Counted::Other);
+    assert_eq!(
+        Counted::of("bitcoin in the civil forfeiture complaint"),
+        Counted::Other
+    );
 }
 
 fn screen(app: &App) -> String {
@@ -126,11 +132,12 @@ fn the_chart_names_who_gave_each_bar_and_shows_the_other_value() {
     assert!(text.contains("Figures of the 2 events in view"), "{text}");
     assert!(text.contains("Arrests, charges and detentions (1)"), "{text}");
     assert!(text.contains("2021  40 ████"), "{text}");
-    assert!(text.contains("people arrested — reported by The Paper"), "{text}");
+    assert!(text.contains("people arrested · reported by The Paper"), "{text}");
+    assert!(text.contains("event: 1 Mar 2021 · Raids"), "{text}");
     assert!(text.contains("≠  41 ░░░░"), "{text}");
     assert!(text.contains("other sources give 41: The Radio"), "{text}");
     assert!(
-        text.contains("victims rescued — according to The Minister"),
+        text.contains("victims rescued · according to The Minister"),
         "{text}"
     );
     app.update(Action::CloseHelp);
@@ -144,8 +151,9 @@ fn the_chart_follows_the_filter() {
     app.update(Action::Figures);
     let text = screen(&app);
     assert!(text.contains("Figures of the 1 event in view"), "{text}");
+    assert!(text.contains("2021  359 ████"), "{text}");
     assert!(
-        text.contains("trafficking cases — according to The Minister"),
+        text.contains("trafficking cases · 2021 · according to The Minister"),
         "{text}"
     );
     assert!(!text.contains("people arrested"), "{text}");

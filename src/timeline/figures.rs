@@ -20,7 +20,11 @@ impl Counted {
     pub fn of(label: &str) -> Counted {
         let l = label.to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
-        if has(&["convict", "sentenced"]) {
+        // Sums of money and seized goods are not counts of people or cases,
+        // whatever else the label mentions ("bitcoin in the complaint").
+        if has(&["bitcoin", "dollar", "usd", "riel", "money", "assets"]) {
+            Counted::Other
+        } else if has(&["convict", "sentenced"]) {
             Counted::Convictions
         } else if has(&["arrest", "detain", "charged", "sent to court", "suspect"]) {
             Counted::Arrests
@@ -50,7 +54,8 @@ impl Counted {
 /// One figure placed on the chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Charted<'a> {
-    /// The first year of the event that gives it.
+    /// The year counted: the figure's period when that is one year, else
+    /// the first year of the event that gives it.
     pub year: i32,
     /// The event's position in the timeline.
     pub event: usize,
@@ -90,8 +95,14 @@ impl Timeline {
                     .iter()
                     .map(|a| (a.value, self.publishers_of(&a.sources)))
                     .collect();
+                let counted_year = f
+                    .period
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                    .and_then(|p| p.parse().ok());
                 let charted = Charted {
-                    year: *e.years().start(),
+                    year: counted_year.unwrap_or(*e.years().start()),
                     event: p,
                     figure: f,
                     who,
@@ -105,6 +116,10 @@ impl Timeline {
             }
         }
         groups.sort_by_key(|(k, _)| *k);
+        for (_, list) in &mut groups {
+            // By year counted; events of one year keep timeline order.
+            list.sort_by_key(|c| c.year);
+        }
         groups
     }
 }

@@ -81,13 +81,12 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
                 Span::styled(format!("{}  ", c.year), th.label),
                 Span::styled(format!("{:>value_w$} ", number_text(c.figure.value)), th.label),
                 Span::styled(bar(c.figure.value, "█"), th.bar_active),
+                Span::styled(unit, th.dim),
             ]));
-            let mut about = format!("{}{unit}", c.figure.label);
-            if let Some(p) = &c.figure.period {
-                about.push_str(&format!(" ({p})"));
-            }
-            about.push_str(&format!(" — {}", c.who));
-            push_wrapped(&mut out, &about, th, width, 6);
+            let mut about = vec![c.figure.label.clone()];
+            about.extend(c.figure.period.clone());
+            about.push(c.who.clone());
+            push_wrapped(&mut out, &about.join(" · "), th, width, 6);
             for (value, who) in &c.others {
                 out.push(Line::from(vec![
                     Span::styled(format!("{:>4}  ", "≠"), th.claim),
@@ -102,8 +101,14 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
                     6,
                 );
             }
-            let title = &t.events[c.event].title;
-            push_wrapped(&mut out, &format!("in: {title}"), th, width, 6);
+            let e = &t.events[c.event];
+            push_wrapped(
+                &mut out,
+                &format!("event: {} · {}", e.date_text(), e.title),
+                th,
+                width,
+                6,
+            );
         }
     }
     out
