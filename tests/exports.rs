@@ -399,3 +399,33 @@ fn no_export_overwrites_a_file_it_reads_under_another_name() {
     assert!(std::fs::read_to_string(&fresh).unwrap().starts_with("# "));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn timelinejs_quotes_are_wrapped_in_one_pair_of_marks() {
+    // A quote that opens with its own quotation mark is not given a second.
+    let dir = scratch("tjs-quotes");
+    let data = dir.join("quotes.toml");
+    std::fs::write(
+        &data,
+        "[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n\n\
+         [[events]]\nid = \"e\"\ndate = \"2022\"\ntitle = \"E\"\nkind = \"statement\"\nsummary = \"S\"\n\
+         [[events.sources]]\nsource = \"s\"\nquote = \"\u{201c}Of the 1,122 cases\u{201d}, he said.\"\n",
+    )
+    .unwrap();
+    let json = run(&[
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--format",
+        "timelinejs",
+    ]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let text = str_at(&v["events"][0], &["text", "text"]).to_string();
+    assert!(
+        text.contains(
+            "<blockquote>\u{201c}\u{2018}Of the 1,122 cases\u{2019}, he said.\u{201d}</blockquote>"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("\u{201c}\u{201c}"), "{text}");
+}

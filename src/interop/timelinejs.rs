@@ -44,7 +44,8 @@ fn slide_html(t: &Timeline, e: &Event) -> String {
         out.push_str("</ul>");
     }
     for c in &e.sources {
-        out.push_str(&format!("<blockquote>“{}”</blockquote>", html::escape(&c.quote)));
+        // One pair of quotation marks, as everywhere: inner ones become single.
+        out.push_str(&format!("<blockquote>{}</blockquote>", html::escape(&c.quoted())));
         if let Some(s) = t.source(&c.source) {
             let title = s.shown_title();
             let cite = match (&s.url, &s.locator) {
