@@ -167,6 +167,8 @@ impl QuizState {
                 .map_or(String::new(), |s| s.publisher.clone())
         };
         let mut lines = Vec::new();
+        // Where the terminal's cursor goes: (line, column) in `lines`.
+        let mut cursor: Option<(usize, usize)> = None;
         match (self.quiz.mode, self.done) {
             (QuizMode::Order, false) => {
                 lines.push(Line::styled(
@@ -189,6 +191,7 @@ impl QuizState {
                         "  "
                     };
                     let style = if i == self.cursor {
+                        cursor = Some((lines.len(), 0));
                         reversed
                     } else {
                         Style::default()
@@ -209,6 +212,7 @@ impl QuizState {
                 lines.push(Line::default());
                 lines.push(Line::styled(t.events[p].title.clone(), bold));
                 lines.push(Line::default());
+                cursor = Some((lines.len(), "Year: ".len() + self.typing.chars().count()));
                 lines.push(Line::raw(format!("Year: {}█", self.typing)));
                 lines.push(Line::raw(format!(
                     "{} answers · 2 points for the year, 1 within {YEAR_TOLERANCE} year · {} quits",
@@ -262,12 +266,29 @@ impl QuizState {
             head.push(Line::raw(why));
         }
         let width = frame.area().width as usize;
-        let lines: Vec<Line> = head
-            .into_iter()
-            .chain(lines)
-            .flat_map(|l| hanging(l, width))
-            .collect();
-        frame.render_widget(Paragraph::new(lines), frame.area());
+        let head: Vec<Line> = head.into_iter().flat_map(|l| hanging(l, width)).collect();
+        let mut rows = head.len();
+        let mut at = None;
+        let mut body = Vec::new();
+        for (i, l) in lines.into_iter().enumerate() {
+            if let Some((line, col)) = cursor.filter(|c| c.0 == i) {
+                at = Some((col.min(width.saturating_sub(1)), rows));
+                let _ = line;
+            }
+            let wrapped = hanging(l, width);
+            rows += wrapped.len();
+            body.extend(wrapped);
+        }
+        let area = frame.area();
+        frame.render_widget(
+            Paragraph::new(head.into_iter().chain(body).collect::<Vec<_>>()),
+            area,
+        );
+        // The terminal's cursor on the chosen item or the typed year, for
+        // screen magnifiers and braille displays; top left otherwise.
+        let (x, y) = at.unwrap_or((0, 0));
+        let y = y.min(area.height.saturating_sub(1) as usize);
+        frame.set_cursor_position((area.x + x as u16, area.y + y as u16));
     }
 }
 
