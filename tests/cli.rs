@@ -330,12 +330,15 @@ fn overlong_query_text_is_refused() {
 fn no_controlling_terminal_or_stdin_from_dev_null_is_a_clear_refusal() {
     let bin = env!("CARGO_BIN_EXE_tipline");
     let runs: Vec<std::process::Output> = vec![
+        // A terminal that can draw (a dumb or missing TERM reads plainly instead).
         std::process::Command::new(bin)
+            .env("TERM", "xterm-256color")
             .stdin(std::fs::File::open("/dev/null").unwrap())
             .output()
             .unwrap(),
         std::process::Command::new("setsid")
             .args(["-w", bin])
+            .env("TERM", "xterm-256color")
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap(),

@@ -187,7 +187,8 @@ pub fn markdown() -> String {
             format!("`{} {}`", c.name, c.takes)
         };
         let short: Vec<String> = c.aliases.iter().map(|a| format!("`{a}`")).collect();
-        out.push_str(&format!("| {typed} | {} | {} |\n", short.join(" "), c.what));
+        let row = format!("| {typed} | {} | {} |\n", short.join(" "), c.what);
+        out.push_str(&row.replace("|  |", "| |"));
     }
     out
 }

@@ -19,8 +19,9 @@ use std::io::{BufRead, Write};
 pub const PAGE: usize = 10;
 
 /// Longest line read, in bytes; a longer one is dropped whole. Room for
-/// query text at its limit of characters, each up to four bytes.
-pub const MAX_LINE_BYTES: usize = 4 * crate::query::MAX_QUERY_CHARS + 16;
+/// `query` and query text at its limit of characters, each up to four bytes.
+pub const MAX_LINE_BYTES: usize = 8192;
+const _: () = assert!(MAX_LINE_BYTES >= 4 * crate::query::MAX_QUERY_CHARS + "query ".len());
 
 /// Where a reader is: the filter, the events it lets through, the event
 /// being read and how far `list` has gone.
