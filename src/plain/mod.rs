@@ -365,14 +365,17 @@ impl Session {
                 self.refilter(r, q);
             }
             None => {
+                let hint = nearest(&typed, &names).map(|n| n.replace('-', " "));
                 if rest.is_empty() {
                     r.say("Type a kind after kind, like kind ranking");
                 } else {
-                    let hint = nearest(&typed, &names).map(|n| n.replace('-', " "));
                     r.say(with_hint(format!("No kind {rest}"), hint.as_deref()));
                 }
-                let spoken: Vec<String> = names.iter().map(|n| n.replace('-', " ")).collect();
-                r.say(format!("The kinds: {}", spoken.join(", ")));
+                // The choices, unless one near what was typed is offered.
+                if hint.is_none() {
+                    let spoken: Vec<String> = names.iter().map(|n| n.replace('-', " ")).collect();
+                    r.say(format!("The kinds: {}", spoken.join(", ")));
+                }
             }
         }
     }

@@ -194,6 +194,16 @@ pub fn full(
     }
     let count = e.sources.len();
     for (n, c) in e.sources.iter().enumerate() {
+        // A source quoted twice is named once; the second time only its quote.
+        if let Some(first) = e.sources[..n].iter().position(|o| o.source == c.source) {
+            out.push(format!(
+                "Source {} of {count}: the same as source {}",
+                n + 1,
+                first + 1
+            ));
+            out.push(format!("Quote: {}", c.quoted()));
+            continue;
+        }
         let n = n + 1;
         match t.source(&c.source) {
             Some(s) if s.title_is_label => out.push(format!(
