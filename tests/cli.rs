@@ -286,7 +286,12 @@ fn facets_count_years_actors_kinds_and_tags() {
 
 #[test]
 fn bare_tipline_without_a_terminal_hints_and_exits_2() {
-    let out = tipline().write_stdin("").output().unwrap();
+    // A TERM that can draw: a dumb or missing one reads plainly instead.
+    let out = tipline()
+        .env("TERM", "xterm-256color")
+        .write_stdin("")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
