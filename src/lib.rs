@@ -1,7 +1,8 @@
 //! tipline: a sourced timeline of Cambodia's responses to human trafficking.
 //!
 //! The domain (`timeline`, `load`, `query`, `teach`, `text`) knows nothing of
-//! terminals; the CLI, the exports and the app are built on it. See
+//! terminals; the CLI, the exports, the plain reading (`plain`) and the app
+//! are built on it. See
 //! ARCHITECTURE.md for the map.
 //!
 //! ```
@@ -19,6 +20,7 @@ pub mod text;
 pub mod timeline;
 
 pub mod interop;
+pub mod plain;
 
 pub mod app;
 pub mod cli;

@@ -286,7 +286,12 @@ fn facets_count_years_actors_kinds_and_tags() {
 
 #[test]
 fn bare_tipline_without_a_terminal_hints_and_exits_2() {
-    let out = tipline().write_stdin("").output().unwrap();
+    // A TERM that can draw: a dumb or missing one reads plainly instead.
+    let out = tipline()
+        .env("TERM", "xterm-256color")
+        .write_stdin("")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
@@ -330,12 +335,15 @@ fn overlong_query_text_is_refused() {
 fn no_controlling_terminal_or_stdin_from_dev_null_is_a_clear_refusal() {
     let bin = env!("CARGO_BIN_EXE_tipline");
     let runs: Vec<std::process::Output> = vec![
+        // A terminal that can draw (a dumb or missing TERM reads plainly instead).
         std::process::Command::new(bin)
+            .env("TERM", "xterm-256color")
             .stdin(std::fs::File::open("/dev/null").unwrap())
             .output()
             .unwrap(),
         std::process::Command::new("setsid")
             .args(["-w", bin])
+            .env("TERM", "xterm-256color")
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap(),

@@ -708,3 +708,55 @@ fn hyperlinks_can_be_turned_off_in_the_config() {
     assert!(!raw.contains("\x1b]8;"), "no hyperlink sequence at all");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Waits for text in what the program wrote (and the terminal echoed), not
+/// only what is left on the screen.
+fn wait_for_written(s: &Session, text: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let written = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+        if written.contains(text) {
+            return written;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "never wrote {text:?}; written:\n{written}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_plain_reading_writes_lines_and_nothing_else() {
+    let data = format!("{}/tests/fixtures/plain.toml", env!("CARGO_MANIFEST_DIR"));
+    let mut s = Session::start(&["--plain", "--data", &data], 100, 30);
+    wait_for_written(&s, "5 of 5 events, no filter");
+    wait_for_written(&s, "> ");
+    assert!(cooked(&s), "the terminal stays in line mode, echoing");
+    s.keys("year 2022\r");
+    wait_for_written(&s, "3 of 5 events, filter year:2022\r\n");
+    s.keys("next\r");
+    wait_for_written(&s, "2 of 3: 2022-10 · Raid");
+    s.keys("show 1\r");
+    wait_for_written(&s, "Date: 18 August 2022; known to the day\r\n");
+    s.keys("quit\r");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let raw = s.raw.lock().unwrap().clone();
+    // The terminal echoes what was typed (none of it escapes); the rest is the program's.
+    assert!(!raw.contains(&0x1b), "{}", String::from_utf8_lossy(&raw));
+    let written = String::from_utf8(raw).unwrap();
+    assert!(
+        !written.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)),
+        "{written}"
+    );
+    for line in [
+        "1 of 3: 2022-08-18 · Hotline opens · crackdown · single source",
+        "> next\r\n2 of 3: 2022-10 · Raid ^[[31mon a compound \\u{2503}\\u{2588} · operation · date approximate · sources disagree",
+        "> show 1\r\n1 of 3: Hotline opens\r\n",
+        "Figure: complaints: 1,122 calls, first month, according to Sár Kheng\r\n",
+    ] {
+        assert!(written.contains(line), "{line:?} in {written}");
+    }
+    assert!(!s.screen.lock().unwrap().screen().alternate_screen());
+}

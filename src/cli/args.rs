@@ -34,6 +34,11 @@ pub struct Cli {
     #[arg(long, value_name = "THEME", value_parser = ["dark", "light", "high-contrast"])]
     pub theme: Option<String>,
 
+    /// Read the timeline a line at a time, for screen readers and braille
+    /// displays, instead of opening the full-screen app (also when TERM is dumb or unset).
+    #[arg(long, global = true)]
+    pub plain: bool,
+
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,

@@ -50,6 +50,9 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
         );
         return Err(EXIT_USAGE);
     }
+    if super::plain::wanted(cli) {
+        return super::plain::read(cli, timeline, query, present.is_some());
+    }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         errln!("tipline: not a terminal; use `tipline list` to print the timeline (see `tipline --help`)");
         return Err(EXIT_USAGE);

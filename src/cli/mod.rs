@@ -18,6 +18,7 @@ pub(crate) mod io;
 mod launch;
 mod list;
 pub mod output;
+mod plain;
 mod progress;
 mod teach;
 
