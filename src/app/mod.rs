@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod draw;
+pub mod effect;
 pub mod input;
 pub mod keymap;
 pub mod layout;

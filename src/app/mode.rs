@@ -42,7 +42,7 @@ pub enum Mode {
     /// Presenting a lesson (or the filtered events) one stop per screen.
     Present(Box<Presenter>),
     /// `c`: what to copy from the shown event.
-    Copy(super::sources::CopyMenu),
+    Copy(super::effect::CopyMenu),
 }
 
 impl Mode {

@@ -1,16 +1,8 @@
 //! Moving between events along their links, and back again.
 
 use super::input::Action;
-use super::state::App;
+use super::state::{App, Visit};
 use crate::query::Query;
-
-/// Where an event was shown, so Back can return to it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Visit {
-    pub event: String,
-    pub query: Query,
-    pub detail_scroll: u16,
-}
 
 impl App {
     /// Follows the n-th link (1-based) the detail pane lists for the shown

@@ -5,33 +5,11 @@
 //! `update` only records what is wanted as an [`Effect`]; the terminal
 //! loop does it, so tests see the effect without a browser or clipboard.
 
+pub use super::effect::{CopyItem, CopyMenu, Effect};
 use super::input::Action;
 use super::mode::Mode;
 use super::state::App;
 use std::io::Write;
-
-/// Work for the terminal loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Open this checked web address in the browser.
-    Open(String),
-    /// Put this text on the clipboard; `what` names it in the status line.
-    Copy { what: String, text: String },
-}
-
-/// One thing the copy menu offers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CopyItem {
-    pub what: String,
-    pub text: String,
-}
-
-/// The copy menu: its choices, made when it opened, and the cursor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CopyMenu {
-    pub items: Vec<CopyItem>,
-    pub cursor: usize,
-}
 
 /// Larger texts are refused: terminals drop long OSC 52 sequences.
 pub const MAX_COPY_BYTES: usize = 64 * 1024;

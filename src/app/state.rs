@@ -5,7 +5,6 @@
 use super::input::{Action, Input, Msg};
 use super::layout::{self, Regions};
 use super::mode::{Mode, Pane};
-use super::navigate::Visit;
 use super::panes::detail::DetailPane;
 use super::panes::filter::{facet_values, FilterPane};
 use super::panes::help;
@@ -40,6 +39,14 @@ pub struct Status {
     /// The data on screen is older than the data files, which have problems
     /// (whether or not the panel listing them is shown).
     pub stale: bool,
+}
+
+/// Where an event was shown, so Back can return to it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Visit {
+    pub event: String,
+    pub query: Query,
+    pub detail_scroll: u16,
 }
 
 /// The result of the filter, and what the next refresh can reuse.
@@ -111,7 +118,7 @@ pub struct App {
     pub kept_lesson: Option<Box<Presenter>>,
     /// Work for the terminal loop that `update` cannot do itself: open a
     /// browser, put text on the clipboard. Tests read it instead.
-    pub effects: Vec<super::sources::Effect>,
+    pub effects: Vec<super::effect::Effect>,
 }
 
 impl App {

@@ -2,7 +2,7 @@
 //! start of the text it copies, so the reader sees what they will paste.
 
 use super::widgets::{centered, fit, View};
-use crate::app::sources::CopyMenu;
+use crate::app::effect::CopyMenu;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
