@@ -67,6 +67,7 @@ fn a_year_is_announced_and_an_event_read_in_full() {
             "Address: https://daily.example.com/hotline",
             "Archived: https://archive.example.org/daily-hotline",
             "Related: follows, Plan adopted, id plan-2021",
+            "Related: followed by, National day, number 3",
             "Tags: hotline",
         ]
     );
@@ -196,4 +197,30 @@ fn readme_commands_table_is_the_command_table() {
         println!("{generated}");
         panic!("README's plain commands table differs from the command table; the expected text is printed above");
     }
+}
+
+#[test]
+fn an_event_is_read_with_the_events_that_point_at_it() {
+    let data = format!("{}/tests/fixtures/links.toml", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::cargo_bin("tipline")
+        .unwrap()
+        .args(["--plain", "--data", &data])
+        .env("TERM", "xterm-256color")
+        .timeout(Duration::from_secs(60))
+        .write_stdin("show law-2020\nshow plan-2021\n")
+        .output()
+        .unwrap();
+    let related: Vec<String> = lines(&out)
+        .into_iter()
+        .filter(|l| l.starts_with("Related: "))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            "Related: followed by, A plan follows the law, number 2",
+            "Related: answered by, A reply to the law, number 3",
+            "Related: follows, A law is passed, number 1",
+            "Related: see also, A reply to the law, number 3",
+        ]
+    );
 }

@@ -225,14 +225,16 @@ pub fn full(
             }
         }
     }
-    for l in &e.related {
-        let relation = l.relation.as_str().replace('-', " ");
-        let title = t.event(&l.event).map_or("", |r| r.title.as_str());
-        let place = match number_of(&l.event) {
+    // The links the event states, then those other events state about it,
+    // in words read from this event, as the app lists them.
+    let links = t.event_position(&e.id).map(|p| t.links(p)).unwrap_or_default();
+    for l in links {
+        let other = &t.events[l.position];
+        let place = match number_of(&other.id) {
             Some(n) => format!("number {n}"),
-            None => format!("id {}", l.event),
+            None => format!("id {}", other.id),
         };
-        out.push(format!("Related: {relation}, {title}, {place}"));
+        out.push(format!("Related: {}, {}, {place}", l.words, other.title));
     }
     if !e.tags.is_empty() {
         out.push(format!("Tags: {}", e.tags.join(", ")));

@@ -178,6 +178,7 @@ fn show_reads_everything_one_thing_a_line() {
             "Address: https://daily.example.com/hotline",
             "Archived: https://archive.example.org/daily-hotline",
             "Related: follows, Plan adopted, id plan-2021",
+            "Related: followed by, National day, number 3",
             "Tags: hotline",
         ]
     );
@@ -211,6 +212,7 @@ fn show_reads_everything_one_thing_a_line() {
             "Address: https://example.gov.kh/hotline",
             "Source 2 of 2: the same as source 1",
             "Quote: “adopted in March”",
+            "Related: followed by, Hotline opens, number 1",
             "Tags: legal-framework",
         ],
         "a source quoted twice is named once"
