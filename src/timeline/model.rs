@@ -5,6 +5,8 @@ use crate::timeline::date::PartialDate;
 use crate::timeline::dating::{Certainty, Dating};
 use std::collections::HashMap;
 
+pub use crate::timeline::glossary::Term;
+
 /// Declares a closed vocabulary whose spelling in data files is part of the
 /// format, with the list of names used in diagnostics and documentation.
 macro_rules! vocabulary {
@@ -391,6 +393,8 @@ pub struct Timeline {
     /// In order of start.
     pub eras: Vec<Era>,
     pub observances: Vec<Observance>,
+    /// The terms defined for readers; see [`Timeline::terms`].
+    pub(crate) glossary: crate::timeline::glossary::Glossary,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     event_index: HashMap<String, usize>,
@@ -449,6 +453,7 @@ impl Timeline {
             events,
             eras: Vec::new(),
             observances: Vec::new(),
+            glossary: Default::default(),
             source_index,
             actor_index,
             event_index,
