@@ -75,6 +75,7 @@ const VALID: &[&str] = &[
     "hostile_exports.toml",
     "unused_actor.toml",
     "citations.toml",
+    "glossary.toml",
 ];
 
 #[test]
@@ -117,6 +118,7 @@ const INVALID: &[(&str, bool)] = &[
     ("many_errors.toml", true),
     ("header_in_array.toml", true),
     ("claims_errors.toml", true),
+    ("glossary_errors.toml", true), // an empty quote, a term with no sources
     ("syntax.toml", true), // not TOML at all
     ("impossible_date.toml", false),
     ("duplicate_id.toml", false),
