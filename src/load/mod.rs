@@ -39,6 +39,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "data/enforcement.toml",
         include_str!("../../data/enforcement.toml"),
     ),
+    ("data/glossary.toml", include_str!("../../data/glossary.toml")),
 ];
 
 /// Files larger than this are refused: by their size before they are
