@@ -1,28 +1,8 @@
-//! The glossary: terms a reader may not know (the TIP report's tiers, the
-//! TVPA, NCCT, ACTIP ...), each defined in the project's words and sourced
-//! like an event, and the matching that finds which terms a text uses.
+//! The glossary's behaviour: how a term names itself, and the matching that
+//! finds which terms a text uses (the `Term` and the index the `Timeline`
+//! keeps are in the model).
 
-use crate::timeline::model::{Citation, Event, Timeline};
-use std::collections::HashMap;
-
-/// A term of the subject, defined and sourced.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Term {
-    /// A slug, unique among terms.
-    pub id: String,
-    /// The name shown.
-    pub name: String,
-    /// An abbreviation (`NCCT`), when the texts use one.
-    pub short: Option<String>,
-    /// Other words that name the term in the texts (`Watch List`).
-    pub aliases: Vec<String>,
-    /// A few neutral sentences in the project's own words.
-    pub definition: String,
-    /// Verbatim quotes that support the definition.
-    pub sources: Vec<Citation>,
-    /// Ids of related terms.
-    pub see: Vec<String>,
-}
+use crate::timeline::model::{Event, Glossary, Pattern, Term, Timeline};
 
 impl Term {
     /// Every way the texts name the term: its name, abbreviation and aliases.
@@ -49,26 +29,6 @@ impl Term {
         }
         d
     }
-}
-
-/// One way of naming a term, as matched.
-#[derive(Debug, Clone)]
-struct Pattern {
-    /// Folded, with runs of white space as one space.
-    folded: String,
-    /// Written in capitals (`COMMIT`, `GCM`): an abbreviation that is only
-    /// one in capitals, so matched only where the text has capitals too
-    /// ("forced to commit crimes" is no mention of COMMIT).
-    capitals: bool,
-    term: usize,
-}
-
-/// The terms with their index and the patterns that find them in text.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Glossary {
-    terms: Vec<Term>,
-    index: HashMap<String, usize>,
-    patterns: Vec<Pattern>,
 }
 
 /// Whether a name is an abbreviation written in capitals: two or more
