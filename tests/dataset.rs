@@ -48,8 +48,21 @@ fn every_term_is_defined_and_sourced_and_named_in_the_data() {
         assert!(term.definition.ends_with('.'), "{}: {}", term.id, term.definition);
     }
     // Terms readers meet in the events are found there.
-    let named = |id: &str| t.events.iter().filter(|e| t.terms_of(e).iter().any(|x| x.id == id)).count();
-    for id in ["tip-report", "tier-2-watch-list", "tier-3", "ncct", "actip", "commit", "gcm"] {
+    let named = |id: &str| {
+        t.events
+            .iter()
+            .filter(|e| t.terms_of(e).iter().any(|x| x.id == id))
+            .count()
+    };
+    for id in [
+        "tip-report",
+        "tier-2-watch-list",
+        "tier-3",
+        "ncct",
+        "actip",
+        "commit",
+        "gcm",
+    ] {
         assert!(named(id) > 0, "no event names {id}");
     }
     let watch = t.event("tip-report-2022").unwrap();
@@ -284,13 +297,21 @@ fn glossary_excerpts(material: &str) -> Vec<(String, String, bool)> {
     let mut out = Vec::new();
     for row in material.lines().filter(|l| l.starts_with("| **")) {
         let cells: Vec<&str> = row.trim().trim_matches('|').split(" | ").collect();
-        let [.., sources, checks] = cells.as_slice() else { continue };
+        let [.., sources, checks] = cells.as_slice() else {
+            continue;
+        };
         let checks: Vec<&str> = checks.split("<br>").map(str::trim).collect();
         for (i, item) in sources.split("<br>").enumerate() {
             let n = i + 1;
-            let Some(item) = item.trim().strip_prefix(&format!("{n}. ")) else { continue };
-            let Some((url, rest)) = item.split_once(": \"") else { continue };
-            let Some(excerpt) = rest.strip_suffix('"') else { continue };
+            let Some(item) = item.trim().strip_prefix(&format!("{n}. ")) else {
+                continue;
+            };
+            let Some((url, rest)) = item.split_once(": \"") else {
+                continue;
+            };
+            let Some(excerpt) = rest.strip_suffix('"') else {
+                continue;
+            };
             let verified = checks
                 .get(i)
                 .is_some_and(|c| c.starts_with(&format!("{n}. verified")));
@@ -320,7 +341,11 @@ fn glossary_rows_are_read_excerpt_by_excerpt() {
 fn every_glossary_quote_is_a_verified_excerpt_under_its_address() {
     let material = std::fs::read_to_string(material_dir().join("research/glossary.md")).unwrap();
     let excerpts = glossary_excerpts(&material);
-    assert!(excerpts.len() >= 60, "the material's rows were read: {}", excerpts.len());
+    assert!(
+        excerpts.len() >= 60,
+        "the material's rows were read: {}",
+        excerpts.len()
+    );
     let t = timeline();
     let mut wrong = Vec::new();
     for term in t.terms() {

@@ -83,9 +83,16 @@ fn hostile_text_in_terms_is_made_safe_as_it_is_read() {
         name: "hostile.toml".into(),
         text: text.into(),
     }]);
-    let t = loaded.timeline.unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
+    let t = loaded
+        .timeline
+        .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
     let term = t.term("x").unwrap();
-    for s in [&term.name, &term.aliases[0], &term.definition, &term.sources[0].quote] {
+    for s in [
+        &term.name,
+        &term.aliases[0],
+        &term.definition,
+        &term.sources[0].quote,
+    ] {
         assert!(!s.chars().any(|c| c.is_control()), "{s:?}");
     }
 }
@@ -98,7 +105,9 @@ fn terms_survive_writing_and_reading() {
         name: "written.toml".into(),
         text: text.clone(),
     }]);
-    let back = loaded.timeline.unwrap_or_else(|| panic!("{:?}\n{text}", loaded.diagnostics));
+    let back = loaded
+        .timeline
+        .unwrap_or_else(|| panic!("{:?}\n{text}", loaded.diagnostics));
     assert_eq!(back.terms(), original.terms());
 }
 
@@ -157,7 +166,12 @@ fn glossary_json_carries_quotes_publishers_and_addresses() {
     assert_eq!(v["sources"][0]["url"], "https://example.org/report");
     let (_, all, _) = run(&["glossary", "--format", "json"]);
     let list: serde_json::Value = serde_json::from_str(&all).unwrap();
-    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["tip-report", "watch-list", "ncct", "commit"]);
 }
 
@@ -201,7 +215,11 @@ fn a_lesson_handout_defines_the_terms_its_text_uses() {
     let lesson = fixture_lesson(&t);
     let doc = Document::lesson(&lesson, &t, false);
     let names: Vec<&str> = doc.terms.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(names, ["watch-list", "tip-report", "ncct"], "COMMIT is not in `committed`");
+    assert_eq!(
+        names,
+        ["watch-list", "tip-report", "ncct"],
+        "COMMIT is not in `committed`"
+    );
     let md = handout::markdown(&doc, &t);
     let glossary = &md[md.find("## Glossary").unwrap()..];
     assert_eq!(
@@ -218,7 +236,10 @@ fn a_lesson_handout_defines_the_terms_its_text_uses() {
     assert!(html.contains(
         "<h2>Glossary</h2>\n<dl>\n<dt>Tier 2 Watch List</dt><dd>A warning placement one step above the lowest tier. <a href=\"#source-1\">[1]</a></dd>\n"
     ), "{html}");
-    assert!(html.contains("<p>What a &lt;placement&gt; on the Watch List means.</p>"), "{html}");
+    assert!(
+        html.contains("<p>What a &lt;placement&gt; on the Watch List means.</p>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -238,7 +259,13 @@ fn glossary_text_in_a_handout_is_escaped() {
     let lesson = fixture_lesson(&t);
     let doc = Document::lesson(&lesson, &t, false);
     let html = handout::html(&doc, &t);
-    assert!(html.contains("<dd>A &lt;script&gt;x&lt;/script&gt; *warning* placement."), "{html}");
+    assert!(
+        html.contains("<dd>A &lt;script&gt;x&lt;/script&gt; *warning* placement."),
+        "{html}"
+    );
     let md = handout::markdown(&doc, &t);
-    assert!(md.contains("**Tier 2 Watch List:** A \\<script\\>x\\</script\\> \\*warning\\* placement."), "{md}");
+    assert!(
+        md.contains("**Tier 2 Watch List:** A \\<script\\>x\\</script\\> \\*warning\\* placement."),
+        "{md}"
+    );
 }

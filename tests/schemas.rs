@@ -119,7 +119,7 @@ const INVALID: &[(&str, bool)] = &[
     ("header_in_array.toml", true),
     ("claims_errors.toml", true),
     ("glossary_errors.toml", true), // an empty quote, a term with no sources
-    ("syntax.toml", true), // not TOML at all
+    ("syntax.toml", true),          // not TOML at all
     ("impossible_date.toml", false),
     ("duplicate_id.toml", false),
     ("unknown_reference.toml", false),

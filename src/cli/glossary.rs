@@ -45,7 +45,11 @@ pub fn list(t: &Timeline, format: ShowFormat) -> String {
         let _ = writeln!(out, "{} — {}", title(term), term.first_sentence());
         let _ = writeln!(out, "  {}", term.id);
     }
-    let _ = writeln!(out, "{} term(s); `tipline glossary TERM` shows one", t.terms().len());
+    let _ = writeln!(
+        out,
+        "{} term(s); `tipline glossary TERM` shows one",
+        t.terms().len()
+    );
     out
 }
 

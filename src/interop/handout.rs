@@ -137,9 +137,10 @@ fn term_name(t: &Term) -> String {
     }
 }
 
-/// The numbers of a term's sources, deduplicated, in citation order.
+/// The numbers of a term's sources, in order, each once.
 fn term_numbers(order: &[&str], t: &Term) -> Vec<usize> {
     let mut numbers: Vec<usize> = t.sources.iter().map(|c| number(order, &c.source)).collect();
+    numbers.sort_unstable();
     numbers.dedup();
     numbers
 }

@@ -172,7 +172,10 @@ impl Timeline {
     /// The terms an event's title, summary, details and ranking name.
     pub fn terms_of(&self, event: &Event) -> Vec<&Term> {
         let mut text = format!("{}\n{}", event.title, event.summary);
-        for part in [event.details.as_deref(), event.ranking.as_deref()].into_iter().flatten() {
+        for part in [event.details.as_deref(), event.ranking.as_deref()]
+            .into_iter()
+            .flatten()
+        {
             text.push('\n');
             text.push_str(part);
         }
@@ -214,8 +217,18 @@ mod tests {
             term("tier-2", "Tier 2", None, &[]),
             term("watch", "Tier 2 Watch List", None, &["Watch List"]),
             term("special", "Special Watch List", None, &[]),
-            term("commit", "Coordinated Mekong Ministerial Initiative", Some("COMMIT"), &[]),
-            term("ncct", "National Committee for Counter Trafficking", Some("NCCT"), &[]),
+            term(
+                "commit",
+                "Coordinated Mekong Ministerial Initiative",
+                Some("COMMIT"),
+                &[],
+            ),
+            term(
+                "ncct",
+                "National Committee for Counter Trafficking",
+                Some("NCCT"),
+                &[],
+            ),
             term("tip", "Trafficking in Persons Report", Some("TIP report"), &[]),
             term("day", "Inter-Faith Day", None, &["Interfaith Day"]),
         ])
@@ -259,7 +272,10 @@ mod tests {
     #[test]
     fn terms_are_looked_up_by_id_name_or_alias() {
         let t = timeline();
-        assert_eq!(t.term("ncct").map(|t| t.name.as_str()), Some("National Committee for Counter Trafficking"));
+        assert_eq!(
+            t.term("ncct").map(|t| t.name.as_str()),
+            Some("National Committee for Counter Trafficking")
+        );
         assert_eq!(t.term("NCCT"), None, "ids are exact");
         assert_eq!(t.term_named("ncct").unwrap().id, "ncct");
         assert_eq!(t.term_named("tip  REPORT").unwrap().id, "tip");
