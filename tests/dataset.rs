@@ -33,10 +33,42 @@ fn the_dataset_holds_what_it_says() {
     let t = timeline();
     // The counts docs/dataset.md states; adding to the data changes them here only.
     assert_eq!(t.events.len(), 127);
-    assert_eq!(t.sources.len(), 137);
+    assert_eq!(t.sources.len(), 175);
     assert_eq!(t.actors.len(), 33);
     assert_eq!(t.eras.len(), 3);
     assert_eq!(t.observances.len(), 2);
+    assert_eq!(t.terms().len(), 23);
+}
+
+#[test]
+fn every_term_is_defined_and_sourced_and_named_in_the_data() {
+    let t = timeline();
+    for term in t.terms() {
+        assert!(!term.sources.is_empty(), "{} has no source", term.id);
+        assert!(term.definition.ends_with('.'), "{}: {}", term.id, term.definition);
+    }
+    // Terms readers meet in the events are found there.
+    let named = |id: &str| {
+        t.events
+            .iter()
+            .filter(|e| t.terms_of(e).iter().any(|x| x.id == id))
+            .count()
+    };
+    for id in [
+        "tip-report",
+        "tier-2-watch-list",
+        "tier-3",
+        "ncct",
+        "actip",
+        "commit",
+        "gcm",
+    ] {
+        assert!(named(id) > 0, "no event names {id}");
+    }
+    let watch = t.event("tip-report-2022").unwrap();
+    let ids: Vec<&str> = t.terms_of(watch).iter().map(|x| x.id.as_str()).collect();
+    assert!(ids.contains(&"tier-3"), "{ids:?}");
+    assert!(!ids.contains(&"tier-2"), "{ids:?}");
 }
 
 #[test]
@@ -253,6 +285,84 @@ fn every_quote_is_verbatim_in_the_material_it_cites() {
     assert!(
         wrong.is_empty(),
         "quotes not found verbatim:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// The excerpts of the glossary material's rows, each with its number in
+/// the row, the address it stands under and whether its check says
+/// "verified": rows are `| term | definition | 1. ADDRESS: "excerpt"<br>2.
+/// ... | 1. verified (...)<br>2. ... |`.
+fn glossary_excerpts(material: &str) -> Vec<(String, String, bool)> {
+    let mut out = Vec::new();
+    for row in material.lines().filter(|l| l.starts_with("| **")) {
+        let cells: Vec<&str> = row.trim().trim_matches('|').split(" | ").collect();
+        let [.., sources, checks] = cells.as_slice() else {
+            continue;
+        };
+        let checks: Vec<&str> = checks.split("<br>").map(str::trim).collect();
+        for (i, item) in sources.split("<br>").enumerate() {
+            let n = i + 1;
+            let Some(item) = item.trim().strip_prefix(&format!("{n}. ")) else {
+                continue;
+            };
+            let Some((url, rest)) = item.split_once(": \"") else {
+                continue;
+            };
+            let Some(excerpt) = rest.strip_suffix('"') else {
+                continue;
+            };
+            let verified = checks
+                .get(i)
+                .is_some_and(|c| c.starts_with(&format!("{n}. verified")));
+            out.push((url.to_string(), excerpt.to_string(), verified));
+        }
+    }
+    out
+}
+
+#[test]
+fn glossary_rows_are_read_excerpt_by_excerpt() {
+    let row = "| **T** | d | 1. https://a.example/p: \"one “two”\"<br>2. http://b.example/q?x=1: \"three\" | 1. verified (P1)<br>2. not found (V2) |";
+    assert_eq!(
+        glossary_excerpts(row),
+        [
+            ("https://a.example/p".to_string(), "one “two”".to_string(), true),
+            ("http://b.example/q?x=1".to_string(), "three".to_string(), false),
+        ]
+    );
+}
+
+#[test]
+#[cfg_attr(
+    not(shared_material),
+    ignore = "the source material ../shared/ is not beside the project"
+)]
+fn every_glossary_quote_is_a_verified_excerpt_under_its_address() {
+    let material = std::fs::read_to_string(material_dir().join("research/glossary.md")).unwrap();
+    let excerpts = glossary_excerpts(&material);
+    assert!(
+        excerpts.len() >= 60,
+        "the material's rows were read: {}",
+        excerpts.len()
+    );
+    let t = timeline();
+    let mut wrong = Vec::new();
+    for term in t.terms() {
+        for c in &term.sources {
+            let url = t.source(&c.source).and_then(|s| s.url.as_deref()).unwrap_or("");
+            // Character for character: no folding of spaces or quotation marks.
+            let found = excerpts
+                .iter()
+                .any(|(at, excerpt, verified)| *verified && at == url && excerpt.contains(&c.quote));
+            if !found {
+                wrong.push(format!("{} cites {} ({url}): {:?}", term.id, c.source, c.quote));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "glossary quotes not found as verified excerpts at their addresses:\n{}",
         wrong.join("\n")
     );
 }

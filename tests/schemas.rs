@@ -75,6 +75,7 @@ const VALID: &[&str] = &[
     "hostile_exports.toml",
     "unused_actor.toml",
     "citations.toml",
+    "glossary.toml",
 ];
 
 #[test]
@@ -117,7 +118,8 @@ const INVALID: &[(&str, bool)] = &[
     ("many_errors.toml", true),
     ("header_in_array.toml", true),
     ("claims_errors.toml", true),
-    ("syntax.toml", true), // not TOML at all
+    ("glossary_errors.toml", true), // an empty quote, a term with no sources
+    ("syntax.toml", true),          // not TOML at all
     ("impossible_date.toml", false),
     ("duplicate_id.toml", false),
     ("unknown_reference.toml", false),

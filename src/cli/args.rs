@@ -68,6 +68,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// The glossary: every term with its first sentence, or one term in full with its sources.
+    Glossary {
+        /// A term's id, name or abbreviation (`ncct`, "Tier 2 Watch List"); none lists them all.
+        term: Option<String>,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
     /// Validate data files (the embedded dataset when none is named).
     Check {
         /// Files to check together, as one timeline.

@@ -14,6 +14,7 @@ mod args;
 mod check;
 mod data;
 mod exports;
+mod glossary;
 pub(crate) mod io;
 mod launch;
 mod list;
@@ -118,6 +119,7 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         None => launch::open_app(&cli, None),
         Some(Command::List { filter, format }) => list::list(data, &cli.filter, &filter, format),
         Some(Command::Show { id, format }) => list::show(data, &id, format),
+        Some(Command::Glossary { term, format }) => glossary::glossary(data, term.as_deref(), format),
         Some(Command::Facets { filter, format }) => list::facets(data, &cli.filter, &filter, format),
         Some(Command::Check { files }) => check::run(&files, data, lessons),
         Some(Command::Export {

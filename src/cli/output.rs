@@ -348,6 +348,15 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
     if !e.tags.is_empty() {
         let _ = writeln!(out, "\nTags: {}", e.tags.join(", "));
     }
+    let terms = t.terms_of(e);
+    if !terms.is_empty() {
+        // Abbreviations where there are any: a line, not a second glossary.
+        let names: Vec<&str> = terms
+            .iter()
+            .map(|x| x.short.as_deref().unwrap_or(&x.name))
+            .collect();
+        let _ = writeln!(out, "\nTerms: {} (see `tipline glossary`)", names.join(", "));
+    }
     out
 }
 

@@ -1,10 +1,11 @@
 //! Handouts and printable exports: each event with its date, figures and
-//! verbatim quotes marked [n], and a numbered bibliography of the sources.
+//! verbatim quotes marked [n], a lesson's glossary of the terms its text
+//! uses, and a numbered bibliography of the sources.
 
 use super::html::escape;
 use super::markdown::{block, inline as md};
 use crate::teach::lesson::Lesson;
-use crate::timeline::model::{Event, Timeline};
+use crate::timeline::model::{Event, Term, Timeline};
 use std::fmt::Write;
 
 /// One part of a document: a lesson stop, or a single event.
@@ -20,6 +21,8 @@ pub struct Document<'a> {
     pub summary: Option<String>,
     pub meta: Vec<(String, String)>,
     pub sections: Vec<Section<'a>>,
+    /// Terms the document's text names, defined after the sections.
+    pub terms: Vec<&'a Term>,
 }
 
 impl<'a> Document<'a> {
@@ -50,12 +53,37 @@ impl<'a> Document<'a> {
                 }
             })
             .collect();
-        Document {
+        let mut doc = Document {
             title: lesson.title.clone(),
             summary: Some(lesson.summary.clone()),
             meta,
             sections,
+            terms: Vec::new(),
+        };
+        doc.terms = t.terms_in(&doc.text());
+        doc
+    }
+
+    /// Everything a reader of the document reads, for finding its terms.
+    fn text(&self) -> String {
+        let mut text = format!("{}\n", self.title);
+        let mut push = |s: &str| {
+            text.push_str(s);
+            text.push('\n');
+        };
+        push(self.summary.as_deref().unwrap_or(""));
+        for s in &self.sections {
+            push(&s.heading);
+            push(s.prompt.unwrap_or(""));
+            push(s.notes.unwrap_or(""));
+            for e in &s.events {
+                push(&e.title);
+                push(&e.summary);
+                push(e.details.as_deref().unwrap_or(""));
+                push(e.ranking.as_deref().unwrap_or(""));
+            }
         }
+        text
     }
 
     /// A filtered view: one section per event.
@@ -82,23 +110,39 @@ impl<'a> Document<'a> {
             summary: None,
             meta,
             sections,
+            terms: Vec::new(),
         }
     }
 }
 
-/// Sources in order of first citation, so quotes can say [n].
+/// Sources in order of first citation, so quotes can say [n]: the events'
+/// first, then the glossary's.
 fn bibliography<'a>(d: &Document<'a>) -> Vec<&'a str> {
     let mut order: Vec<&str> = Vec::new();
-    for s in &d.sections {
-        for e in &s.events {
-            for c in &e.sources {
-                if !order.contains(&c.source.as_str()) {
-                    order.push(&c.source);
-                }
-            }
+    let events = d.sections.iter().flat_map(|s| &s.events).flat_map(|e| &e.sources);
+    for c in events.chain(d.terms.iter().flat_map(|t| &t.sources)) {
+        if !order.contains(&c.source.as_str()) {
+            order.push(&c.source);
         }
     }
     order
+}
+
+/// A term as a glossary heads it: its name, and its abbreviation if the
+/// name does not hold it.
+fn term_name(t: &Term) -> String {
+    match &t.short {
+        Some(s) if !t.name.contains(s.as_str()) => format!("{} ({s})", t.name),
+        _ => t.name.clone(),
+    }
+}
+
+/// The numbers of a term's sources, in order, each once.
+fn term_numbers(order: &[&str], t: &Term) -> Vec<usize> {
+    let mut numbers: Vec<usize> = t.sources.iter().map(|c| number(order, &c.source)).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
 }
 
 fn number(order: &[&str], source: &str) -> usize {
@@ -172,6 +216,22 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
         }
         if let Some(n) = s.notes {
             let _ = writeln!(out, "*Teacher's notes:* {}\n", block(n, ""));
+        }
+    }
+    if !d.terms.is_empty() {
+        out.push_str("## Glossary\n\n");
+        for term in &d.terms {
+            let cites: Vec<String> = term_numbers(&order, term)
+                .iter()
+                .map(|n| format!("[{n}]"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "**{}:** {} {}\n",
+                md(&term_name(term)),
+                block(&term.definition, ""),
+                cites.join(" ")
+            );
         }
     }
     out.push_str("## Sources\n\n");
@@ -278,6 +338,23 @@ pub fn html(d: &Document, t: &Timeline) -> String {
             );
         }
         out.push_str("</section>\n");
+    }
+    if !d.terms.is_empty() {
+        out.push_str("<h2>Glossary</h2>\n<dl>\n");
+        for term in &d.terms {
+            let cites: Vec<String> = term_numbers(&order, term)
+                .iter()
+                .map(|n| format!("<a href=\"#source-{n}\">[{n}]</a>"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<dt>{}</dt><dd>{} {}</dd>",
+                escape(&term_name(term)),
+                escape(&term.definition),
+                cites.join(" ")
+            );
+        }
+        out.push_str("</dl>\n");
     }
     out.push_str("<h2>Sources</h2>\n<ol>\n");
     for (i, id) in order.iter().enumerate() {

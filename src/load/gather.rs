@@ -24,6 +24,7 @@ pub(crate) enum Namespace {
     Event,
     Era,
     Observance,
+    Term,
 }
 
 impl Namespace {
@@ -34,6 +35,7 @@ impl Namespace {
             Namespace::Event => "event",
             Namespace::Era => "era",
             Namespace::Observance => "observance",
+            Namespace::Term => "term",
         }
     }
 }
@@ -46,6 +48,7 @@ pub(crate) struct Gathered {
     pub(super) events: Vec<Event>,
     pub(crate) eras: Vec<Era>,
     pub(crate) observances: Vec<Observance>,
+    pub(crate) terms: Vec<Term>,
     /// Every id defined, where, and whether anything refers to it.
     defined: HashMap<(Namespace, String), (Place, bool)>,
     /// References to ids not yet defined when they were read.
@@ -67,6 +70,7 @@ pub(crate) struct Mark {
     events: usize,
     eras: usize,
     observances: usize,
+    terms: usize,
     references: usize,
     event_places: usize,
 }
@@ -79,6 +83,7 @@ impl Gathered {
             events: self.events.len(),
             eras: self.eras.len(),
             observances: self.observances.len(),
+            terms: self.terms.len(),
             references: self.references.len(),
             event_places: self.event_places.len(),
         }
@@ -92,6 +97,7 @@ impl Gathered {
         self.events.truncate(mark.events);
         self.eras.truncate(mark.eras);
         self.observances.truncate(mark.observances);
+        self.terms.truncate(mark.terms);
         self.references.truncate(mark.references);
         self.event_places.truncate(mark.event_places);
         self.defined.retain(|_, (place, _)| place.file != file);
@@ -111,7 +117,7 @@ pub(crate) struct EventPlaces {
     pub(super) named_sources: Vec<(String, Range<usize>)>,
 }
 
-/// The `sources` of an event (or era, or observance): source ids with
+/// The `sources` of an event (or era, observance or term): source ids with
 /// verbatim quotes. `required`: having none is an error.
 pub(crate) fn citations(
     cx: &mut Ctx<'_>,

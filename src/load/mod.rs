@@ -7,6 +7,7 @@ pub mod diag;
 mod eras;
 mod gather;
 mod records;
+mod terms;
 pub(crate) use gather::SUGGESTED;
 #[doc(hidden)]
 pub mod schema;
@@ -38,6 +39,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "data/enforcement.toml",
         include_str!("../../data/enforcement.toml"),
     ),
+    ("data/glossary.toml", include_str!("../../data/glossary.toml")),
 ];
 
 /// Files larger than this are refused: by their size before they are
@@ -211,7 +213,7 @@ impl Loaded {
     }
 }
 
-const TOP: &[&str] = &["sources", "actors", "events", "eras", "observances"];
+const TOP: &[&str] = &["sources", "actors", "events", "eras", "observances", "terms"];
 /// Loads and validates several files into one timeline.
 pub fn load(files: Vec<DataFile>) -> Loaded {
     load_with_progress(files, &mut |_, _| {})
@@ -246,7 +248,11 @@ pub fn load_with_progress(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u6
     let timeline = if diagnostics.iter().any(|d| d.is_error()) {
         None
     } else {
-        Some(Timeline::new(all.sources, all.actors, all.events).with_calendar(all.eras, all.observances))
+        Some(
+            Timeline::new(all.sources, all.actors, all.events)
+                .with_calendar(all.eras, all.observances)
+                .with_glossary(all.terms),
+        )
     };
     Loaded {
         timeline,
@@ -334,6 +340,7 @@ fn read_root(cx: &mut Ctx<'_>, document: &toml::Spanned<DeTable<'_>>, all: &mut 
         ("events", records::read_event),
         ("eras", eras::read_era),
         ("observances", eras::read_observance),
+        ("terms", terms::read_term),
     ] {
         let Some(value) = root.get(name) else { continue };
         match value.get_ref() {

@@ -108,7 +108,7 @@ pub const REVEAL_PARTS: &[&str] = &["date", "facts", "figures", "quote"];
 /// Theme names the app knows (checked against the app by a test).
 pub const THEMES: &[&str] = &["dark", "light", "high-contrast"];
 
-/// A tipline data file: sources, actors, events, eras and observances.
+/// A tipline data file: sources, actors, events, eras, observances and glossary terms.
 #[derive(JsonSchema)]
 #[schemars(title = "tipline data file", deny_unknown_fields)]
 pub struct DataFile {
@@ -117,6 +117,7 @@ pub struct DataFile {
     events: Option<Vec<EventShape>>,
     eras: Option<Vec<EraShape>>,
     observances: Option<Vec<ObservanceShape>>,
+    terms: Option<Vec<TermShape>>,
 }
 
 /// A source: a page, article or document the events quote.
@@ -292,6 +293,24 @@ struct ObservanceShape {
     since: String,
     #[schemars(length(min = 1))]
     sources: Vec<CitationShape>,
+}
+
+/// A glossary term, defined in the project's words and sourced.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct TermShape {
+    id: Slug,
+    name: Line,
+    /// An abbreviation the texts use (`NCCT`).
+    short: Option<Line>,
+    /// Other words that name the term in the texts.
+    aliases: Option<Vec<Line>>,
+    /// A few neutral sentences.
+    definition: Line,
+    #[schemars(length(min = 1))]
+    sources: Vec<CitationShape>,
+    /// Ids of related terms.
+    see: Option<Vec<Slug>>,
 }
 
 /// A lesson: stops through the timeline, each with a question.

@@ -14,7 +14,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 use toml::Spanned;
 
-const HEADERS: &[&str] = &["events", "sources", "actors", "eras", "observances"];
+const HEADERS: &[&str] = &["events", "sources", "actors", "eras", "observances", "terms"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum State {

@@ -20,9 +20,11 @@ pub fn data_file(sources: &[Source], actors: &[Actor], events: &[Event], eras: &
     document(sources, actors, events, eras, &[])
 }
 
-/// Writes everything a timeline holds, observances included.
+/// Writes everything a timeline holds, observances and terms included.
 pub fn timeline(t: &Timeline) -> String {
-    document(&t.sources, &t.actors, &t.events, &t.eras, &t.observances)
+    let mut file = file_out(&t.sources, &t.actors, &t.events, &t.eras, &t.observances);
+    file.terms = t.terms().iter().map(TermOut::from).collect();
+    serialize(&file)
 }
 
 fn document(
@@ -32,16 +34,30 @@ fn document(
     eras: &[Era],
     observances: &[Observance],
 ) -> String {
-    let file = FileOut {
+    serialize(&file_out(sources, actors, events, eras, observances))
+}
+
+fn file_out<'a>(
+    sources: &'a [Source],
+    actors: &'a [Actor],
+    events: &'a [Event],
+    eras: &'a [Era],
+    observances: &'a [Observance],
+) -> FileOut<'a> {
+    FileOut {
         sources: sources.iter().map(SourceOut::from).collect(),
         actors: actors.iter().map(ActorOut::from).collect(),
         events: events.iter().map(EventOut::from).collect(),
         eras: eras.iter().map(EraOut::from).collect(),
         observances: observances.iter().map(ObservanceOut::from).collect(),
-    };
+        terms: Vec::new(),
+    }
+}
+
+fn serialize(file: &FileOut<'_>) -> String {
     // Every key is a fixed name and every value a string, number or table,
     // so there is nothing the serializer could refuse.
-    toml::to_string(&file).expect("a data file always serializes")
+    toml::to_string(file).expect("a data file always serializes")
 }
 
 /// A figure's value: a count is written as an integer, as people write it,
@@ -72,6 +88,8 @@ struct FileOut<'a> {
     eras: Vec<EraOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     observances: Vec<ObservanceOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    terms: Vec<TermOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -365,6 +383,34 @@ impl<'a> From<&'a Observance> for ObservanceOut<'a> {
             on: format!("{:02}-{:02}", o.month, o.day),
             since: PartialDate::year(o.since),
             sources: citations(&o.sources),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct TermOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases: &'a [String],
+    definition: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    see: &'a [String],
+    sources: Vec<CitationOut<'a>>,
+}
+
+impl<'a> From<&'a Term> for TermOut<'a> {
+    fn from(t: &'a Term) -> Self {
+        TermOut {
+            id: &t.id,
+            name: &t.name,
+            short: t.short.as_deref(),
+            aliases: &t.aliases,
+            definition: &t.definition,
+            see: &t.see,
+            sources: citations(&t.sources),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! What a timeline is: events with partial dates, the sources they cite and
-//! the actors they name, eras and yearly observances.
+//! the actors they name, eras, yearly observances and the glossary.
 
 pub mod date;
 pub mod dating;
 pub mod figures;
+pub mod glossary;
 pub mod model;
 mod wording;
 pub use wording::Link;

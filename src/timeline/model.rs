@@ -382,6 +382,47 @@ pub struct Observance {
     pub sources: Vec<Citation>,
 }
 
+/// A term of the subject (the TIP report's tiers, the TVPA, NCCT ...),
+/// defined in the project's words and sourced like an event; see
+/// `timeline::glossary` for how texts are matched against it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Term {
+    /// A slug, unique among terms.
+    pub id: String,
+    /// The name shown.
+    pub name: String,
+    /// An abbreviation (`NCCT`), when the texts use one.
+    pub short: Option<String>,
+    /// Other words that name the term in the texts (`Watch List`).
+    pub aliases: Vec<String>,
+    /// A few neutral sentences in the project's own words.
+    pub definition: String,
+    /// Verbatim quotes that support the definition.
+    pub sources: Vec<Citation>,
+    /// Ids of related terms.
+    pub see: Vec<String>,
+}
+
+/// One way of naming a term, as matched.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    /// Folded, with runs of white space as one space.
+    pub(crate) folded: String,
+    /// Written in capitals (`COMMIT`, `GCM`): an abbreviation that is only
+    /// one in capitals, so matched only where the text has capitals too
+    /// ("forced to commit crimes" is no mention of COMMIT).
+    pub(crate) capitals: bool,
+    pub(crate) term: usize,
+}
+
+/// The terms with their index and the patterns that find them in text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Glossary {
+    pub(crate) terms: Vec<Term>,
+    pub(crate) index: HashMap<String, usize>,
+    pub(crate) patterns: Vec<Pattern>,
+}
+
 /// A validated, chronologically ordered timeline with its lookup tables.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
@@ -391,6 +432,8 @@ pub struct Timeline {
     /// In order of start.
     pub eras: Vec<Era>,
     pub observances: Vec<Observance>,
+    /// The terms defined for readers; see [`Timeline::terms`].
+    pub(crate) glossary: Glossary,
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     event_index: HashMap<String, usize>,
@@ -454,6 +497,7 @@ impl Timeline {
             events,
             eras: Vec::new(),
             observances: Vec::new(),
+            glossary: Default::default(),
             source_index,
             actor_index,
             event_index,
