@@ -4,7 +4,7 @@
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::mode::{Mode, Pane};
 use super::panes::widgets::{fit, View};
-use super::panes::{copy, detail, figures, filter, help, picker, present, strip, timeline};
+use super::panes::{copy, detail, figures, filter, glossary, help, picker, present, strip, timeline};
 use super::state::App;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -69,6 +69,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 .keymap
                 .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
             figures::draw(frame, area, &app.timeline, &app.visible, th, *scroll, &close);
+        }
+        Mode::Glossary { scroll } => {
+            let close = app
+                .settings
+                .keymap
+                .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
+            let first = app.glossary_first();
+            glossary::draw(frame, area, &app.timeline, &first, th, *scroll, &close);
         }
         Mode::Pick(p) => cursor = picker::draw(frame, area, p, &app.choices, &app.filter, &view),
         Mode::Copy(menu) => cursor = copy::draw(frame, area, menu, &view),

@@ -33,6 +33,8 @@ pub enum Action {
     Legend,
     /// The figures of the events in view as a chart by year.
     Figures,
+    /// The glossary: the selected event's terms first (from the legend: the tiers).
+    Glossary,
     /// Enter while browsing: act on what the cursor is on (open the event,
     /// follow its first link, toggle the filter value).
     Activate,
@@ -116,6 +118,7 @@ impl Action {
         Action::PrevMatch,
         Action::Legend,
         Action::Figures,
+        Action::Glossary,
         Action::Activate,
         Action::Toggle,
         Action::Dismiss,
@@ -173,6 +176,7 @@ impl Action {
             Action::PrevMatch => "previous-match",
             Action::Legend => "legend",
             Action::Figures => "figures",
+            Action::Glossary => "glossary",
             Action::Top => "top",
             Action::Bottom => "bottom",
             Action::Activate => "activate",

@@ -39,6 +39,10 @@ pub enum Mode {
     Figures {
         scroll: u16,
     },
+    /// `i`: the glossary, the selected event's terms first.
+    Glossary {
+        scroll: u16,
+    },
     /// Presenting a lesson (or the filtered events) one stop per screen.
     Present(Box<Presenter>),
     /// `c`: what to copy from the shown event.
@@ -50,7 +54,7 @@ impl Mode {
     pub fn context(&self) -> Context {
         match self {
             // The help's keys read any long screen: scroll, close.
-            Mode::Help { .. } | Mode::Figures { .. } => Context::Help,
+            Mode::Help { .. } | Mode::Figures { .. } | Mode::Glossary { .. } => Context::Help,
             Mode::Present(_) => Context::Present,
             m if m.takes_text() => Context::Prompt,
             _ => Context::Browse,

@@ -541,25 +541,7 @@ impl App {
                 self.browse(action);
                 std::mem::replace(&mut self.mode, Mode::Browse)
             }
-            Mode::Help { scroll } => {
-                let max = help::max_scroll(&self.settings.keymap, self.size);
-                match read_on(action, scroll, max) {
-                    Some(scroll) => Mode::Help { scroll },
-                    None => Mode::Browse,
-                }
-            }
-            Mode::Figures { scroll } => {
-                let max = super::panes::figures::max_scroll(
-                    &self.timeline,
-                    &self.visible,
-                    &self.settings.theme,
-                    self.size,
-                );
-                match read_on(action, scroll, max) {
-                    Some(scroll) => Mode::Figures { scroll },
-                    None => Mode::Browse,
-                }
-            }
+            Mode::Help { .. } | Mode::Figures { .. } | Mode::Glossary { .. } => self.reading(mode, action),
             Mode::Search { input } => self.search(input, action),
             Mode::EditQuery { input, error } => self.edit_query(input, error, action),
             Mode::Year { input } => self.year(input, action),
@@ -573,6 +555,7 @@ impl App {
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Figures => self.mode = Mode::Figures { scroll: 0 },
+            Action::Glossary => self.open_glossary(None),
             Action::Legend => {
                 let at = help::legend_start(&self.settings.keymap, self.size);
                 self.mode = Mode::Help { scroll: at };
@@ -728,25 +711,6 @@ impl App {
             }
             _ => {}
         }
-    }
-}
-
-/// A key on a screen that is only read (the help, the figures chart): the
-/// new scroll, or `None` when the key closes it.
-fn read_on(action: Action, scroll: u16, max: u16) -> Option<u16> {
-    let s = scroll.min(max) as i32;
-    let to = |s: i32| Some(s.clamp(0, max as i32) as u16);
-    match action {
-        Action::Up => to(s - 1),
-        Action::Down => to(s + 1),
-        Action::PageUp => to(s - 10),
-        Action::PageDown => to(s + 10),
-        Action::HalfPageUp => to(s - 5),
-        Action::HalfPageDown => to(s + 5),
-        Action::Top => to(0),
-        Action::Bottom => to(max as i32),
-        Action::CloseHelp | Action::Help => None,
-        _ => Some(scroll),
     }
 }
 

@@ -46,7 +46,11 @@ fn lines(keymap: &Keymap, th: &Theme, width: usize) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::default());
-    out.extend(legend(th, width));
+    let glossary = keymap.first_key(
+        crate::app::keymap::Context::Help,
+        crate::app::input::Action::Glossary,
+    );
+    out.extend(legend(th, width, &glossary));
     out.push(Line::default());
     for piece in textwrap::wrap(
         MOUSE,
@@ -62,7 +66,7 @@ const LEGEND: &str = "Legend";
 
 /// What the marks on screen mean: the kinds' markers, the corroboration
 /// marks, the tier track and the era rows.
-fn legend(th: &Theme, width: usize) -> Vec<Line<'static>> {
+fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
     use crate::timeline::model::EventKind;
     let mut rows: Vec<(String, String)> = Vec::new();
     let mut seen: Vec<char> = Vec::new();
@@ -91,11 +95,15 @@ fn legend(th: &Theme, width: usize) -> Vec<Line<'static>> {
             ("2W", "Tier 2 Watch List: Tier 2, at risk of falling to Tier 3"),
             ("w", "Tier 2 Watch List, where a cell holds one character"),
             (
+                "tiers",
+                "what each tier means, with its sources: press {glossary} for the glossary's definitions",
+            ),
+            (
                 "eras",
                 "named spans, a bar under the years they cover; overlapping eras on rows of their own",
             ),
         ]
-        .map(|(a, b)| (a.to_string(), b.to_string())),
+        .map(|(a, b)| (a.to_string(), b.replace("{glossary}", glossary_key))),
     );
     let key_w = rows.iter().map(|r| r.0.width()).max().unwrap_or(1);
     let mut out = vec![Line::styled(LEGEND, th.year_heading)];

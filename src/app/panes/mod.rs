@@ -6,6 +6,7 @@ pub mod copy;
 pub mod detail;
 pub mod figures;
 pub mod filter;
+pub mod glossary;
 pub mod help;
 pub mod picker;
 pub mod present;

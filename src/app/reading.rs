@@ -1,0 +1,77 @@
+//! The screens that are only read — the help, the figures chart, the
+//! glossary: scrolling them, closing them, and moving from the legend to
+//! the glossary's tier definitions.
+
+use super::input::Action;
+use super::mode::Mode;
+use super::panes::{figures, glossary, help};
+use super::state::App;
+use crate::timeline::model::Term;
+
+impl App {
+    pub(super) fn reading(&mut self, mode: Mode, action: Action) -> Mode {
+        let th = &self.settings.theme;
+        match mode {
+            Mode::Help { .. } if action == Action::Glossary => {
+                // The legend's tier rows lead to the first tier's definition.
+                let tier = self
+                    .timeline
+                    .terms()
+                    .iter()
+                    .find(|t| t.name.starts_with("Tier "))
+                    .map(|t| t.id.clone());
+                self.open_glossary(tier.as_deref());
+                std::mem::replace(&mut self.mode, Mode::Browse)
+            }
+            Mode::Help { scroll } => {
+                let max = help::max_scroll(&self.settings.keymap, self.size);
+                read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Help { scroll })
+            }
+            Mode::Figures { scroll } => {
+                let max = figures::max_scroll(&self.timeline, &self.visible, th, self.size);
+                read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Figures { scroll })
+            }
+            Mode::Glossary { scroll } => {
+                let first = self.glossary_first();
+                let max = glossary::max_scroll(&self.timeline, &first, th, self.size);
+                read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Glossary { scroll })
+            }
+            other => other,
+        }
+    }
+
+    /// The terms the glossary shows first: those the selected event uses.
+    pub fn glossary_first(&self) -> Vec<&Term> {
+        self.selected_event()
+            .map(|e| self.timeline.terms_of(e))
+            .unwrap_or_default()
+    }
+
+    /// Opens the glossary at the top, or at a term.
+    pub(super) fn open_glossary(&mut self, at: Option<&str>) {
+        let scroll = at.map_or(0, |id| {
+            let first = self.glossary_first();
+            glossary::scroll_to(&self.timeline, &first, &self.settings.theme, self.size, id)
+        });
+        self.mode = Mode::Glossary { scroll };
+    }
+}
+
+/// A key on a screen that is only read (the help, the figures chart, the glossary): the
+/// new scroll, or `None` when the key closes it.
+pub(super) fn read_on(action: Action, scroll: u16, max: u16) -> Option<u16> {
+    let s = scroll.min(max) as i32;
+    let to = |s: i32| Some(s.clamp(0, max as i32) as u16);
+    match action {
+        Action::Up => to(s - 1),
+        Action::Down => to(s + 1),
+        Action::PageUp => to(s - 10),
+        Action::PageDown => to(s + 10),
+        Action::HalfPageUp => to(s - 5),
+        Action::HalfPageDown => to(s + 5),
+        Action::Top => to(0),
+        Action::Bottom => to(max as i32),
+        Action::CloseHelp | Action::Help => None,
+        _ => Some(scroll),
+    }
+}

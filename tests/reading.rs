@@ -1,0 +1,121 @@
+//! The glossary screen and the way from the legend to it.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use tipline::app::{Action, App, Input, Mode, Msg};
+use tipline::load::{load, DataFile};
+use tipline::query::Query;
+
+fn app(w: u16, h: u16) -> App {
+    let file = DataFile::read(std::path::Path::new("tests/fixtures/glossary.toml")).unwrap();
+    let t = load(vec![file]).timeline.expect("the glossary fixture loads");
+    let mut app = App::new(t, Query::default());
+    app.update(Input::Resize(w, h));
+    app
+}
+
+fn screen(app: &App, w: u16, h: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| tipline::app::draw::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+/// The rows of the glossary box's inside, trimmed.
+fn inside(rows: &[String]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|r| {
+            let (_, rest) = r.split_once('┃')?;
+            let (text, _) = rest.rsplit_once('┃')?;
+            Some(text.trim_end().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_glossary_offers_the_selected_events_terms_first() {
+    let mut app = app(100, 40);
+    app.update(Msg::Goto("watch-list-2019".into()));
+    app.update(Action::Glossary);
+    assert_eq!(app.mode, Mode::Glossary { scroll: 0 });
+    let rows = screen(&app, 100, 40);
+    assert!(
+        rows.iter().any(|r| r.contains("Glossary — Esc closes")),
+        "{rows:#?}"
+    );
+    let text = inside(&rows);
+    assert_eq!(
+        text[..8],
+        [
+            "In the selected event",
+            "",
+            "Tier 2 Watch List",
+            "  A warning placement one step above the lowest tier.",
+            "  [1] “placed on the Watch List”",
+            "      — Example Office, Annual report, https://example.org/report",
+            "  See also: Trafficking in Persons Report",
+            "",
+        ],
+        "{text:#?}"
+    );
+    // The event's own terms in order of mention: the title names the Watch
+    // List before the summary names the TIP report.
+    let headings: Vec<&String> = text
+        .iter()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "In the selected event",
+            "Tier 2 Watch List",
+            "Trafficking in Persons Report (TIP report)",
+            "Every other term",
+            "National Committee for Counter Trafficking (NCCT)",
+            "Coordinated Mekong Ministerial Initiative against Trafficking (COMMIT)",
+        ],
+        "{text:#?}"
+    );
+    app.update(Action::CloseHelp);
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn the_legend_leads_to_the_tier_definitions() {
+    let mut app = app(100, 30);
+    app.update(Action::Legend);
+    let rows = screen(&app, 100, 30);
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("what each tier means, with its sources: press i for the")),
+        "{rows:#?}"
+    );
+    // On a screen too short for the whole glossary, it opens scrolled to
+    // the first tier's definition.
+    app.update(Input::Resize(100, 14));
+    app.update(Action::Glossary);
+    assert!(matches!(app.mode, Mode::Glossary { .. }), "{:?}", app.mode);
+    let text = inside(&screen(&app, 100, 14));
+    assert_eq!(text[0], "Tier 2 Watch List", "opened at the tiers: {text:#?}");
+}
+
+#[test]
+fn the_glossary_scrolls_and_stops_at_its_end() {
+    let mut app = app(100, 12);
+    app.update(Action::Glossary);
+    for _ in 0..200 {
+        app.update(Action::Down);
+    }
+    let Mode::Glossary { scroll: end } = app.mode else {
+        panic!()
+    };
+    app.update(Action::Down);
+    assert_eq!(app.mode, Mode::Glossary { scroll: end });
+    let text = inside(&screen(&app, 100, 12));
+    assert!(
+        text.iter().any(|l| l.contains("COMMIT is a process")),
+        "the last term's quote at the end: {text:#?}"
+    );
+}
