@@ -245,7 +245,7 @@ fn open_in_browser(url: &str) -> Result<String, String> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("could not start {program}: {e}; set BROWSER to your browser"))?;
+        .map_err(|_| format!("could not start {program}; set BROWSER to your browser"))?;
     // Reap it when it ends, without making the app wait for the browser.
     std::thread::spawn(move || {
         let mut child = child;

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, menu: &CopyMenu, v: &View) -> Option<
     }
     lines.push(Line::styled(
         fit(
-            "Esc closes. Copying uses the terminal's clipboard (OSC 52) or tmux's buffer.",
+            "Esc closes. Copies with OSC 52, and into tmux's buffer in tmux.",
             width,
         ),
         th.dim,

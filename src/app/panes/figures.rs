@@ -119,7 +119,8 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, th: &Theme, width: usi
     let opts = textwrap::Options::new(width.max(indent + 8))
         .initial_indent(&pad)
         .subsequent_indent(&pad)
-        .word_separator(textwrap::WordSeparator::AsciiSpace);
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     for piece in textwrap::wrap(text, &opts) {
         out.push(Line::styled(piece.into_owned(), th.dim));
     }

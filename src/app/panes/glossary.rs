@@ -89,6 +89,7 @@ fn wrapped(
         .initial_indent(first)
         .subsequent_indent(rest)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for piece in textwrap::wrap(text, &opts) {
         out.push(Line::styled(piece.into_owned(), style));
