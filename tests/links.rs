@@ -267,3 +267,20 @@ fn osc52_carries_the_text_in_base64() {
         "\x1b]52;c;4oCcceKAnQ==\x1b\\"
     );
 }
+
+#[test]
+fn show_lists_the_events_that_point_at_an_event() {
+    let out = assert_cmd::Command::cargo_bin("tipline")
+        .unwrap()
+        .args(["--data", "tests/fixtures/links.toml", "show", "law-2020"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.ends_with(
+            "\nRelated\n  followed by plan-2021 — A plan follows the law\n  answered by reply-2022 — A reply to the law\n"
+        ),
+        "{text}"
+    );
+}

@@ -73,18 +73,7 @@ pub fn show(t: &Timeline, term: &Term, format: ShowFormat) -> String {
         let _ = writeln!(out, "  Also:     {}", term.aliases.join("; "));
     }
     let _ = writeln!(out, "\n{}", term.definition);
-    let _ = writeln!(out, "\nSources");
-    for (n, c) in term.sources.iter().enumerate() {
-        let _ = writeln!(out, "  [{}] “{}”", n + 1, c.quote);
-        if let Some(s) = t.source(&c.source) {
-            let _ = writeln!(out, "      — {}, {}", s.publisher, s.shown_title());
-            if let Some(u) = &s.url {
-                let _ = writeln!(out, "      {u}");
-            } else if let Some(place) = &s.locator {
-                let _ = writeln!(out, "      at {place} (no web address in the material)");
-            }
-        }
-    }
+    super::output::write_sources(&mut out, t, &term.sources);
     if !term.see.is_empty() {
         let _ = writeln!(out, "\nSee also");
         for id in &term.see {

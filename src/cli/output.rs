@@ -3,7 +3,7 @@
 
 use super::args::{ListFormat, ShowFormat};
 use crate::query::facets::FacetCounts;
-use crate::timeline::model::{Event, Timeline};
+use crate::timeline::model::{Citation, Event, Timeline};
 use serde::Serialize;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -323,26 +323,14 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
-    let _ = writeln!(out, "\nSources");
-    for (n, c) in e.sources.iter().enumerate() {
-        let _ = writeln!(out, "  [{}] “{}”", n + 1, c.quote);
-        if let Some(s) = t.source(&c.source) {
-            let _ = writeln!(out, "      — {}, {}", s.publisher, s.shown_title());
-            if let Some(u) = &s.url {
-                let _ = writeln!(out, "      {u}");
-            } else if let Some(place) = &s.locator {
-                let _ = writeln!(out, "      at {place} (no web address in the material)");
-            }
-            if let Some(a) = &s.archive_url {
-                let _ = writeln!(out, "      archived: {a}");
-            }
-        }
-    }
-    if !e.related.is_empty() {
+    write_sources(&mut out, t, &e.sources);
+    // The links the event states, then those other events state about it.
+    let links = t.event_position(&e.id).map(|p| t.links(p)).unwrap_or_default();
+    if !links.is_empty() {
         let _ = writeln!(out, "\nRelated");
-        for l in &e.related {
-            let title = t.event(&l.event).map_or("", |r| r.title.as_str());
-            let _ = writeln!(out, "  {} {} — {}", l.relation, l.event, title);
+        for l in links {
+            let other = &t.events[l.position];
+            let _ = writeln!(out, "  {} {} — {}", l.words, other.id, other.title);
         }
     }
     if !e.tags.is_empty() {
@@ -416,4 +404,24 @@ pub fn facets(t: &Timeline, c: &FacetCounts, format: ShowFormat) -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// Each citation's quote with its source, numbered, as `show` and
+/// `glossary` print them.
+pub(super) fn write_sources(out: &mut String, t: &Timeline, sources: &[Citation]) {
+    let _ = writeln!(out, "\nSources");
+    for (n, c) in sources.iter().enumerate() {
+        let _ = writeln!(out, "  [{}] {}", n + 1, c.quoted());
+        if let Some(s) = t.source(&c.source) {
+            let _ = writeln!(out, "      — {}, {}", s.publisher, s.shown_title());
+            if let Some(u) = &s.url {
+                let _ = writeln!(out, "      {u}");
+            } else if let Some(place) = &s.locator {
+                let _ = writeln!(out, "      at {place} (no web address in the material)");
+            }
+            if let Some(a) = &s.archive_url {
+                let _ = writeln!(out, "      archived: {a}");
+            }
+        }
+    }
 }

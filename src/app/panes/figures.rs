@@ -3,13 +3,12 @@
 //! every other value other sources give drawn beside it.
 
 use super::help::frame_rect;
-use super::widgets::{clear, fit};
+use super::widgets::fit;
 use crate::app::theme::Theme;
 use crate::timeline::figures::Charted;
 use crate::timeline::model::{number_text, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -144,29 +143,10 @@ pub fn draw(
     scroll: u16,
     close: &str,
 ) {
-    let rect = frame_rect(area);
-    clear(frame, rect, th);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(th.focus_border)
-        .title(Span::styled(
-            fit(
-                &format!(
-                    " Figures of the {} in view — {close} closes ",
-                    match visible.len() {
-                        1 => "1 event".to_string(),
-                        n => format!("{n} events"),
-                    }
-                ),
-                rect.width.saturating_sub(2) as usize,
-            ),
-            th.title,
-        ));
-    let inner = block.inner(rect);
-    let all = lines(t, visible, th, inner.width as usize);
-    let max = all.len().saturating_sub(inner.height as usize);
-    let start = (scroll as usize).min(max);
-    let shown: Vec<Line> = all.into_iter().skip(start).take(inner.height as usize).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    let events = match visible.len() {
+        1 => "1 event".to_string(),
+        n => format!("{n} events"),
+    };
+    let title = format!("Figures of the {events} in view — {close} closes");
+    super::help::reading_screen(frame, area, th, &title, scroll, |w| lines(t, visible, th, w));
 }

@@ -3,12 +3,11 @@
 //! terms to see next.
 
 use super::help::frame_rect;
-use super::widgets::{clear, fit};
+use super::widgets::fit;
 use crate::app::theme::Theme;
 use crate::timeline::model::{Term, Timeline};
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::text::Line;
 use ratatui::Frame;
 
 /// The glossary's lines at an inner width, with the line each term's
@@ -128,23 +127,6 @@ pub fn draw(
     scroll: u16,
     close: &str,
 ) {
-    let rect = frame_rect(area);
-    clear(frame, rect, th);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(th.focus_border)
-        .title(Span::styled(
-            fit(
-                &format!(" Glossary — {close} closes "),
-                rect.width.saturating_sub(2) as usize,
-            ),
-            th.title,
-        ));
-    let inner = block.inner(rect);
-    let (all, _) = lines(t, first, th, inner.width as usize);
-    let max = all.len().saturating_sub(inner.height as usize);
-    let start = (scroll as usize).min(max);
-    let shown: Vec<Line> = all.into_iter().skip(start).take(inner.height as usize).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    let title = format!("Glossary — {close} closes");
+    super::help::reading_screen(frame, area, th, &title, scroll, |w| lines(t, first, th, w).0);
 }

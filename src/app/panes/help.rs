@@ -14,6 +14,35 @@ const MOUSE: &str =
     "Mouse: click selects, the wheel scrolls the pane under the pointer (--no-mouse turns it off).";
 
 /// The box the help is drawn in, on a screen of this size.
+/// A framed screen that is only read (the figures chart, the glossary):
+/// `make` gives its lines at the frame's inner width; those from `scroll`
+/// that fit are drawn, the scroll held so the last page stays full.
+pub fn reading_screen(
+    frame: &mut Frame,
+    area: Rect,
+    th: &Theme,
+    title: &str,
+    scroll: u16,
+    make: impl FnOnce(usize) -> Vec<Line<'static>>,
+) {
+    let rect = frame_rect(area);
+    super::widgets::clear(frame, rect, th);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(th.focus_border)
+        .title(Span::styled(
+            super::widgets::fit(&format!(" {title} "), rect.width.saturating_sub(2) as usize),
+            th.title,
+        ));
+    let inner = block.inner(rect);
+    let all = make(inner.width as usize);
+    let max = all.len().saturating_sub(inner.height as usize);
+    let start = (scroll as usize).min(max);
+    let shown: Vec<Line> = all.into_iter().skip(start).take(inner.height as usize).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
+}
+
 pub fn frame_rect(area: Rect) -> Rect {
     centered(area, 84, area.height.saturating_sub(2).max(3))
 }
