@@ -610,3 +610,29 @@ fn a_config_home_that_is_a_file_runs_without_a_config() {
     assert!(s.wait_exit().success());
     std::fs::remove_dir_all(&root).ok();
 }
+
+#[test]
+fn a_large_data_file_loads_behind_a_loading_screen_that_quits_at_once() {
+    let dir = std::env::temp_dir().join(format!("tipline-loading-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Large enough that a debug build reads it for well over half a second;
+    // the name carries an escape sequence, which must be shown as text.
+    let file = dir.join("big\x1b[31m.toml");
+    let (sources, actors, events) = tipline::synth::generate(12_000, 7);
+    std::fs::write(&file, tipline::load::write::to_toml(&sources, &actors, &events)).unwrap();
+    let path = file.display().to_string();
+    for quit in ["q", "\x1b", "\x03"] {
+        let mut s = Session::start(&["--data", &path], 100, 30);
+        let shown = s.wait_for("q or Esc to quit");
+        assert!(shown.contains("Loading "), "{shown}");
+        assert!(shown.contains("big^[[31m.toml"), "the name is sanitised: {shown}");
+        assert!(shown.contains(" MB"), "{shown}");
+        assert!(!cooked(&s), "raw mode while loading");
+        s.keys(quit);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 0, "quit with {quit:?}");
+        assert_restored(&s);
+        assert!(!s.contents().contains("Loading "), "the loading screen is gone");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -5,6 +5,7 @@
 pub mod detail;
 pub mod filter;
 pub mod help;
+pub mod loading;
 pub mod picker;
 pub mod present;
 pub mod strip;
