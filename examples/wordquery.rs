@@ -59,6 +59,26 @@ fn main() {
         }
     }
 
+    // Queries the index does not answer, searched as the app does in the
+    // background (all cores but one): toggling facet values, a word with one.
+    println!(
+        "{:<22} {:>8} {:>10} {:>10}",
+        "query (no index)", "hits", "p50 ms", "max ms"
+    );
+    for text in [
+        "kind:law",
+        "kind:law kind:report",
+        "tag:law",
+        "year:2050",
+        "court kind:law",
+    ] {
+        let q = Query::parse(text).expect("a query");
+        let (p50, max) = timed(5, || {
+            assert!(q.faceted_until(&timeline, None, &mut out, &|| false, 1));
+        });
+        println!("{text:<22} {:>8} {p50:>10.2} {max:>10.2}", out.hits.len());
+    }
+
     // On the input thread: a finished result put on screen and drawn.
     let mut app = App::new(timeline, Query::default());
     app.search_in_background(tipline::app::state::BACKGROUND_FROM);

@@ -169,7 +169,7 @@ fn open_loading(
     )
     .to_string();
     let settings = settings_of(cli, config);
-    let progress = std::sync::Arc::new(crate::app::panes::loading::Progress::new());
+    let progress = std::sync::Arc::new(crate::app::panes::loading::Progress::default());
     let (sender, loaded) = mpsc::channel();
     let (counter, for_app) = (progress.clone(), settings.clone());
     let query_for_app = query.clone();

@@ -21,16 +21,18 @@ pub struct Progress {
     started: std::time::Instant,
 }
 
-impl Progress {
+impl Default for Progress {
     /// Progress of a load starting now.
-    pub fn new() -> Progress {
+    fn default() -> Progress {
         Progress {
             done: AtomicU64::new(0),
             total: AtomicU64::new(0),
             started: std::time::Instant::now(),
         }
     }
+}
 
+impl Progress {
     /// Time since the load started.
     pub fn elapsed(&self) -> Duration {
         self.started.elapsed()
