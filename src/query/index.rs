@@ -9,7 +9,7 @@
 //! text (a gigabyte at a million events).
 
 use super::facets::Tally;
-use super::{Faceted, Query, Stop, Term};
+use super::{Clause, Faceted, Query, Stop, Term};
 use crate::text::fold;
 use crate::timeline::model::Timeline;
 use memchr::memmem;
@@ -232,19 +232,50 @@ impl WordIndex {
     /// Counts, under every facet, the events whose bit is `set` in `bits`.
     fn count(t: &Timeline, bits: &[u64], set: bool, n: usize) -> Tally {
         let mut tally = Tally::new(t);
-        for (w, &word) in bits.iter().enumerate() {
-            let mut rest = if set { word } else { !word };
-            while rest != 0 {
-                let p = w * 64 + rest.trailing_zeros() as usize;
-                if p >= n {
-                    break;
-                }
-                tally.add(t, p);
-                rest &= rest - 1;
-            }
-        }
+        Positions::new(bits, set, n).for_each(|p| tally.add(t, p));
         tally
     }
+}
+
+/// The positions below `n` whose bit is `set` (or clear) in a bitset, in order.
+struct Positions<'a> {
+    bits: &'a [u64],
+    set: bool,
+    n: usize,
+    word: usize,
+    rest: u64,
+}
+
+impl<'a> Positions<'a> {
+    fn new(bits: &'a [u64], set: bool, n: usize) -> Self {
+        let first = bits.first().map_or(0, |&w| if set { w } else { !w });
+        Positions {
+            bits,
+            set,
+            n,
+            word: 0,
+            rest: first,
+        }
+    }
+}
+
+impl Iterator for Positions<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.rest == 0 {
+            self.word += 1;
+            let &w = self.bits.get(self.word)?;
+            self.rest = if self.set { w } else { !w };
+        }
+        let p = self.word * 64 + self.rest.trailing_zeros() as usize;
+        self.rest &= self.rest - 1;
+        (p < self.n).then_some(p)
+    }
+}
+
+fn positions(bits: &[u64], n: usize) -> Vec<usize> {
+    Positions::new(bits, true, n).collect()
 }
 
 /// How many events a lookup adds between two looks at its [`Stop`].
@@ -274,10 +305,10 @@ pub enum Answer {
 }
 
 impl Query {
-    /// [`Query::faceted`] for a query of search words alone (any of them
-    /// negated), or no query at all, answered from the index; false, with
-    /// `out` untouched, for any other query. The result is the same as the
-    /// full search's.
+    /// [`Query::faceted`] for a query with search words (any of them
+    /// negated, with or without facets), or no query at all, answered from
+    /// the index; false, with `out` untouched, for any other query (facets
+    /// alone, phrases). The result is the same as the full search's.
     pub fn faceted_by_index(&self, t: &Timeline, index: &WordIndex, out: &mut Faceted) -> bool {
         self.faceted_by_index_until(t, index, out, &|| false) == Answer::Found
     }
@@ -293,20 +324,24 @@ impl Query {
     ) -> Answer {
         let n = t.events.len();
         let words = n.div_ceil(64);
-        if index.events != n || !self.clauses.iter().all(|c| matches!(c.term, Term::Text(_))) {
+        let (text, others): (Vec<&Clause>, Vec<&Clause>) =
+            self.clauses.iter().partition(|c| matches!(c.term, Term::Text(_)));
+        let looked_up = |c: &&Clause| match &c.term {
+            Term::Text(w) => Some(fold(w)).filter(|w| !w.is_empty() && !w.contains(char::is_whitespace)),
+            _ => None,
+        };
+        let looked_up: Option<Vec<String>> = text.iter().map(looked_up).collect();
+        let Some(looked_up) = looked_up.filter(|_| index.events == n) else {
+            return Answer::Unanswerable;
+        };
+        if looked_up.is_empty() && !others.is_empty() {
+            // Facets alone: their compact arrays are read faster than any index.
             return Answer::Unanswerable;
         }
         let mut hits: Option<Vec<u64>> = None;
         let mut excluded = vec![0u64; words];
-        for c in &self.clauses {
-            let Term::Text(word) = &c.term else {
-                return Answer::Unanswerable;
-            };
-            let word = fold(word);
-            if word.is_empty() || word.contains(char::is_whitespace) {
-                return Answer::Unanswerable;
-            }
-            let Some(holding) = index.holding(&word, stop) else {
+        for (c, word) in text.iter().zip(&looked_up) {
+            let Some(holding) = index.holding(word, stop) else {
                 return Answer::Stopped;
             };
             if c.negated {
@@ -326,19 +361,22 @@ impl Query {
         if stop() {
             return Answer::Stopped;
         }
+        if !others.is_empty() {
+            // An event that fails a search word neither passes nor counts
+            // under any facet: the facets need look only at those that hold
+            // the words, and need not read their text again.
+            let holding = positions(&hits, n);
+            let rest = Query {
+                clauses: others.into_iter().cloned().collect(),
+            };
+            return match rest.faceted_until(t, Some(&holding), out, stop, 1) {
+                true => Answer::Found,
+                false => Answer::Stopped,
+            };
+        }
         out.hits.clear();
         out.relevant.clear();
-        for (w, &word) in hits.iter().enumerate() {
-            let mut rest = word;
-            while rest != 0 {
-                let p = w * 64 + rest.trailing_zeros() as usize;
-                if p >= n {
-                    break;
-                }
-                out.hits.push(p);
-                rest &= rest - 1;
-            }
-        }
+        out.hits.extend(Positions::new(&hits, true, n));
         // Only search words: an event either passes, counting under every
         // facet, or does not count at all. When most pass, counting those
         // that do not and taking them from the whole is the shorter way.

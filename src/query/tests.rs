@@ -69,6 +69,9 @@ fn the_word_index_answers_as_the_full_search_does() {
         "人口",
         "-nothing-holds-this",
         "",
+        "court kind:law",
+        "-kind:law minist year:1990..2050",
+        "tag:law -court",
     ] {
         let q = Query::parse(text).unwrap();
         let mut out = Faceted::empty(&t);
@@ -83,7 +86,7 @@ fn the_word_index_answers_as_the_full_search_does() {
     // Both ways of counting were used: most events passed, or few did.
     assert_eq!(shares.len(), 2);
     // What the index cannot answer is left to the full search.
-    for text in ["court kind:law", "year:2020", "\"a phrase\"", "kind:law court"] {
+    for text in ["year:2020", "\"a phrase\"", "kind:law \"a phrase\"", "-kind:law"] {
         let q = Query::parse(text).unwrap();
         let mut out = Faceted::empty(&t);
         assert!(!q.faceted_by_index(&t, &index, &mut out), "{text}");
@@ -143,11 +146,15 @@ fn typed_word() -> impl proptest::strategy::Strategy<Value = String> {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
-    /// Whatever the words, the index gives what reading every event gives,
-    /// or declines (only for an empty word or one with a space in it).
+    /// Whatever the words and facets, the index gives what reading every
+    /// event gives, or declines (only facets alone, or an empty word or one
+    /// with a space in it).
     #[test]
     fn the_word_index_agrees_with_reading_the_events(
-        words in proptest::collection::vec((typed_word(), proptest::prelude::any::<bool>()), 0..4)
+        words in proptest::collection::vec((typed_word(), proptest::prelude::any::<bool>()), 0..4),
+        facets in proptest::sample::subsequence(
+            vec!["kind:law", "-kind:report", "tag:law", "year:1990..2050", "actor:actor-1"], 0..3
+        ),
     ) {
         use std::sync::OnceLock;
         static CASE: OnceLock<(Timeline, index::WordIndex)> = OnceLock::new();
@@ -161,13 +168,15 @@ proptest::proptest! {
                 .iter()
                 .map(|(w, negated)| Clause { negated: *negated, term: Term::Text(w.clone()) })
                 .collect(),
-        };
+        }
+        .and(Query::parse(&facets.join(" ")).unwrap());
         let mut out = Faceted::empty(t);
         if query.faceted_by_index(t, index, &mut out) {
             assert_same(&out, &query.faceted(t, None), &query.to_string());
         } else {
             proptest::prop_assert!(
-                words.iter().any(|(w, _)| fold(w).is_empty() || fold(w).contains(char::is_whitespace)),
+                words.is_empty() && !facets.is_empty()
+                    || words.iter().any(|(w, _)| fold(w).is_empty() || fold(w).contains(char::is_whitespace)),
                 "declined {query}"
             );
         }
