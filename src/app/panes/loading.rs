@@ -100,7 +100,12 @@ pub fn lines(loading: &Loading, quit: &str) -> [String; 4] {
             mb(done),
             mb(loading.total)
         ),
-        format!("{:.1} s", loading.elapsed.as_secs_f64()),
+        if loading.total > 0 && loading.done >= loading.total {
+            // Every byte read: the timeline's indices are being built.
+            format!("{:.1} s, building the timeline", loading.elapsed.as_secs_f64())
+        } else {
+            format!("{:.1} s", loading.elapsed.as_secs_f64())
+        },
         quit.to_string(),
     ]
 }
@@ -205,6 +210,13 @@ mod tests {
         };
         assert_eq!(at(0, 2_000_000), format!("{}   0%  0/2 MB", "░".repeat(30)));
         assert_eq!(at(5, 5), format!("{} 100%  0/0 MB", "█".repeat(30)));
+        let read = Loading {
+            name: String::new(),
+            done: 5,
+            total: 5,
+            elapsed: Duration::from_millis(4_050),
+        };
+        assert_eq!(lines(&read, "")[2], "4.0 s, building the timeline");
         // Nothing to read yet: no division by zero, an empty bar.
         assert_eq!(at(0, 0), format!("{}   0%  0/0 MB", "░".repeat(30)));
     }
