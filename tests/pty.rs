@@ -760,3 +760,50 @@ fn the_plain_reading_writes_lines_and_nothing_else() {
     }
     assert!(!s.screen.lock().unwrap().screen().alternate_screen());
 }
+
+#[test]
+fn a_large_data_file_loads_behind_a_loading_screen_that_quits_at_once() {
+    let dir = std::env::temp_dir().join(format!("tipline-loading-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Large enough that a debug build reads it for well over half a second;
+    // the name carries an escape sequence, which must be shown as text.
+    let file = dir.join("big\x1b[31m.toml");
+    let (sources, actors, events) = tipline::synth::generate(12_000, 7);
+    std::fs::write(&file, tipline::load::write::to_toml(&sources, &actors, &events)).unwrap();
+    let path = file.display().to_string();
+    for quit in ["q", "\x1b", "\x03"] {
+        let mut s = Session::start(&["--data", &path], 100, 30);
+        let shown = s.wait_for("q or Esc to quit");
+        assert!(shown.contains("Loading "), "{shown}");
+        assert!(shown.contains("big^[[31m.toml"), "the name is sanitised: {shown}");
+        assert!(shown.contains(" MB"), "{shown}");
+        assert!(!cooked(&s), "raw mode while loading");
+        s.keys(quit);
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 0, "quit with {quit:?}");
+        assert_restored(&s);
+        assert!(!s.contents().contains("Loading "), "the loading screen is gone");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn problems_in_a_large_data_file_are_printed_once_the_terminal_is_back() {
+    let dir = std::env::temp_dir().join(format!("tipline-loading-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("big.toml");
+    let (sources, actors, events) = tipline::synth::generate(12_000, 8);
+    let mut text = tipline::load::write::to_toml(&sources, &actors, &events);
+    text.push_str("\n[[events]]\nid = \"bad-one\"\ndate = \"2020\"\ntitle = \"T\"\nkind = \"lwa\"\n");
+    std::fs::write(&file, text).unwrap();
+    let path = file.display().to_string();
+    let mut s = Session::start(&["--data", &path], 100, 30);
+    s.wait_for("q or Esc to quit");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    assert_restored(&s);
+    let shown = s.contents();
+    assert!(shown.contains("unknown kind `lwa`"), "{shown}");
+    assert!(shown.contains("error(s) in the data; nothing loaded"), "{shown}");
+    std::fs::remove_dir_all(&dir).ok();
+}

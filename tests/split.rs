@@ -200,3 +200,32 @@ fn clashes_between_pieces_are_judged_whole() {
     assert_eq!(entries["sources"].len(), 2);
     assert_eq!(Some(entries), whole(text));
 }
+
+/// Counts the documents a file is read as.
+#[derive(Default)]
+struct Count(usize);
+
+impl tipline::load::split::Reader for Count {
+    fn read(&mut self, _: std::ops::Range<usize>, _: &toml::Spanned<DeTable<'_>>) {
+        self.0 += 1;
+    }
+    fn reset(&mut self) {
+        self.0 = 0;
+    }
+}
+
+#[test]
+fn entries_under_repeated_headers_are_read_one_at_a_time() {
+    // Each entry a document of its own, so only one syntax tree is alive
+    // and a progress bar moves with the reading: not one parse of the whole.
+    let entries =
+        "[[sources]]\nid = \"a\"\n[[sources]]\nid = \"b\"\n[[events]]\nid = \"c\"\n[[events]]\nid = \"d\"\n";
+    for (text, documents) in [
+        (entries.to_string(), 4),
+        (format!("# a comment first\n{entries}"), 5),
+    ] {
+        let mut count = Count::default();
+        assert!(read_documents(&text, &mut count));
+        assert_eq!(count.0, documents, "{text}");
+    }
+}

@@ -19,16 +19,19 @@ pub enum Context {
     Notes,
     /// `tipline quiz`.
     Quiz,
+    /// The screen shown while a large data file loads.
+    Loading,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Browse,
         Context::Prompt,
         Context::Help,
         Context::Present,
         Context::Notes,
         Context::Quiz,
+        Context::Loading,
     ];
 
     /// The context's name in the config file's `[keys.NAME]` tables.
@@ -40,6 +43,7 @@ impl Context {
             Context::Present => "present",
             Context::Notes => "notes",
             Context::Quiz => "quiz",
+            Context::Loading => "loading",
         }
     }
 
@@ -70,6 +74,7 @@ impl Context {
             Context::Present => "Presenting",
             Context::Notes => "The notes view (tipline notes)",
             Context::Quiz => "Taking a quiz (tipline quiz)",
+            Context::Loading => "While a large data file loads",
         }
     }
 }
@@ -523,6 +528,13 @@ impl Default for Keymap {
                 Action::Quit,
                 "quit the quiz",
                 Some("quit"),
+            ),
+            b(
+                Context::Loading,
+                &[k('q'), p(Esc)],
+                Action::Quit,
+                "quit before the data has loaded",
+                None,
             ),
         ];
         for n in 1..=9u8 {

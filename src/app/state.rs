@@ -13,7 +13,7 @@ use super::panes::strip::Strip;
 use super::panes::timeline::TimelinePane;
 use super::presenter::Presenter;
 pub use super::settings::Settings;
-use crate::query::index::WordIndex;
+use crate::query::index::{Answer, WordIndex};
 use crate::query::{Facet, Faceted, Query, Term};
 use crate::text::fold;
 use crate::timeline::model::{Event, Timeline};
@@ -271,9 +271,7 @@ impl App {
         if self.timeline.events.len() >= from && self.results.index.get().is_none() {
             let (timeline, index) = (self.timeline.clone(), self.results.index.clone());
             let build = move || {
-                // One core stays free to read keys and draw.
-                let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-                index.get_or_init(|| WordIndex::on_threads(&timeline, cores - 1));
+                index.get_or_init(|| WordIndex::in_background(&timeline));
             };
             // Without a thread, searches read the events as before.
             let _ = std::thread::Builder::new().name("word index".into()).spawn(build);
@@ -333,9 +331,10 @@ impl App {
             let stale = || latest.load(Ordering::Relaxed) != generation;
             let mut found = Faceted::empty(&timeline);
             if let Some(index) = index.get() {
-                if query.faceted_by_index(&timeline, index, &mut found) {
-                    let _ = sender.send((generation, found));
-                    return;
+                match query.faceted_by_index_until(&timeline, index, &mut found, &stale) {
+                    Answer::Found => return drop(sender.send((generation, found))),
+                    Answer::Stopped => return,
+                    Answer::Unanswerable => {}
                 }
             }
             let candidates = candidates.as_deref().map(Vec::as_slice);

@@ -163,6 +163,15 @@ fn injected_failure(event: &Event) -> Result<(), Stop> {
 /// arrives or something fails; the terminal is restored in every case.
 pub fn run(app: &mut App, mouse: bool, idle: impl FnMut(&mut App) -> bool) -> Result<(), Stop> {
     let mut session = TerminalSession::start(mouse).map_err(Stop::Error)?;
+    run_in(&mut session, app, idle)
+}
+
+/// [`run`] in a session already started (as for the loading screen).
+pub fn run_in(
+    session: &mut TerminalSession,
+    app: &mut App,
+    idle: impl FnMut(&mut App) -> bool,
+) -> Result<(), Stop> {
     let input = &session.incoming;
     app.search_in_background(super::state::BACKGROUND_FROM);
     run_loop(
@@ -173,6 +182,60 @@ pub fn run(app: &mut App, mouse: bool, idle: impl FnMut(&mut App) -> bool) -> Re
         idle,
     )
 }
+
+/// Shows the loading screen until `done` yields what was loaded, or the
+/// reader leaves (a quit key: `Ok(None)`), or a stop signal comes. Keys go
+/// through the key table's loading context; the screen is redrawn a few
+/// times a second for the bar and the clock.
+pub fn run_loading<B: Backend, T>(
+    terminal: &mut Terminal<B>,
+    name: &str,
+    progress: &super::panes::loading::Progress,
+    settings: &super::Settings,
+    done: &mpsc::Receiver<T>,
+    mut next_event: impl FnMut(Duration) -> io::Result<Option<Event>>,
+    signalled: impl Fn() -> Option<i32>,
+) -> Result<Option<T>, Stop>
+where
+    B::Error: Send + Sync + 'static,
+{
+    loop {
+        match done.try_recv() {
+            Ok(loaded) => return Ok(Some(loaded)),
+            Err(mpsc::TryRecvError::Disconnected) => {
+                return Err(Stop::Error(io::Error::other("loading the data failed")))
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+        if let Some(sig) = signalled() {
+            return Err(Stop::Signal(sig));
+        }
+        let (bytes, total) = progress.get();
+        let view = super::panes::loading::Loading {
+            name: name.to_string(),
+            done: bytes,
+            total,
+            elapsed: progress.elapsed(),
+        };
+        terminal
+            .draw(|f| super::panes::loading::draw(f, &view, &settings.keymap, &settings.theme))
+            .map_err(|e| Stop::Error(io::Error::other(e)))?;
+        if let Some(Event::Key(k)) = next_event(LOADING_REDRAW).map_err(Stop::Error)? {
+            let context = super::keymap::Context::Loading;
+            if k.kind != KeyEventKind::Release
+                && matches!(
+                    settings.keymap.msg_for(context, k),
+                    Some(Msg::Action(super::Action::Quit))
+                )
+            {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// How often the loading screen is redrawn when no key comes.
+const LOADING_REDRAW: Duration = Duration::from_millis(100);
 
 /// How long a loop waits for input before it looks at signals and files.
 pub const TICK: Duration = Duration::from_millis(100);

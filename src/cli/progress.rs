@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 /// Work quicker than this shows no bar.
-const SHOW_AFTER: Duration = Duration::from_millis(500);
+pub(super) const SHOW_AFTER: Duration = Duration::from_millis(500);
 /// The bar is redrawn at most this often.
 const REDRAW_EVERY: Duration = Duration::from_millis(100);
 const WIDTH: usize = 30;

@@ -157,9 +157,11 @@ pub fn read_documents(text: &str, reader: &mut dyn Reader) -> bool {
         let mut seen = HashMap::new();
         let mut read_any = false;
         let mut whole = false;
-        for (i, piece) in pieces.into_iter().enumerate() {
+        for piece in pieces {
             let part = &text[piece.clone()];
-            let own = if i == 0 { None } else { header_name(part) };
+            // The header is the piece's first line (the first piece has one
+            // too when the file starts with it).
+            let own = header_name(part.split_inclusive('\n').next().unwrap_or(part));
             match DeTable::parse(part) {
                 Ok(document) if !clashes(&mut seen, own, document.get_ref()) => {
                     reader.read(piece, &document);

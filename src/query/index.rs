@@ -9,7 +9,7 @@
 //! text (a gigabyte at a million events).
 
 use super::facets::Tally;
-use super::{Faceted, Query, Term};
+use super::{Clause, Faceted, Query, Stop, Term};
 use crate::text::fold;
 use crate::timeline::model::Timeline;
 use memchr::memmem;
@@ -92,12 +92,22 @@ impl WordIndex {
         WordIndex::on_threads(t, 1)
     }
 
+    /// Builds the index for work in the background: on every core, each of
+    /// its threads at the lowest priority, so keys, drawing and searches
+    /// always come first and the build takes only time no one else wants.
+    pub fn in_background(t: &Timeline) -> WordIndex {
+        yield_to_others();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        WordIndex::on_threads(t, cores)
+    }
+
     /// Reads every event's text once, sharing the reading between this
     /// thread and one more if `threads` is two or more.
     pub fn on_threads(t: &Timeline, threads: usize) -> WordIndex {
         let n = t.events.len();
         let half = if threads >= 2 { n / 2 } else { 0 };
         let ((mut ids, mut lists), (later_ids, mut later)) = std::thread::scope(|scope| {
+            // A thread started here shares this one's priority.
             let first = scope.spawn(|| index_part(t, 0..half));
             let second = index_part(t, half..n);
             (first.join().expect("indexing does not panic"), second)
@@ -152,16 +162,40 @@ impl WordIndex {
         }
     }
 
+    /// Its size, for measuring: distinct tokens, their bytes, and how many
+    /// have a bitset rather than a list.
+    pub fn describe(&self) -> String {
+        let bitsets = self
+            .postings
+            .iter()
+            .filter(|p| matches!(p, Posting::Bits(_)))
+            .count();
+        let listed: usize = self
+            .postings
+            .iter()
+            .map(|p| match p {
+                Posting::List(l) => l.len(),
+                Posting::Bits(_) => 0,
+            })
+            .sum();
+        format!(
+            "{} tokens in {} bytes, {bitsets} as bitsets, {listed} listed events",
+            self.postings.len(),
+            self.tokens.len()
+        )
+    }
+
     /// The events whose text holds `word` (folded), as a bitset; `None`
-    /// when the index cannot tell (an empty word, or one with spaces).
-    fn holding(&self, word: &str) -> Option<Vec<u64>> {
+    /// when the index cannot tell (an empty word, or one with spaces), or
+    /// when `stop` asked to give up.
+    fn holding(&self, word: &str, stop: &Stop<'_>) -> Option<Vec<u64>> {
         if word.is_empty() || word.contains(char::is_whitespace) {
             return None;
         }
         let mut bits = vec![0u64; self.events.div_ceil(64)];
         let finder = memmem::Finder::new(word.as_bytes());
         let bytes = &self.tokens;
-        let mut pos = 0;
+        let (mut pos, mut i, mut added) = (0, 0, 0usize);
         while pos < bytes.len() {
             let Some(hit) = finder.find(&bytes[pos..]) else {
                 break;
@@ -169,36 +203,146 @@ impl WordIndex {
             let at = pos + hit;
             // The token the match is in (a match never spans two: the
             // word has no whitespace and each token ends with a newline).
-            let i = self.starts.partition_point(|&s| s as usize <= at) - 1;
+            // Matches come in order: search only past the last one.
+            i += self.starts[i..].partition_point(|&s| s as usize <= at) - 1;
             match &self.postings[i] {
                 Posting::List(list) => {
                     for &p in list {
                         bits[p as usize / 64] |= 1 << (p % 64);
                     }
+                    added += list.len();
                 }
-                Posting::Bits(more) => bits.iter_mut().zip(more).for_each(|(a, b)| *a |= b),
+                Posting::Bits(more) => {
+                    bits.iter_mut().zip(more).for_each(|(a, b)| *a |= b);
+                    added += more.len();
+                }
             }
-            pos = self.starts[i + 1] as usize;
+            if added >= LOOK_EVERY {
+                added = 0;
+                if stop() {
+                    return None;
+                }
+            }
+            i += 1;
+            pos = self.starts[i] as usize;
         }
         Some(bits)
     }
+
+    /// Counts, under every facet, the events whose bit is `set` in `bits`.
+    fn count(t: &Timeline, bits: &[u64], set: bool, n: usize) -> Tally {
+        let mut tally = Tally::new(t);
+        Positions::new(bits, set, n).for_each(|p| tally.add(t, p));
+        tally
+    }
+}
+
+/// The positions below `n` whose bit is `set` (or clear) in a bitset, in order.
+struct Positions<'a> {
+    bits: &'a [u64],
+    set: bool,
+    n: usize,
+    word: usize,
+    rest: u64,
+}
+
+impl<'a> Positions<'a> {
+    fn new(bits: &'a [u64], set: bool, n: usize) -> Self {
+        let first = bits.first().map_or(0, |&w| if set { w } else { !w });
+        Positions {
+            bits,
+            set,
+            n,
+            word: 0,
+            rest: first,
+        }
+    }
+}
+
+impl Iterator for Positions<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.rest == 0 {
+            self.word += 1;
+            let &w = self.bits.get(self.word)?;
+            self.rest = if self.set { w } else { !w };
+        }
+        let p = self.word * 64 + self.rest.trailing_zeros() as usize;
+        self.rest &= self.rest - 1;
+        (p < self.n).then_some(p)
+    }
+}
+
+fn positions(bits: &[u64], n: usize) -> Vec<usize> {
+    Positions::new(bits, true, n).collect()
+}
+
+/// How many events a lookup adds between two looks at its [`Stop`].
+const LOOK_EVERY: usize = 1 << 16;
+
+/// Lowers the calling thread's priority as far as it goes, so that work
+/// nobody waits for yields to the thread that reads keys and draws, and to
+/// searches. Linux gives each thread its own priority; elsewhere nothing.
+fn yield_to_others() {
+    #[cfg(target_os = "linux")]
+    {
+        // Lowering one's own priority needs no privilege; if refused, the
+        // build runs as before.
+        let _ = rustix::process::setpriority_process(None, 19);
+    }
+}
+
+/// What the index made of a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The result is in `out`, the same as the full search's.
+    Found,
+    /// Not a query the index answers (facets, phrases): search the events.
+    Unanswerable,
+    /// `stop` said the result is no longer wanted; `out` may be partial.
+    Stopped,
 }
 
 impl Query {
-    /// [`Query::faceted`] for a query of search words alone (any of them
-    /// negated), answered from the index; false, with `out` untouched, for
-    /// any other query. The result is the same as the full search's.
+    /// [`Query::faceted`] for a query with search words (any of them
+    /// negated, with or without facets), or no query at all, answered from
+    /// the index; false, with `out` untouched, for any other query (facets
+    /// alone, phrases). The result is the same as the full search's.
     pub fn faceted_by_index(&self, t: &Timeline, index: &WordIndex, out: &mut Faceted) -> bool {
+        self.faceted_by_index_until(t, index, out, &|| false) == Answer::Found
+    }
+
+    /// Like [`Query::faceted_by_index`], giving up as soon as `stop` says
+    /// the result is no longer wanted.
+    pub fn faceted_by_index_until(
+        &self,
+        t: &Timeline,
+        index: &WordIndex,
+        out: &mut Faceted,
+        stop: &Stop<'_>,
+    ) -> Answer {
         let n = t.events.len();
-        if self.clauses.is_empty() || index.events != n {
-            return false;
+        let words = n.div_ceil(64);
+        let (text, others): (Vec<&Clause>, Vec<&Clause>) =
+            self.clauses.iter().partition(|c| matches!(c.term, Term::Text(_)));
+        let looked_up = |c: &&Clause| match &c.term {
+            Term::Text(w) => Some(fold(w)).filter(|w| !w.is_empty() && !w.contains(char::is_whitespace)),
+            _ => None,
+        };
+        let looked_up: Option<Vec<String>> = text.iter().map(looked_up).collect();
+        let Some(looked_up) = looked_up.filter(|_| index.events == n) else {
+            return Answer::Unanswerable;
+        };
+        if looked_up.is_empty() && !others.is_empty() {
+            // Facets alone: their compact arrays are read faster than any index.
+            return Answer::Unanswerable;
         }
         let mut hits: Option<Vec<u64>> = None;
-        let mut excluded = vec![0u64; n.div_ceil(64)];
-        for c in &self.clauses {
-            let Term::Text(word) = &c.term else { return false };
-            let Some(holding) = index.holding(&fold(word)) else {
-                return false;
+        let mut excluded = vec![0u64; words];
+        for (c, word) in text.iter().zip(&looked_up) {
+            let Some(holding) = index.holding(word, stop) else {
+                return Answer::Stopped;
             };
             if c.negated {
                 excluded.iter_mut().zip(&holding).for_each(|(a, b)| *a |= b);
@@ -212,41 +356,39 @@ impl Query {
                 });
             }
         }
-        let mut hits = hits.unwrap_or_else(|| vec![u64::MAX; n.div_ceil(64)]);
+        let mut hits = hits.unwrap_or_else(|| vec![u64::MAX; words]);
         hits.iter_mut().zip(&excluded).for_each(|(a, b)| *a &= !b);
+        if stop() {
+            return Answer::Stopped;
+        }
+        if !others.is_empty() {
+            // An event that fails a search word neither passes nor counts
+            // under any facet: the facets need look only at those that hold
+            // the words, and need not read their text again.
+            let holding = positions(&hits, n);
+            let rest = Query {
+                clauses: others.into_iter().cloned().collect(),
+            };
+            return match rest.faceted_until(t, Some(&holding), out, stop, 1) {
+                true => Answer::Found,
+                false => Answer::Stopped,
+            };
+        }
         out.hits.clear();
         out.relevant.clear();
-        for (w, &word) in hits.iter().enumerate() {
-            let mut rest = word;
-            while rest != 0 {
-                let p = w * 64 + rest.trailing_zeros() as usize;
-                if p >= n {
-                    break;
-                }
-                out.hits.push(p);
-                rest &= rest - 1;
-            }
-        }
+        out.hits.extend(Positions::new(&hits, true, n));
         // Only search words: an event either passes, counting under every
         // facet, or does not count at all. When most pass, counting those
         // that do not and taking them from the whole is the shorter way.
-        let mut tally = Tally::new(t);
-        if out.hits.len() * 2 > n {
-            let mut next = out.hits.iter().copied().peekable();
-            for p in 0..n {
-                if next.peek() == Some(&p) {
-                    next.next();
-                } else {
-                    tally.add(t, p);
-                }
-            }
-            tally = index.all.minus(&tally);
+        let tally = if out.hits.len() == n {
+            index.all.clone()
+        } else if out.hits.len() * 2 > n {
+            index.all.minus(&WordIndex::count(t, &hits, false, n))
         } else {
-            for &p in &out.hits {
-                tally.add(t, p);
-            }
-        }
+            WordIndex::count(t, &hits, true, n)
+        };
         out.relevant.extend_from_slice(&out.hits);
+        // As the full search counts: each facet's tally holds that facet only.
         for (mine, facet) in [
             (&mut out.years, 0),
             (&mut out.actors, 1),
@@ -262,6 +404,6 @@ impl Query {
             };
             to.clone_from(from);
         }
-        true
+        Answer::Found
     }
 }

@@ -68,6 +68,10 @@ fn the_word_index_answers_as_the_full_search_does() {
         "nothing-holds-this",
         "人口",
         "-nothing-holds-this",
+        "",
+        "court kind:law",
+        "-kind:law minist year:1990..2050",
+        "tag:law -court",
     ] {
         let q = Query::parse(text).unwrap();
         let mut out = Faceted::empty(&t);
@@ -82,7 +86,7 @@ fn the_word_index_answers_as_the_full_search_does() {
     // Both ways of counting were used: most events passed, or few did.
     assert_eq!(shares.len(), 2);
     // What the index cannot answer is left to the full search.
-    for text in ["", "court kind:law", "year:2020", "\"a phrase\""] {
+    for text in ["year:2020", "\"a phrase\"", "kind:law \"a phrase\"", "-kind:law"] {
         let q = Query::parse(text).unwrap();
         let mut out = Faceted::empty(&t);
         assert!(!q.faceted_by_index(&t, &index, &mut out), "{text}");
@@ -105,4 +109,94 @@ fn a_search_told_to_stop_gives_up_and_one_left_alone_finishes() {
         assert!(q.faceted_in_stretches(&t, None, threads, &mut out, &|| false));
         assert_same(&out, &whole, &format!("left alone on {threads} threads"));
     }
+}
+
+/// Words as typed: pieces of the generator's words (prefixes, middles,
+/// ends, one character), in any case, in Latin, Khmer, Chinese, Japanese
+/// and Korean, with a few that occur nowhere, empty or spaced.
+fn typed_word() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let whole = prop::sample::select(vec![
+        "ministry",
+        "court",
+        "Zürich",
+        "Kraków",
+        "São Paulo",
+        "កម្ពុជា",
+        "ការជួញដូរមនុស្ស",
+        "人口贩卖",
+        "東京",
+        "서울",
+        "src-1",
+        "zzqx",
+        "",
+    ]);
+    (whole, 0usize..8, 1usize..8, any::<bool>()).prop_map(|(w, from, len, upper)| {
+        let chars: Vec<char> = w.chars().collect();
+        let from = from.min(chars.len());
+        let piece: String = chars[from..(from + len).min(chars.len())].iter().collect();
+        if upper {
+            piece.to_uppercase()
+        } else {
+            piece
+        }
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever the words and facets, the index gives what reading every
+    /// event gives, or declines (only facets alone, or an empty word or one
+    /// with a space in it).
+    #[test]
+    fn the_word_index_agrees_with_reading_the_events(
+        words in proptest::collection::vec((typed_word(), proptest::prelude::any::<bool>()), 0..4),
+        facets in proptest::sample::subsequence(
+            vec!["kind:law", "-kind:report", "tag:law", "year:1990..2050", "actor:actor-1"], 0..3
+        ),
+    ) {
+        use std::sync::OnceLock;
+        static CASE: OnceLock<(Timeline, index::WordIndex)> = OnceLock::new();
+        let (t, index) = CASE.get_or_init(|| {
+            let t = crate::synth::timeline(600, 9);
+            let index = index::WordIndex::new(&t);
+            (t, index)
+        });
+        let query = Query {
+            clauses: words
+                .iter()
+                .map(|(w, negated)| Clause { negated: *negated, term: Term::Text(w.clone()) })
+                .collect(),
+        }
+        .and(Query::parse(&facets.join(" ")).unwrap());
+        let mut out = Faceted::empty(t);
+        if query.faceted_by_index(t, index, &mut out) {
+            assert_same(&out, &query.faceted(t, None), &query.to_string());
+        } else {
+            proptest::prop_assert!(
+                words.is_empty() && !facets.is_empty()
+                    || words.iter().any(|(w, _)| fold(w).is_empty() || fold(w).contains(char::is_whitespace)),
+                "declined {query}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_lookup_told_to_stop_gives_up_and_one_left_alone_answers() {
+    let t = crate::synth::timeline(3000, 5);
+    let index = index::WordIndex::new(&t);
+    // "-" is in every event's id: a lookup that adds every event to the result.
+    let q = Query::parse("-").unwrap();
+    let mut out = Faceted::empty(&t);
+    assert_eq!(
+        q.faceted_by_index_until(&t, &index, &mut out, &|| true),
+        index::Answer::Stopped
+    );
+    assert_eq!(
+        q.faceted_by_index_until(&t, &index, &mut out, &|| false),
+        index::Answer::Found
+    );
+    assert_eq!(out.hits.len(), 3000);
 }

@@ -32,6 +32,10 @@ pub struct FilterPane {
     pub cursor: usize,
     /// Whether the pane is shown on medium-width terminals.
     pub shown: bool,
+    /// Each event's certainty as its place in `Certainty::ALL`, read once
+    /// per timeline: counting a million events from the events themselves
+    /// would hold up the thread that reads keys.
+    certainties: std::sync::Arc<(usize, Vec<u8>)>,
 }
 
 impl FilterPane {
@@ -45,7 +49,13 @@ impl FilterPane {
     /// Takes each value's count from a faceted result, and marks the values
     /// the query has chosen.
     pub fn count(&mut self, found: &Faceted, query: &Query, t: &Timeline, visible: &[usize]) {
-        let certainty = certainty_counts(query, t, visible);
+        let of = (t.events.len(), t.events.as_ptr() as usize);
+        if self.certainties.0 != of.1 || self.certainties.1.len() != of.0 {
+            let place = |c: Certainty| Certainty::ALL.iter().position(|x| *x == c).unwrap_or(0) as u8;
+            let each = t.events.iter().map(|e| place(e.certainty())).collect();
+            self.certainties = std::sync::Arc::new((of.1, each));
+        }
+        let certainty = certainty_counts(query, t, visible, &self.certainties.1);
         for entry in &mut self.entries {
             entry.count = match entry.facet {
                 Facet::Year => found.years.years[entry.slot],
@@ -73,17 +83,18 @@ impl FilterPane {
 /// Events per certainty that choosing it would give: counted among the
 /// events in view, or, when a certainty is already chosen, among those the
 /// rest of the query passes (choosing another certainty adds to it).
-fn certainty_counts(query: &Query, t: &Timeline, visible: &[usize]) -> [usize; 4] {
+fn certainty_counts(query: &Query, t: &Timeline, visible: &[usize], each: &[u8]) -> [usize; 4] {
     let mut counts = [0; 4];
     let chosen = query.clauses.iter().any(|c| c.term.facet() == Facet::Certainty);
+    let others;
     let pool = if chosen {
-        query.without(Facet::Certainty).filter(t)
+        others = query.without(Facet::Certainty).filter(t);
+        &others
     } else {
-        visible.to_vec()
+        visible
     };
-    for p in pool {
-        let c = t.events[p].certainty();
-        counts[Certainty::ALL.iter().position(|x| *x == c).unwrap_or(0)] += 1;
+    for &p in pool {
+        counts[each[p] as usize] += 1;
     }
     counts
 }

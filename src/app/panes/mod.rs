@@ -8,6 +8,7 @@ pub mod figures;
 pub mod filter;
 pub mod glossary;
 pub mod help;
+pub mod loading;
 pub mod picker;
 pub mod present;
 pub mod strip;

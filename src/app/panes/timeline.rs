@@ -34,6 +34,53 @@ pub struct TimelinePane {
     /// Title prefixes (before ": ") shared by several listed events, such
     /// as "US TIP report": dropped when a title does not fit.
     series: Vec<String>,
+    /// What laying out any list of the timeline's events needs, measured once.
+    measures: Option<std::sync::Arc<Measures>>,
+}
+
+/// Each event's date widths and series prefix, measured once per timeline:
+/// a result of a million events is then laid out in milliseconds, without
+/// writing a million dates again on the thread that reads keys.
+#[derive(Debug, Default)]
+struct Measures {
+    /// Which timeline: its number of events and where they are.
+    of: (usize, usize),
+    full_w: Vec<u8>,
+    short_w: Vec<u8>,
+    /// Index into `heads`, or `u32::MAX` for a title with no prefix.
+    series: Vec<u32>,
+    heads: Vec<String>,
+}
+
+impl Measures {
+    fn of(t: &Timeline) -> (usize, usize) {
+        (t.events.len(), t.events.as_ptr() as usize)
+    }
+
+    fn new(t: &Timeline) -> Measures {
+        let n = t.events.len();
+        let mut m = Measures {
+            of: Measures::of(t),
+            full_w: Vec::with_capacity(n),
+            short_w: Vec::with_capacity(n),
+            series: Vec::with_capacity(n),
+            heads: Vec::new(),
+        };
+        let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let narrow = |w: usize| w.min(u8::MAX as usize) as u8;
+        for e in &t.events {
+            m.full_w.push(narrow(e.date_text().width()));
+            m.short_w.push(narrow(short_date(e).width()));
+            m.series.push(match split_series(&e.title) {
+                Some((head, _)) => *ids.entry(head).or_insert_with(|| {
+                    m.heads.push(head.to_string());
+                    (m.heads.len() - 1) as u32
+                }),
+                None => u32::MAX,
+            });
+        }
+        m
+    }
 }
 
 /// A title's series prefix and the rest: "US TIP report: Cambodia on Tier 2".
@@ -52,18 +99,22 @@ fn short_date(e: &crate::timeline::model::Event) -> String {
 impl TimelinePane {
     /// Lays the visible events out under their year headings.
     pub fn rebuild(&mut self, t: &Timeline, visible: &[usize]) {
+        if self.measures.as_ref().is_none_or(|m| m.of != Measures::of(t)) {
+            self.measures = Some(std::sync::Arc::new(Measures::new(t)));
+        }
+        let m = self.measures.clone().unwrap_or_default();
         self.rows.clear();
         self.row_of.clear();
-        self.full_date_w = 0;
-        self.short_date_w = 0;
-        let mut prefixes: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        self.rows.reserve(visible.len() + 64);
+        self.row_of.reserve(visible.len());
+        let (mut full_w, mut short_w) = (0u8, 0u8);
+        let mut shared = vec![0u32; m.heads.len()];
         let mut year = None;
         for (i, &p) in visible.iter().enumerate() {
-            let e = &t.events[p];
-            self.full_date_w = self.full_date_w.max(e.date_text().width());
-            self.short_date_w = self.short_date_w.max(short_date(e).width());
-            if let Some((head, _)) = split_series(&e.title) {
-                *prefixes.entry(head).or_default() += 1;
+            full_w = full_w.max(m.full_w[p]);
+            short_w = short_w.max(m.short_w[p]);
+            if let Some(n) = shared.get_mut(m.series[p] as usize) {
+                *n += 1;
             }
             let y = t.event_years(p).0;
             if year != Some(y) {
@@ -73,10 +124,13 @@ impl TimelinePane {
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(i));
         }
-        self.series = prefixes
-            .into_iter()
-            .filter(|&(_, n)| n >= SERIES_FROM)
-            .map(|(head, _)| head.to_string())
+        (self.full_date_w, self.short_date_w) = (full_w.into(), short_w.into());
+        self.series = m
+            .heads
+            .iter()
+            .zip(&shared)
+            .filter(|&(_, &n)| n as usize >= SERIES_FROM)
+            .map(|(head, _)| head.clone())
             .collect();
     }
 
