@@ -34,7 +34,8 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
     // misspelt lesson or id says so rather than "not a terminal".
     let config = config(cli.config.as_deref())?;
     let on_terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    if present.is_none() && !cli.data.is_empty() && on_terminal {
+    // The plain reading is line by line: no loading screen, whatever the size.
+    if present.is_none() && !cli.data.is_empty() && on_terminal && !super::plain::wanted(cli) {
         return open_loading(cli, query, &config);
     }
     let timeline = load_timeline(&cli.data)?;
