@@ -294,6 +294,20 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
     }
     if defined {
         let end = end.map(|e| e.0);
+        // A hundred thousand events are held at once while the file is still
+        // in memory: lists grown by pushing keep up to twice their room.
+        let (mut actors, mut actor_spans, mut link_spans) = (actors, actor_spans, link_spans);
+        let (mut according_to, mut named_sources) = (according_to, named_sources);
+        actors.shrink_to_fit();
+        actor_spans.shrink_to_fit();
+        link_spans.shrink_to_fit();
+        according_to.shrink_to_fit();
+        named_sources.shrink_to_fit();
+        let (mut figures, mut sources, mut related, mut disputes) = (figures, sources, related, disputes);
+        figures.shrink_to_fit();
+        sources.shrink_to_fit();
+        related.shrink_to_fit();
+        disputes.shrink_to_fit();
         all.event_places.push(EventPlaces {
             file: cx.file,
             corroboration: asserted,
