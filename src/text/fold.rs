@@ -7,10 +7,23 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// [`fold`], appending to `out`: building one long folded text costs no
+/// string per piece.
+pub fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     // Character by character: dropping every combining mark makes their
     // canonical order irrelevant, so each character decomposes on its own,
     // and ASCII (most of any text) skips the tables entirely.
-    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -22,7 +35,6 @@ pub fn fold(text: &str) -> String {
             }
         });
     }
-    out
 }
 
 #[cfg(test)]

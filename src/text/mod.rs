@@ -5,6 +5,6 @@ mod fold;
 mod sanitize;
 mod suggest;
 
-pub use fold::fold;
+pub use fold::{fold, fold_into};
 pub use sanitize::{sanitize_block, sanitize_line};
 pub use suggest::{did_you_mean, did_you_mean_as, nearest};

@@ -63,6 +63,13 @@ fn escape_into(out: &mut String, c: char) {
 
 fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Printable ASCII, most of any text, needs no look at the tables below.
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || (keep_newlines && b == b'\n'))
+    {
+        return Cow::Borrowed(text);
+    }
     if !text
         .chars()
         .any(|c| needs_escape(c, keep_newlines) || is_dropped(c) || c == '\t')

@@ -316,6 +316,20 @@ pub struct Event {
 }
 
 impl Event {
+    /// About how long the event's searchable text is, to make room for it.
+    fn text_len(&self) -> usize {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        self.id.len()
+            + self.title.len()
+            + self.summary.len()
+            + opt(&self.details)
+            + opt(&self.location)
+            + opt(&self.ranking)
+            + self.tags.iter().map(String::len).sum::<usize>()
+            + self.sources.iter().map(|c| c.quote.len()).sum::<usize>()
+            + 16 * (self.actors.len() + self.tags.len() + self.sources.len() + 6)
+    }
+
     /// The first and last calendar days the event may cover: a set of
     /// possible days counts from its first to its last.
     pub fn span(&self) -> (chrono::NaiveDate, chrono::NaiveDate) {
@@ -518,10 +532,14 @@ impl Timeline {
         };
         timeline.index_facets();
         timeline.index_backlinks();
-        let mut text = String::new();
-        let mut start = vec![0];
+        // Room for all of it at once: grown by doubling, a 100 MB text would
+        // be copied several times over.
+        let room: usize = timeline.events.iter().map(Event::text_len).sum();
+        let mut text = String::with_capacity(room);
+        let mut start = Vec::with_capacity(timeline.events.len() + 1);
+        start.push(0);
         for e in &timeline.events {
-            text.push_str(&timeline.fold_event(e));
+            timeline.fold_event_into(&mut text, e);
             start.push(text.len());
         }
         text.shrink_to_fit();
@@ -655,10 +673,10 @@ impl Timeline {
         &self.actor_keys[index]
     }
 
-    fn fold_event(&self, e: &Event) -> String {
-        let mut text = String::new();
+    /// Appends an event's searchable text, folded, a piece a line.
+    fn fold_event_into(&self, text: &mut String, e: &Event) {
         let mut push = |s: &str| {
-            text.push_str(s);
+            crate::text::fold_into(text, s);
             text.push('\n');
         };
         push(&e.id);
@@ -679,7 +697,6 @@ impl Timeline {
         for c in &e.sources {
             push(&c.quote);
         }
-        crate::text::fold(&text)
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
