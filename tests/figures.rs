@@ -158,3 +158,41 @@ fn the_chart_follows_the_filter() {
     );
     assert!(!text.contains("people arrested"), "{text}");
 }
+
+#[test]
+fn other_figures_share_a_scale_only_with_the_same_label() {
+    let data = r#"
+[[sources]]
+id = "s"
+publisher = "P"
+title = "T"
+
+[[events]]
+id = "seized-2025"
+date = "2025"
+title = "Seizures"
+kind = "operation"
+summary = "Seizures."
+[[events.sources]]
+source = "s"
+quote = "q"
+[[events.figures]]
+label = "sites closed"
+value = 5
+[[events.figures]]
+label = "bitcoin in the complaint"
+value = 127271
+"#;
+    let file = DataFile {
+        name: "other.toml".into(),
+        text: data.into(),
+    };
+    let t = load(vec![file]).timeline.expect("loads");
+    let mut app = App::new(t, Query::default());
+    app.update(Input::Resize(100, 30));
+    app.update(Action::Figures);
+    let text = screen(&app);
+    let full = "█".repeat(40);
+    assert!(text.contains(&format!("2025        5 {full}")), "{text}");
+    assert!(text.contains(&format!("2025  127,271 {full}")), "{text}");
+}

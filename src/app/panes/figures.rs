@@ -5,7 +5,7 @@
 use super::help::frame_rect;
 use super::widgets::fit;
 use crate::app::theme::Theme;
-use crate::timeline::figures::Charted;
+use crate::timeline::figures::{Charted, Counted};
 use crate::timeline::model::{number_text, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -32,7 +32,7 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
     }
     out.push(Line::styled(
         fit(
-            "Bars of one group and unit share a scale; ░ marks a value other sources give.",
+            "Bars of one group and unit share a scale (other figures: one label); ░ marks another source's value.",
             width,
         ),
         th.dim,
@@ -48,9 +48,15 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
             if is_share(c.figure.unit.as_deref()) {
                 return 100.0;
             }
+            // "Other figures" count unlike things (sites, units, bitcoin):
+            // there only figures with the same label share a scale.
+            let alike = |o: &&Charted| {
+                o.figure.unit == c.figure.unit
+                    && (counted != Counted::Other || o.figure.label == c.figure.label)
+            };
             charted
                 .iter()
-                .filter(|o| o.figure.unit == c.figure.unit)
+                .filter(alike)
                 .flat_map(|o| std::iter::once(o.figure.value).chain(o.others.iter().map(|x| x.0)))
                 .fold(0.0_f64, f64::max)
         };
