@@ -47,30 +47,14 @@ fn a_year_is_announced_and_an_event_read_in_full() {
             "1 of 3: Hotline opens",
         ]
     );
-    assert_eq!(
-        said[6..],
-        [
-            "Date: 18 August 2022; known to the day",
-            "Kind: crackdown",
-            "Place: Phnom Penh",
-            "Sources: rests on a single source",
-            "Actor: Sár Kheng, Minister of Interior",
-            "Summary: The ministry opens a hotline.",
-            "Details: First paragraph.",
-            "Second paragraph.",
-            "Figure: complaints: 1,122 calls, first month, according to Sár Kheng",
-            "Source 1 of 2: Ministry of Interior, Hotline opened",
-            "Quote: “a hotline for \"complaints\"”",
-            "Address: https://example.gov.kh/hotline",
-            "Source 2 of 2: The Daily, A hotline for complaints",
-            "Quote: “opened a hotline”",
-            "Address: https://daily.example.com/hotline",
-            "Archived: https://archive.example.org/daily-hotline",
-            "Related: follows, Plan adopted, id plan-2021",
-            "Related: followed by, National day, number 3",
-            "Tags: hotline",
-        ]
+    // Every line of a full reading is checked in the module's own tests;
+    // here, that the binary reads one from piped input, from date to tags.
+    assert_eq!(said[6], "Date: 18 August 2022; known to the day");
+    assert!(
+        said.contains(&"Quote: “opened a hotline”".to_string()),
+        "{said:#?}"
     );
+    assert_eq!(said.last().map(String::as_str), Some("Tags: hotline"));
 }
 
 #[test]
