@@ -437,6 +437,15 @@ pub(crate) struct Glossary {
     pub(crate) patterns: Vec<Pattern>,
 }
 
+/// Every event's folded text in one string, event after event in timeline
+/// order, so a search reads memory front to back instead of chasing 100k
+/// pointers; `start[i]..start[i + 1]` is event i's.
+#[derive(Debug, Clone, Default)]
+struct SearchText {
+    text: String,
+    start: Vec<usize>,
+}
+
 /// A validated, chronologically ordered timeline with its lookup tables.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
@@ -451,11 +460,9 @@ pub struct Timeline {
     source_index: HashMap<String, usize>,
     actor_index: HashMap<String, usize>,
     event_index: HashMap<String, usize>,
-    /// Case- and diacritic-folded text of each event, for search.
-    /// All of them in one string, event after event in timeline order, so a
-    /// search reads memory front to back instead of chasing 100k pointers.
-    search_text: String,
-    search_start: Vec<usize>,
+    /// Case- and diacritic-folded text of each event, for search, made on
+    /// first use: checking, listing by facets and drawing never need it.
+    search: std::sync::OnceLock<SearchText>,
     /// Folded names and aliases of each actor, for actor facets.
     actor_keys: Vec<Vec<String>>,
     /// Each event's actors and tags as small numbers (flattened: event i's
@@ -515,8 +522,7 @@ impl Timeline {
             source_index,
             actor_index,
             event_index,
-            search_text: String::new(),
-            search_start: vec![0],
+            search: std::sync::OnceLock::new(),
             actor_keys,
             actor_ix: Vec::new(),
             actor_ix_start: vec![0],
@@ -532,19 +538,26 @@ impl Timeline {
         };
         timeline.index_facets();
         timeline.index_backlinks();
-        // Room for all of it at once: grown by doubling, a 100 MB text would
-        // be copied several times over.
-        let room: usize = timeline.events.iter().map(Event::text_len).sum();
-        let mut text = String::with_capacity(room);
-        let mut start = Vec::with_capacity(timeline.events.len() + 1);
-        start.push(0);
-        for e in &timeline.events {
-            timeline.fold_event_into(&mut text, e);
-            start.push(text.len());
-        }
-        text.shrink_to_fit();
-        (timeline.search_text, timeline.search_start) = (text, start);
         timeline
+    }
+
+    /// The folded search text, made the first time it is asked for (a
+    /// search on another thread may be the one to make it; the others wait).
+    fn search_text(&self) -> &SearchText {
+        self.search.get_or_init(|| {
+            // Room for all of it at once: grown by doubling, a 100 MB text
+            // would be copied several times over.
+            let room: usize = self.events.iter().map(Event::text_len).sum();
+            let mut text = String::with_capacity(room);
+            let mut start = Vec::with_capacity(self.events.len() + 1);
+            start.push(0);
+            for e in &self.events {
+                self.fold_event_into(&mut text, e);
+                start.push(text.len());
+            }
+            text.shrink_to_fit();
+            SearchText { text, start }
+        })
     }
 
     fn index_facets(&mut self) {
@@ -716,7 +729,8 @@ impl Timeline {
     }
 
     pub fn search_key(&self, position: usize) -> &str {
-        &self.search_text[self.search_start[position]..self.search_start[position + 1]]
+        let s = self.search_text();
+        &s.text[s.start[position]..s.start[position + 1]]
     }
 
     /// Folded name and aliases of an actor, for matching typed names.
