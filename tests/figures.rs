@@ -80,7 +80,8 @@ fn app() -> App {
 fn figures_are_grouped_by_what_they_count_with_who_gave_them() {
     let app = app();
     let all: Vec<usize> = (0..app.timeline.events.len()).collect();
-    let groups = app.timeline.figures_by_year(&all);
+    let (groups, more) = app.timeline.figures_by_year(&all, 100);
+    assert!(!more);
     let kinds: Vec<Counted> = groups.iter().map(|g| g.0).collect();
     assert_eq!(kinds, vec![Counted::Cases, Counted::Arrests, Counted::Rescues]);
     let arrests = &groups[1].1[0];
@@ -195,4 +196,17 @@ value = 127271
     let full = "█".repeat(40);
     assert!(text.contains(&format!("2025        5 {full}")), "{text}");
     assert!(text.contains(&format!("2025  127,271 {full}")), "{text}");
+}
+
+#[test]
+fn the_chart_takes_the_earliest_figures_up_to_its_limit() {
+    let app = app();
+    let all: Vec<usize> = (0..app.timeline.events.len()).collect();
+    let (groups, more) = app.timeline.figures_by_year(&all, 2);
+    assert!(more, "a third figure was left out");
+    let labels: Vec<&str> = groups
+        .iter()
+        .flat_map(|g| g.1.iter().map(|c| c.figure.label.as_str()))
+        .collect();
+    assert_eq!(labels, ["people arrested", "victims rescued"]);
 }

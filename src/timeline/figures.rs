@@ -68,14 +68,33 @@ pub struct Charted<'a> {
 
 impl Timeline {
     /// The figures of the events at `positions`, grouped by what they
-    /// count, groups in a fixed order, figures in timeline order.
-    pub fn figures_by_year(&self, positions: &[usize]) -> Vec<(Counted, Vec<Charted<'_>>)> {
+    /// count, groups in a fixed order, figures in timeline order; at most
+    /// `limit` of them, taken from the earliest events, and whether there
+    /// were more. The chart is drawn on every frame, so a filter that keeps
+    /// a million events must not mean reading all their figures each time.
+    pub fn figures_by_year(
+        &self,
+        positions: &[usize],
+        limit: usize,
+    ) -> (Vec<(Counted, Vec<Charted<'_>>)>, bool) {
         let mut groups: Vec<(Counted, Vec<Charted<'_>>)> = Vec::new();
-        let mut sorted: Vec<usize> = positions.to_vec();
-        sorted.sort_unstable();
-        for p in sorted {
+        let sorted: std::borrow::Cow<[usize]> = if positions.is_sorted() {
+            positions.into()
+        } else {
+            let mut v = positions.to_vec();
+            v.sort_unstable();
+            v.into()
+        };
+        let mut taken = 0;
+        let mut more = false;
+        'events: for &p in sorted.iter() {
             let Some(e) = self.events.get(p) else { continue };
             for f in &e.figures {
+                if taken == limit {
+                    more = true;
+                    break 'events;
+                }
+                taken += 1;
                 let who = match &f.according_to {
                     Some(id) => format!(
                         "according to {}",
@@ -120,6 +139,6 @@ impl Timeline {
             // By year counted; events of one year keep timeline order.
             list.sort_by_key(|c| c.year);
         }
-        groups
+        (groups, more)
     }
 }

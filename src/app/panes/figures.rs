@@ -19,9 +19,13 @@ fn is_share(unit: Option<&str>) -> bool {
     })
 }
 
+/// The most figures charted at once: more would not be read, and the chart
+/// is made again on every frame.
+pub const CHART_LIMIT: usize = 2_000;
+
 /// The chart's lines at an inner width.
 pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<Line<'static>> {
-    let groups = t.figures_by_year(visible);
+    let (groups, more) = t.figures_by_year(visible, CHART_LIMIT);
     let mut out = Vec::new();
     if groups.is_empty() {
         out.push(Line::styled(
@@ -30,13 +34,26 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
         ));
         return out;
     }
-    out.push(Line::styled(
-        fit(
-            "Bars of one group and unit share a scale (other figures: one label); ░ marks another source's value.",
+    // Wrapped, not cut: how to read the bars is no place for an ellipsis.
+    push_wrapped(
+        &mut out,
+        "Bars of one group and unit share a scale (other figures: one label); ░ marks another source's value.",
+        th,
+        width,
+        0,
+    );
+    if more {
+        push_wrapped(
+            &mut out,
+            &format!(
+                "The first {} figures of the events in view, earliest first: filter to see the others.",
+                number_text(CHART_LIMIT as f64)
+            ),
+            th,
             width,
-        ),
-        th.dim,
-    ));
+            0,
+        );
+    }
     let bar_room = width.saturating_sub(20).clamp(4, 40);
     for (counted, charted) in groups {
         out.push(Line::default());
