@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use tipline::load::split::{read_documents, Reader};
+use tipline::load::split::{read_documents, read_documents_using, Reader};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -58,10 +58,15 @@ impl Reader for Collect {
     }
 }
 
-/// What reading the pieces gives, or None when the text was refused.
+/// What reading the pieces gives, or None when the text was refused; the
+/// same whether a second thread parses them ahead or not.
 fn split_then_read(text: &str) -> Option<Entries> {
-    let mut c = Collect::default();
-    read_documents(text, &mut c).then_some(c.entries)
+    let mut in_turn = Collect::default();
+    let read = read_documents_using(text, &mut in_turn, false).then_some(in_turn.entries);
+    let mut ahead = Collect::default();
+    let read_ahead = read_documents_using(text, &mut ahead, true).then_some(ahead.entries);
+    assert_eq!(read, read_ahead, "parsed ahead or in turn:\n{text}");
+    read
 }
 
 fn whole(text: &str) -> Option<Entries> {
@@ -228,4 +233,62 @@ fn entries_under_repeated_headers_are_read_one_at_a_time() {
         assert!(read_documents(&text, &mut count));
         assert_eq!(count.0, documents, "{text}");
     }
+}
+
+/// Records the start of every document read, in order.
+#[derive(Default)]
+struct Starts(Vec<usize>);
+
+impl Reader for Starts {
+    fn read(&mut self, range: Range<usize>, _: &Spanned<DeTable<'_>>) {
+        self.0.push(range.start);
+    }
+    fn reset(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// `n` events, each `[[events]]\nid = N\n`, with a bad line in place of
+/// event `bad`'s id, if any.
+fn many_events(n: usize, bad: Option<usize>) -> String {
+    (0..n)
+        .map(|i| match bad {
+            Some(b) if b == i => "[[events]]\nid = = 1\n".to_string(),
+            _ => format!("[[events]]\nid = {i}\n"),
+        })
+        .collect()
+}
+
+#[test]
+fn pieces_parsed_ahead_are_read_in_order_on_the_calling_thread() {
+    // More pieces than the parser may queue, so it waits for the reader.
+    let text = many_events(5_000, None);
+    let mut starts = Starts::default();
+    assert!(read_documents_using(&text, &mut starts, true));
+    let expected: Vec<usize> = (0..5_000)
+        .map(|i| text.match_indices("[[events]]").nth(i).unwrap().0)
+        .collect();
+    assert_eq!(starts.0, expected);
+}
+
+#[test]
+fn a_late_piece_that_does_not_parse_stops_the_parser_and_refuses_the_file() {
+    for bad in [0, 63, 64, 4_999] {
+        let text = many_events(5_000, Some(bad));
+        let mut starts = Starts::default();
+        assert!(!read_documents_using(&text, &mut starts, true), "bad at {bad}");
+        assert!(starts.0.is_empty(), "what was read is forgotten (bad at {bad})");
+    }
+}
+
+#[test]
+fn a_late_clash_is_read_whole_when_parsed_ahead() {
+    // A table that two pieces far apart both write to: valid, but only a
+    // parse of the whole file can tell.
+    let text = format!("[a]\nx = 1\n{}[a.b]\ny = 2\n", many_events(3_000, None));
+    let mut c = Collect::default();
+    assert!(read_documents_using(&text, &mut c, true));
+    assert_eq!(c.entries["events"].len(), 3_000);
+    assert_eq!(c.entries["a"], vec!["{\"b\"={\"y\"=int(2,10)},\"x\"=int(1,10)}"]);
+    assert_eq!(Some(c.entries), whole(&text));
 }

@@ -103,20 +103,58 @@ fn scan(line: &str, mut state: State, depth: &mut usize) -> State {
 /// Byte ranges that cover the whole text, each starting at a split header
 /// (the first holds whatever comes before the first header).
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    let mut starts = vec![0];
-    let mut state = State::Normal;
-    let mut depth = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if state == State::Normal && depth == 0 && offset > 0 && header_name(line).is_some() {
-            starts.push(offset);
+    Pieces::new(text).collect()
+}
+
+/// The ranges of [`split`], found one at a time as the text is scanned, so
+/// the thread that parses them can also be the one that finds them.
+pub struct Pieces<'t> {
+    lines: std::str::SplitInclusive<'t, char>,
+    state: State,
+    depth: usize,
+    /// Where the piece being scanned starts, and how far scanning has come.
+    start: usize,
+    offset: usize,
+    done: bool,
+}
+
+impl<'t> Pieces<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Pieces {
+            lines: text.split_inclusive('\n'),
+            state: State::Normal,
+            depth: 0,
+            start: 0,
+            offset: 0,
+            done: false,
         }
-        state = scan(line, state, &mut depth);
-        offset += line.len();
     }
-    let mut ranges: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
-    ranges.push(*starts.last().expect("starts at 0")..text.len());
-    ranges
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        if self.done {
+            return None;
+        }
+        for line in self.lines.by_ref() {
+            let starts_piece = self.state == State::Normal
+                && self.depth == 0
+                && self.offset > 0
+                && header_name(line).is_some();
+            let at = self.offset;
+            self.state = scan(line, self.state, &mut self.depth);
+            self.offset += line.len();
+            if starts_piece {
+                let piece = self.start..at;
+                self.start = at;
+                return Some(piece);
+            }
+        }
+        self.done = true;
+        Some(self.start..self.offset)
+    }
 }
 
 /// What reads the documents a file is split into.
@@ -146,39 +184,63 @@ fn clashes(seen: &mut HashMap<String, bool>, own: Option<&str>, document: &DeTab
     false
 }
 
+/// From this size on, pieces are parsed on a second thread while the
+/// reader reads the ones before them: starting a thread costs about as much
+/// as parsing a few kilobytes, and the embedded files are read in turn.
+pub const PARSE_AHEAD_FROM: usize = 512 * 1024;
+
+/// Pieces are handed from the parsing thread to the reader this many at a
+/// time, so the hand-over costs little per piece.
+const BATCH: usize = 64;
+
+/// Batches parsed but not yet read: the parser waits when this many are
+/// queued, so syntax trees are held for a bounded stretch of the file only.
+const BATCHES_AHEAD: usize = 4;
+
+/// A piece with its syntax tree, or `None` when it does not parse alone.
+type Parsed<'t> = (Range<usize>, Option<Spanned<DeTable<'t>>>);
+
+/// The next pieces, parsed; a batch ends early at a piece that does not
+/// parse, since nothing after it will be read. Empty when none are left.
+fn parse_batch<'t>(text: &'t str, pieces: &mut Pieces<'t>) -> Vec<Parsed<'t>> {
+    let mut batch = Vec::with_capacity(BATCH);
+    for piece in pieces.by_ref().take(BATCH) {
+        let document = DeTable::parse(&text[piece.clone()]).ok();
+        let failed = document.is_none();
+        batch.push((piece, document));
+        if failed {
+            break;
+        }
+    }
+    batch
+}
+
 /// Parses `text` a piece at a time and hands each piece to `reader`. When a
 /// piece does not parse or pieces clash, the reader is reset and the whole
 /// text is parsed and read as one document, so splitting never loses or
 /// changes an entry. Returns false when the text is not valid TOML; the
 /// caller then reports its syntax errors.
 pub fn read_documents(text: &str, reader: &mut dyn Reader) -> bool {
-    let pieces = split(text);
-    if pieces.len() > 1 {
-        let mut seen = HashMap::new();
-        let mut read_any = false;
-        let mut whole = false;
-        for piece in pieces {
-            let part = &text[piece.clone()];
-            // The header is the piece's first line (the first piece has one
-            // too when the file starts with it).
-            let own = header_name(part.split_inclusive('\n').next().unwrap_or(part));
-            match DeTable::parse(part) {
-                Ok(document) if !clashes(&mut seen, own, document.get_ref()) => {
-                    reader.read(piece, &document);
-                    read_any = true;
-                }
-                _ => {
-                    whole = true;
-                    break;
-                }
-            }
-        }
-        if !whole {
-            return true;
-        }
-        if read_any {
-            reader.reset();
-        }
+    read_documents_using(text, reader, text.len() >= PARSE_AHEAD_FROM)
+}
+
+/// [`read_documents`], choosing whether a second thread finds and parses
+/// the pieces ahead of the reader (and frees the trees it has read). The
+/// reader sees the same pieces in the same order either way, always on the
+/// calling thread.
+pub fn read_documents_using(text: &str, reader: &mut dyn Reader, parse_ahead: bool) -> bool {
+    let read = if parse_ahead {
+        read_parsed_ahead(text, reader)
+    } else {
+        None
+    };
+    let whole = read.unwrap_or_else(|| {
+        let mut pieces = Pieces::new(text);
+        let batches = std::iter::from_fn(|| Some(parse_batch(text, &mut pieces)));
+        read_pieces(text, batches.take_while(|b| !b.is_empty()), drop, reader)
+    });
+    if !whole {
+        return true;
     }
     match DeTable::parse(text) {
         Ok(document) => {
@@ -187,6 +249,78 @@ pub fn read_documents(text: &str, reader: &mut dyn Reader) -> bool {
         }
         Err(_) => false,
     }
+}
+
+/// Reads the pieces as a second thread parses them. The trees go back to
+/// that thread to be freed, which costs about as much as reading them.
+/// `None` when no thread could be started.
+fn read_parsed_ahead(text: &str, reader: &mut dyn Reader) -> Option<bool> {
+    std::thread::scope(|scope| {
+        let (parsed, batches) = std::sync::mpsc::sync_channel::<Vec<Parsed<'_>>>(BATCHES_AHEAD);
+        let (done, read) = std::sync::mpsc::channel::<Vec<Parsed<'_>>>();
+        let parser = std::thread::Builder::new().name("parse-ahead".into());
+        let started = parser.spawn_scoped(scope, move || {
+            let mut pieces = Pieces::new(text);
+            loop {
+                // Free what was read before making more.
+                read.try_iter().for_each(drop);
+                let batch = parse_batch(text, &mut pieces);
+                let last = batch.len() < BATCH;
+                // A reader that stopped has dropped its end: stop too.
+                if parsed.send(batch).is_err() || last {
+                    break;
+                }
+            }
+            drop(parsed);
+            // Until the reader is done with them.
+            read.into_iter().for_each(drop);
+        });
+        if started.is_err() {
+            return None;
+        }
+        let batches = batches.into_iter().take_while(|b| !b.is_empty());
+        let free = move |batch| {
+            // The parser stopped only if the reading did: free it here then.
+            let _ = done.send(batch);
+        };
+        Some(read_pieces(text, batches, free, reader))
+    })
+}
+
+/// Reads parsed pieces in order, handing each batch to `free` once read.
+/// Returns true when the text must be read whole instead (a piece did not
+/// parse, or pieces clash), the reader then reset. Both channels' ends
+/// (in `batches` and `free`) are dropped on return, early or not.
+fn read_pieces<'t>(
+    text: &'t str,
+    batches: impl Iterator<Item = Vec<Parsed<'t>>>,
+    mut free: impl FnMut(Vec<Parsed<'t>>),
+    reader: &mut dyn Reader,
+) -> bool {
+    let mut seen = HashMap::new();
+    let mut read_any = false;
+    for batch in batches {
+        for (piece, document) in &batch {
+            let part = &text[piece.clone()];
+            // The header is the piece's first line (the first piece has one
+            // too when the file starts with it).
+            let own = header_name(part.split_inclusive('\n').next().unwrap_or(part));
+            match document {
+                Some(document) if !clashes(&mut seen, own, document.get_ref()) => {
+                    reader.read(piece.clone(), document);
+                    read_any = true;
+                }
+                _ => {
+                    if read_any {
+                        reader.reset();
+                    }
+                    return true;
+                }
+            }
+        }
+        free(batch);
+    }
+    false
 }
 
 #[cfg(test)]

@@ -61,19 +61,73 @@ fn escape_into(out: &mut String, c: char) {
     }
 }
 
+/// How a byte of UTF-8 text is judged when looking for anything to change.
+#[derive(Clone, Copy, PartialEq)]
+enum ByteClass {
+    /// Printable ASCII, a continuation byte, or the first byte of a
+    /// character that no table below holds.
+    Clean,
+    /// An ASCII control: changed, but for a kept newline.
+    Control,
+    /// The first byte of a character in a block that holds something to
+    /// escape or drop: the character is decoded and looked up.
+    Look,
+}
+
+/// The class of each byte value. The blocks to look at are those of the
+/// C1 controls and U+00AD, U+034F, U+061C, U+115F and U+180E, the U+2000s,
+/// U+3164, U+FExx-U+FFxx, and the tags and variation selectors at U+E0000:
+/// most text (Latin, Khmer, CJK) is judged one byte at a time.
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut class = [ByteClass::Clean; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        class[b] = ByteClass::Control;
+        b += 1;
+    }
+    class[0x7f] = ByteClass::Control;
+    let look: [usize; 8] = [0xc2, 0xcd, 0xd8, 0xe1, 0xe2, 0xe3, 0xef, 0xf3];
+    let mut i = 0;
+    while i < look.len() {
+        class[look[i]] = ByteClass::Look;
+        i += 1;
+    }
+    class
+};
+
+/// Whether a character is changed in any way: escaped, dropped, a tab
+/// made a space, a carriage return removed.
+fn is_changed(c: char, keep_newlines: bool) -> bool {
+    needs_escape(c, keep_newlines) || is_dropped(c) || c == '\t'
+}
+
+/// Whether the text comes out of [`sanitize`] as it went in, judged a byte
+/// at a time and decoding only characters from the blocks that matter.
+fn is_clean(text: &str, keep_newlines: bool) -> bool {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match BYTE_CLASS[b as usize] {
+            ByteClass::Clean => {}
+            ByteClass::Control => {
+                if !(keep_newlines && b == b'\n') {
+                    return false;
+                }
+            }
+            ByteClass::Look => {
+                // `i` starts a character: only lead bytes are looked at.
+                let c = text[i..].chars().next().expect("a character starts here");
+                if is_changed(c, keep_newlines) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
 fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // Printable ASCII, most of any text, needs no look at the tables below.
-    if text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || (keep_newlines && b == b'\n'))
-    {
-        return Cow::Borrowed(text);
-    }
-    if !text
-        .chars()
-        .any(|c| needs_escape(c, keep_newlines) || is_dropped(c) || c == '\t')
-    {
+    if is_clean(text, keep_newlines) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -153,6 +207,21 @@ mod tests {
         }
         // A joined emoji falls apart into its pieces, each still shown.
         assert_eq!(sanitize_line("👩\u{200D}💻\u{FE0F}"), "👩💻");
+    }
+
+    #[test]
+    fn the_byte_at_a_time_judgement_agrees_with_the_tables_for_every_character() {
+        for keep_newlines in [false, true] {
+            for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+                let text = format!("a{c}ក");
+                assert_eq!(
+                    is_clean(&text, keep_newlines),
+                    !is_changed(c, keep_newlines),
+                    "U+{:04X}, newlines kept: {keep_newlines}",
+                    c as u32
+                );
+            }
+        }
     }
 
     #[test]
