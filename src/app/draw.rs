@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         hyperlinks: app.settings.hyperlinks,
     };
     let focused = |pane| app.focus == pane && matches!(app.mode, Mode::Browse);
-    frame.render_widget(Block::default().style(th.base), area);
+    crate::app::panes::widgets::fill(frame.buffer_mut(), area, th.base);
     if let Some(s) = r.strip {
         strip::draw(frame, s, &app.strip, &app.timeline, th);
     }

@@ -5,7 +5,7 @@ use super::widgets::{centered, fit, View};
 use crate::app::effect::CopyMenu;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 
 /// Where the cursor of the menu sits on screen: the chosen row.
@@ -53,6 +53,6 @@ pub fn draw(frame: &mut Frame, area: Rect, menu: &CopyMenu, v: &View) -> Option<
         ),
         th.dim,
     ));
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(super::widgets::Lines(&lines), inner);
     (inner.height > 0).then(|| (inner.x, inner.y + (menu.cursor as u16 * 2).min(inner.height - 1)))
 }

@@ -360,7 +360,7 @@ pub fn draw(
             *last = Line::styled(format!("{:>w$}", "↓ more", w = inner.width as usize), v.theme.dim);
         }
     }
-    frame.render_widget(Paragraph::new(shown), inner);
+    frame.render_widget(super::widgets::Lines(&shown), inner);
     if v.hyperlinks {
         let last = end.saturating_sub(usize::from(max_scroll > 0 && scroll < max_scroll));
         for (line, url) in built.links.iter().filter(|(l, _)| (scroll..last).contains(l)) {

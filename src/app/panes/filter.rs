@@ -9,7 +9,6 @@ use crate::timeline::dating::Certainty;
 use crate::timeline::model::{EventKind, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -253,6 +252,6 @@ pub fn draw(
             }
         }
     }
-    frame.render_widget(Paragraph::new(shown), inner);
+    frame.render_widget(super::widgets::Lines(&shown), inner);
     cursor_at
 }

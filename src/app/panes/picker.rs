@@ -10,7 +10,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
@@ -256,6 +256,6 @@ pub fn draw(
             Span::styled(text, style),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(super::widgets::Lines(&lines), inner);
     Some(caret)
 }

@@ -7,7 +7,6 @@ use crate::query::facets::Tally;
 use crate::timeline::model::{EventKind, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use std::collections::BTreeMap;
 use unicode_width::UnicodeWidthStr;
@@ -303,5 +302,5 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
         lines.push(era_line(t, th, row, g, if n == 0 { "eras" } else { "" }));
     }
     lines.push(Line::from(axis));
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(super::widgets::Lines(&lines), area);
 }

@@ -191,16 +191,26 @@ pub fn highlighted(text: &str, words: &[String], base: Style, mark: Style) -> Ve
     if words.is_empty() || text.is_empty() {
         return vec![Span::styled(text.to_string(), base)];
     }
-    let mut folded = String::new();
+    let mut folded = String::with_capacity(text.len());
     // For each byte of `folded`, the char index in `text` it came from.
-    let mut origin = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        let f = crate::text::fold(&c.to_string());
-        origin.extend(std::iter::repeat_n(i, f.len()));
-        folded.push_str(&f);
+    let mut origin = Vec::with_capacity(text.len());
+    // Where each char starts in `text`, and where the text ends.
+    let mut starts: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    // Which chars fold to nothing (combining marks): they keep the mark of
+    // the char before them, so a letter and its accents stay one span and
+    // the accent is not drawn alone (where it would vanish).
+    let mut vanished: Vec<bool> = Vec::with_capacity(text.len());
+    let mut one = [0u8; 4];
+    for (i, (at, c)) in text.char_indices().enumerate() {
+        let before = folded.len();
+        crate::text::fold_into(&mut folded, c.encode_utf8(&mut one));
+        origin.extend(std::iter::repeat_n(i, folded.len() - before));
+        starts.push(at);
+        vanished.push(folded.len() == before);
     }
-    let mut marked = vec![false; chars.len()];
+    let chars = starts.len();
+    starts.push(text.len());
+    let mut marked = vec![false; chars];
     for w in words {
         for (start, m) in folded.match_indices(w.as_str()) {
             if let (Some(&a), Some(&b)) = (origin.get(start), origin.get(start + m.len() - 1)) {
@@ -208,20 +218,23 @@ pub fn highlighted(text: &str, words: &[String], base: Style, mark: Style) -> Ve
             }
         }
     }
-    let mut spans = Vec::new();
-    let mut run = String::new();
-    let mut state = marked.first().copied().unwrap_or(false);
-    for (c, m) in chars.iter().zip(marked) {
-        if m != state {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if state { mark } else { base },
-            ));
-            state = m;
+    for i in 1..chars {
+        if vanished[i] {
+            marked[i] = marked[i - 1];
         }
-        run.push(*c);
     }
-    spans.push(Span::styled(run, if state { mark } else { base }));
+    let mut spans = Vec::new();
+    let mut run_start = 0;
+    for i in 1..=chars {
+        if i == chars || marked[i] != marked[run_start] {
+            let style = if marked[run_start] { mark } else { base };
+            spans.push(Span::styled(
+                text[starts[run_start]..starts[i]].to_string(),
+                style,
+            ));
+            run_start = i;
+        }
+    }
     spans
 }
 
@@ -313,5 +326,44 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(super::widgets::Lines(&lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlighted;
+    use ratatui::style::{Color, Style};
+
+    fn runs(text: &str, words: &[&str]) -> Vec<(String, bool)> {
+        let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let mark = Style::new().fg(Color::Yellow);
+        highlighted(text, &words, Style::new(), mark)
+            .into_iter()
+            .map(|s| (s.content.into_owned(), s.style == mark))
+            .collect()
+    }
+
+    #[test]
+    fn folded_matches_mark_the_original_characters() {
+        assert_eq!(
+            runs("Sár KHENG met Sar Kheng", &["sar"]),
+            [
+                ("Sár".into(), true),
+                (" KHENG met ".into(), false),
+                ("Sar".into(), true),
+                (" Kheng".into(), false)
+            ]
+        );
+        // A decomposed accent stays with its letter; Khmer is matched as is.
+        assert_eq!(
+            runs("cafe\u{301} ហ៊ុន", &["cafe", "ហន"]),
+            [
+                ("cafe\u{301}".into(), true),
+                (" ".into(), false),
+                ("ហ៊ុន".into(), true)
+            ]
+        );
+        assert_eq!(runs("no match", &["xyz"]), [("no match".into(), false)]);
+        assert_eq!(runs("ab", &[]), [("ab".into(), false)]);
+    }
 }

@@ -26,18 +26,82 @@ pub struct View<'a> {
 }
 
 /// A pane's frame: thick border and bold title when it has the keyboard.
-pub fn pane_block<'a>(theme: &Theme, focused: bool, title: String) -> Block<'a> {
+pub fn pane_block<'a>(theme: &Theme, focused: bool, title: String) -> PaneFrame<'a> {
     let (border, border_type, title_style) = if focused {
         (theme.focus_border, BorderType::Thick, theme.title)
     } else {
         (theme.border, BorderType::Plain, theme.label)
     };
     let marker = if focused { "▸ " } else { "" };
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(border_type)
-        .border_style(border)
-        .title(Span::styled(format!(" {marker}{title} "), title_style))
+    PaneFrame {
+        border,
+        border_type,
+        title: Span::styled(format!(" {marker}{title} "), title_style),
+    }
+}
+
+/// A bordered frame with a title at its top left: what a `Block` with all
+/// borders and one title draws, cell for cell, without first visiting
+/// every cell inside it to apply an empty style, which cost as much as
+/// drawing the text within.
+pub struct PaneFrame<'a> {
+    border: ratatui::style::Style,
+    border_type: BorderType,
+    title: Span<'a>,
+}
+
+impl PaneFrame<'_> {
+    /// The area inside the border.
+    pub fn inner(&self, area: Rect) -> Rect {
+        Block::default().borders(Borders::ALL).inner(area)
+    }
+}
+
+impl ratatui::widgets::Widget for PaneFrame<'_> {
+    fn render(self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let set = self.border_type.to_border_set();
+        let (left, top) = (area.left(), area.top());
+        let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+        // Sides, then corners over them, in the order a Block draws them.
+        for y in top..=bottom {
+            buf[(left, y)]
+                .set_symbol(set.vertical_left)
+                .set_style(self.border);
+        }
+        for x in left..=right {
+            buf[(x, top)]
+                .set_symbol(set.horizontal_top)
+                .set_style(self.border);
+        }
+        for y in top..=bottom {
+            buf[(right, y)]
+                .set_symbol(set.vertical_right)
+                .set_style(self.border);
+        }
+        for x in left..=right {
+            buf[(x, bottom)]
+                .set_symbol(set.horizontal_bottom)
+                .set_style(self.border);
+        }
+        for (x, y, corner) in [
+            (right, bottom, set.bottom_right),
+            (right, top, set.top_right),
+            (left, bottom, set.bottom_left),
+            (left, top, set.top_left),
+        ] {
+            buf[(x, y)].set_symbol(corner).set_style(self.border);
+        }
+        let room = area.width.saturating_sub(2);
+        if room > 0 {
+            let title = Line::from(self.title);
+            let width = u16::try_from(title.width()).unwrap_or(u16::MAX).min(room);
+            title.render(Rect::new(left + 1, top, width, 1), buf);
+        }
+    }
 }
 
 /// Whether a unit is a share of a hundred, drawn against 100 rather than
@@ -182,5 +246,166 @@ pub fn osc8_target(url: &str) -> String {
 /// would leave the terminal's own, whose contrast nobody checked).
 pub fn clear(frame: &mut ratatui::Frame, rect: Rect, theme: &Theme) {
     frame.render_widget(ratatui::widgets::Clear, rect);
-    frame.render_widget(Block::default().style(theme.base), rect);
+    fill(frame.buffer_mut(), rect, theme.base);
+}
+
+/// Applies a style to every cell of an area, a row at a time: what a
+/// `Block` with that style and no border does to the cells.
+pub fn fill(buf: &mut ratatui::buffer::Buffer, area: Rect, style: ratatui::style::Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + area.width as usize] {
+            cell.set_style(style);
+        }
+    }
+}
+
+/// Lines drawn one to a row, cut at the area's right edge: what an
+/// unwrapped, unscrolled `Paragraph` draws, cell for cell. Printable ASCII
+/// is written straight into the cells; ratatui splits every string into
+/// graphemes and measures each, which was most of the cost of a frame.
+/// Other text (and the ASCII character before it, which may start its
+/// grapheme) goes through ratatui's graphemes as before.
+pub struct Lines<'l, 'a>(pub &'l [Line<'a>]);
+
+impl ratatui::widgets::Widget for Lines<'_, '_> {
+    fn render(self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+        use ratatui::buffer::CellWidth;
+        use ratatui::layout::Alignment;
+        let area = area.intersection(buf.area);
+        for (y, line) in (area.top()..area.bottom()).zip(self.0) {
+            let row = Rect { y, height: 1, ..area };
+            if matches!(line.alignment, Some(Alignment::Center | Alignment::Right)) {
+                ratatui::widgets::Paragraph::new(line.clone()).render(row, buf);
+                continue;
+            }
+            let start = buf.index_of(area.x, y);
+            let cells = &mut buf.content[start..start + area.width as usize];
+            let mut x = 0;
+            'spans: for span in &line.spans {
+                let style = line.style.patch(span.style);
+                let text: &str = &span.content;
+                let plain = match text.bytes().position(|b| !(0x20..0x7f).contains(&b)) {
+                    None => text.len(),
+                    Some(other) => other.saturating_sub(1),
+                };
+                for b in text[..plain].bytes() {
+                    let Some(cell) = cells.get_mut(x) else {
+                        break 'spans;
+                    };
+                    cell.set_char(b as char).set_style(style);
+                    x += 1;
+                }
+                if plain == text.len() {
+                    continue;
+                }
+                let rest = Span::styled(&text[plain..], style);
+                for g in rest.styled_graphemes(ratatui::style::Style::default()) {
+                    let width = usize::from(g.symbol.cell_width());
+                    // Too wide for the whole row: skipped, as a Paragraph does.
+                    if width == 0 || width > cells.len() {
+                        continue;
+                    }
+                    if x + width > cells.len() {
+                        break 'spans;
+                    }
+                    cells[x].set_symbol(g.symbol).set_style(g.style);
+                    x += width;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Alignment;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::widgets::{Paragraph, Widget};
+
+    /// What a Paragraph draws and what `Lines` draws, over the same
+    /// non-empty background, so cells left alone show too.
+    fn both(lines: &[Line<'_>], width: u16) -> (Buffer, Buffer) {
+        let area = Rect::new(1, 1, width, lines.len() as u16 + 1);
+        let mut background = Buffer::empty(Rect::new(0, 0, width + 2, lines.len() as u16 + 3));
+        background.set_style(background.area, Style::new().bg(Color::Blue));
+        for cell in background.content.iter_mut() {
+            cell.set_symbol("·");
+        }
+        let mut paragraph = background.clone();
+        Paragraph::new(lines.to_vec()).render(area, &mut paragraph);
+        let mut fast = background;
+        Lines(lines).render(area, &mut fast);
+        (paragraph, fast)
+    }
+
+    #[test]
+    fn lines_draw_what_an_unwrapped_paragraph_draws() {
+        let red = Style::new().fg(Color::Red);
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let lines = vec![
+            Line::from("plain ascii that is longer than the row is wide"),
+            Line::from(vec![Span::styled("red ", red), Span::styled("bold", bold)])
+                .style(Style::new().bg(Color::Green)),
+            // A combining accent after ASCII, Khmer, and wide CJK at the edge.
+            Line::from("cafe\u{301} ហ៊ុន សែន 東京東京東京東京東京東京"),
+            Line::from("2022 ────────────────────────────────────────────"),
+            Line::from("right").alignment(Alignment::Right),
+            Line::from("centre").alignment(Alignment::Center),
+            Line::from(""),
+            Line::from(vec![Span::raw("東"), Span::raw("x")]),
+        ];
+        for width in [1, 2, 5, 11, 12, 30, 60] {
+            let (paragraph, fast) = both(&lines, width);
+            assert_eq!(fast, paragraph, "at width {width}");
+        }
+    }
+
+    #[test]
+    fn a_pane_frame_draws_what_a_block_draws() {
+        let theme = Theme::new(crate::app::theme::ThemeName::Dark, false);
+        for (w, h) in [(1, 1), (2, 1), (1, 3), (3, 2), (10, 4), (40, 6)] {
+            for focused in [false, true] {
+                for title in ["Timeline — 40 of 40 events", "東京 wide", ""] {
+                    let area = Rect::new(1, 1, w, h);
+                    let mut background = Buffer::empty(Rect::new(0, 0, w + 2, h + 2));
+                    background.set_style(background.area, Style::new().bg(Color::Blue));
+                    let frame = pane_block(&theme, focused, title.into());
+                    let (border, border_type, title_style) =
+                        (frame.border, frame.border_type, frame.title.style);
+                    let block = Block::default()
+                        .borders(Borders::ALL)
+                        .border_type(border_type)
+                        .border_style(border)
+                        .title(Span::styled(frame.title.content.clone(), title_style));
+                    assert_eq!(frame.inner(area), block.inner(area));
+                    let mut expected = background.clone();
+                    block.render(area, &mut expected);
+                    let mut drawn = background;
+                    frame.render(area, &mut drawn);
+                    assert_eq!(drawn, expected, "{w}x{h}, focused {focused}, {title:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_write_the_characters_and_styles_given() {
+        let red = Style::new().fg(Color::Red);
+        let lines = [Line::from(vec![Span::raw("ab"), Span::styled("東c", red)])];
+        let (_, fast) = both(&lines, 4);
+        let row: Vec<&str> = (1..5).map(|x| fast[(x, 1)].symbol()).collect();
+        assert_eq!(
+            row,
+            ["a", "b", "東", "·"],
+            "a wide character leaves the cell after it alone"
+        );
+        assert_eq!(fast[(3, 1)].fg, Color::Red);
+        assert_eq!(fast[(1, 1)].fg, Color::Reset);
+        assert_eq!(fast[(1, 1)].bg, Color::Blue, "the background stays");
+        assert_eq!(fast[(5, 1)].symbol(), "·", "nothing past the area");
+    }
 }
