@@ -261,12 +261,21 @@ pub fn fill(buf: &mut ratatui::buffer::Buffer, area: Rect, style: ratatui::style
     }
 }
 
+/// Whether a character is drawn in one cell and is a grapheme of its own
+/// unless a combining character follows: printable ASCII, and the
+/// punctuation, arrows, box drawing, blocks and shapes of U+2010-U+25FF
+/// that are one cell wide (the rules, bars and markers panes draw).
+fn is_simple(c: char) -> bool {
+    matches!(c, ' '..='~')
+        || (('\u{2010}'..='\u{25FF}').contains(&c) && unicode_width::UnicodeWidthChar::width(c) == Some(1))
+}
+
 /// Lines drawn one to a row, cut at the area's right edge: what an
-/// unwrapped, unscrolled `Paragraph` draws, cell for cell. Printable ASCII
-/// is written straight into the cells; ratatui splits every string into
-/// graphemes and measures each, which was most of the cost of a frame.
-/// Other text (and the ASCII character before it, which may start its
-/// grapheme) goes through ratatui's graphemes as before.
+/// unwrapped, unscrolled `Paragraph` draws, cell for cell. Simple
+/// characters (see [`is_simple`]) are written straight into the cells;
+/// ratatui splits every string into graphemes and measures each, which was
+/// most of the cost of a frame. Other text, with the character before it
+/// (which may start its grapheme), goes through ratatui's graphemes.
 pub struct Lines<'l, 'a>(pub &'l [Line<'a>]);
 
 impl ratatui::widgets::Widget for Lines<'_, '_> {
@@ -286,15 +295,18 @@ impl ratatui::widgets::Widget for Lines<'_, '_> {
             'spans: for span in &line.spans {
                 let style = line.style.patch(span.style);
                 let text: &str = &span.content;
-                let plain = match text.bytes().position(|b| !(0x20..0x7f).contains(&b)) {
-                    None => text.len(),
-                    Some(other) => other.saturating_sub(1),
-                };
-                for b in text[..plain].bytes() {
+                let mut chars = text.char_indices().peekable();
+                let mut plain = text.len();
+                while let Some((at, c)) = chars.next() {
+                    let alone = chars.peek().is_none_or(|&(_, next)| is_simple(next));
+                    if !(is_simple(c) && alone) {
+                        plain = at;
+                        break;
+                    }
                     let Some(cell) = cells.get_mut(x) else {
                         break 'spans;
                     };
-                    cell.set_char(b as char).set_style(style);
+                    cell.set_char(c).set_style(style);
                     x += 1;
                 }
                 if plain == text.len() {
@@ -353,6 +365,13 @@ mod tests {
             // A combining accent after ASCII, Khmer, and wide CJK at the edge.
             Line::from("cafe\u{301} ហ៊ុន សែន 東京東京東京東京東京東京"),
             Line::from("2022 ────────────────────────────────────────────"),
+            Line::from("▁▂▃▄▅▆▇█ ░▒ ━┃ ▶ ▸ — … → ★ ─\u{301}x ⌚ ☔\u{FE0F} ∑"),
+            Line::from(vec![
+                Span::raw("▇▇"),
+                Span::raw("\u{301}"),
+                Span::raw("—"),
+                Span::raw("\u{200B}"),
+            ]),
             Line::from("right").alignment(Alignment::Right),
             Line::from("centre").alignment(Alignment::Center),
             Line::from(""),
@@ -389,6 +408,26 @@ mod tests {
                     assert_eq!(drawn, expected, "{w}x{h}, focused {focused}, {title:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_draw_what_a_paragraph_draws_for_any_mix_of_characters(
+            spans in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    "a", "Z", " ", "~", "─", "█", "▶", "—", "…", "\u{301}", "\u{17CA}", "ក", "東",
+                    "⌚", "\u{FE0F}", "\u{200D}", "\u{200B}", "\u{2028}", "é", "👩", "\u{1F1F0}",
+                ]), 0..12),
+                0..4,
+            ),
+            width in 1u16..20,
+        ) {
+            let line = Line::from(
+                spans.iter().map(|s| Span::raw(s.concat())).collect::<Vec<_>>(),
+            );
+            let (paragraph, fast) = both(&[line], width);
+            proptest::prop_assert_eq!(fast, paragraph);
         }
     }
 
