@@ -336,3 +336,39 @@ fn a_file_the_splitter_cannot_cut_is_read_whole() {
     assert_eq!(t.events[1].summary, "[[events]]");
     assert_eq!(t.events[1].tags, vec!["x".to_string()]);
 }
+
+/// `n` events citing one source, each 11 lines long; the events numbered in
+/// `claimed` wrongly claim to be corroborated.
+fn many_events(n: usize, claimed: &[usize]) -> String {
+    let mut text = String::from("[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    for i in 0..n {
+        let claim = if claimed.contains(&i) {
+            "corroboration = \"corroborated\"\n"
+        } else {
+            "\n"
+        };
+        text.push_str(&format!(
+            "[[events]]\nid = \"e{i}\"\ndate = \"2020\"\ntitle = \"E\"\nkind = \"law\"\nsummary = \"s\"\n{claim}[[events.sources]]\nsource = \"s\"\nquote = \"q\"\n\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_large_file_checked_in_two_halves_reports_every_problem_in_file_order() {
+    // Enough events to be checked on two threads, with problems in both halves.
+    let claimed = [1, 12_499, 12_500, 24_999];
+    let loaded = load(vec![DataFile {
+        name: "many.toml".into(),
+        text: many_events(25_000, &claimed),
+    }]);
+    let got: Vec<(usize, usize, &str)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect();
+    let said = "`corroboration` says corroborated, but the event is single-source";
+    // Event i's claim is on line 5 + 11 i + 6, at the value's column.
+    let expected: Vec<(usize, usize, &str)> = claimed.iter().map(|i| (11 + 11 * i, 17, said)).collect();
+    assert_eq!(got, expected);
+}

@@ -6,6 +6,7 @@ use super::diag::{Diagnostic, SourceText};
 use super::gather::Gathered;
 use crate::text::fold;
 use crate::timeline::model::{Corroboration, Event, Relation, Source};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 /// What a source ultimately rests on: its declared `origin`, else that of
@@ -32,11 +33,16 @@ pub fn origin_of(id: &str, sources: &HashMap<&str, &Source>) -> String {
 /// on two (a figure someone gave is their claim: one origin, however many
 /// outlets repeat it); else single-source.
 pub fn corroboration(event: &Event, sources: &HashMap<&str, &Source>) -> Corroboration {
+    corroboration_by(event, &|id: &str| Cow::Owned(origin_of(id, sources)))
+}
+
+/// [`corroboration`], with each cited source's origin given by `origin`.
+fn corroboration_by<'a>(event: &'a Event, origin: &dyn Fn(&'a str) -> Cow<'a, str>) -> Corroboration {
     if event.has_disputes() {
         return Corroboration::Disputed;
     }
-    let origins = |ids: &mut dyn Iterator<Item = &String>| -> BTreeSet<String> {
-        ids.map(|id| origin_of(id, sources)).collect()
+    let origins = |ids: &mut dyn Iterator<Item = &'a String>| -> BTreeSet<Cow<'a, str>> {
+        ids.map(|id| origin(id.as_str())).collect()
     };
     let cited = origins(&mut event.sources.iter().map(|c| &c.source));
     let figures_confirmed = event.figures.iter().all(|f| {
@@ -55,10 +61,21 @@ pub fn corroboration(event: &Event, sources: &HashMap<&str, &Source>) -> Corrobo
     }
 }
 
+/// From this many events on, the events are checked in two halves on two
+/// threads; fewer are checked sooner than a thread starts.
+const CHECK_IN_TWO_FROM: usize = 20_000;
+
 /// Works out every event's corroboration and reports what does not hold together.
 pub(super) fn check_events(files: &[SourceText], all: &mut Gathered, diagnostics: &mut Vec<Diagnostic>) {
     let sources: HashMap<&str, &Source> = all.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-    let computed: Vec<Corroboration> = all.events.iter().map(|e| corroboration(e, &sources)).collect();
+    // Each source's origin once, not once for every citation of it.
+    let origins: HashMap<&str, String> = sources.keys().map(|&id| (id, origin_of(id, &sources))).collect();
+    let origin = |id: &str| -> Cow<'_, str> {
+        match origins.get(id) {
+            Some(o) => Cow::Borrowed(o.as_str()),
+            None => Cow::Owned(origin_of(id, &sources)),
+        }
+    };
     let explain = |e: &Event| -> String {
         let publishers: BTreeSet<String> = e
             .sources
@@ -77,17 +94,72 @@ pub(super) fn check_events(files: &[SourceText], all: &mut Gathered, diagnostics
         .collect();
     let actors: HashMap<&str, &crate::timeline::model::Actor> =
         all.actors.iter().map(|a| (a.id.as_str(), a)).collect();
-    for (i, (event, places)) in all.events.iter().zip(&all.event_places).enumerate() {
+    // The events in `range`: their corroboration and their problems.
+    let check = |range: std::ops::Range<usize>| -> (Vec<Corroboration>, Vec<Diagnostic>) {
+        let mut computed = Vec::with_capacity(range.len());
+        let mut diagnostics = Vec::new();
+        for (event, places) in all.events[range.clone()].iter().zip(&all.event_places[range]) {
+            let c = corroboration_by(event, &origin);
+            check_event(
+                event,
+                places,
+                c,
+                files,
+                &sources,
+                &actors,
+                &position,
+                &all.events,
+                &explain,
+                &mut diagnostics,
+            );
+            computed.push(c);
+        }
+        (computed, diagnostics)
+    };
+    let n = all.events.len();
+    let (computed, found) = if n >= CHECK_IN_TWO_FROM {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| check(n / 2..n));
+            let (mut computed, mut found) = check(0..n / 2);
+            let (more, more_found) = second.join().expect("checking never panics");
+            computed.extend(more);
+            found.extend(more_found);
+            (computed, found)
+        })
+    } else {
+        check(0..n)
+    };
+    diagnostics.extend(found);
+    for (event, c) in all.events.iter_mut().zip(computed) {
+        event.corroboration = c;
+    }
+}
+
+/// One event's problems: a corroboration the file asserts that is not the
+/// one worked out, sources named but not cited, figures attributed to
+/// someone the event does not involve, links pointing the wrong way in
+/// time, and actors with no role at the time.
+#[allow(clippy::too_many_arguments)]
+fn check_event(
+    event: &Event,
+    places: &super::gather::EventPlaces,
+    computed: Corroboration,
+    files: &[SourceText],
+    sources: &HashMap<&str, &Source>,
+    actors: &HashMap<&str, &crate::timeline::model::Actor>,
+    position: &HashMap<&str, usize>,
+    events: &[Event],
+    explain: &dyn Fn(&Event) -> String,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    {
         let file = &files[places.file];
         if let Some((asserted, span)) = &places.corroboration {
-            if *asserted != computed[i] {
+            if *asserted != computed {
                 diagnostics.push(
                     file.error(
                         span.clone(),
-                        format!(
-                            "`corroboration` says {asserted}, but the event is {}",
-                            computed[i]
-                        ),
+                        format!("`corroboration` says {asserted}, but the event is {}", computed),
                     )
                     .with_help(format!("{}; remove the line, or fix the sources", explain(event))),
                 );
@@ -136,7 +208,7 @@ pub(super) fn check_events(files: &[SourceText], all: &mut Gathered, diagnostics
             let Some(&t) = position.get(link.event.as_str()) else {
                 continue;
             };
-            let target = &all.events[t];
+            let target = &events[t];
             if target.date.first_day() > event.dating.latest_start(&event.date).last_day() {
                 diagnostics.push(
                     file.error(
@@ -170,8 +242,5 @@ pub(super) fn check_events(files: &[SourceText], all: &mut Gathered, diagnostics
                 ));
             }
         }
-    }
-    for (event, c) in all.events.iter_mut().zip(computed) {
-        event.corroboration = c;
     }
 }

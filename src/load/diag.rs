@@ -36,8 +36,9 @@ pub struct SourceText<'a> {
     pub name: &'a str,
     pub text: &'a str,
     /// Where each line starts, found once on the first lookup: a file with
-    /// 200k problems must not be rescanned from the top for each.
-    line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// 200k problems must not be rescanned from the top for each (and the
+    /// events of a large file are checked on two threads).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl<'a> SourceText<'a> {
@@ -45,7 +46,7 @@ impl<'a> SourceText<'a> {
         SourceText {
             name,
             text,
-            line_starts: std::cell::OnceCell::new(),
+            line_starts: std::sync::OnceLock::new(),
         }
     }
 

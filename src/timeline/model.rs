@@ -3,6 +3,7 @@
 
 use crate::timeline::date::PartialDate;
 use crate::timeline::dating::{Certainty, Dating};
+use chrono::Datelike;
 use std::collections::HashMap;
 
 /// Declares a closed vocabulary whose spelling in data files is part of the
@@ -487,13 +488,21 @@ pub struct Timeline {
 
 impl Timeline {
     /// Orders the events chronologically and builds the indices. Ids must be unique.
-    pub fn new(sources: Vec<Source>, actors: Vec<Actor>, mut events: Vec<Event>) -> Self {
+    pub fn new(sources: Vec<Source>, actors: Vec<Actor>, events: Vec<Event>) -> Self {
         // On one day, a conference comes before the speeches that are part of it.
         let key = |e: &Event| {
             let is_part = e.related.iter().any(|l| l.relation == Relation::PartOf);
             (e.date.first_day(), e.date.precision(), is_part, e.span().1)
         };
-        events.sort_by_cached_key(|e| (key(e), e.id.clone()));
+        // Sorted by position, ties broken by id, without copying every id.
+        let mut order: Vec<_> = events.iter().enumerate().map(|(i, e)| (key(e), i)).collect();
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| events[a.1].id.cmp(&events[b.1].id)));
+        let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+        let events: Vec<Event> = order
+            .into_iter()
+            .map(|(_, i)| slots[i].take().expect("each position once"))
+            .collect();
+        drop(slots);
         let index = |ids: Vec<&String>| -> HashMap<String, usize> {
             ids.into_iter()
                 .enumerate()
@@ -572,19 +581,24 @@ impl Timeline {
             }
             self.actor_ix_start.push(self.actor_ix.len() as u32);
             for t in &e.tags {
-                let next = tag_numbers.len() as u32;
-                let n = *tag_numbers.entry(t.clone()).or_insert_with(|| {
-                    self.tag_names.push(t.clone());
-                    next
-                });
+                let n = match tag_numbers.get(t.as_str()) {
+                    Some(&n) => n,
+                    None => {
+                        let n = tag_numbers.len() as u32;
+                        tag_numbers.insert(t.clone(), n);
+                        self.tag_names.push(t.clone());
+                        n
+                    }
+                };
                 self.tag_ix.push(n);
             }
             self.tag_ix_start.push(self.tag_ix.len() as u32);
-            let years = e.years();
-            first = first.min(*years.start());
-            last = last.max(*years.end());
-            self.event_years.push((*years.start(), *years.end()));
-            self.event_days.push(e.span());
+            let days = e.span();
+            let years = (days.0.year(), days.1.year());
+            first = first.min(years.0);
+            last = last.max(years.1);
+            self.event_years.push(years);
+            self.event_days.push(days);
             self.event_kinds.push(e.kind);
         }
         self.years = if first <= last { (first, last) } else { (0, -1) };
@@ -595,11 +609,15 @@ impl Timeline {
     fn index_backlinks(&mut self) {
         let n = self.events.len();
         let mut start = vec![0u32; n + 1];
+        // Each link's target looked up once, for both passes.
+        let mut targets: Vec<Option<u32>> = Vec::new();
         for e in &self.events {
             for l in &e.related {
-                if let Some(&to) = self.event_index.get(&l.event) {
-                    start[to + 1] += 1;
+                let to = self.event_index.get(&l.event).map(|&to| to as u32);
+                if let Some(to) = to {
+                    start[to as usize + 1] += 1;
                 }
+                targets.push(to);
             }
         }
         for i in 0..n {
@@ -607,11 +625,12 @@ impl Timeline {
         }
         let mut next = start.clone();
         let mut links = vec![(0u32, Relation::SeeAlso); start[n] as usize];
+        let mut target = targets.into_iter();
         for (from, e) in self.events.iter().enumerate() {
             for l in &e.related {
-                if let Some(&to) = self.event_index.get(&l.event) {
-                    links[next[to] as usize] = (from as u32, l.relation);
-                    next[to] += 1;
+                if let Some(to) = target.next().flatten() {
+                    links[next[to as usize] as usize] = (from as u32, l.relation);
+                    next[to as usize] += 1;
                 }
             }
         }
