@@ -67,25 +67,17 @@ impl ratatui::widgets::Widget for PaneFrame<'_> {
         let (left, top) = (area.left(), area.top());
         let (right, bottom) = (area.right() - 1, area.bottom() - 1);
         // Sides, then corners over them, in the order a Block draws them.
-        for y in top..=bottom {
-            buf[(left, y)]
-                .set_symbol(set.vertical_left)
-                .set_style(self.border);
-        }
-        for x in left..=right {
-            buf[(x, top)]
-                .set_symbol(set.horizontal_top)
-                .set_style(self.border);
-        }
-        for y in top..=bottom {
-            buf[(right, y)]
-                .set_symbol(set.vertical_right)
-                .set_style(self.border);
-        }
-        for x in left..=right {
-            buf[(x, bottom)]
-                .set_symbol(set.horizontal_bottom)
-                .set_style(self.border);
+        for (xs, ys, side) in [
+            (left..=left, top..=bottom, set.vertical_left),
+            (left..=right, top..=top, set.horizontal_top),
+            (right..=right, top..=bottom, set.vertical_right),
+            (left..=right, bottom..=bottom, set.horizontal_bottom),
+        ] {
+            for x in xs {
+                for y in ys.clone() {
+                    buf[(x, y)].set_symbol(side).set_style(self.border);
+                }
+            }
         }
         for (x, y, corner) in [
             (right, bottom, set.bottom_right),
