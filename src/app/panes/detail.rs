@@ -353,14 +353,20 @@ pub fn draw(
     let max_scroll = lines.len().saturating_sub(inner.height as usize);
     let scroll = (pane.scroll as usize).min(max_scroll);
     let end = (scroll + inner.height as usize).min(lines.len());
-    let mut shown: Vec<Line> = lines[scroll..end].to_vec();
-    if max_scroll > 0 && scroll < max_scroll {
-        // Say there is more below, since a cut-off quote could mislead.
-        if let Some(last) = shown.last_mut() {
-            *last = Line::styled(format!("{:>w$}", "↓ more", w = inner.width as usize), v.theme.dim);
-        }
+    let more = max_scroll > 0 && scroll < max_scroll && end > scroll;
+    // The lines on screen, borrowed: the last row says there is more below
+    // instead, since a cut-off quote could mislead.
+    let shown = &lines[scroll..end - usize::from(more)];
+    frame.render_widget(super::widgets::Lines(shown), inner);
+    if more {
+        let below = [Line::styled(format!("{:>w$}", "↓ more", w = inner.width as usize), v.theme.dim)];
+        let row = Rect {
+            y: inner.y + shown.len() as u16,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(super::widgets::Lines(&below), row);
     }
-    frame.render_widget(super::widgets::Lines(&shown), inner);
     if v.hyperlinks {
         let last = end.saturating_sub(usize::from(max_scroll > 0 && scroll < max_scroll));
         for (line, url) in built.links.iter().filter(|(l, _)| (scroll..last).contains(l)) {
