@@ -165,3 +165,40 @@ fn search_matches_are_highlighted_in_the_buffer() {
         "the rest is not"
     );
 }
+
+/// The strip's bar cells (after its label): how many have a bar, and how
+/// many of those are drawn as holding filtered events.
+fn strip_bars(terminal: &Terminal<TestBackend>, theme: &Theme) -> (usize, usize) {
+    let buf = terminal.backend().buffer();
+    let y = row_with(buf, "events ");
+    let bars: Vec<_> = (9..buf.area.width)
+        .map(|x| &buf[(x, y)])
+        .filter(|c| c.symbol() != " ")
+        .collect();
+    let active = bars.iter().filter(|c| c.fg == theme.bar_active.fg.unwrap()).count();
+    (bars.len(), active)
+}
+
+#[test]
+fn the_strip_is_drawn_again_when_the_filter_changes() {
+    let mut app = app();
+    let theme = Theme::new(ThemeName::Dark, false);
+    app.settings.theme = theme.clone();
+    app.update(Input::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    let (bars, active) = strip_bars(&terminal, &theme);
+    assert!(bars > 5, "the embedded data spans many years");
+    assert_eq!(active, bars, "every year holds shown events");
+    app.update(Action::FilterYear);
+    type_text(&mut app, "2022");
+    app.update(Action::Accept);
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    // 2022, and the years of events that run into it.
+    let (same, active) = strip_bars(&terminal, &theme);
+    assert_eq!(same, bars);
+    assert!(active > 0 && active < bars / 2, "{active} of {bars} active");
+    app.update(Action::ClearFilters);
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    assert_eq!(strip_bars(&terminal, &theme), (bars, bars));
+}

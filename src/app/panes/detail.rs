@@ -359,7 +359,10 @@ pub fn draw(
     let shown = &lines[scroll..end - usize::from(more)];
     frame.render_widget(super::widgets::Lines(shown), inner);
     if more {
-        let below = [Line::styled(format!("{:>w$}", "↓ more", w = inner.width as usize), v.theme.dim)];
+        let below = [Line::styled(
+            format!("{:>w$}", "↓ more", w = inner.width as usize),
+            v.theme.dim,
+        )];
         let row = Rect {
             y: inner.y + shown.len() as u16,
             height: 1,

@@ -18,6 +18,10 @@ const LABEL: usize = 9;
 /// the filtered set, and the ranking by year.
 #[derive(Debug, Clone, Default)]
 pub struct Strip {
+    /// The lines last drawn, with the width and theme they were drawn for:
+    /// the strip changes only with the filter, and making its many small
+    /// cells again was a quarter of every frame.
+    drawn: std::cell::RefCell<Option<Drawn>>,
     /// Indexed by year from `first_year`; each year an event touches counts it.
     pub first_year: i32,
     pub year_counts: Vec<usize>,
@@ -50,11 +54,13 @@ impl Strip {
             visible_years: vec![0; year_counts.len()],
             year_counts,
             rankings,
+            drawn: Default::default(),
         }
     }
 
     /// Counts the filtered events per year.
     pub fn count_visible(&mut self, t: &Timeline, visible: &[usize]) {
+        *self.drawn.get_mut() = None;
         self.visible_years.iter_mut().for_each(|n| *n = 0);
         for &p in visible {
             let (first, last) = t.event_years(p);
@@ -216,10 +222,36 @@ fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str)
     ])
 }
 
+/// Lines drawn for a width and theme.
+#[derive(Debug, Clone)]
+struct Drawn {
+    width: u16,
+    theme: Theme,
+    lines: Vec<Line<'static>>,
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &Theme) {
     if strip.year_counts.is_empty() {
         return;
     }
+    let mut drawn = strip.drawn.borrow_mut();
+    if !drawn
+        .as_ref()
+        .is_some_and(|d| d.width == area.width && d.theme == *th)
+    {
+        *drawn = Some(Drawn {
+            width: area.width,
+            theme: th.clone(),
+            lines: lines(area, strip, t, th),
+        });
+    }
+    if let Some(d) = drawn.as_ref() {
+        frame.render_widget(super::widgets::Lines(&d.lines), area);
+    }
+}
+
+/// The strip's lines at the area's width.
+fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Vec<Line<'static>> {
     let first = strip.first_year;
     let last = first + strip.year_counts.len() as i32 - 1;
     let span = (last - first + 1) as usize;
@@ -302,5 +334,5 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
         lines.push(era_line(t, th, row, g, if n == 0 { "eras" } else { "" }));
     }
     lines.push(Line::from(axis));
-    frame.render_widget(super::widgets::Lines(&lines), area);
+    lines
 }
