@@ -175,7 +175,10 @@ fn strip_bars(terminal: &Terminal<TestBackend>, theme: &Theme) -> (usize, usize)
         .map(|x| &buf[(x, y)])
         .filter(|c| c.symbol() != " ")
         .collect();
-    let active = bars.iter().filter(|c| c.fg == theme.bar_active.fg.unwrap()).count();
+    let active = bars
+        .iter()
+        .filter(|c| c.fg == theme.bar_active.fg.unwrap())
+        .count();
     (bars.len(), active)
 }
 
@@ -201,4 +204,40 @@ fn the_strip_is_drawn_again_when_the_filter_changes() {
     app.update(Action::ClearFilters);
     terminal.draw(|f| ui::draw(f, &app)).unwrap();
     assert_eq!(strip_bars(&terminal, &theme), (bars, bars));
+}
+
+/// The rows of the screen that hold the selection marker.
+fn marked_rows(terminal: &Terminal<TestBackend>) -> Vec<u16> {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .filter(|&y| (0..buf.area.width).any(|x| buf[(x, y)].symbol() == "▶"))
+        .collect()
+}
+
+#[test]
+fn rows_kept_between_frames_follow_the_selection_and_the_search() {
+    let mut app = app();
+    app.settings.theme = Theme::new(ThemeName::Dark, true);
+    app.update(Input::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    let first = marked_rows(&terminal);
+    assert_eq!(first.len(), 1);
+    app.update(Action::Down);
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    let second = marked_rows(&terminal);
+    assert_eq!(second.len(), 1, "the row left is drawn unselected again");
+    assert!(second[0] > first[0]);
+    app.update(Action::Up);
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    assert_eq!(marked_rows(&terminal), first);
+    // The same rows, now with search words to mark.
+    app.update(Action::Search);
+    type_text(&mut app, "koh");
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let y = row_with(buf, "Koh Pich");
+    let line: String = (0..120).map(|x| buf[(x, y)].symbol()).collect();
+    let x = line[..line.find("Koh Pich").unwrap()].chars().count() as u16;
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
 }

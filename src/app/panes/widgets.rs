@@ -268,9 +268,9 @@ fn is_simple(c: char) -> bool {
 /// ratatui splits every string into graphemes and measures each, which was
 /// most of the cost of a frame. Other text, with the character before it
 /// (which may start its grapheme), goes through ratatui's graphemes.
-pub struct Lines<'l, 'a>(pub &'l [Line<'a>]);
+pub struct Lines<I>(pub I);
 
-impl ratatui::widgets::Widget for Lines<'_, '_> {
+impl<'l, 'a: 'l, I: IntoIterator<Item = &'l Line<'a>>> ratatui::widgets::Widget for Lines<I> {
     fn render(self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         use ratatui::buffer::CellWidth;
         use ratatui::layout::Alignment;
