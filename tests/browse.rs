@@ -221,11 +221,16 @@ fn the_problems_panel_scrolls_closes_with_esc_and_the_status_tells_the_truth() {
     let text = screen(&mut app, 80, 24).join("\n");
     assert!(text.contains("problem number 30 in"), "{text}");
     assert!(!text.contains("problem number 1 in"), "{text}");
+    // The same words on the status line with the panel open and closed.
+    assert!(
+        text.contains("the data has problems; the last good data is shown"),
+        "{text}"
+    );
     app.update(Action::Dismiss);
     let text = screen(&mut app, 80, 24).join("\n");
     assert!(!text.contains("problem number"), "Esc hides the panel:\n{text}");
     assert!(
-        text.contains("the data files have problems; the last good data is shown"),
+        text.contains("the data has problems; the last good data is shown"),
         "{text}"
     );
     assert!(!text.contains("data reloaded"), "{text}");

@@ -251,7 +251,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     } else if app.status.stale {
         // Until the files load again, say the data shown is not theirs.
         Line::from(Span::styled(
-            fit("the data files have problems; the last good data is shown", width),
+            fit(crate::app::state::STALE_DATA, width),
             theme.error,
         ))
     } else {

@@ -21,6 +21,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, OnceLock};
 use std::time::Duration;
 
+/// What the status line says while the data files have problems: the same
+/// words while the problems are shown and after they are closed.
+pub const STALE_DATA: &str = "the data has problems; the last good data is shown";
 /// Timelines with at least this many events are searched off the input
 /// thread when searching in the background is on: below it a search takes
 /// well under a millisecond, less than handing it to a thread.
@@ -502,7 +505,7 @@ impl App {
                 self.status.data_problems = problems;
                 self.status.problems_scroll = 0;
                 self.status.stale = true;
-                self.status.message = Some("the data file has problems; the last good data is shown".into());
+                self.status.message = Some(STALE_DATA.into());
             }
             Msg::Present(p) => self.mode = Mode::Present(p),
             Msg::Goto(id) => self.goto(&id),
