@@ -215,6 +215,12 @@ fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str)
             (at, fit(&t.eras[i].title, room))
         });
         put(&mut row, at, &text);
+        // A title written on its bar is kept a space apart from the rest of
+        // the bar, when some of the bar is left to show after the space.
+        let end = at + text.chars().count();
+        if at == a && end + 1 < b {
+            row[end] = ' ';
+        }
     }
     Line::from(vec![
         Span::styled(format!("{label:<LABEL$}"), th.label),
