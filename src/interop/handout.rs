@@ -371,7 +371,12 @@ pub fn html(d: &Document, t: &Timeline) -> String {
                 escape(&src.publisher),
             );
             if let Some(u) = &src.url {
-                let _ = write!(out, ". {}", escape(u));
+                // A web address is a link, as in the Markdown handout.
+                let shown = match super::html::web_url(u) {
+                    Some(_) => super::html::link(u, u),
+                    None => escape(u),
+                };
+                let _ = write!(out, ". {shown}");
             } else if let Some(place) = &src.locator {
                 let _ = write!(out, ". At {}", escape(place));
             }
