@@ -119,3 +119,26 @@ fn the_glossary_scrolls_and_stops_at_its_end() {
         "the last term's quote at the end: {text:#?}"
     );
 }
+
+#[test]
+fn the_help_scrolls_to_its_end_again_after_the_screen_narrows() {
+    let mut app = app(100, 20);
+    app.update(Action::Help);
+    app.update(Action::Bottom);
+    let Mode::Help { scroll: wide } = app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    let last = |app: &App, w| inside(&screen(app, w, 20)).last().cloned().unwrap();
+    assert_eq!(last(&app, 100), "  turns it off).");
+    // Narrower, the help wraps into more lines, so it scrolls further: the
+    // lines made for the wider screen are not reused.
+    app.update(Input::Resize(60, 20));
+    app.update(Action::Bottom);
+    let Mode::Help { scroll: narrow } = app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert!(narrow > wide, "{narrow} > {wide}");
+    assert_eq!(last(&app, 60), "  pointer (--no-mouse turns it off).");
+    app.update(Action::Down);
+    assert_eq!(app.mode, Mode::Help { scroll: narrow });
+}

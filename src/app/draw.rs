@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match &app.mode {
         Mode::Present(p) => present::draw(frame, area, p, &view, app.settings.projector),
-        Mode::Help { scroll } => help::draw(frame, area, &app.settings.keymap, th, *scroll),
+        Mode::Help { scroll } => help::draw(frame, area, &app.help_page, &app.settings.keymap, th, *scroll),
         Mode::Figures { scroll } => {
             let close = app
                 .settings

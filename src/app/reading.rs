@@ -4,7 +4,7 @@
 
 use super::input::Action;
 use super::mode::Mode;
-use super::panes::{figures, glossary, help};
+use super::panes::{figures, glossary};
 use super::state::App;
 use crate::timeline::model::Term;
 
@@ -24,7 +24,7 @@ impl App {
                 std::mem::replace(&mut self.mode, Mode::Browse)
             }
             Mode::Help { scroll } => {
-                let max = help::max_scroll(&self.settings.keymap, self.size);
+                let max = self.help_page.max_scroll(&self.settings.keymap, th, self.size);
                 read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Help { scroll })
             }
             Mode::Figures { scroll } => {

@@ -110,6 +110,8 @@ pub struct App {
     pub detail: DetailPane,
     pub filter: FilterPane,
     pub strip: Strip,
+    /// The help's lines, kept for the screen width they were made for.
+    pub help_page: help::Page,
     pub choices: Choices,
     pub settings: Settings,
     pub status: Status,
@@ -134,6 +136,7 @@ impl App {
             choices: Choices::new(&timeline),
             filter: FilterPane::new(facet_values(&timeline)),
             strip: Strip::new(&timeline),
+            help_page: help::Page::default(),
             timeline: Arc::new(timeline),
             query,
             mode: Mode::Browse,
@@ -559,7 +562,9 @@ impl App {
             Action::Figures => self.mode = Mode::Figures { scroll: 0 },
             Action::Glossary => self.open_glossary(None),
             Action::Legend => {
-                let at = help::legend_start(&self.settings.keymap, self.size);
+                let at = self
+                    .help_page
+                    .legend_start(&self.settings.keymap, &self.settings.theme, self.size);
                 self.mode = Mode::Help { scroll: at };
             }
             Action::NextMatch => self.next_match(1),

@@ -1,13 +1,14 @@
 //! The help overlay, generated from the key table. Lines are wrapped here
 //! with a hanging indent, so the scroll limit is known before drawing.
 
-use super::widgets::centered;
+use super::widgets::{centered, Lines, PaneFrame};
 use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
+use std::cell::{Ref, RefCell};
 use unicode_width::UnicodeWidthStr;
 
 const MOUSE: &str =
@@ -154,46 +155,79 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
     out
 }
 
-/// The help's first line of the legend on a screen of this size, so the
-/// legend key opens the help there.
-pub fn legend_start(keymap: &Keymap, size: (u16, u16)) -> u16 {
-    let rect = frame_rect(Rect::new(0, 0, size.0, size.1));
-    let inner_w = rect.width.saturating_sub(2) as usize;
-    let th = Theme::new(crate::app::theme::ThemeName::Dark, true);
-    let all = lines(keymap, &th, inner_w);
-    let at = all
-        .iter()
-        .position(|l| l.spans.len() == 1 && l.spans[0].content == LEGEND)
-        .unwrap_or(0);
-    (at.min(u16::MAX as usize) as u16).min(max_scroll(keymap, size))
+/// The help's lines, kept between frames and keys for the width and theme
+/// they were made for: scrolling the help otherwise wrapped every binding
+/// twice per key, once to find how far it scrolls and once to draw it.
+#[derive(Debug, Default)]
+pub struct Page {
+    made: RefCell<Option<Made>>,
 }
 
-/// How far the help can scroll on a screen of this size.
-pub fn max_scroll(keymap: &Keymap, size: (u16, u16)) -> u16 {
-    let rect = frame_rect(Rect::new(0, 0, size.0, size.1));
-    let inner_w = rect.width.saturating_sub(2) as usize;
-    let inner_h = rect.height.saturating_sub(2) as usize;
-    let th = Theme::new(crate::app::theme::ThemeName::Dark, true);
-    let n = lines(keymap, &th, inner_w).len();
-    n.saturating_sub(inner_h).min(u16::MAX as usize) as u16
+#[derive(Debug)]
+struct Made {
+    width: usize,
+    theme: Theme,
+    lines: Vec<Line<'static>>,
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, th: &Theme, scroll: u16) {
+impl Page {
+    /// The help's lines at an inner width, made again only when the width
+    /// or the theme changed (the key table is fixed for the app's life).
+    fn lines(&self, keymap: &Keymap, th: &Theme, width: usize) -> Ref<'_, [Line<'static>]> {
+        let fresh = self
+            .made
+            .borrow()
+            .as_ref()
+            .is_some_and(|m| m.width == width && m.theme == *th);
+        if !fresh {
+            *self.made.borrow_mut() = Some(Made {
+                width,
+                theme: th.clone(),
+                lines: lines(keymap, th, width),
+            });
+        }
+        Ref::map(self.made.borrow(), |m| {
+            m.as_ref().map_or(&[][..], |m| &m.lines[..])
+        })
+    }
+
+    /// The help's first line of the legend on a screen of this size, so the
+    /// legend key opens the help there.
+    pub fn legend_start(&self, keymap: &Keymap, th: &Theme, size: (u16, u16)) -> u16 {
+        let at = self
+            .lines(keymap, th, inner(size).width as usize)
+            .iter()
+            .position(|l| l.spans.len() == 1 && l.spans[0].content == LEGEND)
+            .unwrap_or(0);
+        (at.min(u16::MAX as usize) as u16).min(self.max_scroll(keymap, th, size))
+    }
+
+    /// How far the help can scroll on a screen of this size.
+    pub fn max_scroll(&self, keymap: &Keymap, th: &Theme, size: (u16, u16)) -> u16 {
+        let inner = inner(size);
+        let n = self.lines(keymap, th, inner.width as usize).len();
+        n.saturating_sub(inner.height as usize).min(u16::MAX as usize) as u16
+    }
+}
+
+/// The area inside the help's frame on a screen of this size.
+fn inner(size: (u16, u16)) -> Rect {
+    Block::bordered().inner(frame_rect(Rect::new(0, 0, size.0, size.1)))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, help: &Page, keymap: &Keymap, th: &Theme, scroll: u16) {
     let rect = frame_rect(area);
     super::widgets::clear(frame, rect, th);
     let close = keymap.first_key(
         crate::app::keymap::Context::Help,
         crate::app::input::Action::CloseHelp,
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(th.focus_border)
-        .title(Span::styled(format!(" Keys — {close} closes "), th.title));
+    let title = Span::styled(format!(" Keys — {close} closes "), th.title);
+    let block = PaneFrame::new(th.focus_border, BorderType::Thick, title);
     let inner = block.inner(rect);
-    let all = lines(keymap, th, inner.width as usize);
+    frame.render_widget(block, rect);
+    let all = help.lines(keymap, th, inner.width as usize);
     let max = all.len().saturating_sub(inner.height as usize);
     let start = (scroll as usize).min(max);
-    let shown: Vec<Line> = all.into_iter().skip(start).take(inner.height as usize).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    frame.render_widget(Lines(&all[start..]), inner);
 }

@@ -50,7 +50,15 @@ pub struct PaneFrame<'a> {
     title: Span<'a>,
 }
 
-impl PaneFrame<'_> {
+impl<'a> PaneFrame<'a> {
+    pub fn new(border: ratatui::style::Style, border_type: BorderType, title: Span<'a>) -> Self {
+        PaneFrame {
+            border,
+            border_type,
+            title,
+        }
+    }
+
     /// The area inside the border.
     pub fn inner(&self, area: Rect) -> Rect {
         Block::default().borders(Borders::ALL).inner(area)
