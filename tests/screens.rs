@@ -166,6 +166,52 @@ fn search_matches_are_highlighted_in_the_buffer() {
     );
 }
 
+/// The runs of underlined (search-marked) text in the detail pane.
+fn detail_marks(buf: &Buffer) -> Vec<String> {
+    let title = row_with(buf, "Detail");
+    let top: String = (0..buf.area.width).map(|x| buf[(x, title)].symbol()).collect();
+    let left = top[..top.find("Detail").unwrap()].chars().count() as u16;
+    let mut runs = Vec::new();
+    for y in title + 1..buf.area.height {
+        let mut run = String::new();
+        for x in left..buf.area.width {
+            let cell = &buf[(x, y)];
+            if cell.modifier.contains(Modifier::UNDERLINED) {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        runs.extend((!run.is_empty()).then_some(run));
+    }
+    runs
+}
+
+#[test]
+fn the_detail_pane_marks_the_search_words_as_they_are_typed() {
+    let mut app = app();
+    app.settings.theme = Theme::new(ThemeName::Dark, true);
+    app.update(Action::Search);
+    type_text(&mut app, "koh");
+    let terminal = render(&mut app, 120, 40);
+    let marks = detail_marks(terminal.backend().buffer());
+    assert!(!marks.is_empty(), "the selected event mentions Koh Pich");
+    assert!(marks.iter().all(|m| m == "Koh"), "{marks:?}");
+    // The same event, another word: the marks move with the typing.
+    for _ in 0..3 {
+        app.update(Action::Erase);
+    }
+    type_text(&mut app, "pich");
+    let terminal = render(&mut app, 120, 40);
+    let marks = detail_marks(terminal.backend().buffer());
+    assert!(!marks.is_empty(), "the selected event mentions Koh Pich");
+    assert!(marks.iter().all(|m| m == "Pich"), "{marks:?}");
+    // Leaving the search unmarks the pane.
+    app.update(Action::Cancel);
+    let terminal = render(&mut app, 120, 40);
+    assert_eq!(detail_marks(terminal.backend().buffer()), Vec::<String>::new());
+}
+
 /// The strip's bar cells (after its label): how many have a bar, and how
 /// many of those are drawn as holding filtered events.
 fn strip_bars(terminal: &Terminal<TestBackend>, theme: &Theme) -> (usize, usize) {

@@ -527,16 +527,9 @@ impl App {
     pub(super) fn relayout_detail(&mut self) {
         let width = self.regions().detail.map_or(0, |r| r.width.saturating_sub(2));
         let height = self.regions().detail.map_or(0, |r| r.height.saturating_sub(2));
-        let words = self.highlights();
         let position = self.selected_position();
-        self.detail.relayout(
-            &self.timeline,
-            &self.settings.theme,
-            position,
-            width,
-            height,
-            words,
-        );
+        self.detail
+            .relayout(&self.timeline, &self.settings.theme, position, width, height);
     }
 
     pub(super) fn act(&mut self, action: Action) {

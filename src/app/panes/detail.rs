@@ -8,7 +8,7 @@ use crate::app::theme::Theme;
 use crate::timeline::model::{Corroboration, Timeline};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
@@ -18,7 +18,6 @@ use unicode_width::UnicodeWidthStr;
 struct Wrapped {
     position: usize,
     width: u16,
-    words: Vec<String>,
     source: usize,
     built: Built,
 }
@@ -26,7 +25,12 @@ struct Wrapped {
 /// An event's wrapped text and where things are in it.
 #[derive(Debug, Clone, Default)]
 struct Built {
+    /// Without search marks: typing a search marks the lines on screen as
+    /// they are drawn instead of wrapping the event again for every key.
     lines: Vec<Line<'static>>,
+    /// For each line, whether it is the event's text, where search words
+    /// are marked (headings and figure bars are not).
+    text: Vec<bool>,
     /// The first line of each source's quote.
     source_lines: Vec<usize>,
     /// Lines that show a web address, with the address, so the terminal
@@ -48,7 +52,7 @@ pub struct DetailPane {
 
 impl DetailPane {
     /// Wraps the selected event for the pane's inner size, unless the text
-    /// for this event, width and search words is already wrapped.
+    /// for this event and width is already wrapped.
     pub fn relayout(
         &mut self,
         t: &Timeline,
@@ -56,7 +60,6 @@ impl DetailPane {
         position: Option<usize>,
         width: u16,
         height: u16,
-        words: Vec<String>,
     ) {
         let (Some(position), true) = (position, width > 0) else {
             self.max_scroll = 0;
@@ -66,15 +69,15 @@ impl DetailPane {
             // Another event: its first source is the selected one.
             self.source = 0;
         }
-        let stale = self.wrapped.as_ref().is_none_or(|c| {
-            c.position != position || c.width != width || c.words != words || c.source != self.source
-        });
+        let stale = self
+            .wrapped
+            .as_ref()
+            .is_none_or(|c| c.position != position || c.width != width || c.source != self.source);
         if stale {
-            let built = build(t, theme, position, width as usize, &words, self.source);
+            let built = build(t, theme, position, width as usize, self.source);
             self.wrapped = Some(Wrapped {
                 position,
                 width,
-                words,
                 source: self.source,
                 built,
             });
@@ -116,16 +119,16 @@ impl DetailPane {
     }
 }
 
-struct Builder<'a> {
+struct Builder {
     width: usize,
-    words: &'a [String],
-    highlight: Style,
     lines: Vec<Line<'static>>,
+    /// The lines `text` made, in order.
+    text_lines: Vec<usize>,
     source_lines: Vec<usize>,
     links: Vec<(usize, String)>,
 }
 
-impl Builder<'_> {
+impl Builder {
     /// Wraps text, indenting every line after the first by `indent`.
     fn text(&mut self, text: &str, style: Style, first: &str, indent: usize) {
         let rest = " ".repeat(indent.min(self.width / 2));
@@ -140,8 +143,9 @@ impl Builder<'_> {
             .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         for paragraph in text.split('\n') {
             for piece in textwrap::wrap(paragraph, &opts) {
+                self.text_lines.push(self.lines.len());
                 self.lines
-                    .push(Line::from(highlighted(&piece, self.words, style, self.highlight)));
+                    .push(Line::from(Span::styled(piece.into_owned(), style)));
             }
         }
     }
@@ -156,13 +160,12 @@ impl Builder<'_> {
     }
 }
 
-fn build(t: &Timeline, th: &Theme, position: usize, width: usize, words: &[String], source: usize) -> Built {
+fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize) -> Built {
     let e = &t.events[position];
     let mut b = Builder {
         width,
-        words,
-        highlight: th.highlight,
         lines: Vec::new(),
+        text_lines: Vec::new(),
         source_lines: Vec::new(),
         links: Vec::new(),
     };
@@ -301,8 +304,13 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, words: &[Strin
         b.blank();
         b.text(&format!("Tags: {}", e.tags.join(", ")), th.dim, "", 6);
     }
+    let mut text = vec![false; b.lines.len()];
+    for l in b.text_lines {
+        text[l] = true;
+    }
     Built {
         lines: b.lines,
+        text,
         source_lines: b.source_lines,
         links: b.links,
     }
@@ -329,23 +337,9 @@ pub fn draw(
     // `update` keeps the wrapped text current; wrap here only if it is not.
     let fresh;
     let built = match &pane.wrapped {
-        Some(w)
-            if w.position == position
-                && w.width == inner.width
-                && w.words == v.highlights
-                && w.source == pane.source =>
-        {
-            &w.built
-        }
+        Some(w) if w.position == position && w.width == inner.width && w.source == pane.source => &w.built,
         _ => {
-            fresh = build(
-                v.timeline,
-                v.theme,
-                position,
-                inner.width as usize,
-                v.highlights,
-                pane.source,
-            );
+            fresh = build(v.timeline, v.theme, position, inner.width as usize, pane.source);
             &fresh
         }
     };
@@ -356,8 +350,24 @@ pub fn draw(
     let more = max_scroll > 0 && scroll < max_scroll && end > scroll;
     // The lines on screen, borrowed: the last row says there is more below
     // instead, since a cut-off quote could mislead.
-    let shown = &lines[scroll..end - usize::from(more)];
-    frame.render_widget(super::widgets::Lines(shown), inner);
+    let shown = scroll..end - usize::from(more);
+    if v.highlights.is_empty() {
+        frame.render_widget(super::widgets::Lines(&lines[shown.clone()]), inner);
+    } else {
+        let marked: Vec<Line> = shown
+            .clone()
+            .map(|i| match (&lines[i].spans[..], built.text[i]) {
+                ([one], true) => Line::from(highlighted(
+                    &one.content,
+                    v.highlights,
+                    one.style,
+                    v.theme.highlight,
+                )),
+                _ => lines[i].clone(),
+            })
+            .collect();
+        frame.render_widget(super::widgets::Lines(&marked), inner);
+    }
     if more {
         let below = [Line::styled(
             format!("{:>w$}", "↓ more", w = inner.width as usize),

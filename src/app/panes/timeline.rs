@@ -191,6 +191,17 @@ pub fn highlighted(text: &str, words: &[String], base: Style, mark: Style) -> Ve
     if words.is_empty() || text.is_empty() {
         return vec![Span::styled(text.to_string(), base)];
     }
+    if text.is_ascii() {
+        // Most text: folding is lowercasing, one byte for one character.
+        let folded = text.to_ascii_lowercase();
+        let mut marked = vec![false; text.len()];
+        for w in words {
+            for (start, m) in folded.match_indices(w.as_str()) {
+                marked[start..start + m.len()].fill(true);
+            }
+        }
+        return runs(text, &marked, |i| i, base, mark);
+    }
     let mut folded = String::with_capacity(text.len());
     // For each byte of `folded`, the char index in `text` it came from.
     let mut origin = Vec::with_capacity(text.len());
@@ -223,15 +234,25 @@ pub fn highlighted(text: &str, words: &[String], base: Style, mark: Style) -> Ve
             marked[i] = marked[i - 1];
         }
     }
+    runs(text, &marked, |i| starts[i], base, mark)
+}
+
+/// Spans of text for runs of marked and unmarked characters; `start` gives
+/// where a character (or the end, at the count of characters) starts.
+fn runs(
+    text: &str,
+    marked: &[bool],
+    start: impl Fn(usize) -> usize,
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'static>> {
+    let chars = marked.len();
     let mut spans = Vec::new();
     let mut run_start = 0;
     for i in 1..=chars {
         if i == chars || marked[i] != marked[run_start] {
             let style = if marked[run_start] { mark } else { base };
-            spans.push(Span::styled(
-                text[starts[run_start]..starts[i]].to_string(),
-                style,
-            ));
+            spans.push(Span::styled(text[start(run_start)..start(i)].to_string(), style));
             run_start = i;
         }
     }
@@ -365,5 +386,27 @@ mod tests {
         );
         assert_eq!(runs("no match", &["xyz"]), [("no match".into(), false)]);
         assert_eq!(runs("ab", &[]), [("ab".into(), false)]);
+    }
+
+    #[test]
+    fn plain_ascii_text_marks_each_word_whatever_its_case() {
+        assert_eq!(
+            runs("Court: the COURT-ordered courts", &["court", "ordered"]),
+            [
+                ("Court".into(), true),
+                (": the ".into(), false),
+                ("COURT".into(), true),
+                ("-".into(), false),
+                ("ordered".into(), true),
+                (" ".into(), false),
+                ("court".into(), true),
+                ("s".into(), false)
+            ]
+        );
+        // Matches of two words that touch make one marked run.
+        assert_eq!(
+            runs("antitrafficking law", &["anti", "trafficking"]),
+            [("antitrafficking".into(), true), (" law".into(), false)]
+        );
     }
 }
