@@ -100,6 +100,7 @@ fn land(app: &mut App, terminal: &mut Terminal<TestBackend>) -> Option<Duration>
     }
     if landed {
         terminal.draw(|f| ui::draw(f, app)).expect("draw");
+        app.prepare();
     }
     landed.then(|| start.elapsed())
 }
@@ -110,6 +111,7 @@ fn settle(app: &mut App, terminal: &mut Terminal<TestBackend>) {
         if let Some(found) = app.wait_finished(Duration::from_secs(30)) {
             app.update(found);
             terminal.draw(|f| ui::draw(f, app)).expect("draw");
+            app.prepare();
         }
     }
 }
@@ -157,14 +159,18 @@ fn main() {
         }
         let start = Instant::now();
         let msg = msg_for(&app, event);
-        let label = format!("{msg:?}");
+        let label = format!("#{} {msg:?}", times.len());
         if let Some(msg) = msg {
             app.update(msg);
         }
+        let updated = start.elapsed();
         terminal.draw(|f| ui::draw(f, &app)).expect("draw");
         let took = start.elapsed();
         times.push(took);
-        slowest.push((took, label));
+        let split = format!("update {:.3} ms", updated.as_secs_f64() * 1000.0);
+        slowest.push((took, format!("{label} ({split})")));
+        // As the app's loop does once a frame is out.
+        app.prepare();
     }
     settle(&mut app, &mut terminal);
 

@@ -456,3 +456,90 @@ fn the_legend_explains_markers_tiers_and_eras() {
     let text = screen(&mut app, 80, 24).join("\n");
     assert!(text.contains("overlapping eras"), "{text}");
 }
+
+/// The whole screen, as text and styles, for comparing two apps.
+fn frame_of(app: &App, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| tipline::app::draw::draw(f, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn events_wrapped_between_keys_show_as_if_wrapped_on_the_key() {
+    let steps = || -> Vec<Msg> {
+        vec![
+            Msg::Goto("tip-report-2022".into()),
+            Action::Down.into(),
+            Action::Down.into(),
+            Action::NextSource.into(),
+            Action::NextSource.into(),
+            Action::Up.into(),
+            Action::Down.into(),
+            Action::FollowRelated(1).into(),
+            Action::Back.into(),
+            Action::PageDown.into(),
+            Input::Resize(100, 30).into(),
+            Action::Up.into(),
+            Action::Search.into(),
+            Input::Char('k').into(),
+            Input::Char('o').into(),
+            Action::Down.into(),
+            Input::Resize(200, 50).into(),
+            Action::Up.into(),
+            Action::Help.into(),
+            Action::Bottom.into(),
+        ]
+    };
+    let mut plain = app_at(120, 40);
+    let mut prepared = app_at(120, 40);
+    prepared.prepare();
+    for (n, (a, b)) in steps().into_iter().zip(steps()).enumerate() {
+        plain.update(a);
+        prepared.update(b);
+        let (w, h) = plain.size;
+        assert_eq!(
+            frame_of(&prepared, w, h),
+            frame_of(&plain, w, h),
+            "after step {n}"
+        );
+        prepared.prepare();
+    }
+}
+
+/// The source labels in the detail pane: `▸[n]` marks the selected one.
+fn source_marks(app: &App) -> Vec<String> {
+    let buf = frame_of(app, 200, 50);
+    let mut marks = Vec::new();
+    for y in 0..50 {
+        let row: String = (0..200).map(|x| buf[(x, y)].symbol()).collect();
+        for (at, _) in row.match_indices('[') {
+            let before = row[..at].chars().last();
+            let label: String = row[at..].chars().take(3).collect();
+            if before == Some('▸') {
+                marks.push(format!("▸{label}"));
+            }
+        }
+    }
+    marks
+}
+
+#[test]
+fn the_selected_source_stays_marked_through_wrapped_events() {
+    let mut app = app_at(200, 50);
+    app.update(Msg::Goto("ncct-sub-decree-2009".into()));
+    app.prepare();
+    assert_eq!(source_marks(&app), ["▸[1]"]);
+    for want in ["▸[2]", "▸[3]", "▸[4]"] {
+        app.update(Action::NextSource);
+        app.prepare();
+        assert_eq!(source_marks(&app), [want]);
+    }
+    app.update(Action::PrevSource);
+    app.prepare();
+    assert_eq!(source_marks(&app), ["▸[3]"]);
+    // Away and back: the event opens at its first source again.
+    app.update(Action::Down);
+    app.prepare();
+    app.update(Action::Up);
+    assert_eq!(source_marks(&app), ["▸[1]"]);
+}

@@ -532,6 +532,27 @@ impl App {
             .relayout(&self.timeline, &self.settings.theme, position, width, height);
     }
 
+    /// Between keys: wraps the events the reader may select next (those
+    /// next to the selection in the list and the first its related links
+    /// lead to) and makes the help's lines, so the key that shows one
+    /// does not wait for that work.
+    pub fn prepare(&mut self) {
+        let width = self.regions().detail.map_or(0, |r| r.width.saturating_sub(2));
+        let at = self.list.selected;
+        let mut next: Vec<usize> = [at.checked_sub(1), at.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.visible.get(i).copied())
+            .collect();
+        if let Some(p) = self.selected_position() {
+            next.extend(self.timeline.links(p).iter().take(3).map(|l| l.position));
+        }
+        self.detail
+            .prepare(&self.timeline, &self.settings.theme, &next, width);
+        let (keymap, theme) = (&self.settings.keymap, &self.settings.theme);
+        self.help_page.max_scroll(keymap, theme, self.size);
+    }
+
     pub(super) fn act(&mut self, action: Action) {
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         self.mode = match mode {

@@ -106,6 +106,9 @@ where
             terminal
                 .draw(|f| super::draw::draw(f, app))
                 .map_err(|e| Stop::Error(io::Error::other(e)))?;
+            // The frame is out: work the next key may need is done now,
+            // while the reader looks at it.
+            app.prepare();
         }
         // While a search runs, look for its result often; keys still come
         // first, each echoed in the next frame.

@@ -48,7 +48,13 @@ pub struct DetailPane {
     /// The selected source (0-based): what opening and copying act on.
     pub source: usize,
     wrapped: Option<Wrapped>,
+    /// Events wrapped ahead of the keys that select them: those next to
+    /// the selection, and the ones last shown.
+    ready: Vec<Wrapped>,
 }
+
+/// How many wrapped events are kept besides the one shown.
+const READY: usize = 8;
 
 impl DetailPane {
     /// Wraps the selected event for the pane's inner size, unless the text
@@ -74,17 +80,53 @@ impl DetailPane {
             .as_ref()
             .is_none_or(|c| c.position != position || c.width != width || c.source != self.source);
         if stale {
-            let built = build(t, theme, position, width as usize, self.source);
-            self.wrapped = Some(Wrapped {
-                position,
-                width,
-                source: self.source,
-                built,
-            });
+            let source = self.source;
+            let fits = |w: &Wrapped| w.position == position && w.width == width && w.source == source;
+            let wrapped = match self.ready.iter().position(fits) {
+                Some(i) => self.ready.remove(i),
+                None => Wrapped {
+                    position,
+                    width,
+                    source,
+                    built: build(t, theme, position, width as usize, source),
+                },
+            };
+            if let Some(old) = self.wrapped.replace(wrapped) {
+                self.keep(old);
+            }
         }
         let len = self.wrapped.as_ref().map_or(0, |c| c.built.lines.len());
         self.max_scroll = len.saturating_sub(height as usize).min(u16::MAX as usize) as u16;
         self.scroll = self.scroll.min(self.max_scroll);
+    }
+
+    /// Wraps events the reader may select next, at their first source, so
+    /// the key that selects one finds it wrapped. Done between keys.
+    pub fn prepare(&mut self, t: &Timeline, theme: &Theme, positions: &[usize], width: u16) {
+        if width == 0 {
+            return;
+        }
+        for &position in positions {
+            let fits = |w: &Wrapped| w.position == position && w.width == width && w.source == 0;
+            if self.wrapped.as_ref().is_some_and(fits) || self.ready.iter().any(fits) {
+                continue;
+            }
+            let built = build(t, theme, position, width as usize, 0);
+            self.keep(Wrapped {
+                position,
+                width,
+                source: 0,
+                built,
+            });
+        }
+    }
+
+    /// Keeps a wrapped event for later, forgetting the oldest beyond a few.
+    fn keep(&mut self, wrapped: Wrapped) {
+        if self.ready.len() >= READY {
+            self.ready.remove(0);
+        }
+        self.ready.push(wrapped);
     }
 
     pub fn scroll_by(&mut self, delta: i32) {
