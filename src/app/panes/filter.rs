@@ -211,17 +211,14 @@ pub fn draw(
     let start = offset(&lines, pane.cursor, height);
     let mut shown = Vec::new();
     let mut cursor_at = None;
-    for (n, line) in lines.iter().enumerate() {
-        // A heading is named by the facet of the entry that follows it.
-        let facet = lines[n..]
-            .iter()
-            .find_map(|l| l.map(|i| pane.entries[i].facet))
-            .unwrap_or(Facet::Year);
-        if n < start || n >= start + height {
-            continue;
-        }
+    for (n, line) in lines.iter().enumerate().skip(start).take(height) {
         match line {
             None => {
+                // A heading is named by the facet of the entry that follows it.
+                let facet = lines[n..]
+                    .iter()
+                    .find_map(|l| l.map(|i| pane.entries[i].facet))
+                    .unwrap_or(Facet::Year);
                 shown.push(Line::styled(facet_title(facet).to_string(), th.year_heading));
             }
             Some(i) => {
