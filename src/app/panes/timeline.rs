@@ -36,6 +36,24 @@ pub struct TimelinePane {
     series: Vec<String>,
     /// What laying out any list of the timeline's events needs, measured once.
     measures: Option<std::sync::Arc<Measures>>,
+    /// How many times the list was laid out: rows drawn from an older
+    /// layout are not drawn again.
+    laid_out: u64,
+    drawn: std::cell::RefCell<Option<Drawn>>,
+}
+
+/// The rows last drawn, from the first on screen, each with whether it
+/// was drawn selected: a move draws again only the row it leaves and the
+/// row it reaches.
+#[derive(Debug, Clone)]
+struct Drawn {
+    laid_out: u64,
+    width: usize,
+    date_width: usize,
+    words: Vec<String>,
+    theme: crate::app::theme::Theme,
+    offset: usize,
+    rows: Vec<(bool, Line<'static>)>,
 }
 
 /// Each event's date widths and series prefix, measured once per timeline:
@@ -103,6 +121,7 @@ impl TimelinePane {
             self.measures = Some(std::sync::Arc::new(Measures::new(t)));
         }
         let m = self.measures.clone().unwrap_or_default();
+        self.laid_out += 1;
         self.rows.clear();
         self.row_of.clear();
         self.rows.reserve(visible.len() + 64);
@@ -304,50 +323,77 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
     };
     let words = v.highlights;
     let width = inner.width as usize;
-    let lines: Vec<Line> = shown
+    let mut kept = pane.drawn.borrow_mut();
+    let mut old = kept.take().filter(|d| {
+        d.laid_out == pane.laid_out
+            && d.width == width
+            && d.date_width == date_width
+            && d.words == words
+            && d.theme == *theme
+    });
+    let mut take_old = |row: usize, selected: bool| {
+        let d = old.as_mut()?;
+        let (was, line) = d.rows.get_mut(row.checked_sub(d.offset)?)?;
+        (*was == selected).then(|| std::mem::take(line))
+    };
+    let rows: Vec<(bool, Line<'static>)> = shown
         .iter()
-        .map(|row| match row {
-            Row::Year(y) => {
-                let label = format!("{y} ");
-                let rule = "─".repeat(width.saturating_sub(label.width()));
-                Line::from(vec![
-                    Span::styled(label, theme.year_heading),
-                    Span::styled(rule, theme.dim),
-                ])
-            }
-            Row::Event(i) => {
-                let e = &v.timeline.events[v.visible[*i]];
-                let selected = *i == pane.selected;
-                let date = fit(&date_of(e), date_width);
-                let pad = " ".repeat(date_width.saturating_sub(date.width()));
-                let lead = format!(
-                    "{} {date}{pad} {} ",
-                    if selected { "▶" } else { " " },
-                    e.kind.marker()
-                );
-                let room = width.saturating_sub(lead.width());
-                let title = fit(pane.listed_title(&e.title, room), room);
-                let base = if selected { theme.selected } else { theme.base };
-                let mark = if selected {
-                    theme.selected.patch(theme.highlight)
-                } else {
-                    theme.highlight
-                };
-                let mut spans = vec![Span::styled(
-                    lead,
-                    if selected { theme.selected } else { theme.dim },
-                )];
-                spans.extend(highlighted(&title, words, base, mark));
-                let used: usize = spans.iter().map(|s| s.content.width()).sum();
-                if selected && used < width {
-                    // Reverse video across the whole row, so the selection reads at a glance.
-                    spans.push(Span::styled(" ".repeat(width - used), theme.selected));
+        .enumerate()
+        .map(|(k, row)| {
+            let selected = matches!(row, Row::Event(i) if *i == pane.selected);
+            let line = take_old(offset + k, selected).unwrap_or_else(|| match row {
+                Row::Year(y) => {
+                    let label = format!("{y} ");
+                    let rule = "─".repeat(width.saturating_sub(label.width()));
+                    Line::from(vec![
+                        Span::styled(label, theme.year_heading),
+                        Span::styled(rule, theme.dim),
+                    ])
                 }
-                Line::from(spans)
-            }
+                Row::Event(i) => {
+                    let e = &v.timeline.events[v.visible[*i]];
+                    let selected = *i == pane.selected;
+                    let date = fit(&date_of(e), date_width);
+                    let pad = " ".repeat(date_width.saturating_sub(date.width()));
+                    let lead = format!(
+                        "{} {date}{pad} {} ",
+                        if selected { "▶" } else { " " },
+                        e.kind.marker()
+                    );
+                    let room = width.saturating_sub(lead.width());
+                    let title = fit(pane.listed_title(&e.title, room), room);
+                    let base = if selected { theme.selected } else { theme.base };
+                    let mark = if selected {
+                        theme.selected.patch(theme.highlight)
+                    } else {
+                        theme.highlight
+                    };
+                    let mut spans = vec![Span::styled(
+                        lead,
+                        if selected { theme.selected } else { theme.dim },
+                    )];
+                    spans.extend(highlighted(&title, words, base, mark));
+                    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+                    if selected && used < width {
+                        // Reverse video across the whole row, so the selection reads at a glance.
+                        spans.push(Span::styled(" ".repeat(width - used), theme.selected));
+                    }
+                    Line::from(spans)
+                }
+            });
+            (selected, line)
         })
         .collect();
-    frame.render_widget(super::widgets::Lines(&lines), inner);
+    frame.render_widget(super::widgets::Lines(rows.iter().map(|(_, l)| l)), inner);
+    *kept = Some(Drawn {
+        laid_out: pane.laid_out,
+        width,
+        date_width,
+        words: words.to_vec(),
+        theme: theme.clone(),
+        offset,
+        rows,
+    });
 }
 
 #[cfg(test)]
