@@ -230,6 +230,30 @@ fn keys_are_echoed_while_a_search_runs() {
 }
 
 #[test]
+fn moving_through_a_result_while_typing_runs_no_search_again() {
+    let t = tipline::synth::timeline(3000, 3);
+    let mut app = fresh(&t, true);
+    app.update(Action::Search);
+    for c in "court".chars() {
+        app.update(Input::Char(c));
+    }
+    settle(&mut app);
+    let found = holding(&t, &["court"]);
+    assert!(found.len() > 3, "the synthetic timeline has courts");
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Up);
+    assert!(!app.searching(), "the words did not change");
+    assert_eq!(app.visible, found);
+    assert_eq!(app.selected(), 1);
+    // The prompt stays open with its words, and typing goes on.
+    app.update(Input::Char(' '));
+    app.update(Input::Char('x'));
+    assert!(app.searching());
+    assert!(screen(&app).contains("search: court x"));
+}
+
+#[test]
 fn a_toggled_facet_and_a_jump_wait_for_their_search() {
     let t = tipline::synth::timeline(3000, 5);
     let mut app = fresh(&t, true);

@@ -186,8 +186,12 @@ impl App {
                 self.refresh();
                 return Mode::Browse;
             }
-            Action::Up => self.move_selection(-1),
-            Action::Down => self.move_selection(1),
+            // The words are the same: the result stands, only the
+            // selection moves (no search is run again).
+            Action::Up | Action::Down => {
+                self.move_selection(if action == Action::Up { -1 } else { 1 });
+                return Mode::Search { input };
+            }
             _ => return Mode::Search { input },
         }
         self.mode = Mode::Search { input };
