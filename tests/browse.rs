@@ -504,10 +504,12 @@ fn session() -> Vec<Msg> {
     keys.extend(" kind:ranking".chars().map(|c| Input::Char(c).into()));
     keys.extend::<[Msg; _]>([
         Action::Accept.into(),
-        Action::FocusNext.into(),
+        Action::FocusLeft.into(),
+        Action::Down.into(),
         Action::Down.into(),
         Action::Toggle.into(),
-        Action::FocusPrev.into(),
+        Action::Up.into(),
+        Action::FocusRight.into(),
         Action::Down.into(),
         Action::Bottom.into(),
         Action::Help.into(),

@@ -35,6 +35,28 @@ pub struct FilterPane {
     /// per timeline: counting a million events from the events themselves
     /// would hold up the thread that reads keys.
     certainties: std::sync::Arc<(usize, Vec<u8>)>,
+    /// How many times the counts were taken: lines drawn from older
+    /// counts are not drawn again.
+    counted: u64,
+    drawn: std::cell::RefCell<Option<Drawn>>,
+}
+
+/// The pane's lines as last drawn, and what they were drawn from: moving
+/// through the timeline leaves the filter pane as it was.
+#[derive(Debug, Clone)]
+struct Drawn {
+    from: DrawnFrom,
+    lines: Vec<Line<'static>>,
+    cursor_at: Option<(u16, u16)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct DrawnFrom {
+    counted: u64,
+    cursor: usize,
+    focused: bool,
+    inner: Rect,
+    theme: Theme,
 }
 
 impl FilterPane {
@@ -55,6 +77,7 @@ impl FilterPane {
             self.certainties = std::sync::Arc::new((of.1, each));
         }
         let certainty = certainty_counts(query, t, visible, &self.certainties.1);
+        self.counted += 1;
         for entry in &mut self.entries {
             entry.count = match entry.facet {
                 Facet::Year => found.years.years[entry.slot],
@@ -205,6 +228,35 @@ pub fn draw(
     if inner.height == 0 || inner.width == 0 {
         return None;
     }
+    let from = DrawnFrom {
+        counted: pane.counted,
+        cursor: pane.cursor,
+        focused,
+        inner,
+        theme: th.clone(),
+    };
+    let mut drawn = pane.drawn.borrow_mut();
+    if !drawn.as_ref().is_some_and(|d| d.from == from) {
+        let (lines, cursor_at) = lines(pane, th, inner, focused);
+        *drawn = Some(Drawn {
+            from,
+            lines,
+            cursor_at,
+        });
+    }
+    let drawn = drawn.as_ref()?;
+    frame.render_widget(super::widgets::Lines(&drawn.lines), inner);
+    drawn.cursor_at
+}
+
+/// The lines on screen, and where the cursor row is when the pane has
+/// the keyboard.
+fn lines(
+    pane: &FilterPane,
+    th: &Theme,
+    inner: Rect,
+    focused: bool,
+) -> (Vec<Line<'static>>, Option<(u16, u16)>) {
     let lines = layout(&pane.entries);
     let height = inner.height as usize;
     let width = inner.width as usize;
@@ -249,6 +301,5 @@ pub fn draw(
             }
         }
     }
-    frame.render_widget(super::widgets::Lines(&shown), inner);
-    cursor_at
+    (shown, cursor_at)
 }
