@@ -19,8 +19,8 @@ const LABEL: usize = 9;
 #[derive(Debug, Clone, Default)]
 pub struct Strip {
     /// The lines last drawn, with the width and theme they were drawn for:
-    /// the strip changes only with the filter, and making its many small
-    /// cells again was a quarter of every frame.
+    /// making its many small cells again was a quarter of every frame. A
+    /// new filter only changes which bars and years are drawn as shown.
     drawn: std::cell::RefCell<Option<Drawn>>,
     /// Indexed by year from `first_year`; each year an event touches counts it.
     pub first_year: i32,
@@ -60,7 +60,6 @@ impl Strip {
 
     /// Counts the filtered events per year.
     pub fn count_visible(&mut self, t: &Timeline, visible: &[usize]) {
-        *self.drawn.get_mut() = None;
         self.visible_years.iter_mut().for_each(|n| *n = 0);
         for &p in visible {
             let (first, last) = t.event_years(p);
@@ -117,7 +116,7 @@ pub fn era_rows(t: &Timeline) -> Vec<Vec<usize>> {
 
 /// The columns of the strip: `cells` cells spread over `room` columns, so
 /// the strip uses the whole width.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Cells {
     first: i32,
     per_cell: usize,
@@ -228,12 +227,48 @@ fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str)
     ])
 }
 
-/// Lines drawn for a width and theme.
+/// Lines drawn for a width and theme, styled for the filtered counts
+/// they were drawn with.
 #[derive(Debug, Clone)]
 struct Drawn {
     width: u16,
     theme: Theme,
+    visible_years: Vec<usize>,
+    cells: Cells,
+    /// How many cells share each year label.
+    step: usize,
     lines: Vec<Line<'static>>,
+}
+
+impl Drawn {
+    /// Styles the bars and the year labels by whether they hold filtered
+    /// events: the first span of the bars line and of the year line is
+    /// their label, then one span per cell, or per labelled group of cells.
+    fn restyle(&mut self, strip: &Strip, th: &Theme) {
+        let g = self.cells;
+        let on = |c: usize| count_in(&strip.visible_years, g, g.first + (c * g.per_cell) as i32) > 0;
+        if let Some(bars) = self.lines.first_mut() {
+            for (c, span) in bars.spans.iter_mut().skip(1).enumerate() {
+                span.style = if on(c) { th.bar_active } else { th.bar };
+            }
+        }
+        if let Some(axis) = self.lines.last_mut() {
+            for (k, span) in axis.spans.iter_mut().skip(1).enumerate() {
+                let c = k * self.step;
+                let any = (c..(c + self.step).min(g.cells)).any(on);
+                span.style = if any { th.active_value } else { th.dim };
+            }
+        }
+        self.visible_years.clone_from(&strip.visible_years);
+    }
+}
+
+/// Events counted in the years of the cell that starts at `start`.
+fn count_in(counts: &[usize], g: Cells, start: i32) -> usize {
+    let from = (start - g.first) as usize;
+    counts[from.min(counts.len())..(from + g.per_cell).min(counts.len())]
+        .iter()
+        .sum()
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &Theme) {
@@ -245,19 +280,18 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
         .as_ref()
         .is_some_and(|d| d.width == area.width && d.theme == *th)
     {
-        *drawn = Some(Drawn {
-            width: area.width,
-            theme: th.clone(),
-            lines: lines(area, strip, t, th),
-        });
+        *drawn = Some(lines(area, strip, t, th));
     }
-    if let Some(d) = drawn.as_ref() {
+    if let Some(d) = drawn.as_mut() {
+        if d.visible_years != strip.visible_years {
+            d.restyle(strip, th);
+        }
         frame.render_widget(super::widgets::Lines(&d.lines), area);
     }
 }
 
-/// The strip's lines at the area's width.
-fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Vec<Line<'static>> {
+/// The strip's lines at the area's width, styled for the filtered counts.
+fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Drawn {
     let first = strip.first_year;
     let last = first + strip.year_counts.len() as i32 - 1;
     let span = (last - first + 1) as usize;
@@ -272,14 +306,8 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Vec<Line<'stati
         room,
     };
     let narrowest = (room / cells.max(1)).max(1);
-    let count_in = |counts: &[usize], start: i32| -> usize {
-        let from = (start - first) as usize;
-        counts[from.min(counts.len())..(from + per_cell).min(counts.len())]
-            .iter()
-            .sum()
-    };
     let max = (0..cells)
-        .map(|c| count_in(&strip.year_counts, first + (c * per_cell) as i32))
+        .map(|c| count_in(&strip.year_counts, g, first + (c * per_cell) as i32))
         .max()
         .unwrap_or(1)
         .max(1);
@@ -289,13 +317,12 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Vec<Line<'stati
     for c in 0..cells {
         let cell_w = g.x(c + 1) - g.x(c);
         let start = first + (c * per_cell) as i32;
-        let n = count_in(&strip.year_counts, start);
-        let on = count_in(&strip.visible_years, start) > 0;
+        let n = count_in(&strip.year_counts, g, start);
         let glyph = if n == 0 { ' ' } else { BARS[((n * 7) / max).min(7)] };
         let bar_w = cell_w.saturating_sub(1).max(1).min(cell_w);
         let cell: String =
             std::iter::repeat_n(glyph, bar_w).collect::<String>() + &" ".repeat(cell_w - bar_w);
-        bars.push(Span::styled(cell, if on { th.bar_active } else { th.bar }));
+        bars.push(Span::raw(cell));
         let rank = strip
             .rankings
             .get(&start)
@@ -328,9 +355,7 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Vec<Line<'stati
         } else {
             String::new()
         };
-        let on = (c..end).any(|k| count_in(&strip.visible_years, first + (k * per_cell) as i32) > 0);
-        let label_style = if on { th.active_value } else { th.dim };
-        axis.push(Span::styled(format!("{:<w$}", fit(&label, w)), label_style));
+        axis.push(Span::raw(format!("{:<w$}", fit(&label, w))));
     }
     let mut lines = vec![Line::from(bars)];
     if !strip.rankings.is_empty() {
@@ -340,5 +365,14 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Vec<Line<'stati
         lines.push(era_line(t, th, row, g, if n == 0 { "eras" } else { "" }));
     }
     lines.push(Line::from(axis));
-    lines
+    let mut drawn = Drawn {
+        width: area.width,
+        theme: th.clone(),
+        visible_years: Vec::new(),
+        cells: g,
+        step,
+        lines,
+    };
+    drawn.restyle(strip, th);
+    drawn
 }
