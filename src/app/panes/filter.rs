@@ -1,7 +1,7 @@
 //! The filter pane: each facet's values with the count each would give,
 //! counted with the other facets applied (faceted search).
 
-use super::widgets::{fit, pane_block};
+use super::widgets::{fit, pane_block, Reused};
 use crate::app::theme::Theme;
 use crate::query::facets::Tally;
 use crate::query::{Facet, Faceted, Query, Term};
@@ -38,18 +38,16 @@ pub struct FilterPane {
     /// How many times the counts were taken: lines drawn from older
     /// counts are not drawn again.
     counted: u64,
-    drawn: std::cell::RefCell<Option<Drawn>>,
+    /// The lines on screen and the cursor's row, kept between frames:
+    /// moving through the timeline leaves the filter pane as it was.
+    drawn: Reused<DrawnFrom, Drawn>,
 }
 
-/// The pane's lines as last drawn, and what they were drawn from: moving
-/// through the timeline leaves the filter pane as it was.
-#[derive(Debug, Clone)]
-struct Drawn {
-    from: DrawnFrom,
-    lines: Vec<Line<'static>>,
-    cursor_at: Option<(u16, u16)>,
-}
+/// The lines on screen, and where the cursor row is when the pane has
+/// the keyboard.
+type Drawn = (Vec<Line<'static>>, Option<(u16, u16)>);
 
+/// What the pane's lines are drawn from.
 #[derive(Debug, Clone, PartialEq)]
 struct DrawnFrom {
     counted: u64,
@@ -235,28 +233,14 @@ pub fn draw(
         inner,
         theme: th.clone(),
     };
-    let mut drawn = pane.drawn.borrow_mut();
-    if !drawn.as_ref().is_some_and(|d| d.from == from) {
-        let (lines, cursor_at) = lines(pane, th, inner, focused);
-        *drawn = Some(Drawn {
-            from,
-            lines,
-            cursor_at,
-        });
-    }
-    let drawn = drawn.as_ref()?;
-    frame.render_widget(super::widgets::Lines(&drawn.lines), inner);
-    drawn.cursor_at
+    let drawn = pane.drawn.from(from, || lines(pane, th, inner, focused));
+    frame.render_widget(super::widgets::Lines(&drawn.0), inner);
+    drawn.1
 }
 
 /// The lines on screen, and where the cursor row is when the pane has
 /// the keyboard.
-fn lines(
-    pane: &FilterPane,
-    th: &Theme,
-    inner: Rect,
-    focused: bool,
-) -> (Vec<Line<'static>>, Option<(u16, u16)>) {
+fn lines(pane: &FilterPane, th: &Theme, inner: Rect, focused: bool) -> Drawn {
     let lines = layout(&pane.entries);
     let height = inner.height as usize;
     let width = inner.width as usize;

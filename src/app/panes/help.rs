@@ -1,14 +1,14 @@
 //! The help overlay, generated from the key table. Lines are wrapped here
 //! with a hanging indent, so the scroll limit is known before drawing.
 
-use super::widgets::{centered, Lines, PaneFrame};
+use super::widgets::{centered, Lines, PaneFrame, Reused};
 use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
-use std::cell::{Ref, RefCell};
+use std::cell::RefMut;
 use unicode_width::UnicodeWidthStr;
 
 const MOUSE: &str =
@@ -160,35 +160,14 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
 /// twice per key, once to find how far it scrolls and once to draw it.
 #[derive(Debug, Default)]
 pub struct Page {
-    made: RefCell<Option<Made>>,
-}
-
-#[derive(Debug)]
-struct Made {
-    width: usize,
-    theme: Theme,
-    lines: Vec<Line<'static>>,
+    made: Reused<(usize, Theme), Vec<Line<'static>>>,
 }
 
 impl Page {
     /// The help's lines at an inner width, made again only when the width
     /// or the theme changed (the key table is fixed for the app's life).
-    fn lines(&self, keymap: &Keymap, th: &Theme, width: usize) -> Ref<'_, [Line<'static>]> {
-        let fresh = self
-            .made
-            .borrow()
-            .as_ref()
-            .is_some_and(|m| m.width == width && m.theme == *th);
-        if !fresh {
-            *self.made.borrow_mut() = Some(Made {
-                width,
-                theme: th.clone(),
-                lines: lines(keymap, th, width),
-            });
-        }
-        Ref::map(self.made.borrow(), |m| {
-            m.as_ref().map_or(&[][..], |m| &m.lines[..])
-        })
+    fn lines(&self, keymap: &Keymap, th: &Theme, width: usize) -> RefMut<'_, Vec<Line<'static>>> {
+        self.made.from((width, th.clone()), || lines(keymap, th, width))
     }
 
     /// The help's first line of the legend on a screen of this size, so the

@@ -1,7 +1,7 @@
 //! The pictures above the panes: events per year over the whole range with
 //! the filtered years picked out, and the ranking (US TIP tier) by year.
 
-use super::widgets::fit;
+use super::widgets::{fit, Reused};
 use crate::app::theme::Theme;
 use crate::query::facets::Tally;
 use crate::timeline::model::{EventKind, Timeline};
@@ -21,7 +21,7 @@ pub struct Strip {
     /// The lines last drawn, with the width and theme they were drawn for:
     /// making its many small cells again was a quarter of every frame. A
     /// new filter only changes which bars and years are drawn as shown.
-    drawn: std::cell::RefCell<Option<Drawn>>,
+    drawn: Reused<(u16, Theme), Drawn>,
     /// Indexed by year from `first_year`; each year an event touches counts it.
     pub first_year: i32,
     pub year_counts: Vec<usize>,
@@ -231,8 +231,6 @@ fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str)
 /// they were drawn with.
 #[derive(Debug, Clone)]
 struct Drawn {
-    width: u16,
-    theme: Theme,
     visible_years: Vec<usize>,
     cells: Cells,
     /// How many cells share each year label.
@@ -275,19 +273,13 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
     if strip.year_counts.is_empty() {
         return;
     }
-    let mut drawn = strip.drawn.borrow_mut();
-    if !drawn
-        .as_ref()
-        .is_some_and(|d| d.width == area.width && d.theme == *th)
-    {
-        *drawn = Some(lines(area, strip, t, th));
+    let mut drawn = strip
+        .drawn
+        .from((area.width, th.clone()), || lines(area, strip, t, th));
+    if drawn.visible_years != strip.visible_years {
+        drawn.restyle(strip, th);
     }
-    if let Some(d) = drawn.as_mut() {
-        if d.visible_years != strip.visible_years {
-            d.restyle(strip, th);
-        }
-        frame.render_widget(super::widgets::Lines(&d.lines), area);
-    }
+    frame.render_widget(super::widgets::Lines(&drawn.lines), area);
 }
 
 /// The strip's lines at the area's width, styled for the filtered counts.
@@ -366,8 +358,6 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Drawn {
     }
     lines.push(Line::from(axis));
     let mut drawn = Drawn {
-        width: area.width,
-        theme: th.clone(),
         visible_years: Vec::new(),
         cells: g,
         step,

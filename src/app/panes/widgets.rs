@@ -104,6 +104,29 @@ impl ratatui::widgets::Widget for PaneFrame<'_> {
     }
 }
 
+/// Something drawing made, kept with what it was made from: drawing takes
+/// `&App`, and the next frame reuses what it made while that stays the same.
+#[derive(Debug, Clone)]
+pub struct Reused<K, V>(std::cell::RefCell<Option<(K, V)>>);
+
+impl<K, V> Default for Reused<K, V> {
+    fn default() -> Self {
+        Reused(std::cell::RefCell::new(None))
+    }
+}
+
+impl<K: PartialEq, V> Reused<K, V> {
+    /// What was made from `from`, made now if what is kept came from
+    /// something else (or nothing is kept yet).
+    pub fn from(&self, from: K, make: impl FnOnce() -> V) -> std::cell::RefMut<'_, V> {
+        let mut kept = self.0.borrow_mut();
+        if kept.as_ref().is_some_and(|(k, _)| *k != from) {
+            *kept = None;
+        }
+        std::cell::RefMut::map(kept, |k| &mut k.get_or_insert_with(|| (from, make())).1)
+    }
+}
+
 /// Whether a unit is a share of a hundred, drawn against 100 rather than
 /// against the counts beside it.
 fn is_percentage(unit: Option<&str>) -> bool {
