@@ -6,7 +6,41 @@
 //! ARCHITECTURE.md for the map.
 //!
 //! ```
-//! let timeline = tipline::load::load_embedded();
+//! use tipline::load::{load, DataFile};
+//! let text = r#"
+//! [[sources]]
+//! id = "post"
+//! publisher = "The Phnom Penh Post"
+//! title = "A report"
+//!
+//! [[actors]]
+//! id = "sar-kheng"
+//! name = "Sar Kheng"
+//! kind = "person"
+//!
+//! [[events]]
+//! id = "day-2022"
+//! date = "2022-12-12"
+//! title = "National Day"
+//! kind = "national-day"
+//! actors = ["sar-kheng"]
+//! summary = "A National Day."
+//! [[events.sources]]
+//! source = "post"
+//! quote = "National Day"
+//!
+//! [[events]]
+//! id = "law-2008"
+//! date = "2008-02-15"
+//! title = "A law"
+//! kind = "law"
+//! summary = "A law."
+//! [[events.sources]]
+//! source = "post"
+//! quote = "A law"
+//! "#;
+//! let file = DataFile { name: "mine.toml".into(), text: text.into() };
+//! let timeline = load(vec![file]).timeline.unwrap();
 //! let query = tipline::Query::parse(r#"year:2022 actor:"sar kheng" kind:national-day"#).unwrap();
 //! let hits = query.filter(&timeline);
 //! assert_eq!(hits.len(), 1);

@@ -378,3 +378,40 @@ fn eras_and_yearly_observances_are_in_the_data() {
     let days: Vec<(u32, u32, i32)> = t.observances.iter().map(|o| (o.month, o.day, o.since)).collect();
     assert_eq!(days, [(12, 12, 2007), (8, 20, 2023)]);
 }
+
+#[test]
+fn the_shipped_lessons_walk_through_real_events() {
+    use tipline::teach::lesson;
+    let t = timeline();
+    let (lessons, problems) = lesson::load(&lesson::files(None).unwrap(), &t);
+    assert!(problems.is_empty(), "{problems:?}");
+    // One lesson per embedded lesson file, named after it.
+    let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
+    let files: Vec<&str> = lesson::EMBEDDED
+        .iter()
+        .map(|(name, _)| name.trim_start_matches("data/lessons/").trim_end_matches(".toml"))
+        .collect();
+    assert_eq!(ids, files);
+    for l in &lessons {
+        assert!(l.stops.len() >= 5, "{}: {} stops", l.id, l.stops.len());
+        for s in &l.stops {
+            assert!(!l.events_of(s, &t).is_empty(), "{}: a stop shows nothing", l.id);
+            assert!(!s.prompt.is_empty(), "{}: a stop asks nothing", l.id);
+        }
+    }
+}
+
+#[test]
+fn check_strict_of_the_embedded_data_and_lessons_is_clean() {
+    let out = assert_cmd::Command::cargo_bin("tipline")
+        .unwrap()
+        .args(["check", "--strict"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(stdout.contains(" events, 0 error(s), 0 warning(s)\n"), "{stdout}");
+    assert!(stdout.contains(" lesson(s): 0 error(s)\n"), "{stdout}");
+}

@@ -79,6 +79,9 @@ pub enum Command {
     Check {
         /// Files to check together, as one timeline.
         files: Vec<PathBuf>,
+        /// Fail on warnings too (exit 1), as the embedded dataset's own check does.
+        #[arg(long)]
+        strict: bool,
     },
     /// Write the (filtered) timeline as JSON, CSV, Markdown, HTML, TimelineJS or
     /// iCalendar, or a lesson's handout (`export handout LESSON`).

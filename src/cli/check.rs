@@ -6,19 +6,25 @@ use crate::load::load;
 use std::path::{Path, PathBuf};
 
 /// `check` of the named files, or of the embedded data and its lessons when
-/// no file is named or a lessons folder is given.
-pub(super) fn run(files: &[PathBuf], data: &[PathBuf], lessons: Option<&Path>) -> Result<(), u8> {
+/// no file is named or a lessons folder is given. `strict` fails on
+/// warnings as well as errors.
+pub(super) fn run(
+    files: &[PathBuf],
+    data: &[PathBuf],
+    lessons: Option<&Path>,
+    strict: bool,
+) -> Result<(), u8> {
     let paths = if files.is_empty() { data } else { files };
     if files.is_empty() && data.is_empty() || lessons.is_some() {
-        check_with_lessons(paths, lessons)
+        check_with_lessons(paths, lessons, strict)
     } else {
-        check(paths)
+        check(paths, strict)
     }
 }
 
 /// `check` of the data and of the lessons that walk through it.
-fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>) -> Result<(), u8> {
-    let data = check(paths);
+fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>, strict: bool) -> Result<(), u8> {
+    let data = check(paths, strict);
     let files = read_files(paths)?;
     let Some(timeline) = load(files).timeline else {
         return data;
@@ -30,18 +36,24 @@ fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>) -> Result<(
     let (lessons, problems) = crate::teach::lesson::load(&lesson_files, &timeline);
     report(&problems);
     let errors = problems.iter().filter(|d| d.is_error()).count();
-    emit(&format!(
-        "checked {} lesson(s): {errors} error(s)\n",
-        lessons.len().max(lesson_files.len())
-    ))?;
-    match (data, errors) {
+    let warnings = problems.len() - errors;
+    let counted = lessons.len().max(lesson_files.len());
+    if warnings > 0 {
+        emit(&format!(
+            "checked {counted} lesson(s): {errors} error(s), {warnings} warning(s)\n"
+        ))?;
+    } else {
+        emit(&format!("checked {counted} lesson(s): {errors} error(s)\n"))?;
+    }
+    let failing = if strict { problems.len() } else { errors };
+    match (data, failing) {
         (Err(code), _) => Err(code),
         (Ok(()), 0) => Ok(()),
         _ => Err(EXIT_INVALID_DATA),
     }
 }
 
-fn check(paths: &[PathBuf]) -> Result<(), u8> {
+fn check(paths: &[PathBuf], strict: bool) -> Result<(), u8> {
     let (files, converted) = read_files_converting(paths)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let mut loaded = super::progress::load(files);
@@ -56,7 +68,7 @@ fn check(paths: &[PathBuf]) -> Result<(), u8> {
         loaded.warnings()
     );
     emit(&summary)?;
-    if loaded.errors() > 0 {
+    if loaded.errors() > 0 || strict && loaded.warnings() > 0 {
         Err(EXIT_INVALID_DATA)
     } else {
         Ok(())

@@ -49,7 +49,17 @@ mod tests {
 
     #[test]
     fn misspelt_actors_and_tags_are_named_with_a_suggestion() {
-        let t = crate::load::load_embedded();
+        let file = crate::load::DataFile {
+            name: "known.toml".into(),
+            text: "[[actors]]\nid = \"hun-sen\"\nname = \"Hun Sen\"\nkind = \"person\"\n\
+                   [[actors]]\nid = \"sar-kheng\"\nname = \"Sar Kheng\"\nkind = \"person\"\n\
+                   [[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n\
+                   [[events]]\nid = \"e\"\ndate = \"2022\"\ntitle = \"T\"\nkind = \"national-day\"\n\
+                   actors = [\"hun-sen\", \"sar-kheng\"]\nsummary = \"S.\"\ntags = [\"national-day\"]\n\
+                   [[events.sources]]\nsource = \"s\"\nquote = \"Q\"\n"
+                .into(),
+        };
+        let t = crate::load::load(vec![file]).timeline.unwrap();
         let q = Query::parse("actor:hunsen tag:nosuchtag actor:\"sar kheng\" tag:national-day").unwrap();
         assert_eq!(
             unknown_values(&q, &t),

@@ -1,0 +1,16 @@
+//! The command line as scripts and people use it, and what its exports are to other programs.
+
+mod citations;
+mod cli;
+#[path = "../common/mod.rs"]
+mod common;
+mod exports;
+mod files;
+mod glossary;
+mod handout_text;
+mod interop;
+mod lessons;
+mod plain;
+mod progress;
+mod quiz_export;
+mod state_files;

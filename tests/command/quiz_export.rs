@@ -1,0 +1,391 @@
+//! Quizzes on paper and for Moodle: the same seed gives the same quiz,
+//! at least six kinds of question come from the data, and the GIFT text
+//! follows the format's grammar (checked against the examples in Moodle's
+//! own GIFT documentation first).
+
+use assert_cmd::Command;
+use tipline::interop::quiz::{gift, gift_escape, html};
+use tipline::teach::paper::{questions, who_said_what, Kind, Question};
+use tipline::teach::quiz::{Quiz, QuizMode};
+
+fn all(t: &tipline::Timeline) -> Vec<usize> {
+    (0..t.events.len()).collect()
+}
+
+/// What a GIFT question's answer part holds.
+#[derive(Debug, PartialEq)]
+enum Answers {
+    Choice { right: Vec<String>, wrong: Vec<String> },
+    TrueFalse(bool),
+    Numerical(String),
+    Matching(Vec<(String, String)>),
+}
+
+/// Splits at the first character `c` not escaped with a backslash.
+fn split_unescaped(text: &str, c: char) -> Option<(&str, &str)> {
+    let mut escaped = false;
+    for (i, ch) in text.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if ch == '\\' {
+            escaped = true;
+        } else if ch == c {
+            return Some((&text[..i], &text[i + ch.len_utf8()..]));
+        }
+    }
+    None
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.extend(chars.next());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether the text has one of GIFT's special characters unescaped.
+fn has_bare_special(text: &str) -> bool {
+    let mut escaped = false;
+    for c in text.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if "~=#{}:".contains(c) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A small reading of one GIFT question, by the grammar in Moodle's
+/// documentation: an optional `::name::`, the text, and `{answers}`.
+fn parse_question(q: &str) -> (Option<String>, String, Answers) {
+    let q = q.trim();
+    let (name, rest) = match q.strip_prefix("::") {
+        Some(r) => {
+            let (n, rest) = r.split_once("::").expect("a closed name");
+            (Some(n.to_string()), rest)
+        }
+        None => (None, q),
+    };
+    let (text, after) = split_unescaped(rest, '{').expect("an answer part");
+    let (body, tail) = split_unescaped(after, '}').expect("a closed answer part");
+    assert!(
+        tail.trim().is_empty() || !has_bare_special(tail),
+        "after the answers: {tail}"
+    );
+    assert!(!has_bare_special(text), "unescaped special character in {text:?}");
+    let body = body.trim();
+    let answers = if let Some(num) = body.strip_prefix('#') {
+        Answers::Numerical(num.to_string())
+    } else if matches!(body, "TRUE" | "T") {
+        Answers::TrueFalse(true)
+    } else if matches!(body, "FALSE" | "F") {
+        Answers::TrueFalse(false)
+    } else {
+        // Answers start at each unescaped = or ~.
+        let mut items: Vec<(char, String)> = Vec::new();
+        let mut escaped = false;
+        for c in body.chars() {
+            if escaped {
+                items.last_mut().expect("text before an answer").1.push(c);
+                escaped = false;
+                continue;
+            }
+            match c {
+                '\\' => {
+                    escaped = true;
+                    items.last_mut().expect("text before an answer").1.push(c);
+                }
+                '=' | '~' => items.push((c, String::new())),
+                c => items.last_mut().expect("text before an answer").1.push(c),
+            }
+        }
+        if items.iter().all(|(m, t)| *m == '=' && t.contains("->")) && items.len() > 1 {
+            Answers::Matching(
+                items
+                    .iter()
+                    .map(|(_, t)| {
+                        let (l, r) = t.split_once("->").unwrap();
+                        (unescape(l.trim()), unescape(r.trim()))
+                    })
+                    .collect(),
+            )
+        } else {
+            let pick = |m| {
+                items
+                    .iter()
+                    .filter(|i| i.0 == m)
+                    .map(|i| unescape(i.1.trim()))
+                    .collect()
+            };
+            Answers::Choice {
+                right: pick('='),
+                wrong: pick('~'),
+            }
+        }
+    };
+    (name, unescape(text.trim()), answers)
+}
+
+#[test]
+fn the_grammar_reads_the_examples_in_moodles_gift_documentation() {
+    assert_eq!(
+        parse_question("Who's buried in Grant's tomb?{~Grant ~Jefferson =no one}").2,
+        Answers::Choice {
+            right: vec!["no one".into()],
+            wrong: vec!["Grant".into(), "Jefferson".into()]
+        }
+    );
+    assert_eq!(
+        parse_question("Grant is buried in Grant's tomb.{FALSE}").2,
+        Answers::TrueFalse(false)
+    );
+    assert_eq!(
+        parse_question("When was Ulysses S. Grant born?{#1822:5}").2,
+        Answers::Numerical("1822:5".into())
+    );
+    assert_eq!(
+        parse_question(
+            "Match the following countries with their corresponding capitals.{=Canada->Ottawa =Italy->Rome =Japan->Tokyo}"
+        )
+        .2,
+        Answers::Matching(vec![
+            ("Canada".into(), "Ottawa".into()),
+            ("Italy".into(), "Rome".into()),
+            ("Japan".into(), "Tokyo".into())
+        ])
+    );
+    let (name, text, _) = parse_question("::Q1:: What is 1\\:1? {=one}");
+    assert_eq!((name.as_deref(), text.as_str()), (Some("Q1"), "What is 1:1?"));
+}
+
+#[test]
+fn gift_escapes_every_special_character() {
+    assert_eq!(gift_escape("a~b=c#d{e}f:g\\h"), "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h");
+    assert_eq!(gift_escape("two\nlines  ->  here"), "two lines → here");
+}
+
+#[test]
+fn every_question_of_the_whole_timeline_reads_back_from_gift() {
+    let t = crate::common::world();
+    let mut qs = questions(&t, &all(&t), 7);
+    qs.extend(who_said_what(&t, &all(&t), 7));
+    let mut kinds: Vec<Kind> = qs.iter().map(Question::kind).collect();
+    kinds.dedup();
+    kinds.sort_by_key(|k| format!("{k:?}"));
+    kinds.dedup();
+    assert!(kinds.len() >= 6, "{kinds:?}");
+    for k in [
+        Kind::Order,
+        Kind::Year,
+        Kind::WhichFirst,
+        Kind::WhoSaidIt,
+        Kind::Corroborated,
+        Kind::Tier,
+        Kind::WhichSource,
+    ] {
+        assert!(kinds.contains(&k), "no {k:?} question");
+    }
+    let text = gift("Quiz: {title} ~ #1", 7, &qs);
+    let (header, body) = text.split_once("\n\n").unwrap();
+    assert_eq!(header, "// Quiz\\: \\{title\\} \\~ \\#1: quiz, seed 7");
+    let parsed: Vec<_> = body
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty())
+        .map(parse_question)
+        .collect();
+    assert_eq!(parsed.len(), qs.len());
+    for (n, ((name, text, answers), q)) in parsed.iter().zip(&qs).enumerate() {
+        assert_eq!(name.as_deref(), Some(format!("Q{}", n + 1).as_str()));
+        match (q, answers) {
+            (
+                Question::Choice {
+                    stem,
+                    options,
+                    answer,
+                    ..
+                },
+                Answers::Choice { right, wrong },
+            ) => {
+                assert_eq!(text, stem);
+                assert_eq!(right, &vec![options[*answer].clone()]);
+                assert_eq!(wrong.len(), options.len() - 1);
+            }
+            (Question::TrueFalse { stem, answer, .. }, Answers::TrueFalse(b)) => {
+                assert_eq!((text, answer), (stem, b));
+            }
+            (Question::Year { stem, first, last }, Answers::Numerical(n)) => {
+                assert_eq!(text, stem);
+                let expected = if first == last {
+                    format!("{first}:0")
+                } else {
+                    format!("{first}..{last}")
+                };
+                assert_eq!(n, &expected);
+            }
+            (Question::Matching { pairs, .. }, Answers::Matching(m)) => assert_eq!(m, pairs),
+            (Question::Order { items, answer, .. }, Answers::Matching(m)) => {
+                let expected: Vec<(String, String)> = answer
+                    .iter()
+                    .enumerate()
+                    .map(|(place, &i)| (items[i].clone(), (place + 1).to_string()))
+                    .collect();
+                assert_eq!(m, &expected);
+            }
+            (q, a) => panic!("Q{}: {q:?} read back as {a:?}", n + 1),
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_quiz_on_screen_and_on_paper() {
+    let t = crate::common::world();
+    let pool = all(&t);
+    assert_eq!(questions(&t, &pool, 11), questions(&t, &pool, 11));
+    assert_ne!(questions(&t, &pool, 11), questions(&t, &pool, 12));
+    let screen = Quiz::new(&t, &pool, QuizMode::Order, 5, 11);
+    let Question::Order { items, answer, .. } = &questions(&t, &pool, 11)[0] else {
+        panic!("the ordering comes first");
+    };
+    let titles: Vec<String> = screen.items.iter().map(|&p| t.events[p].title.clone()).collect();
+    assert_eq!(items, &titles);
+    // The key's order is the timeline's order of those events.
+    let sorted: Vec<String> = screen
+        .answer()
+        .iter()
+        .map(|&p| t.events[p].title.clone())
+        .collect();
+    let keyed: Vec<String> = answer.iter().map(|&i| items[i].clone()).collect();
+    assert_eq!(keyed, sorted);
+    let years = Quiz::new(&t, &pool, QuizMode::Year, 5, 11);
+    let year_stems: Vec<String> = questions(&t, &pool, 11)
+        .into_iter()
+        .filter_map(|q| match q {
+            Question::Year { stem, .. } => Some(stem),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<String> = years.items[..2]
+        .iter()
+        .map(|&p| format!("In which year: {}?", t.events[p].title))
+        .collect();
+    assert_eq!(year_stems, expected);
+}
+
+#[test]
+fn a_tier_question_is_answered_by_the_ranking_of_that_year() {
+    let t = crate::common::world();
+    let qs = questions(&t, &all(&t), 3);
+    let mut asked = 0;
+    for q in &qs {
+        if let Question::Choice {
+            kind: Kind::Tier,
+            stem,
+            options,
+            answer,
+        } = q
+        {
+            let year: i32 = stem.split_whitespace().nth(2).unwrap().parse().unwrap();
+            let ranking = t
+                .events
+                .iter()
+                .find(|e| {
+                    e.kind == tipline::timeline::model::EventKind::Ranking && e.date.year_number() == year
+                })
+                .and_then(|e| e.ranking.clone())
+                .unwrap();
+            assert_eq!(options[*answer], ranking, "{stem}");
+            let mut unique = options.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), options.len(), "{options:?}");
+            asked += 1;
+        }
+    }
+    assert!(asked > 0);
+}
+
+#[test]
+fn the_sheet_keeps_the_answers_to_the_key_and_escapes_text() {
+    let qs = vec![
+        Question::Choice {
+            kind: Kind::WhichFirst,
+            stem: "Which came first <b>?".into(),
+            options: vec!["One & two".into(), "<script>x</script>".into()],
+            answer: 1,
+        },
+        Question::TrueFalse {
+            kind: Kind::Corroborated,
+            stem: "Confirmed?".into(),
+            answer: false,
+        },
+        Question::Year {
+            stem: "When?".into(),
+            first: 2018,
+            last: 2019,
+        },
+    ];
+    let page = html("A <quiz>", 5, &qs);
+    assert!(
+        !page.contains("<script>") && !page.contains("<b>?") && !page.contains("<quiz>"),
+        "{page}"
+    );
+    assert!(page.contains("☐ B. &lt;script&gt;x&lt;/script&gt;"), "{page}");
+    assert!(page.contains("Seed 5"), "{page}");
+    let (sheet, key) = page.split_once("<section class=\"key\">").unwrap();
+    assert!(!sheet.contains("any year from"), "no answers on the sheet");
+    assert!(
+        key.contains("<li>B (&lt;script&gt;x&lt;/script&gt;)</li>"),
+        "{key}"
+    );
+    assert!(key.contains("<li>False</li>"), "{key}");
+    assert!(key.contains("<li>any year from 2018 to 2019</li>"), "{key}");
+}
+
+#[test]
+fn export_quiz_on_the_command_line() {
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("tipline")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let a = run(&[
+        "export",
+        "quiz",
+        "--lesson",
+        "reading-2022-figures",
+        "--seed",
+        "4",
+        "--format",
+        "gift",
+    ]);
+    let b = run(&[
+        "export",
+        "quiz",
+        "--lesson",
+        "reading-2022-figures",
+        "--seed",
+        "4",
+        "--format",
+        "gift",
+    ]);
+    assert_eq!(a, b);
+    assert!(
+        a.starts_with("// Reading official figures\\: the 2022 crackdown: quiz, seed 4\n"),
+        "{a}"
+    );
+    let page = run(&["export", "quiz", "--seed", "4", "--format", "html"]);
+    assert!(page.contains("Answer key (seed 4)"), "{page}");
+}

@@ -1,0 +1,13 @@
+//! The domain, tested without a terminal: loading and its checks, the query engine, claims, writing data files back, the published schemas, and the shape of the code.
+
+mod accuracy;
+mod architecture;
+mod caps;
+mod claims;
+#[path = "../common/mod.rs"]
+mod common;
+mod loader;
+mod query;
+mod schemas;
+mod split;
+mod write;

@@ -1,0 +1,5 @@
+//! The real binary in a pseudo-terminal.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod pty;

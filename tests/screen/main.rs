@@ -1,0 +1,16 @@
+//! The app without a terminal: `update` driven action by action, and what it draws on ratatui's `TestBackend` (snapshots and styles), for browsing, presenting, quizzes and the notes console.
+
+mod app;
+mod async_query;
+mod browse;
+#[path = "../common/mod.rs"]
+mod common;
+mod contrast;
+mod figures;
+mod hostile;
+mod links;
+mod notes_console;
+mod present;
+mod quiz;
+mod reading;
+mod screens;

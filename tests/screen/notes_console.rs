@@ -1,0 +1,137 @@
+//! The notes view as a teacher's console: what shows and what comes on
+//! this stop, the next stop, the clock with pause and reset, and with a
+//! lesson's planned minutes a countdown and a pace bar.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use tipline::app::keymap::Keymap;
+use tipline::app::notes::{draw_console, Found, Timer};
+use tipline::app::presenter::Presenter;
+use tipline::teach::lesson;
+
+fn figures_lesson_at(stop: usize, revealed: usize) -> tipline::app::presenter::Published {
+    let t = crate::common::world();
+    let (lessons, _) = lesson::load(&crate::common::world_lesson_files(), &t);
+    let l = lessons.iter().find(|l| l.id == "reading-2022-figures").unwrap();
+    let mut p = Presenter::from_lesson(l, &t);
+    p.started_unix = 1_000_000;
+    for _ in 0..stop {
+        p.next();
+    }
+    for _ in 0..revealed {
+        p.reveal();
+    }
+    p.published(&t)
+}
+
+fn text(
+    w: u16,
+    h: u16,
+    state: &tipline::app::presenter::Published,
+    timer: &Timer,
+    now: u64,
+) -> (String, Terminal<TestBackend>) {
+    let found = Found {
+        state: Some(state.clone()),
+        skipped: Vec::new(),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| draw_console(f, &found, &Keymap::default(), timer, now))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let rows: Vec<String> = (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect();
+    (rows.join("\n"), terminal)
+}
+
+#[test]
+fn the_lesson_plans_minutes_per_stop_and_the_console_counts_down() {
+    // Stop 3 of the figures lesson: stops of 10, 12 and 14 minutes, 60 in all.
+    let state = figures_lesson_at(2, 1);
+    assert_eq!(state.minutes, Some(60));
+    assert_eq!(state.plan, Some((22 * 60, 36 * 60)));
+    assert_eq!(state.revealed, ["date"]);
+    assert_eq!(state.coming, ["figures", "quote", "facts"]);
+    let now = 1_000_000 + 25 * 60 + 5;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (all, terminal) = text(w, h, &state, &Timer::default(), now);
+        assert!(all.contains("34:55 left"), "{all}");
+        assert!(all.contains("25:05 of 60:00"), "{all}");
+        assert!(all.contains("on pace · this stop 22:00–36:00"), "{all}");
+        assert!(all.contains("Showing: date"), "{all}");
+        assert!(
+            all.contains("Coming on this stop: figures, quote, facts"),
+            "{all}"
+        );
+        assert!(all.contains("Next stop: Chou Bun Eng's figures"), "{all}");
+        insta::assert_snapshot!(format!("notes_console_{w}x{h}"), terminal.backend());
+    }
+    // Forty minutes in, this stop is behind its plan.
+    let (all, _) = text(120, 40, &state, &Timer::default(), 1_000_000 + 40 * 60);
+    assert!(all.contains("behind · this stop 22:00–36:00"), "{all}");
+}
+
+#[test]
+fn the_clock_pauses_and_resets() {
+    let started = 500;
+    let mut timer = Timer::default();
+    assert_eq!(timer.elapsed(started, 560), 60);
+    timer.toggle_pause(560);
+    assert!(timer.is_paused());
+    assert_eq!(timer.elapsed(started, 700), 60, "paused: the clock stands");
+    timer.toggle_pause(700);
+    assert_eq!(
+        timer.elapsed(started, 730),
+        90,
+        "run on: the pause is not counted"
+    );
+    timer.reset(800);
+    assert_eq!(timer.elapsed(started, 805), 5);
+    let state = figures_lesson_at(0, 0);
+    timer.toggle_pause(805);
+    let (all, _) = text(120, 40, &state, &timer, 900);
+    assert!(all.contains("(paused)"), "{all}");
+    assert!(all.contains("00:05 of 60:00"), "{all}");
+    assert!(
+        all.contains("Space pauses the clock · r sets it to 0:00 · q quits"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_lesson_without_minutes_shows_elapsed_time_only() {
+    let t = crate::common::world();
+    let mut p = Presenter::ad_hoc("The timeline".into(), &[0, 1], &t);
+    p.started_unix = 100;
+    let state = p.published(&t);
+    assert_eq!((state.minutes, state.plan), (None, None));
+    let (all, _) = text(80, 24, &state, &Timer::default(), 100 + 61);
+    assert!(all.contains("Time  01:01 elapsed"), "{all}");
+    assert!(!all.contains("left"), "{all}");
+}
+
+#[test]
+fn a_stop_duration_must_read_as_minutes() {
+    assert_eq!(lesson::minutes_in("8 minutes"), Some(8));
+    assert_eq!(lesson::minutes_in("1 minute"), Some(1));
+    assert_eq!(lesson::minutes_in("eight minutes"), None);
+    assert_eq!(lesson::minutes_in("8 hours"), None);
+    let t = crate::common::world();
+    let file = tipline::load::DataFile {
+        name: "d.toml".into(),
+        text: "title = \"T\"\nsummary = \"S\"\n[[stops]]\nquery = \"kind:ranking\"\nprompt = \"Q\"\nduration = \"soon\"\n".into(),
+    };
+    let (_, problems) = lesson::load(&[file], &t);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].to_string().contains("cannot read `soon` as minutes"),
+        "{}",
+        problems[0]
+    );
+}
