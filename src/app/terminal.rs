@@ -62,11 +62,16 @@ pub fn msg_for(app: &App, event: Event) -> Option<Msg> {
 }
 
 /// Signals that end the app cleanly: interrupt, terminate, hang-up.
-const STOP_SIGNALS: [i32; 3] = [
+#[cfg(unix)]
+const STOP_SIGNALS: &[i32] = &[
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
 ];
+
+/// Windows knows no hang-up; closing the console window ends the process.
+#[cfg(not(unix))]
+const STOP_SIGNALS: &[i32] = &[signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
 
 /// How a run ended, when it was not the user quitting.
 #[derive(Debug)]

@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 use scraper::{Html, Selector};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn tipline() -> Command {
     Command::cargo_bin("tipline").unwrap()
@@ -320,7 +320,8 @@ fn query_text_reaches_markdown_and_html_sanitised() {
     }
 }
 
-fn refused(args: &[&str], kept: &Path, before: &[u8]) {
+#[cfg(unix)]
+fn refused(args: &[&str], kept: &std::path::Path, before: &[u8]) {
     let out = tipline().args(args).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{args:?}");
     let err = String::from_utf8_lossy(&out.stderr);

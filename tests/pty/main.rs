@@ -1,4 +1,6 @@
-//! The real binary in a pseudo-terminal.
+//! The real binary in a pseudo-terminal: Unix terminals only, read
+//! through termios; Windows consoles are not pseudo-terminals.
+#![cfg(unix)]
 
 #[path = "../common/mod.rs"]
 mod common;
