@@ -280,3 +280,39 @@ fn architecture_names_only_modules_that_exist() {
         );
     }
 }
+
+#[test]
+fn architecture_describes_every_source_file() {
+    let text = std::fs::read_to_string(Path::new(ROOT).join("ARCHITECTURE.md")).unwrap();
+    let mut files = Vec::new();
+    let mut dirs = vec![Path::new(ROOT).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 50, "{} source files", files.len());
+    let missing: Vec<String> = files
+        .iter()
+        .filter(|path| {
+            let name = path.file_name().unwrap().to_str().unwrap();
+            let relative = path
+                .strip_prefix(ROOT)
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .replace('\\', "/");
+            !text.contains(&format!("`{name}`")) && !text.contains(&format!("`{relative}`"))
+        })
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md does not describe: {missing:?}"
+    );
+}

@@ -6,6 +6,7 @@ mod browse;
 #[path = "../common/mod.rs"]
 mod common;
 mod contrast;
+mod event_loop;
 mod figures;
 mod hostile;
 mod links;
