@@ -5,6 +5,7 @@
 pub mod config;
 pub mod draw;
 pub mod effect;
+pub mod event_loop;
 pub mod input;
 pub mod key;
 pub mod keymap;

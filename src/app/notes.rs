@@ -1,19 +1,18 @@
 //! `tipline notes`: a second terminal that follows a presenting tipline on
 //! the same machine and shows the teacher what the room does not see.
 
+use super::event_loop::{drive, Screen};
 use super::input::{Action, Msg};
 use super::keymap::{Context, Keymap};
 use super::presenter::{Published, StateDir};
 use super::terminal::{Stop, TerminalSession};
 use crate::text::{sanitize_block, sanitize_line};
 use crossterm::event::{Event, KeyEventKind};
-use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-use ratatui::{Frame, Terminal};
-use std::io;
+use ratatui::Frame;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Whether the process that wrote a state file is still running: asked of
@@ -348,37 +347,48 @@ pub fn draw_console_for(
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
-fn follow<B: Backend>(
-    keymap: &Keymap,
-    terminal: &mut Terminal<B>,
+/// The notes console as one of the loops [`drive`] runs: it reads the
+/// presenter's state again for every frame.
+struct Following<'a> {
+    keymap: &'a Keymap,
     pid: Option<u32>,
-    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
-    signalled: impl Fn() -> Option<i32>,
-) -> Result<(), Stop>
-where
-    B::Error: Send + Sync + 'static,
-{
-    let mut timer = Timer::default();
-    loop {
-        if let Some(sig) = signalled() {
-            return Err(Stop::Signal(sig));
-        }
-        let found = find(pid);
-        let now = now_unix();
-        terminal
-            .draw(|f| draw_console_for(f, &found, keymap, &timer, now, pid))
-            .map_err(|e| Stop::Error(io::Error::other(e)))?;
-        if let Some(Event::Key(k)) = next_event().map_err(Stop::Error)? {
-            if k.kind == KeyEventKind::Release {
-                continue;
+    timer: Timer,
+    quit: bool,
+}
+
+impl Screen for Following<'_> {
+    type Outcome = ();
+
+    fn outcome(&mut self) -> Option<()> {
+        self.quit.then_some(())
+    }
+
+    fn draw(&mut self, frame: &mut Frame) {
+        let found = find(self.pid);
+        draw_console_for(frame, &found, self.keymap, &self.timer, now_unix(), self.pid);
+    }
+
+    fn wait(&self) -> Duration {
+        // Often enough for the clock and the presenter's moves.
+        Duration::from_millis(250)
+    }
+
+    fn event(&mut self, event: Event) -> Result<bool, Stop> {
+        if let Event::Key(k) = event {
+            if k.kind != KeyEventKind::Release {
+                match self.keymap.msg_for(Context::Notes, k) {
+                    Some(Msg::Action(Action::Quit)) => self.quit = true,
+                    Some(Msg::Action(Action::PauseTimer)) => self.timer.toggle_pause(now_unix()),
+                    Some(Msg::Action(Action::ResetTimer)) => self.timer.reset(now_unix()),
+                    _ => {}
+                }
             }
-            match keymap.msg_for(Context::Notes, k) {
-                Some(Msg::Action(Action::Quit)) => return Ok(()),
-                Some(Msg::Action(Action::PauseTimer)) => timer.toggle_pause(now_unix()),
-                Some(Msg::Action(Action::ResetTimer)) => timer.reset(now_unix()),
-                _ => {}
-            }
         }
+        Ok(true)
+    }
+
+    fn idle(&mut self) -> bool {
+        true
     }
 }
 
@@ -387,11 +397,16 @@ where
 pub fn run(pid: Option<u32>, keymap: &Keymap) -> Result<(), Stop> {
     let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
     let input = &session.incoming;
-    follow(
+    let mut following = Following {
         keymap,
-        &mut session.terminal,
         pid,
-        || input.next(Duration::from_millis(250)),
+        timer: Timer::default(),
+        quit: false,
+    };
+    drive(
+        &mut session.terminal,
+        &mut following,
+        |wait| input.next(wait),
         || input.signalled(),
     )
 }

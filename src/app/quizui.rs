@@ -1,18 +1,17 @@
 //! Taking a quiz at the terminal: reorder the events, or type the years,
 //! then see the answers with their dates and sources.
 
+use super::event_loop::{drive, Screen};
 use super::input::{Action, Input, Msg};
 use super::keymap::{Context, Keymap};
 use super::terminal::{Stop, TerminalSession};
 use crate::teach::quiz::{score_order, score_year, Quiz, QuizMode, YEAR_TOLERANCE};
 use crate::timeline::model::Timeline;
 use crossterm::event::{Event, KeyEventKind};
-use ratatui::backend::Backend;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-use ratatui::{Frame, Terminal};
-use std::io;
+use ratatui::Frame;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuizKey {
@@ -310,38 +309,30 @@ fn key_of(keymap: &Keymap, e: Event) -> Option<QuizKey> {
     })
 }
 
-fn take<B: Backend>(
-    keymap: &Keymap,
-    terminal: &mut Terminal<B>,
-    state: &mut QuizState,
-    t: &Timeline,
-    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
-    signalled: impl Fn() -> Option<i32>,
-) -> Result<(), Stop>
-where
-    B::Error: Send + Sync + 'static,
-{
-    let mut dirty = true;
-    while !state.quit {
-        if let Some(sig) = signalled() {
-            return Err(Stop::Signal(sig));
-        }
-        if dirty {
-            terminal
-                .draw(|f| state.draw(f, t))
-                .map_err(|e| Stop::Error(io::Error::other(e)))?;
-        }
-        // Nothing typed for a moment is a chance to look at signals.
-        let Some(e) = next_event().map_err(Stop::Error)? else {
-            dirty = false;
-            continue;
-        };
-        if let Some(k) = key_of(keymap, e) {
-            state.key(k);
-        }
-        dirty = true;
+/// A quiz as one of the loops [`drive`] runs.
+struct Taking<'a> {
+    keymap: &'a Keymap,
+    state: &'a mut QuizState,
+    t: &'a Timeline,
+}
+
+impl Screen for Taking<'_> {
+    type Outcome = ();
+
+    fn outcome(&mut self) -> Option<()> {
+        self.state.quit.then_some(())
     }
-    Ok(())
+
+    fn draw(&mut self, frame: &mut Frame) {
+        self.state.draw(frame, self.t);
+    }
+
+    fn event(&mut self, event: Event) -> Result<bool, Stop> {
+        if let Some(k) = key_of(self.keymap, event) {
+            self.state.key(k);
+        }
+        Ok(true)
+    }
 }
 
 /// Runs a quiz on the terminal, which is restored afterwards whether the
@@ -351,12 +342,15 @@ pub fn run(t: &Timeline, quiz: Quiz, keymap: &Keymap) -> Result<String, Stop> {
     {
         let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
         let input = &session.incoming;
-        take(
+        let mut taking = Taking {
             keymap,
-            &mut session.terminal,
-            &mut state,
+            state: &mut state,
             t,
-            || input.next(super::terminal::TICK),
+        };
+        drive(
+            &mut session.terminal,
+            &mut taking,
+            |wait| input.next(wait),
             || input.signalled(),
         )?;
     }

@@ -115,8 +115,8 @@ fn browse(
     }
     let idle = |app: &mut crate::app::App| watcher.poll(app);
     match session {
-        Some(mut session) => crate::app::terminal::run_in(&mut session, &mut app, idle),
-        None => crate::app::terminal::run(&mut app, mouse, idle),
+        Some(mut session) => crate::app::event_loop::run_in(&mut session, &mut app, idle),
+        None => crate::app::event_loop::run(&mut app, mouse, idle),
     }
     .map_err(exit_status)
 }
@@ -207,7 +207,7 @@ fn open_loading(
             let mut taken = crate::app::terminal::TerminalSession::start(mouse)
                 .map_err(|e| exit_status(crate::app::terminal::Stop::Error(e)))?;
             let input = &taken.incoming;
-            let waited = crate::app::terminal::run_loading(
+            let waited = crate::app::event_loop::run_loading(
                 &mut taken.terminal,
                 &name,
                 &progress,

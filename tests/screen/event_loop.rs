@@ -6,7 +6,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::collections::VecDeque;
-use tipline::app::terminal::{run_loop, Stop};
+use tipline::app::event_loop::run_loop;
+use tipline::app::terminal::Stop;
 use tipline::app::App;
 use tipline::Query;
 
