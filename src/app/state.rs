@@ -339,8 +339,10 @@ impl App {
             if let Some(index) = index.get() {
                 match query.faceted_by_index_until(&timeline, index, &mut found, &stale) {
                     Answer::Found => return drop(sender.send((generation, found))),
-                    Answer::Stopped => return,
-                    Answer::Unanswerable => {}
+                    // Only a newer search makes this result unwanted; the
+                    // app waits for it otherwise, so the events are read.
+                    Answer::Stopped if stale() => return,
+                    Answer::Stopped | Answer::Unanswerable => {}
                 }
             }
             let candidates = candidates.as_deref().map(Vec::as_slice);

@@ -200,3 +200,165 @@ fn a_lookup_told_to_stop_gives_up_and_one_left_alone_answers() {
     );
     assert_eq!(out.hits.len(), 3000);
 }
+
+#[test]
+fn a_phrase_is_left_to_the_full_search_on_a_timeline_searched_in_the_background() {
+    // As large as the timelines the app searches on a worker, which asks
+    // the index first and reads the events only when the index declines.
+    let t = crate::synth::timeline(crate::app::state::BACKGROUND_FROM + 1, 7);
+    let index = index::WordIndex::new(&t);
+    let empty = Query {
+        clauses: vec![Clause {
+            negated: false,
+            term: Term::Text(String::new()),
+        }],
+    };
+    let queries = [
+        "\"court ministry\"",
+        "-\"court ministry\"",
+        "court \"court ministry\"",
+        "\"court ministry\" kind:law",
+        "\"São Paulo\"",
+    ]
+    .map(|text| Query::parse(text).unwrap());
+    for q in queries.iter().chain([&empty]) {
+        let mut out = Faceted::empty(&t);
+        assert_eq!(
+            q.faceted_by_index_until(&t, &index, &mut out, &|| false),
+            index::Answer::Unanswerable,
+            "{q}"
+        );
+        assert!(out.hits.is_empty(), "{q}: the result is left untouched");
+    }
+    // The phrase is rarer than its two words apart: answering it from the
+    // words would show events it does not hold.
+    let phrase = Query::parse("\"court ministry\"").unwrap().filter(&t);
+    let words = Query::parse("court ministry").unwrap().filter(&t);
+    assert!(!phrase.is_empty() && phrase.len() < words.len());
+    assert!(phrase.iter().all(|&p| t.search_key(p).contains("court ministry")));
+}
+
+/// A synthetic timeline of `2 * half + 1` events (odd, so that the two
+/// threads building an index read shares of different sizes), with a word
+/// added to the titles of some events of the first share only, one to some
+/// of the second share only, and one to some of each; and which events
+/// hold each, in that order.
+fn marked(half: usize, seed: u64, every: [usize; 3], shift: usize) -> (Timeline, [Vec<usize>; 3]) {
+    let (sources, actors, events) = crate::synth::generate(2 * half + 1, seed);
+    // Events are marked where the timeline puts them (in order of date),
+    // and the same events in that order stay in it.
+    let mut events = Timeline::new(sources.clone(), actors.clone(), events).events;
+    let n = events.len();
+    let picked = |range: std::ops::Range<usize>, every: usize, edges: &[usize]| -> Vec<usize> {
+        range
+            .filter(|p| (p + shift).is_multiple_of(every) || edges.contains(p))
+            .collect()
+    };
+    // The events either side of where the shares meet, and the last, are
+    // where a merge that loses or misplaces events shows first.
+    let sets = [
+        picked(0..half, every[0], &[half - 1]),
+        picked(half..n, every[1], &[half, n - 1]),
+        picked(0..n, every[2], &[half - 1, half]),
+    ];
+    for (word, set) in ["firsthalfword", "secondhalfword", "bothhalvesword"]
+        .iter()
+        .zip(&sets)
+    {
+        for &p in set {
+            events[p].title.push(' ');
+            events[p].title.push_str(word);
+        }
+    }
+    (Timeline::new(sources, actors, events), sets)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+    /// An index built on two threads, each reading half the events and
+    /// merged after, answers every query as one built on one thread and
+    /// as reading every event, whether a word's events are all in one
+    /// share or in both, few (a list) or many (a bitset).
+    #[test]
+    fn the_index_built_on_two_threads_answers_as_the_one_built_on_one(
+        half in 8usize..300,
+        seed in 1u64..1000,
+        every in proptest::array::uniform3(1usize..48),
+        shift in 0usize..48,
+    ) {
+        let (t, [first, second, both]) = marked(half, seed, every, shift);
+        proptest::prop_assert_eq!(t.events.len() % 2, 1);
+        proptest::prop_assert!(first.iter().all(|&p| p < half));
+        proptest::prop_assert!(second.iter().all(|&p| p >= half));
+        proptest::prop_assert!(both.first() < Some(&half) && both.last() >= Some(&half));
+        let one = index::WordIndex::on_threads(&t, 1);
+        let two = index::WordIndex::on_threads(&t, 2);
+        let mut either: Vec<usize> = first.iter().chain(&second).copied().collect();
+        either.sort_unstable();
+        let both_not_second: Vec<usize> = both.iter().copied().filter(|p| !second.contains(p)).collect();
+        let expected: [(&str, Option<&[usize]>); 12] = [
+            ("firsthalfword", Some(&first)),
+            ("secondhalfword", Some(&second)),
+            ("bothhalvesword", Some(&both)),
+            ("halfword", Some(&either)),
+            ("firsthalfword secondhalfword", Some(&[])),
+            ("bothhalvesword -secondhalfword", Some(&both_not_second)),
+            ("-firsthalfword -secondhalfword -bothhalvesword", None),
+            ("secondhalfword kind:law", None),
+            ("-bothhalvesword tag:law", None),
+            ("court", None),
+            ("ev-", None),
+            ("", None),
+        ];
+        for (text, hits) in expected {
+            let q = Query::parse(text).unwrap();
+            let whole = q.faceted(&t, None);
+            if let Some(hits) = hits {
+                proptest::prop_assert_eq!(&whole.hits, hits, "{}", text);
+            }
+            for (index, threads) in [(&one, 1), (&two, 2)] {
+                let mut out = Faceted::empty(&t);
+                proptest::prop_assert!(q.faceted_by_index(&t, index, &mut out), "{}", text);
+                assert_same(&out, &whole, &format!("{text:?} indexed on {threads} threads"));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_lookup_looks_at_its_stop_while_it_adds_events_and_gives_up_there() {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    let t = crate::synth::timeline(3000, 5);
+    let index = index::WordIndex::new(&t);
+    // "-" is in every event's id, each id a token of its own: one lookup
+    // adds every event, a few at a time.
+    let q = Query::parse("-").unwrap();
+    let looks = AtomicUsize::new(0);
+    let never = || {
+        looks.fetch_add(1, Relaxed);
+        false
+    };
+    let mut out = Faceted::empty(&t);
+    assert_eq!(
+        q.faceted_by_index_until(&t, &index, &mut out, &never),
+        index::Answer::Found
+    );
+    assert_eq!(out.hits, (0..3000).collect::<Vec<_>>());
+    assert_eq!(out.relevant.len(), 3000);
+    // Besides the one look once every word is looked up, the lookup
+    // itself looked, more than once.
+    let all = looks.load(Relaxed);
+    assert!(all >= 3, "{all} looks");
+
+    // Told to stop from its second look on: the lookup gives up at that
+    // look, before it has added every event and before the look after it.
+    let looks = AtomicUsize::new(0);
+    let later = || looks.fetch_add(1, Relaxed) >= 1;
+    let mut out = Faceted::empty(&t);
+    assert_eq!(
+        q.faceted_by_index_until(&t, &index, &mut out, &later),
+        index::Answer::Stopped
+    );
+    assert_eq!(looks.load(Relaxed), 2);
+}

@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+use tipline::app::state::BACKGROUND_FROM;
 use tipline::app::{draw as ui, Action, App, Input, Msg, Pane};
 use tipline::query::Query;
 use tipline::timeline::model::Timeline;
@@ -275,4 +276,104 @@ fn a_toggled_facet_and_a_jump_wait_for_their_search() {
     settle(&mut app);
     assert_eq!(app.visible.len(), t.events.len());
     assert_eq!(app.selected_position(), Some(hidden));
+}
+
+/// As many events as the app searches on a worker, and one more: an odd
+/// number, so that the threads building the word index read shares of
+/// different sizes.
+fn large() -> Timeline {
+    tipline::synth::timeline(BACKGROUND_FROM + 1, 4)
+}
+
+/// Fails unless `shown` is `expected`, saying how briefly: on a large
+/// timeline each is thousands of events long.
+fn assert_shows(shown: &[usize], expected: &[usize], what: &str) {
+    if shown != expected {
+        let apart = shown.iter().zip(expected).take_while(|(a, b)| a == b).count();
+        panic!(
+            "{what}: {} events shown, {} expected, the first {apart} alike",
+            shown.len(),
+            expected.len()
+        );
+    }
+}
+
+/// Fails unless `app` shows what searching inside `update` shows.
+fn assert_as_in_place(t: &Timeline, app: &App, what: &str) {
+    let here = in_place(t, app);
+    assert_shows(&app.visible, &here.visible, what);
+    assert!(
+        counted(app) == counted(&here),
+        "{what}: counts differ from searching in place"
+    );
+}
+
+/// An app that searches in the background as the one in a terminal does,
+/// once its word index is built. The index is built at the lowest
+/// priority, behind anything else the machine runs (other tests, a build):
+/// the wait allows for that.
+fn indexed(t: &Timeline) -> App {
+    let mut app = App::new(t.clone(), Query::default());
+    app.update(Input::Resize(160, 48));
+    app.search_in_background(BACKGROUND_FROM);
+    let start = Instant::now();
+    while !app.word_index_ready() {
+        assert!(
+            start.elapsed() < 6 * PATIENCE,
+            "no word index after {:?}",
+            start.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app
+}
+
+#[test]
+fn a_phrase_searched_in_the_background_lands_as_searched_in_place() {
+    let t = large();
+    let mut app = indexed(&t);
+    let phrase = holding(&t, &["court ministry"]);
+    let words = holding(&t, &["court", "ministry"]);
+    assert!(
+        !phrase.is_empty() && phrase.len() < words.len(),
+        "the phrase is rarer than its words apart: {} and {}",
+        phrase.len(),
+        words.len()
+    );
+    app.update(Msg::Filter(Query::parse("\"court ministry\"").unwrap()));
+    assert!(app.searching());
+    settle(&mut app);
+    assert_shows(&app.visible, &phrase, "the phrase");
+    assert_as_in_place(&t, &app, "the phrase");
+
+    // With a word the index could look up, the phrase still decides.
+    app.update(Msg::Filter(Query::parse("report \"court ministry\"").unwrap()));
+    settle(&mut app);
+    let both = holding(&t, &["report", "court ministry"]);
+    assert!(!both.is_empty() && both.len() < phrase.len());
+    assert_shows(&app.visible, &both, "a word and the phrase");
+    assert_as_in_place(&t, &app, "a word and the phrase");
+}
+
+#[test]
+fn the_word_index_gets_ready_and_answers_as_reading_every_event() {
+    let t = large();
+    let mut app = indexed(&t);
+    let court = holding(&t, &["court"]);
+    let both = holding(&t, &["court", "minist"]);
+    assert!(!both.is_empty() && both.len() < court.len());
+    for (text, expected) in [("court", &court), ("court minist", &both)] {
+        app.update(Msg::Filter(Query::parse(text).unwrap()));
+        settle(&mut app);
+        assert_shows(&app.visible, expected, text);
+        assert_as_in_place(&t, &app, text);
+    }
+    // Negated, and with a facet: the index and the facets' arrays together.
+    for text in ["-court", "minist kind:law"] {
+        let query = Query::parse(text).unwrap();
+        app.update(Msg::Filter(query.clone()));
+        settle(&mut app);
+        assert_shows(&app.visible, &query.filter(&t), text);
+        assert_as_in_place(&t, &app, text);
+    }
 }
