@@ -486,3 +486,184 @@ fn a_file_that_is_not_csl_json_is_refused_with_its_position() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.starts_with(&format!("{}:2:", file.display())), "{stderr}");
 }
+
+/// The `.bib` entry keyed `key` as written: its type, and each field's
+/// name and value (braces and all), in order. The writer puts one field on
+/// a line; a reader such as the `biblatex` crate takes BibTeX's names for
+/// BibLaTeX's (`journal` for `journaltitle`), so which was written shows
+/// only in the text.
+fn bib_entry(text: &str, key: &str) -> (String, Vec<(String, String)>) {
+    let opening = format!("{{{key},");
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !(l.starts_with('@') && l.ends_with(&opening)));
+    let head = lines.next().unwrap_or_else(|| panic!("no entry {key} in {text}"));
+    let kind = head[1..head.len() - opening.len()].to_string();
+    let fields = lines
+        .take_while(|l| *l != "}")
+        .map(|l| {
+            let field = l.strip_prefix("  ").and_then(|f| f.strip_suffix(','));
+            let (name, value) = field
+                .and_then(|f| f.split_once(" = "))
+                .unwrap_or_else(|| panic!("not a field line: {l:?}"));
+            (name.to_string(), value.to_string())
+        })
+        .collect();
+    (kind, fields)
+}
+
+fn value<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+fn names(fields: &[(String, String)]) -> Vec<&str> {
+    fields.iter().map(|(n, _)| n.as_str()).collect()
+}
+
+#[test]
+fn biblatex_marks_a_newspaper_article_with_its_entrysubtype_and_bibtex_does_not() {
+    use biblatex::{Bibliography, ChunksExt};
+    let text = export("biblatex");
+    let (kind, raid) = bib_entry(&text, "daily-raid");
+    assert_eq!(kind, "article");
+    assert_eq!(value(&raid, "entrysubtype"), Some("{newspaper}"));
+    // Only the newspaper article is one: a law and a report are not.
+    for key in ["km-law-text", "ngo-report"] {
+        assert_eq!(value(&bib_entry(&text, key).1, "entrysubtype"), None, "{key}");
+    }
+    let bib = Bibliography::parse(&text).unwrap();
+    let subtype = bib.get("daily-raid").unwrap().get("entrysubtype");
+    assert_eq!(subtype.map(|c| c.format_verbatim()).as_deref(), Some("newspaper"));
+    // BibTeX has no such field: its styles would print it or choke on it.
+    let (kind, raid) = bib_entry(&export("bibtex"), "daily-raid");
+    assert_eq!(kind, "article");
+    assert_eq!(value(&raid, "entrysubtype"), None);
+}
+
+#[test]
+fn bibtex_and_biblatex_name_dates_publishers_and_notes_each_its_own_way() {
+    let bibtex = export("bibtex");
+    let biblatex = export("biblatex");
+    let archived = "Archived copy: https://archive.example.org/web/2024/daily-raid";
+    let quoted = "{Quoted for Karaoke bar raid (c. Dec 2004): \u{201c}84 women were freed\u{201d}}";
+
+    // The newspaper article: `journal` or `journaltitle`; the date in
+    // parts or in EDTF; the accessed date in `urldate`, and for BibTeX,
+    // whose styles mostly ignore that field, in the note too.
+    let (kind, raid) = bib_entry(&bibtex, "daily-raid");
+    assert_eq!(kind, "article");
+    assert_eq!(
+        names(&raid),
+        ["title", "journal", "url", "year", "month", "day", "urldate", "note", "annote"]
+    );
+    assert_eq!(value(&raid, "journal"), Some("{The Daily News}"));
+    assert_eq!(value(&raid, "year"), Some("{2004}"));
+    assert_eq!(value(&raid, "month"), Some("dec"));
+    assert_eq!(value(&raid, "day"), Some("{10}"));
+    assert_eq!(value(&raid, "urldate"), Some("{2024-05-01}"));
+    let note = format!("{{{archived}. Accessed: 2024-05-01}}");
+    assert_eq!(value(&raid, "note"), Some(note.as_str()));
+    assert_eq!(value(&raid, "annote"), Some(quoted));
+    let (kind, raid) = bib_entry(&biblatex, "daily-raid");
+    assert_eq!(kind, "article");
+    assert_eq!(
+        names(&raid),
+        [
+            "title",
+            "entrysubtype",
+            "journaltitle",
+            "url",
+            "date",
+            "urldate",
+            "note",
+            "annotation"
+        ]
+    );
+    assert_eq!(value(&raid, "journaltitle"), Some("{The Daily News}"));
+    assert_eq!(value(&raid, "date"), Some("{2004-12-10}"));
+    assert_eq!(value(&raid, "urldate"), Some("{2024-05-01}"));
+    let note = format!("{{{archived}}}");
+    assert_eq!(value(&raid, "note"), Some(note.as_str()));
+    assert_eq!(value(&raid, "annotation"), Some(quoted));
+
+    // The law: a `misc` published by someone, or BibLaTeX's `legislation`
+    // issued by an organization; a month without a day.
+    let (kind, law) = bib_entry(&bibtex, "km-law-text");
+    assert_eq!(kind, "misc");
+    assert_eq!(
+        names(&law),
+        [
+            "title",
+            "howpublished",
+            "year",
+            "month",
+            "language",
+            "note",
+            "annote"
+        ]
+    );
+    assert_eq!(value(&law, "howpublished"), Some("{Ministry of Justice}"));
+    assert_eq!(value(&law, "year"), Some("{2008}"));
+    assert_eq!(value(&law, "month"), Some("feb"));
+    let (kind, law) = bib_entry(&biblatex, "km-law-text");
+    assert_eq!(kind, "legislation");
+    assert_eq!(
+        names(&law),
+        ["title", "organization", "date", "language", "note", "annotation"]
+    );
+    assert_eq!(value(&law, "organization"), Some("{Ministry of Justice}"));
+    assert_eq!(value(&law, "date"), Some("{2008-02}"));
+
+    // The report: `techreport` or `report`, by an institution either way;
+    // a year alone.
+    let (kind, report) = bib_entry(&bibtex, "ngo-report");
+    assert_eq!(kind, "techreport");
+    assert_eq!(
+        names(&report),
+        ["title", "institution", "url", "year", "note", "annote"]
+    );
+    assert_eq!(value(&report, "year"), Some("{2019}"));
+    let (kind, report) = bib_entry(&biblatex, "ngo-report");
+    assert_eq!(kind, "report");
+    assert_eq!(
+        names(&report),
+        ["title", "institution", "url", "date", "note", "annotation"]
+    );
+    assert_eq!(value(&report, "institution"), Some("{Rights Watch Cambodia}"));
+    assert_eq!(value(&report, "date"), Some("{2019}"));
+}
+
+#[test]
+fn double_quotes_in_a_title_and_an_annotation_are_written_as_they_are() {
+    use biblatex::{Bibliography, ChunksExt};
+    let data = fixture("citations_quoted.toml");
+    let title = "Minister: \"We will not back down\"";
+    let annotation = "Quoted for Minister says \"no retreat\" (3 Jun 2021): \
+                      \u{201c}He said \"we will not back down\" and \"the law stands\"\u{201d}";
+    for (format, note_field) in [("bibtex", "annote"), ("biblatex", "annotation")] {
+        let (text, _) = run(&["--data", &data, "export", "sources", "--format", format]);
+        // In a braced value a double quote is only a character: nothing
+        // is escaped, and the value still ends where it should.
+        let (kind, fields) = bib_entry(&text, "post-interview");
+        assert_eq!(kind, "article", "{format}");
+        assert_eq!(
+            value(&fields, "title"),
+            Some(format!("{{{title}}}").as_str()),
+            "{format}"
+        );
+        assert_eq!(
+            value(&fields, note_field),
+            Some(format!("{{{annotation}}}").as_str()),
+            "{format}"
+        );
+        let bib = Bibliography::parse(&text).unwrap_or_else(|e| panic!("{format}: {e:?}\n{text}"));
+        assert_eq!(bib.len(), 1, "{format}");
+        let entry = bib.get("post-interview").unwrap();
+        let read = |name: &str| entry.get(name).map(|c| c.format_verbatim());
+        assert_eq!(read("title").as_deref(), Some(title), "{format}");
+        // The crate files BibTeX's `annote` under BibLaTeX's name.
+        let note = read(note_field).or_else(|| read("annotation"));
+        assert_eq!(note.as_deref(), Some(annotation), "{format}");
+        assert_eq!(read("url").as_deref(), Some("https://ppp.example.com/interview"));
+    }
+}
