@@ -217,10 +217,6 @@ impl Action {
             Action::Submit => "submit",
         }
     }
-
-    pub fn from_name(name: &str) -> Option<Action> {
-        Action::NAMED.iter().copied().find(|a| a.name() == name)
-    }
 }
 
 /// Raw input: not a choice of the user's but what they typed, clicked or

@@ -225,16 +225,6 @@ pub fn parse_document<'t>(
     DeTable::parse(text).map_err(|_| syntax_errors_in(src, base, text))
 }
 
-/// Turns the parser's recoverable errors into diagnostics. `base` is where
-/// in `src` the parsed text starts (past a byte-order mark, say).
-pub fn syntax_errors(src: &SourceText<'_>, base: usize, errors: Vec<toml::de::Error>) -> Vec<Diagnostic> {
-    let mut sink = Capped::default();
-    for e in errors {
-        sink.push(e.span(), e.message());
-    }
-    sink.diagnostics(src, base)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

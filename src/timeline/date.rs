@@ -192,12 +192,6 @@ impl PartialDate {
             (false, _) => format!("{}–{}", start.year, end.year),
         }
     }
-
-    /// The years this date (and its optional end) touch.
-    pub fn years_spanned(start: &PartialDate, end: Option<&PartialDate>) -> std::ops::RangeInclusive<i32> {
-        let last = end.map_or(start.year, |e| e.year.max(start.year));
-        start.year..=last
-    }
 }
 
 impl fmt::Display for PartialDate {

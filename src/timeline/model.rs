@@ -379,12 +379,6 @@ pub struct Era {
     pub sources: Vec<Citation>,
 }
 
-impl Era {
-    pub fn covers_year(&self, year: i32) -> bool {
-        self.start.year_number() <= year && year <= self.end.year_number()
-    }
-}
-
 /// A day observed every year from a first year on, such as the National
 /// Inter-Faith Day on 20 August since 2023.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

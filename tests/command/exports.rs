@@ -5,7 +5,6 @@
 use assert_cmd::Command;
 use scraper::{Html, Selector};
 use serde_json::Value;
-use std::path::PathBuf;
 
 fn tipline() -> Command {
     Command::cargo_bin("tipline").unwrap()
@@ -29,14 +28,6 @@ fn run(args: &[&str]) -> String {
 
 fn export(format: &str) -> String {
     run(&["export", "--data", &fixture(HOSTILE), "--format", format])
-}
-
-/// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tipline-exports-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Every element in a fragment of HTML as a browser parses it: its name and
@@ -337,7 +328,8 @@ fn refused(args: &[&str], kept: &std::path::Path, before: &[u8]) {
 #[cfg(unix)]
 #[test]
 fn no_export_overwrites_a_file_it_reads_under_another_name() {
-    let dir = scratch("guard");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let data = dir.join("data.toml");
     std::fs::copy(fixture(HOSTILE), &data).unwrap();
     let before = std::fs::read(&data).unwrap();
@@ -398,13 +390,13 @@ fn no_export_overwrites_a_file_it_reads_under_another_name() {
         fresh.to_str().unwrap(),
     ]);
     assert!(std::fs::read_to_string(&fresh).unwrap().starts_with("# "));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn timelinejs_quotes_are_wrapped_in_one_pair_of_marks() {
     // A quote that opens with its own quotation mark is not given a second.
-    let dir = scratch("tjs-quotes");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let data = dir.join("quotes.toml");
     std::fs::write(
         &data,

@@ -5,18 +5,10 @@
 #![cfg(unix)]
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 use tipline::load::{read_bounded, DataFile, ReadFailure};
-
-/// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tipline-files-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn mkfifo(path: &Path) {
     let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
@@ -64,12 +56,12 @@ fn check_refuses_devices_by_name() {
 
 #[test]
 fn check_refuses_a_named_pipe_without_waiting_for_a_writer() {
-    let dir = scratch("fifo-check");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let fifo = dir.join("pipe.toml");
     mkfifo(&fifo);
     let path = fifo.display().to_string();
     let out = tipline().args(["check", &path]).output().unwrap();
-    std::fs::remove_dir_all(&dir).ok();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.code().is_some_and(|c| c != 0), "{stderr}");
     assert!(
@@ -82,27 +74,27 @@ fn check_refuses_a_named_pipe_without_waiting_for_a_writer() {
 
 #[test]
 fn data_file_read_returns_at_once_on_a_named_pipe() {
-    let dir = scratch("fifo-read");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let fifo = dir.join("pipe.toml");
     mkfifo(&fifo);
     let e = within({
         let fifo = fifo.clone();
         move || DataFile::read(&fifo).unwrap_err()
     });
-    std::fs::remove_dir_all(&dir).ok();
     assert!(e.message.contains("is a named pipe (FIFO)"), "{e}");
 }
 
 #[test]
 fn a_lesson_folder_with_a_named_pipe_names_it() {
-    let dir = scratch("fifo-lessons");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let fifo = dir.join("stuck.toml");
     mkfifo(&fifo);
     let out = tipline()
         .args(["lessons", "--lessons", &dir.display().to_string()])
         .output()
         .unwrap();
-    std::fs::remove_dir_all(&dir).ok();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.code().is_some_and(|c| c != 0), "{stderr}");
     assert!(
@@ -113,7 +105,8 @@ fn a_lesson_folder_with_a_named_pipe_names_it() {
 
 #[test]
 fn the_read_itself_stops_one_byte_past_the_cap() {
-    let dir = scratch("cap");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let file = dir.join("sixteen.toml");
     std::fs::write(&file, "0123456789abcdef").unwrap();
     assert_eq!(read_bounded(&file, 16).unwrap(), b"0123456789abcdef");
@@ -124,7 +117,6 @@ fn the_read_itself_stops_one_byte_past_the_cap() {
         }) => {}
         other => panic!("refused by its size: {other:?}"),
     }
-    std::fs::remove_dir_all(&dir).ok();
     // A file that says it is empty but is not (as one growing while read
     // would): /proc files report a size of 0. Only the read can catch it.
     let status = Path::new("/proc/self/status");
@@ -147,14 +139,14 @@ fn the_config_refuses_devices_and_pipes_by_name() {
         e[0].to_string(),
         "/dev/zero: error: is a character device, expected a TOML config file"
     );
-    let dir = scratch("fifo-config");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let fifo = dir.join("config.toml");
     mkfifo(&fifo);
     let e = within({
         let fifo = fifo.clone();
         move || tipline::app::config::load(&fifo).unwrap_err()
     });
-    std::fs::remove_dir_all(&dir).ok();
     assert!(
         e[0].to_string()
             .ends_with("is a named pipe (FIFO), expected a TOML config file"),
@@ -166,11 +158,11 @@ fn the_config_refuses_devices_and_pipes_by_name() {
 #[test]
 fn a_config_path_through_a_file_is_no_config() {
     // XDG_CONFIG_HOME set to a file: the config path goes through it.
-    let dir = scratch("config-home");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let home = dir.join("not-a-folder");
     std::fs::write(&home, "").unwrap();
     let config = tipline::app::config::load(&home.join("tipline").join("config.toml"));
-    std::fs::remove_dir_all(&dir).ok();
     let config = config.expect("runs without a config");
     assert!(config.theme.is_none() && config.mouse.is_none() && config.keymap.is_none());
 }

@@ -313,9 +313,8 @@ fn import_notes_are_capped_and_the_rest_counted() {
     assert!(imported
         .summary("many.json")
         .ends_with("dropped 300 slide(s); 300 note(s)"));
-    let dir = std::env::temp_dir().join(format!("tipline-notes-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("many.json");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.json");
     std::fs::write(&file, &json).unwrap();
     let out = Command::cargo_bin("tipline")
         .unwrap()
@@ -334,5 +333,4 @@ fn import_notes_are_capped_and_the_rest_counted() {
         err.contains("many.json: … and 100 more note(s) not shown"),
         "{err}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

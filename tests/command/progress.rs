@@ -5,9 +5,8 @@ use assert_cmd::Command;
 
 #[test]
 fn a_long_check_writes_no_bar_into_a_pipe() {
-    let dir = std::env::temp_dir().join(format!("tipline-progress-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("big.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.toml");
     // Large enough that loading takes well over half a second here.
     let (s, a, e) = tipline::synth::generate(20_000, 2);
     std::fs::write(&path, tipline::load::write::to_toml(&s, &a, &e)).unwrap();
@@ -17,7 +16,6 @@ fn a_long_check_writes_no_bar_into_a_pipe() {
         .arg(&path)
         .output()
         .unwrap();
-    std::fs::remove_dir_all(&dir).ok();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(out.status.success(), "{stderr}");

@@ -5,17 +5,18 @@
 
 use assert_cmd::Command;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 use tipline::app::notes::{find_in, Found};
 use tipline::app::presenter::{Published, StateDir, MAX_STATE_BYTES};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tipline-state-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A folder only this user may enter, as a runtime folder is.
+fn private_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .unwrap()
 }
 
 fn mode(path: &Path) -> u32 {
@@ -93,7 +94,8 @@ fn find_soon(dir: StateDir, pid: Option<u32>) -> Found {
 
 #[test]
 fn the_folder_is_made_0700_and_a_state_file_0600() {
-    let root = scratch("modes");
+    let tmp = private_dir();
+    let root = tmp.path();
     let path = root.join("state");
     let dir = StateDir::at(&path).unwrap();
     assert_eq!(mode(&path), 0o700);
@@ -109,23 +111,23 @@ fn the_folder_is_made_0700_and_a_state_file_0600() {
         .collect();
     names.sort();
     assert_eq!(names, [format!("present-{pid}.json")], "no temporary file left");
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn a_folder_of_ours_left_open_is_closed_to_0700() {
-    let root = scratch("open");
+    let tmp = private_dir();
+    let root = tmp.path();
     let path = root.join("state");
     std::fs::create_dir(&path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o777)).unwrap();
     StateDir::at(&path).unwrap();
     assert_eq!(mode(&path), 0o700);
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn a_symbolic_link_or_a_file_is_not_a_state_folder() {
-    let root = scratch("link");
+    let tmp = private_dir();
+    let root = tmp.path();
     let elsewhere = root.join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
     std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -138,7 +140,6 @@ fn a_symbolic_link_or_a_file_is_not_a_state_folder() {
     std::fs::write(&file, "").unwrap();
     let e = StateDir::at(&file).unwrap_err();
     assert_eq!(e, format!("{} is not a folder", file.display()));
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
@@ -147,19 +148,20 @@ fn a_folder_of_another_user_is_refused() {
         eprintln!("skipped: only root can give a folder to another user");
         return;
     }
-    let root = scratch("theirs");
+    let tmp = private_dir();
+    let root = tmp.path();
     let path = root.join("state");
     std::fs::create_dir(&path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o700)).unwrap();
     std::os::unix::fs::chown(&path, Some(NOBODY), Some(NOBODY)).unwrap();
     let e = StateDir::at(&path).unwrap_err();
     assert_eq!(e, format!("{} belongs to another user", path.display()));
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn links_planted_at_the_temporary_and_final_names_are_not_followed() {
-    let root = scratch("planted");
+    let tmp = private_dir();
+    let root = tmp.path();
     let path = root.join("state");
     let dir = StateDir::at(&path).unwrap();
     let pid = std::process::id();
@@ -179,12 +181,12 @@ fn links_planted_at_the_temporary_and_final_names_are_not_followed() {
     assert!(meta.file_type().is_file(), "the state replaced the link");
     assert_eq!(meta.mode() & 0o777, 0o600);
     assert!(!path.join(format!(".present-{pid}.tmp")).exists());
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn the_notes_view_follows_a_live_presenter_and_keeps_line_breaks() {
-    let root = scratch("follow");
+    let tmp = private_dir();
+    let root = tmp.path();
     let dir = StateDir::at(&root.join("state")).unwrap();
     let pid = std::process::id();
     dir.publish(&state(pid)).unwrap();
@@ -213,12 +215,12 @@ fn the_notes_view_follows_a_live_presenter_and_keeps_line_breaks() {
     };
     assert_eq!(at("And when?"), at("Question: Who said it?") + 1);
     assert_eq!(at("Second line of notes."), at("First line of notes.") + 1);
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn a_state_of_a_process_no_longer_running_is_removed() {
-    let root = scratch("dead");
+    let tmp = private_dir();
+    let root = tmp.path();
     let path = root.join("state");
     let dir = StateDir::at(&path).unwrap();
     let dead = dead_pid();
@@ -227,12 +229,12 @@ fn a_state_of_a_process_no_longer_running_is_removed() {
     let found = find_soon(dir, None);
     assert_eq!(found, Found::default());
     assert_eq!(std::fs::read_dir(&path).unwrap().count(), 0, "both files removed");
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn a_state_counts_only_when_its_name_and_its_text_agree() {
-    let root = scratch("agree");
+    let tmp = private_dir();
+    let root = tmp.path();
     let path = root.join("state");
     let dir = StateDir::at(&path).unwrap();
     let live = Sleepers::new(2);
@@ -253,12 +255,12 @@ fn a_state_counts_only_when_its_name_and_its_text_agree() {
     dir.publish(&state(claimed)).unwrap();
     assert_eq!(find_in(&dir, Some(claimed)).state, Some(state(claimed)));
     assert_eq!(find_in(&dir, Some(named)).state, None);
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn pipes_links_oversized_and_foreign_files_are_skipped_with_a_note() {
-    let root = scratch("hostile");
+    let tmp = private_dir();
+    let root = tmp.path();
     let path = root.join("state");
     let dir = StateDir::at(&path).unwrap();
     let live = Sleepers::new(5);
@@ -301,12 +303,12 @@ fn pipes_links_oversized_and_foreign_files_are_skipped_with_a_note() {
         Some(state(live.pid(3))),
         "the one at the limit is read"
     );
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
 fn state_text_is_made_safe_to_show() {
-    let root = scratch("escapes");
+    let tmp = private_dir();
+    let root = tmp.path();
     let dir = StateDir::at(&root.join("state")).unwrap();
     let pid = std::process::id();
     let mut hostile = state(pid);
@@ -316,36 +318,36 @@ fn state_text_is_made_safe_to_show() {
     let found = find_in(&dir, None).state.unwrap();
     assert_eq!(found.title, "^[]0;pwned^GTitle");
     assert_eq!(found.notes.as_deref(), Some("one^[[2J\ntwo"));
-    std::fs::remove_dir_all(&root).ok();
 }
 
 /// `tipline present` with no runtime folder: its state goes in a folder of
 /// the user's own in the temporary folder, made before anything else.
 #[test]
 fn without_xdg_runtime_dir_the_folder_is_per_user_and_private() {
-    let root = scratch("fallback");
+    let tmp = private_dir();
+    let root = tmp.path();
     // SAFETY: geteuid has no preconditions.
     let uid = unsafe { libc::geteuid() };
     let own = root.join(format!("tipline-{uid}"));
-    let run = |tmp: &Path| {
+    let run = |temp: &Path| {
         Command::cargo_bin("tipline")
             .unwrap()
             .args(["present", "reading-2022-figures"])
             .env_remove("XDG_RUNTIME_DIR")
-            .env("TMPDIR", tmp)
+            .env("TMPDIR", temp)
             .timeout(Duration::from_secs(60))
             .output()
             .unwrap()
     };
     // Without a terminal it stops, but only after making the folder.
-    run(&root);
+    run(root);
     assert_eq!(mode(&own), 0o700);
     assert!(!root.join("tipline").exists(), "no shared folder");
 
     // A link where the folder should be: refused, saying why.
     std::fs::remove_dir(&own).unwrap();
     std::os::unix::fs::symlink("/", &own).unwrap();
-    let out = run(&root);
+    let out = run(root);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert_eq!(
@@ -356,5 +358,4 @@ fn without_xdg_runtime_dir_the_folder_is_per_user_and_private() {
             own.display()
         )
     );
-    std::fs::remove_dir_all(&root).ok();
 }

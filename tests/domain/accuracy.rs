@@ -4,7 +4,6 @@
 //! stderr that cannot be written.
 
 use assert_cmd::Command;
-use std::path::PathBuf;
 use tipline::interop::{ics, timelinejs};
 use tipline::load::{load, DataFile};
 
@@ -14,13 +13,6 @@ fn tipline() -> Command {
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tipline-accuracy-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 const SOURCE: &str = "[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n\n";
@@ -170,7 +162,8 @@ fn source_date_epoch_out_of_range_is_named_and_the_clock_used() {
 
 #[test]
 fn a_lesson_with_no_stops_fails_check_with_its_position() {
-    let dir = scratch("stops");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let text = "title = \"Empty\"\nsummary = \"Nothing\"\nstops = []\n";
     std::fs::write(dir.join("empty.toml"), text).unwrap();
     let out = tipline()
@@ -184,7 +177,6 @@ fn a_lesson_with_no_stops_fails_check_with_its_position() {
         err.contains(&format!("{file}:3:9: error: a lesson needs at least one stop")),
         "{err}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn slides(n: usize, slide: impl Fn(usize) -> String) -> String {
@@ -226,7 +218,8 @@ fn forty_thousand_slides_wanting_one_id_get_distinct_ids_in_order() {
 
 #[test]
 fn two_timelinejs_files_load_together() {
-    let dir = scratch("two");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let one = r#"{"title": {"text": {"headline": "One"}}, "events": [
         {"start_date": {"year": 2020}, "text": {"headline": "First file"}, "unique_id": "one"}]}"#;
     let two = r#"{"title": {"text": {"headline": "Two"}}, "events": [
@@ -254,7 +247,6 @@ fn two_timelinejs_files_load_together() {
         .map(|l| l.split(',').next().unwrap())
         .collect();
     assert_eq!(ids, ["one", "two"]);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Runs tipline with stderr a pipe whose reading end is already closed, so
@@ -293,7 +285,8 @@ fn a_closed_stderr_never_makes_tipline_panic() {
 
 #[test]
 fn problems_in_a_timelinejs_file_name_the_file_and_slide() {
-    let dir = scratch("positions");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let a = r#"{"events": [{"start_date": {"year": 2020}, "text": {"headline": "A"}, "unique_id": "dup"}]}"#;
     let b = r#"{"events": [
         {"start_date": {"year": 2021}, "text": {"headline": "B"}, "unique_id": "b"},
@@ -315,5 +308,4 @@ fn problems_in_a_timelinejs_file_name_the_file_and_slide() {
             pa.display()
         )
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

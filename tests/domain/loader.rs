@@ -224,10 +224,10 @@ fn missing_file_and_directory_are_named() {
 
 #[test]
 fn invalid_utf8_is_reported_at_its_position() {
-    let path = std::env::temp_dir().join(format!("tipline-bad-utf8-{}.toml", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad-utf8.toml");
     std::fs::write(&path, b"[[events]]\nid = \"a\xffb\"\n").unwrap();
     let d = DataFile::read(&path).unwrap_err();
-    std::fs::remove_file(&path).ok();
     assert_eq!((d.line, d.column), (2, 8));
     assert!(d.message.contains("invalid UTF-8"));
 }

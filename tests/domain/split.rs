@@ -2,61 +2,14 @@
 //! any text, reading the pieces gives exactly what a parse of the whole text
 //! gives, or the text is refused exactly when `toml` refuses it.
 
+mod entries;
+
+use entries::{whole, Collect, Entries};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
 use std::ops::Range;
 use tipline::load::split::{read_documents, read_documents_using, Reader};
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 use toml::Spanned;
-
-/// Every top-level key with its values (arrays of tables flattened), each
-/// value written out without positions, as the parser read it.
-type Entries = BTreeMap<String, Vec<String>>;
-
-fn show(v: &DeValue<'_>) -> String {
-    match v {
-        DeValue::String(s) => format!("{s:?}"),
-        DeValue::Integer(i) => format!("int({},{})", i.as_str(), i.radix()),
-        DeValue::Float(f) => format!("float({})", f.as_str()),
-        DeValue::Boolean(b) => b.to_string(),
-        DeValue::Datetime(d) => format!("date({d})"),
-        DeValue::Array(items) => {
-            let items: Vec<String> = items.iter().map(|i| show(i.get_ref())).collect();
-            format!("[{}]", items.join(","))
-        }
-        DeValue::Table(t) => {
-            let fields: Vec<String> = t
-                .iter()
-                .map(|(k, v)| format!("{:?}={}", k.get_ref(), show(v.get_ref())))
-                .collect();
-            format!("{{{}}}", fields.join(","))
-        }
-    }
-}
-
-fn add(entries: &mut Entries, table: &DeTable<'_>) {
-    for (key, value) in table.iter() {
-        let list = entries.entry(key.get_ref().to_string()).or_default();
-        match value.get_ref() {
-            DeValue::Array(items) => list.extend(items.iter().map(|i| show(i.get_ref()))),
-            other => list.push(show(other)),
-        }
-    }
-}
-
-#[derive(Default)]
-struct Collect {
-    entries: Entries,
-}
-
-impl Reader for Collect {
-    fn read(&mut self, _: Range<usize>, document: &Spanned<DeTable<'_>>) {
-        add(&mut self.entries, document.get_ref());
-    }
-    fn reset(&mut self) {
-        self.entries.clear();
-    }
-}
 
 /// What reading the pieces gives, or None when the text was refused; the
 /// same whether a second thread parses them ahead or not.
@@ -67,13 +20,6 @@ fn split_then_read(text: &str) -> Option<Entries> {
     let read_ahead = read_documents_using(text, &mut ahead, true).then_some(ahead.entries);
     assert_eq!(read, read_ahead, "parsed ahead or in turn:\n{text}");
     read
-}
-
-fn whole(text: &str) -> Option<Entries> {
-    let document = DeTable::parse(text).ok()?;
-    let mut entries = Entries::new();
-    add(&mut entries, document.get_ref());
-    Some(entries)
 }
 
 /// Text that looks like structure: headers, brackets, quotes, comments.

@@ -17,6 +17,15 @@ fn patience() -> Duration {
     Duration::from_secs(secs)
 }
 
+/// A folder only this user may enter, as a runtime folder is.
+fn private_dir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .unwrap()
+}
+
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -289,7 +298,8 @@ fn the_config_file_is_found_under_the_xdg_config_dir_else_home() {
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
-    let root = std::env::temp_dir().join(format!("tipline-xdg-{}", std::process::id()));
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
     let xdg = root.join("xdg");
     let home = root.join("home");
     for base in [xdg.clone(), home.join(".config")] {
@@ -316,7 +326,6 @@ fn the_config_file_is_found_under_the_xdg_config_dir_else_home() {
         let shown = s.contents().replace('\n', "");
         assert!(shown.contains(&format!("{found}:5:10: error")), "{shown}");
     }
-    std::fs::remove_dir_all(&root).ok();
 }
 
 #[test]
@@ -377,9 +386,8 @@ fn the_terminal_is_restored_after_signals() {
 fn a_notes_terminal_restores_the_terminal_after_signals() {
     for (name, number) in STOP_SIGNALS {
         // A runtime directory of its own, so no other presenter is found.
-        let runtime = std::env::temp_dir().join(format!("tipline-notes-sig-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&runtime).unwrap();
-        let dir = runtime.display().to_string();
+        let runtime = private_dir();
+        let dir = runtime.path().display().to_string();
         let mut s = Session::start_with(&["notes"], &[("XDG_RUNTIME_DIR", dir.as_str())], 100, 20);
         s.wait_for("Waiting for a presenter");
         assert!(!cooked(&s), "raw mode while running");
@@ -388,7 +396,6 @@ fn a_notes_terminal_restores_the_terminal_after_signals() {
         let status = s.wait_exit();
         assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
         assert_restored_from(&s, false);
-        std::fs::remove_dir_all(&runtime).ok();
     }
 }
 
@@ -428,7 +435,8 @@ fn a_finished_quiz_restores_the_terminal_and_prints_its_score() {
 
 #[test]
 fn output_to_a_file_is_refused_without_touching_the_terminal() {
-    let out = std::env::temp_dir().join(format!("tipline-out-{}.txt", std::process::id()));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out.txt");
     let script = format!(
         "\"{}\" > \"{}\"; echo \"status=$?\"",
         env!("CARGO_BIN_EXE_tipline"),
@@ -453,7 +461,6 @@ fn output_to_a_file_is_refused_without_touching_the_terminal() {
     let _ = reader.read_to_end(&mut shown);
     let shown = String::from_utf8_lossy(&shown).into_owned();
     let written = std::fs::read(&out).unwrap_or_default();
-    std::fs::remove_file(&out).ok();
     assert!(shown.contains("status=2"), "{shown:?}");
     assert!(shown.contains("use `tipline list`"), "{shown:?}");
     assert!(!shown.contains('\u{1b}'), "no escape sequences: {shown:?}");
@@ -462,8 +469,8 @@ fn output_to_a_file_is_refused_without_touching_the_terminal() {
 
 #[test]
 fn a_changed_data_file_is_reloaded_and_a_broken_one_reported() {
-    let dir = std::env::temp_dir().join(format!("tipline-reload-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let file = dir.join("live.toml");
     let valid =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
@@ -493,13 +500,12 @@ fn a_changed_data_file_is_reloaded_and_a_broken_one_reported() {
         std::fs::read_to_string(&file).unwrap(),
         with_title("Fourth title")
     );
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn a_data_file_replaced_by_rename_is_still_followed() {
-    let dir = std::env::temp_dir().join(format!("tipline-rename-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let file = dir.join("saved.toml");
     let valid =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
@@ -519,7 +525,6 @@ fn a_data_file_replaced_by_rename_is_still_followed() {
     }
     s.keys("q");
     assert!(s.wait_exit().success());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -555,9 +560,8 @@ fn no_watch_keeps_the_data_as_loaded() {
 
 #[test]
 fn a_notes_terminal_follows_the_presenter_through_two_stops() {
-    let runtime = std::env::temp_dir().join(format!("tipline-notes-{}", std::process::id()));
-    std::fs::create_dir_all(&runtime).unwrap();
-    let dir = runtime.display().to_string();
+    let runtime = private_dir();
+    let dir = runtime.path().display().to_string();
     let env = [("XDG_RUNTIME_DIR", dir.as_str())];
     let mut notes = Session::start_with(&["notes"], &env, 100, 20);
     notes.wait_for("Waiting for a presenter");
@@ -596,13 +600,12 @@ fn a_notes_terminal_follows_the_presenter_through_two_stops() {
     notes.wait_for("Waiting for a presenter");
     notes.keys("q");
     assert!(notes.wait_exit().success());
-    std::fs::remove_dir_all(&runtime).ok();
 }
 
 #[test]
 fn a_data_file_replaced_by_a_named_pipe_is_reported_and_never_waited_on() {
-    let dir = std::env::temp_dir().join(format!("tipline-fifo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let file = dir.join("live.toml");
     let valid =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.toml")).unwrap();
@@ -628,13 +631,12 @@ fn a_data_file_replaced_by_a_named_pipe_is_reported_and_never_waited_on() {
     s.keys("q");
     assert!(s.wait_exit().success());
     assert_restored(&s);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn a_config_home_that_is_a_file_runs_without_a_config() {
-    let root = std::env::temp_dir().join(format!("tipline-xdg-file-{}", std::process::id()));
-    std::fs::create_dir_all(&root).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
     let not_a_folder = root.join("config-home");
     std::fs::write(&not_a_folder, "").unwrap();
     let home = root.display().to_string();
@@ -644,7 +646,6 @@ fn a_config_home_that_is_a_file_runs_without_a_config() {
     s.wait_for(&title_showing(|_| true));
     s.keys("q");
     assert!(s.wait_exit().success());
-    std::fs::remove_dir_all(&root).ok();
 }
 
 const LINKS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/links.toml");
@@ -732,8 +733,8 @@ fn web_addresses_are_hyperlinks_to_web_addresses_only() {
 
 #[test]
 fn hyperlinks_can_be_turned_off_in_the_config() {
-    let dir = std::env::temp_dir().join(format!("tipline-links-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let config = dir.join("config.toml");
     std::fs::write(&config, "hyperlinks = false\n").unwrap();
     let mut s = Session::start(&["--config", config.to_str().unwrap(), "--data", LINKS], 120, 40);
@@ -742,7 +743,6 @@ fn hyperlinks_can_be_turned_off_in_the_config() {
     assert!(s.wait_exit().success());
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
     assert!(!raw.contains("\x1b]8;"), "no hyperlink sequence at all");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Waits for text in what the program wrote (and the terminal echoed), not
@@ -799,8 +799,8 @@ fn the_plain_reading_writes_lines_and_nothing_else() {
 
 #[test]
 fn a_large_data_file_loads_behind_a_loading_screen_that_quits_at_once() {
-    let dir = std::env::temp_dir().join(format!("tipline-loading-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     // Large enough that a debug build reads it for well over half a second;
     // the name carries an escape sequence, which must be shown as text.
     let file = dir.join("big\x1b[31m.toml");
@@ -820,13 +820,12 @@ fn a_large_data_file_loads_behind_a_loading_screen_that_quits_at_once() {
         assert_restored(&s);
         assert!(!s.contents().contains("Loading "), "the loading screen is gone");
     }
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn problems_in_a_large_data_file_are_printed_once_the_terminal_is_back() {
-    let dir = std::env::temp_dir().join(format!("tipline-loading-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let file = dir.join("big.toml");
     let (sources, actors, events) = tipline::synth::generate(12_000, 8);
     let mut text = tipline::load::write::to_toml(&sources, &actors, &events);
@@ -841,5 +840,4 @@ fn problems_in_a_large_data_file_are_printed_once_the_terminal_is_back() {
     let shown = s.contents();
     assert!(shown.contains("unknown kind `lwa`"), "{shown}");
     assert!(shown.contains("error(s) in the data; nothing loaded"), "{shown}");
-    std::fs::remove_dir_all(&dir).ok();
 }

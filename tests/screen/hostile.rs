@@ -485,12 +485,12 @@ fn odd_bytes_and_keys_get_positioned_errors() {
 
 #[test]
 fn files_over_the_size_cap_are_refused_unread() {
-    let path = std::env::temp_dir().join(format!("tipline-huge-{}.toml", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
     let f = std::fs::File::create(&path).unwrap();
     // A sparse file: large on paper, no disk used, never read.
     f.set_len(tipline::load::MAX_FILE_BYTES + 1).unwrap();
     let e = DataFile::read(&path).unwrap_err();
-    std::fs::remove_file(&path).ok();
     assert!(e.message.contains("larger than the"), "{e}");
 }
 
