@@ -139,16 +139,6 @@ impl<F: FnMut(&mut App) -> bool> Screen for Browse<'_, F> {
         self.app.prepare();
     }
 
-    fn wait(&self) -> Duration {
-        // While a search runs, look for its result often; keys still come
-        // first, each echoed in the next frame.
-        if self.app.searching() {
-            SEARCH_POLL
-        } else {
-            TICK
-        }
-    }
-
     fn event(&mut self, event: Event) -> Result<bool, Stop> {
         injected_failure(&event)?;
         if let Some(msg) = msg_for(self.app, event) {
@@ -200,6 +190,8 @@ pub fn run_in(
 ) -> Result<(), Stop> {
     let input = &session.incoming;
     app.search_in_background(super::state::BACKGROUND_FROM);
+    // A search's result wakes the loop; it never looks for one on a timer.
+    app.wake_on_result(input.waker());
     run_loop(
         &mut session.terminal,
         app,
@@ -332,7 +324,3 @@ where
 
 /// How often the loading screen is redrawn when no key comes.
 const LOADING_REDRAW: Duration = Duration::from_millis(100);
-
-/// How long the app's loop waits for input while a search runs, before it
-/// looks for the search's result.
-const SEARCH_POLL: Duration = Duration::from_millis(1);

@@ -73,6 +73,9 @@ struct Results {
     select_after: Option<usize>,
     sender: mpsc::Sender<(u64, Faceted)>,
     finished: mpsc::Receiver<(u64, Faceted)>,
+    /// Called by a worker once its result is sent, so a loop waiting for
+    /// input looks at it at once.
+    wake: Option<Arc<dyn Fn() + Send + Sync>>,
     /// The word index, once built (in the background): searches for words
     /// alone use it, the others read the events.
     index: Arc<OnceLock<WordIndex>>,
@@ -92,6 +95,7 @@ impl Default for Results {
             select_after: None,
             sender,
             finished,
+            wake: None,
             index: Arc::default(),
         }
     }
@@ -284,6 +288,12 @@ impl App {
         }
     }
 
+    /// `wake` is called from the worker each time a background search's
+    /// result is ready, so the loop need not look for results on a timer.
+    pub fn wake_on_result(&mut self, wake: impl Fn() + Send + Sync + 'static) {
+        self.results.wake = Some(Arc::new(wake));
+    }
+
     /// Whether the word index is built (searches for words alone use it).
     pub fn word_index_ready(&self) -> bool {
         self.results.index.get().is_some()
@@ -333,12 +343,21 @@ impl App {
         r.pending = Some((generation, query.clone()));
         let (timeline, latest, sender) = (self.timeline.clone(), r.latest.clone(), r.sender.clone());
         let index = r.index.clone();
+        let wake = r.wake.clone();
+        let send = move |found| {
+            // The app may be gone; then nobody wants the result.
+            if sender.send((generation, found)).is_ok() {
+                if let Some(wake) = &wake {
+                    wake();
+                }
+            }
+        };
         let work = move || {
             let stale = || latest.load(Ordering::Relaxed) != generation;
             let mut found = Faceted::empty(&timeline);
             if let Some(index) = index.get() {
                 match query.faceted_by_index_until(&timeline, index, &mut found, &stale) {
-                    Answer::Found => return drop(sender.send((generation, found))),
+                    Answer::Found => return send(found),
                     // Only a newer search makes this result unwanted; the
                     // app waits for it otherwise, so the events are read.
                     Answer::Stopped if stale() => return,
@@ -348,8 +367,7 @@ impl App {
             let candidates = candidates.as_deref().map(Vec::as_slice);
             // One core stays free to read keys and draw.
             if query.faceted_until(&timeline, candidates, &mut found, &stale, 1) {
-                // The app may be gone; then nobody wants the result.
-                let _ = sender.send((generation, found));
+                send(found);
             }
         };
         if std::thread::Builder::new()

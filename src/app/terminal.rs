@@ -98,7 +98,16 @@ pub struct TerminalSession {
 /// What reaches a session from outside: terminal events and stop signals.
 pub struct Incoming {
     received: Arc<AtomicUsize>,
-    events: mpsc::Receiver<io::Result<Event>>,
+    events: mpsc::Receiver<Arrival>,
+    /// Lets another thread wake a loop waiting in [`Incoming::next`].
+    wakes: mpsc::Sender<Arrival>,
+}
+
+/// What the key reader's channel carries.
+enum Arrival {
+    Read(io::Result<Event>),
+    /// Work from another thread is ready (a search's result).
+    Woken,
 }
 
 impl TerminalSession {
@@ -129,16 +138,21 @@ impl TerminalSession {
         // without a hang-up signal, crossterm's reader can spin on end of
         // file and never return, so a loop must not wait on it directly.
         let (keys, events) = mpsc::channel();
+        let wakes = keys.clone();
         std::thread::spawn(move || loop {
             let read = event::read();
             let failed = read.is_err();
-            if keys.send(read).is_err() || failed {
+            if keys.send(Arrival::Read(read)).is_err() || failed {
                 break;
             }
         });
         Ok(TerminalSession {
             terminal,
-            incoming: Incoming { received, events },
+            incoming: Incoming {
+                received,
+                events,
+                wakes,
+            },
             handlers,
         })
     }
@@ -179,11 +193,22 @@ impl Incoming {
         }
     }
 
-    /// The next terminal event, or `None` when nothing came within `wait`,
-    /// so a loop never blocks and can look at signals in between.
+    /// Something another thread calls when it has work for the loop, so
+    /// that [`Incoming::next`] returns at once instead of at its timeout.
+    pub fn waker(&self) -> impl Fn() + Send + Sync + 'static {
+        let wakes = self.wakes.clone();
+        move || {
+            let _ = wakes.send(Arrival::Woken);
+        }
+    }
+
+    /// The next terminal event, or `None` when nothing came within `wait`
+    /// or another thread woke the loop, so a loop never blocks and can look
+    /// at signals and results in between.
     pub fn next(&self, wait: Duration) -> io::Result<Option<Event>> {
         match self.events.recv_timeout(wait) {
-            Ok(read) => read.map(Some),
+            Ok(Arrival::Read(read)) => read.map(Some),
+            Ok(Arrival::Woken) => Ok(None),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // A hung-up terminal is no longer a terminal.
                 if io::IsTerminal::is_terminal(&io::stdin()) {

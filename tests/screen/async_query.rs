@@ -377,3 +377,23 @@ fn the_word_index_gets_ready_and_answers_as_reading_every_event() {
         assert_as_in_place(&t, &app, text);
     }
 }
+
+#[test]
+fn a_finished_search_wakes_the_loop_once_with_its_result_ready() {
+    let t = tipline::synth::timeline(3000, 11);
+    let mut app = fresh(&t, true);
+    let (woken, wakes) = std::sync::mpsc::channel();
+    app.wake_on_result(move || {
+        let _ = woken.send(());
+    });
+    app.update(Action::Search);
+    app.update(Input::Char('c'));
+    assert!(app.searching());
+    // The loop sleeps until it is woken, and then the result is there.
+    wakes.recv_timeout(PATIENCE).expect("the worker wakes the loop");
+    let msg = app.finished().expect("the result is ready when the loop wakes");
+    app.update(msg);
+    assert!(!app.searching());
+    assert_eq!(app.visible, in_place(&t, &app).visible);
+    assert!(wakes.try_recv().is_err(), "one search, one wake");
+}
