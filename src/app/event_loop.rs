@@ -136,15 +136,17 @@ impl<F: FnMut(&mut App) -> bool> Screen for Browse<'_, F> {
 
     fn drawn(&mut self) {
         // The frame is out: work the next key may need is done now.
-        self.app.prepare();
+        self.app.update(super::Msg::Drawn);
     }
 
     fn event(&mut self, event: Event) -> Result<bool, Stop> {
         injected_failure(&event)?;
         if let Some(msg) = msg_for(self.app, event) {
-            self.app.update(msg);
+            for effect in self.app.update(msg) {
+                let note = super::sources::perform(effect);
+                self.app.update(super::Msg::Notice(note));
+            }
         }
-        super::sources::perform(self.app);
         Ok(true)
     }
 

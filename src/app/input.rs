@@ -259,6 +259,8 @@ pub enum Msg {
     /// A search started in the background finished: its number and result.
     /// Shown only if no newer search was asked for since.
     Found(u64, Box<crate::query::Faceted>),
+    /// A frame is out: a moment to prepare what the next key may show.
+    Drawn,
 }
 
 impl From<Action> for Msg {

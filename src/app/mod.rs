@@ -25,6 +25,7 @@ pub mod sources;
 pub mod state;
 pub mod terminal;
 pub mod theme;
+mod view;
 
 pub use input::{Action, Input, Msg};
 pub use mode::{Mode, Pane};

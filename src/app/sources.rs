@@ -152,11 +152,12 @@ impl App {
     }
 }
 
-/// Does what `update` asked for, telling the status line how it went.
-/// Browsers start detached, with no access to the terminal.
-pub fn perform(app: &mut App) {
-    for effect in std::mem::take(&mut app.effects) {
-        let note = match effect {
+/// Does what `update` asked for, and says how it went, for the status line
+/// (through [`Msg::Notice`](super::Msg::Notice)). Browsers start detached,
+/// with no access to the terminal.
+pub fn perform(effect: Effect) -> String {
+    {
+        match effect {
             Effect::Open(url) => match open_in_browser(&url) {
                 Ok(program) => format!("opening the source with {program}"),
                 Err(why) => why,
@@ -176,8 +177,7 @@ pub fn perform(app: &mut App) {
                     (false, false) => format!("could not copy {what}"),
                 }
             }
-        };
-        app.status.message = Some(crate::text::sanitize_line(&note).into_owned());
+        }
     }
 }
 

@@ -101,33 +101,35 @@ impl Default for Results {
     }
 }
 
+/// The app's whole state. Only [`App::update`] changes it; everything
+/// outside the app module reads it through the accessors below.
 pub struct App {
     /// Shared with the searches running in the background.
-    pub timeline: Arc<Timeline>,
+    pub(crate) timeline: Arc<Timeline>,
     /// The committed filter: facets and kept search words.
-    pub query: Query,
-    pub mode: Mode,
-    pub focus: Pane,
+    pub(crate) query: Query,
+    pub(crate) mode: Mode,
+    pub(crate) focus: Pane,
     /// Positions in the timeline of the events that pass the filter.
-    pub visible: Vec<usize>,
-    pub list: TimelinePane,
-    pub detail: DetailPane,
-    pub filter: FilterPane,
-    pub strip: Strip,
+    pub(crate) visible: Vec<usize>,
+    pub(crate) list: TimelinePane,
+    pub(crate) detail: DetailPane,
+    pub(crate) filter: FilterPane,
+    pub(crate) strip: Strip,
     /// The help's lines, kept for the screen width they were made for.
-    pub help_page: help::Page,
-    pub choices: Choices,
-    pub settings: Settings,
-    pub status: Status,
-    pub size: (u16, u16),
-    pub quit: bool,
+    pub(crate) help_page: help::Page,
+    pub(crate) choices: Choices,
+    pub(crate) settings: Settings,
+    pub(crate) status: Status,
+    pub(crate) size: (u16, u16),
+    pub(crate) quit: bool,
     pub(super) history: Vec<Visit>,
     results: Results,
     /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
-    pub kept_lesson: Option<Box<Presenter>>,
-    /// Work for the terminal loop that `update` cannot do itself: open a
-    /// browser, put text on the clipboard. Tests read it instead.
-    pub effects: Vec<super::effect::Effect>,
+    pub(crate) kept_lesson: Option<Box<Presenter>>,
+    /// Work for the terminal loop that `update` cannot do itself (open a
+    /// browser, put text on the clipboard), handed back when `update` ends.
+    pub(super) effects: Vec<super::effect::Effect>,
 }
 
 impl App {
@@ -493,7 +495,9 @@ impl App {
     }
 
     /// Applies one message. Every change of state goes through here.
-    pub fn update(&mut self, msg: impl Into<Msg>) {
+    /// Returns the work only the terminal loop can do (open a browser, set
+    /// the clipboard); the loop reports how it went as [`Msg::Notice`].
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<super::effect::Effect> {
         let msg = msg.into();
         if matches!(
             msg,
@@ -532,7 +536,12 @@ impl App {
             }
             Msg::Present(p) => self.mode = Mode::Present(p),
             Msg::Goto(id) => self.goto(&id),
-            Msg::Notice(note) => self.status.message = Some(note),
+            Msg::Notice(note) => self.status.message = Some(crate::text::sanitize_line(&note).into_owned()),
+            Msg::Drawn => {
+                // Only prepares: nothing on screen changes.
+                self.prepare();
+                return Vec::new();
+            }
             Msg::Found(generation, found) => self.found(generation, *found),
             Msg::Filter(query) => {
                 self.query = query;
@@ -540,6 +549,7 @@ impl App {
             }
         }
         self.relayout_detail();
+        std::mem::take(&mut self.effects)
     }
 
     /// Keeps the detail pane's wrapped text in step with the selection, the
@@ -556,7 +566,7 @@ impl App {
     /// next to the selection in the list and the first its related links
     /// lead to) and makes the help's lines, so the key that shows one
     /// does not wait for that work.
-    pub fn prepare(&mut self) {
+    fn prepare(&mut self) {
         let width = self.regions().detail.map_or(0, |r| r.width.saturating_sub(2));
         let at = self.list.selected;
         let mut next: Vec<usize> = [at.checked_sub(1), at.checked_add(1)]

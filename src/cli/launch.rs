@@ -239,11 +239,11 @@ fn open_loading(
         );
         return Err(EXIT_INVALID_DATA);
     };
-    let mut problems: Vec<String> = crate::query::known::unknown_values(&query, &app.timeline)
+    let mut problems: Vec<String> = crate::query::known::unknown_values(&query, app.timeline())
         .iter()
         .map(|m| format!("tipline: {}", crate::text::sanitize_line(m)))
         .collect();
-    problems.extend(goto_problem(cli, &app.timeline));
+    problems.extend(goto_problem(cli, app.timeline()));
     if session.is_none() || !problems.is_empty() {
         // Warnings come before the app, as with any load, or after the terminal is back.
         drop(session.take());

@@ -54,3 +54,26 @@ pub fn on_world<'a>(args: &[&'a str]) -> Vec<&'a str> {
     all.extend(args);
     all
 }
+
+/// Moves the keyboard to `pane` the way a reader does, with Tab.
+pub fn focus_on(app: &mut tipline::app::App, pane: tipline::app::Pane) {
+    for _ in 0..4 {
+        if app.focus() == pane {
+            return;
+        }
+        app.update(tipline::app::Action::FocusNext);
+    }
+    assert_eq!(app.focus(), pane, "Tab never reaches the pane");
+}
+
+/// Moves the filter pane's cursor to entry `i` with the arrow keys.
+pub fn filter_cursor_to(app: &mut tipline::app::App, i: usize) {
+    focus_on(app, tipline::app::Pane::Filter);
+    while app.filter().cursor > i {
+        app.update(tipline::app::Action::Up);
+    }
+    while app.filter().cursor < i {
+        app.update(tipline::app::Action::Down);
+    }
+    assert_eq!(app.filter().cursor, i);
+}

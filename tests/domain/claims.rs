@@ -290,17 +290,23 @@ fn the_filter_pane_offers_how_sure_with_counts() {
     let mut app = App::new(claims(), Query::default());
     app.update(tipline::app::Input::Resize(120, 40));
     let entry = |app: &App, label: &str| {
-        let i = app.filter.entries.iter().position(|e| e.label == label).unwrap();
-        (i, app.filter.entries[i].count)
+        let i = app
+            .filter()
+            .entries
+            .iter()
+            .position(|e| e.label == label)
+            .unwrap();
+        (i, app.filter().entries[i].count)
     };
     assert_eq!(entry(&app, "disputed").1, 2);
     assert_eq!(entry(&app, "exact").1, 2);
     assert_eq!(entry(&app, "uncertain").1, 2);
-    app.focus = Pane::Filter;
-    app.filter.cursor = entry(&app, "disputed").0;
+    let disputed = entry(&app, "disputed").0;
+    crate::common::filter_cursor_to(&mut app, disputed);
+    assert_eq!(app.focus(), Pane::Filter);
     app.update(Action::Toggle);
-    assert_eq!(app.query.to_string(), "certainty:disputed");
-    assert_eq!(app.visible.len(), 2);
+    assert_eq!(app.query().to_string(), "certainty:disputed");
+    assert_eq!(app.visible().len(), 2);
     // Choosing another certainty would add its events: its count stays.
     assert_eq!(entry(&app, "exact").1, 2);
 }

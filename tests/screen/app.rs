@@ -37,9 +37,9 @@ fn names(e: &Event, actor: &str) -> bool {
 }
 
 fn visible_ids(app: &App) -> Vec<String> {
-    app.visible
+    app.visible()
         .iter()
-        .map(|&p| app.timeline.events[p].id.clone())
+        .map(|&p| app.timeline().events[p].id.clone())
         .collect()
 }
 
@@ -53,9 +53,9 @@ fn moves_through_the_timeline() {
     app.update(Action::Down);
     assert_eq!(app.selected(), 2);
     app.update(Action::Bottom);
-    assert_eq!(app.selected(), app.visible.len() - 1);
+    assert_eq!(app.selected(), app.visible().len() - 1);
     app.update(Action::Down);
-    assert_eq!(app.selected(), app.visible.len() - 1, "stays at the bottom");
+    assert_eq!(app.selected(), app.visible().len() - 1, "stays at the bottom");
     app.update(Action::Top);
     app.update(Action::PageDown);
     assert!(
@@ -75,11 +75,11 @@ fn selection_stays_on_screen_while_scrolling() {
         app.update(Action::Down);
         let row = app.selected_row().unwrap();
         assert!(
-            row >= app.list.offset,
+            row >= app.list().offset,
             "row {row} above offset {}",
-            app.list.offset
+            app.list().offset
         );
-        assert!(row < app.list.offset + 20, "row {row} below the pane");
+        assert!(row < app.list().offset + 20, "row {row} below the pane");
     }
 }
 
@@ -90,26 +90,26 @@ fn year_prompt_filters_live_then_keeps_or_drops() {
     type_text(&mut app, "2022");
     assert!(visible_ids(&app)
         .iter()
-        .all(|id| app.timeline.event(id).unwrap().years().contains(&2022)));
-    assert_eq!(app.visible.len(), events_where(|e| in_year(e, 2022)));
+        .all(|id| app.timeline().event(id).unwrap().years().contains(&2022)));
+    assert_eq!(app.visible().len(), events_where(|e| in_year(e, 2022)));
     app.update(Action::Cancel);
     assert_eq!(
-        app.visible.len(),
-        app.timeline.events.len(),
+        app.visible().len(),
+        app.timeline().events.len(),
         "Esc drops the live filter"
     );
-    assert!(app.query.is_empty());
+    assert!(app.query().is_empty());
 
     app.update(Action::FilterYear);
     type_text(&mut app, "2022");
     app.update(Action::Accept);
-    assert_eq!(app.query.to_string(), "year:2022");
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.query().to_string(), "year:2022");
+    assert_eq!(*app.mode(), Mode::Browse);
     // A new year replaces the old one rather than adding to it.
     app.update(Action::FilterYear);
     type_text(&mut app, "2019");
     app.update(Action::Accept);
-    assert_eq!(app.query.to_string(), "year:2019");
+    assert_eq!(app.query().to_string(), "year:2019");
 }
 
 #[test]
@@ -132,29 +132,29 @@ fn year_prompt_steps_through_years_with_events() {
     app.update(Action::FilterYear);
     app.update(Action::NextYear);
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Year { input: "2003".into() },
         "starts at the selected event's year"
     );
     app.update(Action::NextYear);
-    assert_eq!(app.mode, Mode::Year { input: "2004".into() });
+    assert_eq!(*app.mode(), Mode::Year { input: "2004".into() });
     app.update(Action::NextYear);
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Year { input: "2010".into() },
         "years without events are skipped"
     );
     app.update(Action::NextYear);
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Year { input: "2010".into() },
         "the last year stays"
     );
     app.update(Action::PrevYear);
-    assert_eq!(app.mode, Mode::Year { input: "2004".into() });
+    assert_eq!(*app.mode(), Mode::Year { input: "2004".into() });
     app.update(Input::Char('x'));
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Year { input: "2004".into() },
         "only digits are typed"
     );
@@ -166,22 +166,22 @@ fn search_filters_as_you_type_and_enter_keeps_it() {
     app.update(Action::Search);
     type_text(&mut app, "hotl");
     assert!(visible_ids(&app).contains(&"hotline-opened-2022".to_string()));
-    assert!(app.visible.len() < app.timeline.events.len());
+    assert!(app.visible().len() < app.timeline().events.len());
     assert_eq!(app.highlights(), vec!["hotl".to_string()]);
     app.update(Action::Erase);
     app.update(Action::Erase);
     app.update(Action::Erase);
     app.update(Action::Erase);
     assert_eq!(
-        app.visible.len(),
-        app.timeline.events.len(),
+        app.visible().len(),
+        app.timeline().events.len(),
         "erasing widens again"
     );
     type_text(&mut app, "KOH pich");
     let found = visible_ids(&app);
     assert!(found.contains(&"national-day-2022".to_string()), "{found:?}");
     app.update(Action::Accept);
-    assert_eq!(app.query.to_string(), "KOH pich");
+    assert_eq!(app.query().to_string(), "KOH pich");
     assert_eq!(visible_ids(&app), found);
 }
 
@@ -190,24 +190,29 @@ fn search_escape_drops_it() {
     let mut app = app();
     app.update(Action::Search);
     type_text(&mut app, "zzzz");
-    assert!(app.visible.is_empty());
+    assert!(app.visible().is_empty());
     app.update(Action::Cancel);
-    assert_eq!(app.visible.len(), app.timeline.events.len());
-    assert!(app.query.is_empty());
+    assert_eq!(app.visible().len(), app.timeline().events.len());
+    assert!(app.query().is_empty());
 }
 
 #[test]
 fn facet_values_toggle_and_counts_follow_other_facets() {
     let mut app = app();
     app.update(Action::FocusLeft);
-    assert_eq!(app.focus, Pane::Filter);
-    let i = app.filter.entries.iter().position(|e| e.label == "2024").unwrap();
-    app.filter.cursor = i;
+    assert_eq!(app.focus(), Pane::Filter);
+    let i = app
+        .filter()
+        .entries
+        .iter()
+        .position(|e| e.label == "2024")
+        .unwrap();
+    crate::common::filter_cursor_to(&mut app, i);
     app.update(Action::Toggle);
-    assert_eq!(app.query.to_string(), "year:2024");
-    assert_eq!(app.visible.len(), events_where(|e| in_year(e, 2024)));
+    assert_eq!(app.query().to_string(), "year:2024");
+    assert_eq!(app.visible().len(), events_where(|e| in_year(e, 2024)));
     let count = |app: &App, label: &str| {
-        app.filter
+        app.filter()
             .entries
             .iter()
             .find(|e| e.label == label)
@@ -225,9 +230,9 @@ fn facet_values_toggle_and_counts_follow_other_facets() {
         events_where(|e| names(e, "sar-kheng")) > events_where(|e| in_year(e, 2024) && names(e, "sar-kheng")),
         "Sar Kheng has events in other years, so the year narrows his count"
     );
-    assert!(app.filter.entries[i].active);
+    assert!(app.filter().entries[i].active);
     app.update(Action::Toggle);
-    assert!(app.query.is_empty());
+    assert!(app.query().is_empty());
 }
 
 #[test]
@@ -235,20 +240,20 @@ fn actor_picker_matches_names_and_aliases_fuzzily() {
     let mut app = app();
     app.update(Action::PickActor);
     type_text(&mut app, "techo");
-    match &app.mode {
+    match &app.mode() {
         Mode::Pick(p) => {
-            let first = &app.choices.actors[p.matches[0]];
+            let first = &app.choices().actors[p.matches[0]];
             assert_eq!(first.label, "Hun Sen", "alias 'Samdech Techo Hun Sen' matches");
         }
         other => panic!("{other:?}"),
     }
     app.update(Action::Accept);
-    assert_eq!(app.query.to_string(), "actor:hun-sen");
+    assert_eq!(app.query().to_string(), "actor:hun-sen");
     assert!(visible_ids(&app).contains(&"interfaith-forum-2022".to_string()));
     app.update(Action::PickActor);
     type_text(&mut app, "srkhng");
     app.update(Action::Accept);
-    assert_eq!(app.query.to_string(), "actor:hun-sen actor:sar-kheng");
+    assert_eq!(app.query().to_string(), "actor:hun-sen actor:sar-kheng");
 }
 
 #[test]
@@ -257,9 +262,9 @@ fn kind_picker_toggles_a_kind() {
     app.update(Action::PickKind);
     type_text(&mut app, "national");
     app.update(Action::Accept);
-    assert_eq!(app.query.clauses[0].term, Term::Kind(EventKind::NationalDay));
+    assert_eq!(app.query().clauses[0].term, Term::Kind(EventKind::NationalDay));
     assert_eq!(
-        app.visible.len(),
+        app.visible().len(),
         events_where(|e| e.kind == EventKind::NationalDay)
     );
 }
@@ -281,7 +286,7 @@ fn related_events_are_followed_and_back_returns() {
     app.update(Action::Back);
     assert_eq!(selected_id(&app), "interfaith-day-announced-2022");
     app.update(Action::Back);
-    assert_eq!(app.status.message.as_deref(), Some("nothing to go back to"));
+    assert_eq!(app.status().message.as_deref(), Some("nothing to go back to"));
 }
 
 #[test]
@@ -291,9 +296,9 @@ fn following_a_filtered_out_event_clears_the_filter_and_back_restores_it() {
     app.update(Msg::Goto(String::from("interfaith-day-announced-2022")));
     app.update(Action::FollowRelated(2));
     assert_eq!(selected_id(&app), "interfaith-day-2023");
-    assert!(app.query.is_empty());
+    assert!(app.query().is_empty());
     app.update(Action::Back);
-    assert_eq!(app.query.to_string(), "year:2022");
+    assert_eq!(app.query().to_string(), "year:2022");
     assert_eq!(selected_id(&app), "interfaith-day-announced-2022");
 }
 
@@ -302,7 +307,7 @@ fn enter_in_detail_follows_the_first_related_event() {
     let mut app = app();
     app.update(Msg::Goto(String::from("tip-report-2022")));
     app.update(Action::FocusRight);
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.focus(), Pane::Detail);
     app.update(Action::Activate);
     assert_eq!(selected_id(&app), "tip-report-2021");
 }
@@ -311,10 +316,10 @@ fn enter_in_detail_follows_the_first_related_event() {
 fn clear_filters_shows_everything() {
     let mut app = app();
     app.update(Msg::Filter(Query::parse("year:2022 kind:law").unwrap()));
-    assert!(app.visible.is_empty());
+    assert!(app.visible().is_empty());
     app.update(Action::ClearFilters);
-    assert_eq!(app.visible.len(), app.timeline.events.len());
-    assert!(app.query.is_empty());
+    assert_eq!(app.visible().len(), app.timeline().events.len());
+    assert!(app.query().is_empty());
 }
 
 #[test]
@@ -323,7 +328,7 @@ fn query_text_is_editable_and_errors_are_shown() {
     app.update(Action::EditQuery);
     type_text(&mut app, "kind:lwa");
     app.update(Action::Accept);
-    match &app.mode {
+    match &app.mode() {
         Mode::EditQuery { error: Some(e), .. } => assert!(e.contains("did you mean `law`"), "{e}"),
         other => panic!("{other:?}"),
     }
@@ -332,11 +337,11 @@ fn query_text_is_editable_and_errors_are_shown() {
     }
     type_text(&mut app, "law");
     app.update(Action::Accept);
-    assert_eq!(app.query.to_string(), "kind:law");
-    assert_eq!(app.visible.len(), events_where(|e| e.kind == EventKind::Law));
+    assert_eq!(app.query().to_string(), "kind:law");
+    assert_eq!(app.visible().len(), events_where(|e| e.kind == EventKind::Law));
     app.update(Action::EditQuery);
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::EditQuery {
             input: "kind:law".into(),
             error: None
@@ -344,7 +349,7 @@ fn query_text_is_editable_and_errors_are_shown() {
         "starts from the filter"
     );
     app.update(Action::Cancel);
-    assert_eq!(app.query.to_string(), "kind:law");
+    assert_eq!(app.query().to_string(), "kind:law");
 }
 
 #[test]
@@ -352,7 +357,7 @@ fn every_key_is_safe_on_an_empty_result() {
     let mut app = app();
     app.update(Msg::Filter(Query::parse("zzzz").unwrap()));
     for pane in [Pane::Timeline, Pane::Detail, Pane::Filter] {
-        app.focus = pane;
+        crate::common::focus_on(&mut app, pane);
         for a in [
             Msg::from(Action::Up),
             Msg::from(Action::Down),
@@ -376,10 +381,10 @@ fn every_key_is_safe_on_an_empty_result() {
         }
     }
     // Enter then Space in the filter pane added a value and took it away.
-    assert_eq!(app.query.to_string(), "zzzz");
-    assert!(app.visible.is_empty());
+    assert_eq!(app.query().to_string(), "zzzz");
+    assert!(app.visible().is_empty());
     assert!(app.selected_event().is_none());
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -390,9 +395,9 @@ fn selection_survives_a_narrowing_filter_or_moves_to_the_next_event() {
     assert_eq!(selected_id(&app), "hotline-opened-2022");
     app.update(Msg::Filter(Query::parse("year:2022 -hotline").unwrap()));
     let next = selected_id(&app);
-    let pos = app.timeline.event_position(&next).unwrap();
+    let pos = app.timeline().event_position(&next).unwrap();
     assert!(
-        pos > app.timeline.event_position("hotline-opened-2022").unwrap(),
+        pos > app.timeline().event_position("hotline-opened-2022").unwrap(),
         "{next}"
     );
 }
@@ -402,10 +407,10 @@ fn resizing_keeps_the_selection_and_valid_focus() {
     let mut app = app();
     app.update(Msg::Goto(String::from("national-day-2022")));
     app.update(Action::FocusLeft);
-    assert_eq!(app.focus, Pane::Filter);
+    assert_eq!(app.focus(), Pane::Filter);
     app.update(Input::Resize(90, 30));
     assert_eq!(
-        app.focus,
+        app.focus(),
         Pane::Timeline,
         "the filter pane is hidden at 90 columns"
     );
@@ -418,25 +423,25 @@ fn resizing_keeps_the_selection_and_valid_focus() {
 #[test]
 fn tab_cycles_panes_available_at_the_size() {
     let mut app = app();
-    let mut seen = vec![app.focus];
+    let mut seen = vec![app.focus()];
     for _ in 0..3 {
         app.update(Action::FocusNext);
-        seen.push(app.focus);
+        seen.push(app.focus());
     }
     assert_eq!(seen, [Pane::Timeline, Pane::Detail, Pane::Filter, Pane::Timeline]);
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Pane::Filter);
+    assert_eq!(app.focus(), Pane::Filter);
 }
 
 #[test]
 fn help_opens_and_closes_and_q_quits() {
     let mut app = app();
     app.update(Action::Help);
-    assert!(matches!(app.mode, Mode::Help { .. }));
+    assert!(matches!(app.mode(), Mode::Help { .. }));
     app.update(Action::CloseHelp);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.has_quit());
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -608,7 +613,7 @@ fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
         x: t.x + 5,
         y: t.y + 3,
     });
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     assert_eq!(app.selected(), 1);
     app.update(Input::Click {
         x: t.x + 5,
@@ -620,22 +625,23 @@ fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
         x: d.x + 2,
         y: d.y + 2,
     });
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.focus(), Pane::Detail);
     app.update(Input::Wheel {
         up: false,
         x: d.x + 2,
         y: d.y + 2,
     });
-    assert_eq!(app.detail.scroll, 3, "the wheel scrolls the pane under it");
+    assert_eq!(app.detail().scroll, 3, "the wheel scrolls the pane under it");
     assert_eq!(app.selected(), 1, "and leaves the selection alone");
     // Inside the filter: the Year heading, then 2001, 2003...
     app.update(Input::Click {
         x: f.x + 3,
         y: f.y + 3,
     });
-    assert_eq!(app.focus, Pane::Filter);
+    assert_eq!(app.focus(), Pane::Filter);
     assert_eq!(
-        app.filter.entries[app.filter.cursor].label, "2003",
+        app.filter().entries[app.filter().cursor].label,
+        "2003",
         "second year under the heading"
     );
     // The wheel over the timeline moves the selection, whichever pane has the keyboard.
@@ -728,6 +734,6 @@ fn moving_focus_on_a_screen_too_small_for_panes_does_nothing() {
         Action::FocusRight,
     ] {
         app.update(a);
-        assert_eq!(app.focus, Pane::Timeline, "{a:?}");
+        assert_eq!(app.focus(), Pane::Timeline, "{a:?}");
     }
 }

@@ -27,28 +27,32 @@ fn a_new_selection_opens_at_the_top_and_back_restores_the_scroll() {
     let mut app = app_at(120, 30);
     app.update(Msg::Goto("tip-report-2022".into()));
     app.update(Action::FocusRight);
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.focus(), Pane::Detail);
     for _ in 0..6 {
         app.update(Action::Down);
     }
-    let scrolled = app.detail.scroll;
+    let scrolled = app.detail().scroll;
     assert!(scrolled > 0, "the event is long enough to scroll");
     // A search that hides this event selects another: it opens at its top.
     app.update(Action::Search);
     type_text(&mut app, "complaints");
     assert_ne!(selected_id(&app), "tip-report-2022");
-    assert_eq!(app.detail.scroll, 0);
+    assert_eq!(app.detail().scroll, 0);
     app.update(Action::Cancel);
     app.update(Msg::Goto("tip-report-2022".into()));
-    assert_eq!(app.detail.scroll, 0, "a fresh view of an event starts at its top");
+    assert_eq!(
+        app.detail().scroll,
+        0,
+        "a fresh view of an event starts at its top"
+    );
     // A filter typed as query text that moves the selection.
     for _ in 0..6 {
         app.update(Action::Down);
     }
-    assert!(app.detail.scroll > 0);
+    assert!(app.detail().scroll > 0);
     app.update(Msg::Filter(Query::parse("year:2023").unwrap()));
     assert_ne!(selected_id(&app), "tip-report-2022");
-    assert_eq!(app.detail.scroll, 0);
+    assert_eq!(app.detail().scroll, 0);
     // Following a link opens the target at the top; Back returns to where
     // the reader was.
     app.update(Msg::Filter(Query::default()));
@@ -56,14 +60,14 @@ fn a_new_selection_opens_at_the_top_and_back_restores_the_scroll() {
     for _ in 0..4 {
         app.update(Action::Down);
     }
-    let kept = app.detail.scroll;
+    let kept = app.detail().scroll;
     assert_eq!(kept, 4);
     app.update(Action::FollowRelated(1));
     assert_eq!(selected_id(&app), "tip-report-2021");
-    assert_eq!(app.detail.scroll, 0);
+    assert_eq!(app.detail().scroll, 0);
     app.update(Action::Back);
     assert_eq!(selected_id(&app), "tip-report-2022");
-    assert_eq!(app.detail.scroll, kept);
+    assert_eq!(app.detail().scroll, kept);
 }
 
 /// The screen's text, one string per row.
@@ -255,7 +259,7 @@ fn a_long_query_error_is_wrapped_not_cut() {
         "kind:lwa actor:nosuchactoratall tag:nosuchtagatall year:20x",
     );
     app.update(Action::Accept);
-    let error = match &app.mode {
+    let error = match &app.mode() {
         tipline::app::Mode::EditQuery { error: Some(e), .. } => e.clone(),
         other => panic!("an error is shown: {other:?}"),
     };
@@ -305,11 +309,11 @@ fn the_notes_view_says_which_process_it_waits_for() {
 }
 
 fn picked(app: &App) -> Vec<String> {
-    match &app.mode {
+    match &app.mode() {
         tipline::app::Mode::Pick(p) => p
             .matches
             .iter()
-            .map(|&i| app.choices.actors[i].label.clone())
+            .map(|&i| app.choices().actors[i].label.clone())
             .collect(),
         other => panic!("a picker: {other:?}"),
     }
@@ -417,7 +421,7 @@ fn keys_other_terminal_tools_taught() {
             .contains("complaints")
     };
     let expected: Vec<String> = app
-        .visible
+        .visible()
         .iter()
         .map(|&p| &t.events[p])
         .filter(|e| holds(e))
@@ -427,11 +431,14 @@ fn keys_other_terminal_tools_taught() {
     app.update(Action::Search);
     type_text(&mut app, "complaints");
     app.update(Action::Accept);
-    let query = app.query.clone();
+    let query = app.query().clone();
     app.update(Msg::Filter(Query::default()));
     assert!(app.highlights().is_empty());
     app.update(Action::NextMatch);
-    assert_eq!(app.status.message.as_deref(), Some("no search words: / searches"));
+    assert_eq!(
+        app.status().message.as_deref(),
+        Some("no search words: / searches")
+    );
     app.update(Msg::Filter(query));
     app.update(Action::Top);
     app.update(Action::NextMatch);
@@ -440,7 +447,7 @@ fn keys_other_terminal_tools_taught() {
     assert_eq!(selected_id(&app), expected[0]);
     app.update(Action::PrevMatch);
     assert_eq!(selected_id(&app), expected[expected.len() - 1]);
-    assert_eq!(app.status.message.as_deref(), Some("search wrapped around"));
+    assert_eq!(app.status().message.as_deref(), Some("search wrapped around"));
 }
 
 #[test]
@@ -524,16 +531,16 @@ fn a_long_session_draws_what_a_fresh_app_draws_after_the_same_keys() {
     // as the terminal loop does, so it draws from what it kept; the fresh
     // app is given the keys so far and draws once, from nothing kept.
     let mut long = app_at(120, 40);
-    long.prepare();
+    long.update(Msg::Drawn);
     for (n, msg) in session().into_iter().enumerate() {
         long.update(msg);
         let mut fresh = app_at(120, 40);
         for msg in session().into_iter().take(n + 1) {
             fresh.update(msg);
         }
-        let (w, h) = long.size;
+        let (w, h) = long.size();
         assert_eq!(frame_of(&long, w, h), frame_of(&fresh, w, h), "after key {n}");
-        long.prepare();
+        long.update(Msg::Drawn);
     }
 }
 
@@ -558,19 +565,19 @@ fn source_marks(app: &App) -> Vec<String> {
 fn the_selected_source_stays_marked_through_wrapped_events() {
     let mut app = app_at(200, 50);
     app.update(Msg::Goto("ncct-sub-decree-2009".into()));
-    app.prepare();
+    app.update(Msg::Drawn);
     assert_eq!(source_marks(&app), ["▸[1]"]);
     for want in ["▸[2]", "▸[3]", "▸[4]"] {
         app.update(Action::NextSource);
-        app.prepare();
+        app.update(Msg::Drawn);
         assert_eq!(source_marks(&app), [want]);
     }
     app.update(Action::PrevSource);
-    app.prepare();
+    app.update(Msg::Drawn);
     assert_eq!(source_marks(&app), ["▸[3]"]);
     // Away and back: the event opens at its first source again.
     app.update(Action::Down);
-    app.prepare();
+    app.update(Msg::Drawn);
     app.update(Action::Up);
     assert_eq!(source_marks(&app), ["▸[1]"]);
 }

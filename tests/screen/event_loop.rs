@@ -54,7 +54,7 @@ fn typed_keys_filter_the_timeline_and_q_ends_the_loop() {
         |_| false,
     );
     assert!(ended.is_ok(), "{ended:?}");
-    assert!(app.quit);
+    assert!(app.has_quit());
     let shown = screen(&terminal);
     assert!(shown.contains("Timeline — 11 of 39 events"), "{shown}");
     assert!(shown.contains("filter: year:2022"), "{shown}");
@@ -86,7 +86,7 @@ fn a_stop_signal_ends_the_loop_with_its_number() {
         },
     );
     assert!(matches!(ended, Err(Stop::Signal(15))), "{ended:?}");
-    assert!(!app.quit);
+    assert!(!app.has_quit());
     assert!(screen(&terminal).contains("Timeline — 39 of 39 events"));
     assert_eq!(
         idle_calls.get(),

@@ -79,8 +79,8 @@ fn app() -> App {
 #[test]
 fn figures_are_grouped_by_what_they_count_with_who_gave_them() {
     let app = app();
-    let all: Vec<usize> = (0..app.timeline.events.len()).collect();
-    let (groups, more) = app.timeline.figures_by_year(&all, 100);
+    let all: Vec<usize> = (0..app.timeline().events.len()).collect();
+    let (groups, more) = app.timeline().figures_by_year(&all, 100);
     assert!(!more);
     let kinds: Vec<Counted> = groups.iter().map(|g| g.0).collect();
     assert_eq!(kinds, vec![Counted::Cases, Counted::Arrests, Counted::Rescues]);
@@ -128,7 +128,7 @@ fn screen(app: &App) -> String {
 fn the_chart_names_who_gave_each_bar_and_shows_the_other_value() {
     let mut app = app();
     app.update(Action::Figures);
-    assert_eq!(app.mode, Mode::Figures { scroll: 0 });
+    assert_eq!(*app.mode(), Mode::Figures { scroll: 0 });
     let text = screen(&app);
     assert!(text.contains("Figures of the 2 events in view"), "{text}");
     assert!(text.contains("Arrests, charges and detentions (1)"), "{text}");
@@ -142,7 +142,7 @@ fn the_chart_names_who_gave_each_bar_and_shows_the_other_value() {
         "{text}"
     );
     app.update(Action::CloseHelp);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -201,8 +201,8 @@ value = 127271
 #[test]
 fn the_chart_takes_the_earliest_figures_up_to_its_limit() {
     let app = app();
-    let all: Vec<usize> = (0..app.timeline.events.len()).collect();
-    let (groups, more) = app.timeline.figures_by_year(&all, 2);
+    let all: Vec<usize> = (0..app.timeline().events.len()).collect();
+    let (groups, more) = app.timeline().figures_by_year(&all, 2);
     assert!(more, "a third figure was left out");
     let labels: Vec<&str> = groups
         .iter()

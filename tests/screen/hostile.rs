@@ -159,14 +159,14 @@ fn pasted_escapes_and_huge_pastes_are_cut_and_made_visible() {
     let mut app = App::new(crate::common::world(), Query::default());
     app.update(Action::Search);
     app.update(Input::Paste("\u{1b}]0;pwned\u{7}".into()));
-    let tipline::app::Mode::Search { input } = &app.mode else {
+    let tipline::app::Mode::Search { input } = &app.mode() else {
         panic!()
     };
     assert_eq!(input, "^[]0;pwned^G");
     app.update(Action::Cancel);
     app.update(Action::Search);
     app.update(Input::Paste(String::from(&"x".repeat(1_000_000))));
-    let tipline::app::Mode::Search { input } = &app.mode else {
+    let tipline::app::Mode::Search { input } = &app.mode() else {
         panic!()
     };
     assert_eq!(input.chars().count(), tipline::query::MAX_QUERY_CHARS);
@@ -328,8 +328,10 @@ fn no_events_at_all_and_every_key() {
     .unwrap();
     assert!(t.events.is_empty());
     let mut app = App::new(t, Query::default());
+    // Wide enough that each pane can take the keyboard.
+    app.update(Input::Resize(200, 50));
     for pane in [Pane::Filter, Pane::Timeline, Pane::Detail] {
-        app.focus = pane;
+        crate::common::focus_on(&mut app, pane);
         let script: Vec<Msg> = vec![
             Action::Up.into(),
             Action::Down.into(),

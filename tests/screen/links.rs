@@ -74,7 +74,7 @@ fn inward_links_are_followed_by_number_and_back_returns() {
     assert_eq!(selected_id(&app), "law-2020");
     app.update(Action::FollowRelated(3));
     assert_eq!(
-        app.status.message.as_deref(),
+        app.status().message.as_deref(),
         Some("this event has no related event 3")
     );
     assert_eq!(selected_id(&app), "law-2020");
@@ -88,16 +88,16 @@ fn fixture_path() -> std::path::PathBuf {
 fn sources_are_chosen_in_turn_and_a_new_event_starts_at_its_first() {
     let mut app = app();
     app.update(Msg::Goto("law-2020".into()));
-    assert_eq!(app.detail.source, 0);
+    assert_eq!(app.detail().source, 0);
     app.update(Action::NextSource);
-    assert_eq!(app.detail.source, 1);
-    assert_eq!(app.status.message.as_deref(), Some("source 2 of 2: The Radio"));
+    assert_eq!(app.detail().source, 1);
+    assert_eq!(app.status().message.as_deref(), Some("source 2 of 2: The Radio"));
     app.update(Action::NextSource);
-    assert_eq!(app.detail.source, 0, "wraps round to the first");
+    assert_eq!(app.detail().source, 0, "wraps round to the first");
     app.update(Action::PrevSource);
-    assert_eq!(app.detail.source, 1, "and back to the last");
+    assert_eq!(app.detail().source, 1, "and back to the last");
     app.update(Msg::Goto("plan-2021".into()));
-    assert_eq!(app.detail.source, 0);
+    assert_eq!(app.detail().source, 0);
 }
 
 #[test]
@@ -105,16 +105,13 @@ fn open_asks_for_the_selected_source_only_when_it_has_a_web_address() {
     use tipline::app::sources::Effect;
     let mut app = app();
     app.update(Msg::Goto("law-2020".into()));
-    app.update(Action::OpenSource);
     assert_eq!(
-        app.effects,
+        app.update(Action::OpenSource),
         vec![Effect::Open("https://example.org/report".into())]
     );
-    app.effects.clear();
     app.update(Action::NextSource);
-    app.update(Action::OpenSource);
     assert_eq!(
-        app.effects,
+        app.update(Action::OpenSource),
         vec![Effect::Open("http://example.net/broadcast?id=7".into())]
     );
 }
@@ -127,8 +124,8 @@ fn the_copy_menu_offers_citation_quote_event_and_command() {
     app.update(Msg::Goto("law-2020".into()));
     app.update(Action::NextSource);
     app.update(Action::CopyMenu);
-    let Mode::Copy(menu) = &app.mode else {
-        panic!("the copy menu is open: {:?}", app.mode)
+    let Mode::Copy(menu) = &app.mode() else {
+        panic!("the copy menu is open: {:?}", app.mode())
     };
     let whats: Vec<&str> = menu.items.iter().map(|i| i.what.as_str()).collect();
     assert_eq!(
@@ -156,10 +153,10 @@ fn the_copy_menu_offers_citation_quote_event_and_command() {
         menu.items[2].text
     );
     // A digit copies that item and closes the menu.
-    app.update(Input::Char('2'));
-    assert_eq!(app.mode, Mode::Browse);
+    let effects = app.update(Input::Char('2'));
+    assert_eq!(*app.mode(), Mode::Browse);
     assert_eq!(
-        app.effects,
+        effects,
         vec![Effect::Copy {
             what: "quote 2 with its source".into(),
             text: menu_text(&app, "law-2020", 1),
@@ -172,11 +169,11 @@ fn menu_text(app: &App, id: &str, i: usize) -> String {
     let mut fresh = App::new(fixture(), Query::default());
     fresh.update(Input::Resize(120, 40));
     fresh.update(Msg::Goto(id.into()));
-    for _ in 0..app.detail.source {
+    for _ in 0..app.detail().source {
         fresh.update(Action::NextSource);
     }
     fresh.update(Action::CopyMenu);
-    match &fresh.mode {
+    match &fresh.mode() {
         tipline::app::Mode::Copy(m) => m.items[i].text.clone(),
         other => panic!("no copy menu: {other:?}"),
     }
@@ -185,10 +182,9 @@ fn menu_text(app: &App, id: &str, i: usize) -> String {
 #[test]
 fn esc_closes_the_copy_menu_without_copying() {
     let mut app = app();
-    app.update(Action::CopyMenu);
-    app.update(Action::Cancel);
-    assert_eq!(app.mode, tipline::app::Mode::Browse);
-    assert!(app.effects.is_empty());
+    assert!(app.update(Action::CopyMenu).is_empty());
+    assert!(app.update(Action::Cancel).is_empty(), "nothing copied");
+    assert_eq!(*app.mode(), tipline::app::Mode::Browse);
 }
 
 /// Opens the app the way the launcher does from a command line: its data
@@ -224,9 +220,9 @@ fn the_copied_command_line_reopens_the_same_view() {
         "tipline --data tests/fixtures/links.toml --goto reply-2022 -- '-kind:law year:2021..2022'"
     );
     let reopened = app_from_command(&command);
-    assert_eq!(reopened.query, app.query);
+    assert_eq!(reopened.query(), app.query());
     assert_eq!(selected_id(&reopened), "reply-2022");
-    assert_eq!(reopened.visible, app.visible);
+    assert_eq!(reopened.visible(), app.visible());
 }
 
 #[test]
@@ -240,7 +236,7 @@ fn the_command_line_quotes_what_a_shell_would_expand() {
     app.update(Msg::Filter(Query::parse("$(reboot) `x` it's").unwrap()));
     let command = app.reopen_command();
     let reopened = app_from_command(&command);
-    assert_eq!(reopened.query, app.query, "{command}");
+    assert_eq!(reopened.query(), app.query(), "{command}");
 }
 
 #[test]

@@ -11,17 +11,22 @@ use tipline::teach::lesson;
 use tipline::Query;
 
 fn presenting(lesson_index: usize) -> App {
+    presenting_with(lesson_index, tipline::app::Settings::default())
+}
+
+/// Presenting with the settings a teacher started with (projector, theme).
+fn presenting_with(lesson_index: usize, settings: tipline::app::Settings) -> App {
     let t = crate::common::world();
     let (lessons, _) = lesson::load(&crate::common::world_lesson_files(), &t);
     let p = Presenter::from_lesson(&lessons[lesson_index], &t);
-    let mut app = App::new(t, Query::default());
+    let mut app = App::with_settings(t, Query::default(), settings);
     app.update(Input::Resize(120, 40));
     app.update(Msg::Present(Box::new(p)));
     app
 }
 
 fn presenter(app: &App) -> &Presenter {
-    match &app.mode {
+    match &app.mode() {
         Mode::Present(p) => p,
         other => panic!("not presenting: {other:?}"),
     }
@@ -34,7 +39,7 @@ fn space_reveals_parts_in_order_then_moves_on() {
     assert_eq!(presenter(&app).revealed, 0);
     // Stop 1 reveals date, facts, quote (the default order; its event has no figures).
     let first = presenter(&app).slides[0].events[0];
-    assert!(app.timeline.events[first].figures.is_empty());
+    assert!(app.timeline().events[first].figures.is_empty());
     assert_eq!(presenter(&app).slides[0].reveal, ["date", "facts", "quote"]);
     for n in 1..=3 {
         app.update(Action::Reveal);
@@ -95,7 +100,7 @@ fn escape_returns_to_browsing_at_the_event_on_screen() {
     let mut app = presenting(1);
     app.update(Action::NextStop);
     app.update(Action::EndPresenting);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
     assert_eq!(
         app.selected_event().unwrap().id,
         "ninety-five-percent-finding-2022"
@@ -110,7 +115,7 @@ fn presenting_the_filtered_view_makes_a_stop_per_event() {
     app.update(Action::Present);
     let p = presenter(&app);
     let rankings = app
-        .timeline
+        .timeline()
         .events
         .iter()
         .filter(|e| e.kind == tipline::timeline::model::EventKind::Ranking)
@@ -132,10 +137,13 @@ fn the_fit_check_names_the_stops_a_small_terminal_cuts() {
     let cut = fit_problems(&p, &t, 80, 24, false);
     assert!(!cut.is_empty(), "the figures stops need more than 24 rows");
     assert!(fit_problems(&p, &t, 200, 60, false).is_empty());
-    let mut app = presenting(1);
-    if let Mode::Present(p) = &mut app.mode {
-        p.fit_check = Some(cut);
-    }
+    // As `tipline present` hands over a presenter whose stops do not fit.
+    let mut p = Presenter::from_lesson(&lessons[1], &t);
+    p.fit_check = Some(cut);
+    let mut app = App::new(t, Query::default());
+    app.update(Input::Resize(120, 40));
+    app.update(Msg::Present(Box::new(p)));
+    assert!(presenter(&app).fit_check.is_some());
     app.update(Action::Reveal);
     assert!(presenter(&app).fit_check.is_none(), "any key begins");
     assert_eq!(presenter(&app).revealed, 0, "that key only dismissed the check");
@@ -167,15 +175,21 @@ fn presenter_snapshots() {
 fn the_projector_is_white_on_black_and_no_colour_leaves_the_terminals_own() {
     use ratatui::style::Color;
     for projector in [true, false] {
-        let mut app = presenting(1);
-        app.settings.projector = projector;
         // The projector is white on black and nothing else; NO_COLOR leaves
         // the terminal's own colours.
-        app.settings.theme = if projector {
+        let theme = if projector {
             Theme::projector(false)
         } else {
             Theme::new(ThemeName::Dark, true)
         };
+        let mut app = presenting_with(
+            1,
+            tipline::app::Settings {
+                projector,
+                theme,
+                ..Default::default()
+            },
+        );
         app.update(Action::Reveal);
         let terminal = screen(&mut app, 120, 40);
         let buf = terminal.backend().buffer();
@@ -207,15 +221,18 @@ fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
         .collect()
 }
 
-fn projector(app: &mut App) {
-    app.settings.projector = true;
-    app.settings.theme = Theme::new(ThemeName::HighContrast, true);
+/// The projector preset under `NO_COLOR`.
+fn projector() -> tipline::app::Settings {
+    tipline::app::Settings {
+        projector: true,
+        theme: Theme::new(ThemeName::HighContrast, true),
+        ..Default::default()
+    }
 }
 
 #[test]
 fn without_colour_bars_are_glyphs_never_reverse_video() {
-    let mut app = presenting(1);
-    projector(&mut app);
+    let mut app = presenting_with(1, projector());
     app.update(Action::NextStop);
     for _ in 0..3 {
         app.update(Action::Reveal);
@@ -251,8 +268,15 @@ fn without_colour_bars_are_glyphs_never_reverse_video() {
 
 #[test]
 fn the_year_strip_has_no_reverse_video_without_colour() {
-    let mut app = App::new(crate::common::world(), Query::parse("year:2022").unwrap());
-    app.settings.theme = Theme::new(ThemeName::Dark, true);
+    let settings = tipline::app::Settings {
+        theme: Theme::new(ThemeName::Dark, true),
+        ..Default::default()
+    };
+    let mut app = App::with_settings(
+        crate::common::world(),
+        Query::parse("year:2022").unwrap(),
+        settings,
+    );
     let terminal = screen(&mut app, 120, 40);
     let strip = app.regions().strip.expect("a strip at 120x40");
     let buf = terminal.backend().buffer();
@@ -299,7 +323,7 @@ fn escape_keeps_the_lesson_and_one_key_resumes_it() {
     app.update(Action::Reveal);
     let started = presenter(&app).started_unix;
     app.update(Action::EndPresenting);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
     let followed = app.presentation().expect("the notes view keeps following");
     assert!(followed.browsing);
     assert_eq!((followed.position, followed.total), (3, 5));
@@ -324,8 +348,7 @@ fn a_long_stop_scrolls_and_says_more() {
         .summary
         .clone();
     let last_word = summary.split_whitespace().last().unwrap().to_string();
-    let mut app = presenting(1);
-    projector(&mut app);
+    let mut app = presenting_with(1, projector());
     app.update(Input::Char('3'));
     app.update(Action::GoToTyped);
     for _ in 0..4 {
@@ -355,8 +378,7 @@ fn the_fit_check_agrees_with_what_is_drawn() {
             let p = Presenter::from_lesson(lesson, &t);
             let cut = fit_problems(&p, &t, w, h, true);
             for stop in 0..p.slides.len() {
-                let mut app = presenting(l);
-                projector(&mut app);
+                let mut app = presenting_with(l, projector());
                 app.update(Input::Resize(w, h));
                 for _ in 0..stop {
                     app.update(Action::NextStop);
@@ -443,7 +465,7 @@ fn the_title_is_drawn_once() {
     for (w, h) in [(80, 24), (120, 40), (160, 50)] {
         let mut app = presenting(0);
         let first = presenter(&app).slides[0].events[0];
-        let title = app.timeline.events[first].title.clone();
+        let title = app.timeline().events[first].title.clone();
         let text = rows(&screen(&mut app, w, h)).join("\n");
         let plain = text.matches(title.as_str()).count();
         // Large letters are drawn in quadrant blocks.
@@ -455,8 +477,7 @@ fn the_title_is_drawn_once() {
 #[test]
 fn hints_come_from_the_key_table_and_fit() {
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut app = presenting(1);
-        projector(&mut app);
+        let mut app = presenting_with(1, projector());
         let foot = |app: &mut App| rows(&screen(app, w, h))[h as usize - 2].trim_end().to_string();
         let hint = foot(&mut app);
         assert!(!hint.contains('…'), "{w}x{h}: cut: {hint}");
@@ -476,10 +497,10 @@ fn hints_come_from_the_key_table_and_fit() {
 fn keyed(app: &mut App, code: crossterm::event::KeyCode, mods: crossterm::event::KeyModifiers) {
     let event = crossterm::event::KeyEvent::new(code, mods);
     let msg = app
-        .settings
+        .settings()
         .keymap
-        .msg_for(app.mode.context(), event)
-        .unwrap_or_else(|| panic!("{code:?} is bound while {:?}", app.mode.context()));
+        .msg_for(app.mode().context(), event)
+        .unwrap_or_else(|| panic!("{code:?} is bound while {:?}", app.mode().context()));
     app.update(msg);
 }
 
@@ -497,7 +518,7 @@ fn the_end_screen_lists_the_lessons_sources_and_how_to_leave() {
         "Space after the last part of the last stop"
     );
     // The sources of the lesson's events, each once, numbered in first-seen order.
-    let t = &app.timeline;
+    let t = &app.timeline();
     let mut ids: Vec<String> = Vec::new();
     for stop in &presenter(&app).slides {
         for &e in &stop.events {
@@ -531,8 +552,7 @@ fn the_end_screen_lists_the_lessons_sources_and_how_to_leave() {
 #[test]
 fn blanking_to_black_and_white_and_back_keeps_the_stop() {
     use crossterm::event::{KeyCode, KeyModifiers};
-    let mut app = presenting(1);
-    projector(&mut app);
+    let mut app = presenting_with(1, projector());
     app.update(Action::NextStop);
     app.update(Action::Reveal);
     for (key, name) in [
@@ -584,7 +604,7 @@ fn clicker_keys_work_out_of_the_box() {
     keyed(&mut app, KeyCode::Char('b'), none);
     assert_eq!(presenter(&app).blank, None);
     keyed(&mut app, KeyCode::Esc, none);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
     keyed(&mut app, KeyCode::F(5), KeyModifiers::SHIFT);
     assert_eq!(
         presenter(&app).position(),
@@ -605,8 +625,7 @@ fn clicker_keys_work_out_of_the_box() {
 #[test]
 fn snapshots_of_a_projector_stop_without_colour_and_a_scrolled_long_stop() {
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut app = presenting(1);
-        projector(&mut app);
+        let mut app = presenting_with(1, projector());
         app.update(Action::NextStop);
         for _ in 0..3 {
             app.update(Action::Reveal);
@@ -616,8 +635,7 @@ fn snapshots_of_a_projector_stop_without_colour_and_a_scrolled_long_stop() {
             screen(&mut app, w, h).backend()
         );
     }
-    let mut app = presenting(1);
-    projector(&mut app);
+    let mut app = presenting_with(1, projector());
     app.update(Input::Resize(80, 24));
     app.update(Input::Char('3'));
     app.update(Action::GoToTyped);
@@ -631,8 +649,7 @@ fn snapshots_of_a_projector_stop_without_colour_and_a_scrolled_long_stop() {
     assert!(text.contains("more ↑ ↓"), "{text}");
     insta::assert_snapshot!("present_scrolled_80x24", screen(&mut app, 80, 24).backend());
     // At 120x40 the longest stop fits, its title in large letters; ↓ moves nothing.
-    let mut app = presenting(1);
-    projector(&mut app);
+    let mut app = presenting_with(1, projector());
     app.update(Input::Resize(120, 40));
     app.update(Input::Char('4'));
     app.update(Action::GoToTyped);

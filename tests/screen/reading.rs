@@ -39,7 +39,7 @@ fn the_glossary_offers_the_selected_events_terms_first() {
     let mut app = app(100, 40);
     app.update(Msg::Goto("watch-list-2019".into()));
     app.update(Action::Glossary);
-    assert_eq!(app.mode, Mode::Glossary { scroll: 0 });
+    assert_eq!(*app.mode(), Mode::Glossary { scroll: 0 });
     let rows = screen(&app, 100, 40);
     assert!(
         rows.iter().any(|r| r.contains("Glossary — Esc closes")),
@@ -79,7 +79,7 @@ fn the_glossary_offers_the_selected_events_terms_first() {
         "{text:#?}"
     );
     app.update(Action::CloseHelp);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn the_legend_leads_to_the_tier_definitions() {
     // the first tier's definition.
     app.update(Input::Resize(100, 14));
     app.update(Action::Glossary);
-    assert!(matches!(app.mode, Mode::Glossary { .. }), "{:?}", app.mode);
+    assert!(matches!(app.mode(), Mode::Glossary { .. }), "{:?}", app.mode());
     let text = inside(&screen(&app, 100, 14));
     assert_eq!(text[0], "Tier 2 Watch List", "opened at the tiers: {text:#?}");
 }
@@ -108,11 +108,11 @@ fn the_glossary_scrolls_and_stops_at_its_end() {
     for _ in 0..200 {
         app.update(Action::Down);
     }
-    let Mode::Glossary { scroll: end } = app.mode else {
+    let Mode::Glossary { scroll: end } = *app.mode() else {
         panic!()
     };
     app.update(Action::Down);
-    assert_eq!(app.mode, Mode::Glossary { scroll: end });
+    assert_eq!(*app.mode(), Mode::Glossary { scroll: end });
     let text = inside(&screen(&app, 100, 12));
     assert!(
         text.iter().any(|l| l.contains("COMMIT is a process")),
@@ -125,8 +125,8 @@ fn the_help_scrolls_to_its_end_again_after_the_screen_narrows() {
     let mut app = app(100, 20);
     app.update(Action::Help);
     app.update(Action::Bottom);
-    let Mode::Help { scroll: wide } = app.mode else {
-        panic!("{:?}", app.mode)
+    let Mode::Help { scroll: wide } = *app.mode() else {
+        panic!("{:?}", app.mode())
     };
     let last = |app: &App, w| inside(&screen(app, w, 20)).last().cloned().unwrap();
     assert_eq!(last(&app, 100), "  turns it off).");
@@ -134,11 +134,11 @@ fn the_help_scrolls_to_its_end_again_after_the_screen_narrows() {
     // lines made for the wider screen are not reused.
     app.update(Input::Resize(60, 20));
     app.update(Action::Bottom);
-    let Mode::Help { scroll: narrow } = app.mode else {
-        panic!("{:?}", app.mode)
+    let Mode::Help { scroll: narrow } = *app.mode() else {
+        panic!("{:?}", app.mode())
     };
     assert!(narrow > wide, "{narrow} > {wide}");
     assert_eq!(last(&app, 60), "  pointer (--no-mouse turns it off).");
     app.update(Action::Down);
-    assert_eq!(app.mode, Mode::Help { scroll: narrow });
+    assert_eq!(*app.mode(), Mode::Help { scroll: narrow });
 }

@@ -15,6 +15,15 @@ fn app() -> App {
     App::new(crate::common::world(), Query::default())
 }
 
+/// An app that starts with `theme`, as the settings file or `NO_COLOR` sets it.
+fn app_themed(theme: Theme) -> App {
+    let settings = tipline::app::Settings {
+        theme,
+        ..Default::default()
+    };
+    App::with_settings(crate::common::world(), Query::default(), settings)
+}
+
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     app.update(Input::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -80,7 +89,9 @@ fn empty_result() {
 
 #[test]
 fn help_open() {
-    snapshot_at_sizes("help", |app| app.update(Action::Help));
+    snapshot_at_sizes("help", |app| {
+        app.update(Action::Help);
+    });
 }
 
 #[test]
@@ -114,8 +125,7 @@ fn row_with(buf: &Buffer, needle: &str) -> u16 {
 #[test]
 fn selection_is_visible_without_colour() {
     for (w, h) in SIZES {
-        let mut app = app();
-        app.settings.theme = Theme::new(ThemeName::Dark, true);
+        let mut app = app_themed(Theme::new(ThemeName::Dark, true));
         app.update(Msg::Goto(String::from("national-day-2022")));
         let terminal = render(&mut app, w, h);
         let buf = terminal.backend().buffer();
@@ -146,8 +156,7 @@ fn selection_is_visible_without_colour() {
 
 #[test]
 fn search_matches_are_highlighted_in_the_buffer() {
-    let mut app = app();
-    app.settings.theme = Theme::new(ThemeName::Dark, true);
+    let mut app = app_themed(Theme::new(ThemeName::Dark, true));
     app.update(Action::Search);
     type_text(&mut app, "koh");
     let terminal = render(&mut app, 120, 40);
@@ -189,8 +198,7 @@ fn detail_marks(buf: &Buffer) -> Vec<String> {
 
 #[test]
 fn the_detail_pane_marks_the_search_words_as_they_are_typed() {
-    let mut app = app();
-    app.settings.theme = Theme::new(ThemeName::Dark, true);
+    let mut app = app_themed(Theme::new(ThemeName::Dark, true));
     app.update(Action::Search);
     type_text(&mut app, "koh");
     let terminal = render(&mut app, 120, 40);
@@ -230,9 +238,8 @@ fn strip_bars(terminal: &Terminal<TestBackend>, theme: &Theme) -> (usize, usize)
 
 #[test]
 fn the_strip_is_drawn_again_when_the_filter_changes() {
-    let mut app = app();
     let theme = Theme::new(ThemeName::Dark, false);
-    app.settings.theme = theme.clone();
+    let mut app = app_themed(theme.clone());
     app.update(Input::Resize(120, 40));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| ui::draw(f, &app)).unwrap();
@@ -262,8 +269,7 @@ fn marked_rows(terminal: &Terminal<TestBackend>) -> Vec<u16> {
 
 #[test]
 fn rows_kept_between_frames_follow_the_selection_and_the_search() {
-    let mut app = app();
-    app.settings.theme = Theme::new(ThemeName::Dark, true);
+    let mut app = app_themed(Theme::new(ThemeName::Dark, true));
     app.update(Input::Resize(120, 40));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| ui::draw(f, &app)).unwrap();
