@@ -115,7 +115,7 @@ fn main() {
     // What showing a result costs, part by part, for the last word's result.
     let (t, visible, query) = (
         app.timeline().clone(),
-        app.visible().to_vec(),
+        app.filtered().to_vec(),
         app.query().clone(),
     );
     let found = query.faceted(&t, None);

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         theme: th,
         keymap: &app.settings.keymap,
         query: &app.query,
-        visible: &app.visible,
+        visible: &app.filtered,
         highlights: &highlights,
         hyperlinks: app.settings.hyperlinks,
     };
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 .settings
                 .keymap
                 .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
-            figures::draw(frame, area, &app.timeline, &app.visible, th, *scroll, &close);
+            figures::draw(frame, area, &app.timeline, &app.filtered, th, *scroll, &close);
         }
         Mode::Glossary { scroll } => {
             let close = app

@@ -256,9 +256,13 @@ pub enum Msg {
     Notice(String),
     /// Filter by this query, in place of the current one.
     Filter(crate::query::Query),
-    /// A search started in the background finished: its number and result.
-    /// Shown only if no newer search was asked for since.
-    Found(u64, Box<crate::query::Faceted>),
+    /// A search started in the background finished. Shown only if no newer
+    /// search was asked for since.
+    Found {
+        /// The search's number: each search asked for takes the next one.
+        search: u64,
+        result: Box<crate::query::Faceted>,
+    },
     /// A frame is out: a moment to prepare what the next key may show.
     Drawn,
 }

@@ -34,7 +34,7 @@ pub struct Regions {
 impl Regions {
     /// The region, if the cell (x, y) is inside it.
     pub fn hit(rect: Option<Rect>, x: u16, y: u16) -> Option<Rect> {
-        rect.filter(|r| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height)
+        rect.filter(|r| r.contains(ratatui::layout::Position { x, y }))
     }
 
     /// The panes that can take focus, left to right.

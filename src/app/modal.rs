@@ -98,7 +98,7 @@ impl App {
     fn stop_presenting(&mut self, p: &Presenter) {
         self.mode = Mode::Browse;
         if let Some(&position) = p.slide().and_then(|s| s.events.first()) {
-            if !self.visible.contains(&position) {
+            if !self.filtered.contains(&position) {
                 self.query = Query::default();
                 self.refresh();
             }

@@ -22,7 +22,7 @@ impl App {
             query: self.query.clone(),
             detail_scroll: self.detail.scroll,
         });
-        if !self.visible.contains(&position) {
+        if !self.filtered.contains(&position) {
             self.query = Query::default();
             self.refresh();
             let back = self.settings.keymap.key_for(Action::Back);

@@ -28,7 +28,7 @@ impl App {
                 read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Help { scroll })
             }
             Mode::Figures { scroll } => {
-                let max = figures::max_scroll(&self.timeline, &self.visible, th, self.size);
+                let max = figures::max_scroll(&self.timeline, &self.filtered, th, self.size);
                 read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Figures { scroll })
             }
             Mode::Glossary { scroll } => {

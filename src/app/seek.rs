@@ -39,7 +39,7 @@ impl App {
             self.status.message = Some(format!("no search words: {search} searches"));
             return;
         }
-        let n = self.visible.len() as isize;
+        let n = self.filtered.len() as isize;
         let matches = |p: usize| {
             let e = &self.timeline.events[p];
             let text = fold(&format!(
@@ -53,7 +53,7 @@ impl App {
         let at = self.list.selected as isize;
         let found = (1..=n)
             .map(|k| (at + step * k).rem_euclid(n.max(1)) as usize)
-            .find(|&i| matches(self.visible[i]));
+            .find(|&i| matches(self.filtered[i]));
         match found {
             Some(i) => {
                 if (step > 0 && (i as isize) <= at) || (step < 0 && (i as isize) >= at) {

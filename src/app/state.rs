@@ -53,7 +53,7 @@ pub(super) struct Visit {
 }
 
 /// The result of the filter, and what the next refresh can reuse.
-struct Results {
+struct Searches {
     /// The query of the result on screen, and the events that could still
     /// count for it: typing more of a search word re-checks only those.
     last_query: Option<Query>,
@@ -81,10 +81,10 @@ struct Results {
     index: Arc<OnceLock<WordIndex>>,
 }
 
-impl Default for Results {
+impl Default for Searches {
     fn default() -> Self {
         let (sender, finished) = mpsc::channel();
-        Results {
+        Searches {
             last_query: None,
             relevant: Arc::default(),
             found: None,
@@ -111,7 +111,7 @@ pub struct App {
     pub(crate) mode: Mode,
     pub(crate) focus: Pane,
     /// Positions in the timeline of the events that pass the filter.
-    pub(crate) visible: Vec<usize>,
+    pub(crate) filtered: Vec<usize>,
     pub(crate) list: TimelinePane,
     pub(crate) detail: DetailPane,
     pub(crate) filter: FilterPane,
@@ -124,7 +124,7 @@ pub struct App {
     pub(crate) size: (u16, u16),
     pub(crate) quit: bool,
     pub(super) history: Vec<Visit>,
-    results: Results,
+    searches: Searches,
     /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
     pub(crate) kept_lesson: Option<Box<Presenter>>,
     /// Work for the terminal loop that `update` cannot do itself (open a
@@ -147,7 +147,7 @@ impl App {
             query,
             mode: Mode::Browse,
             focus: Pane::Timeline,
-            visible: Vec::new(),
+            filtered: Vec::new(),
             list: TimelinePane::default(),
             detail: DetailPane::default(),
             settings,
@@ -155,7 +155,7 @@ impl App {
             size: (80, 24),
             quit: false,
             history: Vec::new(),
-            results: Results::default(),
+            searches: Searches::default(),
             kept_lesson: None,
             effects: Vec::new(),
         };
@@ -170,9 +170,9 @@ impl App {
         let old_position = self.selected_position().unwrap_or(0);
         let settings = std::mem::take(&mut self.settings);
         // Searches still running on the old timeline are not wanted.
-        self.results.latest.fetch_add(1, Ordering::Relaxed);
+        self.searches.latest.fetch_add(1, Ordering::Relaxed);
         let mut fresh = App::with_settings(timeline, self.query.clone(), settings);
-        if let Some(from) = self.results.background_from {
+        if let Some(from) = self.searches.background_from {
             fresh.search_in_background(from);
         }
         std::mem::swap(&mut fresh.history, &mut self.history);
@@ -192,9 +192,9 @@ impl App {
         // below needs its result now.
         self.refresh_here();
         match selected.and_then(|id| self.timeline.event_position(&id)) {
-            Some(p) if self.visible.contains(&p) => self.select_position(p),
+            Some(p) if self.filtered.contains(&p) => self.select_position(p),
             // The event is gone: stay near where it was.
-            _ => self.select(old_position.min(self.visible.len().saturating_sub(1))),
+            _ => self.select(old_position.min(self.filtered.len().saturating_sub(1))),
         }
         self.status.message = Some("data reloaded".into());
     }
@@ -205,7 +205,7 @@ impl App {
             self.status.message = Some(format!("no event with id `{}`", crate::text::sanitize_line(id)));
             return;
         };
-        if !self.visible.contains(&position) {
+        if !self.filtered.contains(&position) {
             self.query = Query::default();
             self.refresh();
         }
@@ -257,7 +257,7 @@ impl App {
     }
 
     pub fn selected_position(&self) -> Option<usize> {
-        self.visible.get(self.list.selected).copied()
+        self.filtered.get(self.list.selected).copied()
     }
 
     pub fn selected_event(&self) -> Option<&Event> {
@@ -279,9 +279,9 @@ impl App {
     /// result arrives later as [`Msg::Found`] (see [`App::finished`]).
     /// Such a timeline's word index is built then, on a thread of its own.
     pub fn search_in_background(&mut self, from: usize) {
-        self.results.background_from = Some(from);
-        if self.timeline.events.len() >= from && self.results.index.get().is_none() {
-            let (timeline, index) = (self.timeline.clone(), self.results.index.clone());
+        self.searches.background_from = Some(from);
+        if self.timeline.events.len() >= from && self.searches.index.get().is_none() {
+            let (timeline, index) = (self.timeline.clone(), self.searches.index.clone());
             let build = move || {
                 index.get_or_init(|| WordIndex::in_background(&timeline));
             };
@@ -293,33 +293,33 @@ impl App {
     /// `wake` is called from the worker each time a background search's
     /// result is ready, so the loop need not look for results on a timer.
     pub fn wake_on_result(&mut self, wake: impl Fn() + Send + Sync + 'static) {
-        self.results.wake = Some(Arc::new(wake));
+        self.searches.wake = Some(Arc::new(wake));
     }
 
     /// Whether the word index is built (searches for words alone use it).
     pub fn word_index_ready(&self) -> bool {
-        self.results.index.get().is_some()
+        self.searches.index.get().is_some()
     }
 
     /// Whether a search is running whose result is not yet on screen.
     pub fn searching(&self) -> bool {
-        self.results.pending.is_some()
+        self.searches.pending.is_some()
     }
 
     /// The number of the newest search asked for.
     pub fn search_generation(&self) -> u64 {
-        self.results.latest.load(Ordering::Relaxed)
+        self.searches.latest.load(Ordering::Relaxed)
     }
 
     /// A search that finished in the background, as the message that shows
     /// it; `None` when none has finished since the last call.
     pub fn finished(&self) -> Option<Msg> {
-        self.results.finished.try_recv().ok().map(found_msg)
+        self.searches.finished.try_recv().ok().map(found_msg)
     }
 
     /// Like [`App::finished`], waiting up to `wait` for one.
     pub fn wait_finished(&self, wait: Duration) -> Option<Msg> {
-        self.results.finished.recv_timeout(wait).ok().map(found_msg)
+        self.searches.finished.recv_timeout(wait).ok().map(found_msg)
     }
 
     /// Recomputes what passes the filter, keeping the selected event if it
@@ -328,14 +328,14 @@ impl App {
     /// search: the previous result stays on screen until the new one lands.
     pub(super) fn refresh(&mut self) {
         let background = self
-            .results
+            .searches
             .background_from
             .is_some_and(|from| self.timeline.events.len() >= from);
         if !background {
             return self.refresh_here();
         }
         let query = self.effective_query();
-        let r = &mut self.results;
+        let r = &mut self.searches;
         let generation = r.latest.fetch_add(1, Ordering::Relaxed) + 1;
         let candidates = r
             .last_query
@@ -385,7 +385,7 @@ impl App {
     /// [`App::refresh`] on this thread, now; supersedes any search running.
     fn refresh_here(&mut self) {
         let query = self.effective_query();
-        let r = &mut self.results;
+        let r = &mut self.searches;
         r.latest.fetch_add(1, Ordering::Relaxed);
         r.pending = None;
         let reuse = r.last_query.as_ref().is_some_and(|last| query.narrows(last));
@@ -394,16 +394,16 @@ impl App {
         found.relevant = std::mem::take(&mut r.spare);
         query.faceted_into(&self.timeline, reuse.then_some(candidates.as_slice()), &mut found);
         // A buffer no search holds any more is reused next time.
-        self.results.spare = Arc::try_unwrap(candidates).unwrap_or_default();
+        self.searches.spare = Arc::try_unwrap(candidates).unwrap_or_default();
         self.show(query, found);
     }
 
     /// A search finished: shows it if it is the newest asked for; an older
     /// one was superseded and is dropped.
     fn found(&mut self, generation: u64, found: Faceted) {
-        match self.results.pending.take() {
+        match self.searches.pending.take() {
             Some((awaited, query)) if awaited == generation => self.show(query, found),
-            other => self.results.pending = other,
+            other => self.searches.pending = other,
         }
     }
 
@@ -411,27 +411,27 @@ impl App {
     /// counts, and the selection.
     fn show(&mut self, query: Query, mut found: Faceted) {
         let previous = self.selected_position();
-        std::mem::swap(&mut found.hits, &mut self.visible);
-        self.results.relevant = Arc::new(std::mem::take(&mut found.relevant));
-        self.results.last_query = Some(query);
-        self.list.rebuild(&self.timeline, &self.visible);
+        std::mem::swap(&mut found.hits, &mut self.filtered);
+        self.searches.relevant = Arc::new(std::mem::take(&mut found.relevant));
+        self.searches.last_query = Some(query);
+        self.list.rebuild(&self.timeline, &self.filtered);
         self.list.selected = match previous {
             Some(p) => self
-                .visible
+                .filtered
                 .partition_point(|&v| v < p)
-                .min(self.visible.len().saturating_sub(1)),
+                .min(self.filtered.len().saturating_sub(1)),
             None => 0,
         };
         if self.selected_position() != previous {
             // A new event opens at its top.
             self.detail.scroll = 0;
         }
-        self.strip.count_visible(&self.timeline, &self.visible);
+        self.strip.count_visible(&self.timeline, &self.filtered);
         self.filter
-            .count(&found, &self.query, &self.timeline, &self.visible);
-        self.results.found = Some(found);
+            .count(&found, &self.query, &self.timeline, &self.filtered);
+        self.searches.found = Some(found);
         self.scroll_to_selection();
-        if let Some(p) = self.results.select_after.take() {
+        if let Some(p) = self.searches.select_after.take() {
             self.select_position(p);
         }
     }
@@ -440,15 +440,15 @@ impl App {
     /// is running, once its result is shown.
     pub(super) fn select_position(&mut self, position: usize) {
         if self.searching() {
-            self.results.select_after = Some(position);
+            self.searches.select_after = Some(position);
         }
-        if let Some(i) = self.visible.iter().position(|&p| p == position) {
+        if let Some(i) = self.filtered.iter().position(|&p| p == position) {
             self.select(i);
         }
     }
 
     pub(super) fn select(&mut self, index: usize) {
-        let index = index.min(self.visible.len().saturating_sub(1));
+        let index = index.min(self.filtered.len().saturating_sub(1));
         if index != self.list.selected {
             self.detail.scroll = 0;
         }
@@ -542,7 +542,7 @@ impl App {
                 self.prepare();
                 return Vec::new();
             }
-            Msg::Found(generation, found) => self.found(generation, *found),
+            Msg::Found { search, result } => self.found(search, *result),
             Msg::Filter(query) => {
                 self.query = query;
                 self.refresh();
@@ -572,7 +572,7 @@ impl App {
         let mut next: Vec<usize> = [at.checked_sub(1), at.checked_add(1)]
             .into_iter()
             .flatten()
-            .filter_map(|i| self.visible.get(i).copied())
+            .filter_map(|i| self.filtered.get(i).copied())
             .collect();
         if let Some(p) = self.selected_position() {
             next.extend(self.timeline.links(p).iter().take(3).map(|l| l.position));
@@ -684,8 +684,8 @@ impl App {
         } else {
             format!("Filtered: {}", self.query)
         };
-        let mut p = Presenter::ad_hoc(title, &self.visible, &self.timeline);
-        p.current = self.list.selected.min(self.visible.len().saturating_sub(1));
+        let mut p = Presenter::ad_hoc(title, &self.filtered, &self.timeline);
+        p.current = self.list.selected.min(self.filtered.len().saturating_sub(1));
         if p.slides.is_empty() {
             self.status.message = Some("no events in view to present".into());
         } else {
@@ -694,10 +694,10 @@ impl App {
     }
 
     pub(super) fn move_selection(&mut self, delta: isize) {
-        if self.visible.is_empty() {
+        if self.filtered.is_empty() {
             return;
         }
-        let next = (self.list.selected as isize + delta).clamp(0, self.visible.len() as isize - 1);
+        let next = (self.list.selected as isize + delta).clamp(0, self.filtered.len() as isize - 1);
         self.select(next as usize);
     }
 
@@ -712,7 +712,7 @@ impl App {
             Action::HalfPageUp => self.move_selection(-(page / 2).max(1)),
             Action::HalfPageDown => self.move_selection((page / 2).max(1)),
             Action::Top => self.select(0),
-            Action::Bottom => self.select(self.visible.len().saturating_sub(1)),
+            Action::Bottom => self.select(self.filtered.len().saturating_sub(1)),
             Action::Activate if self.focusable().contains(&Pane::Detail) => self.focus = Pane::Detail,
             _ => {}
         }
@@ -766,7 +766,10 @@ impl App {
 }
 
 fn found_msg((generation, found): (u64, Faceted)) -> Msg {
-    Msg::Found(generation, Box::new(found))
+    Msg::Found {
+        search: generation,
+        result: Box::new(found),
+    }
 }
 
 /// The year typed into the year prompt, once it has four digits.

@@ -36,8 +36,8 @@ impl App {
 
     /// Positions in the timeline of the events that pass the filter, in
     /// the order the list shows them.
-    pub fn visible(&self) -> &[usize] {
-        &self.visible
+    pub fn filtered(&self) -> &[usize] {
+        &self.filtered
     }
 
     pub fn list(&self) -> &TimelinePane {

@@ -14,7 +14,6 @@ use crate::text::fold;
 use crate::timeline::model::Timeline;
 use memchr::memmem;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Events that hold one token: a sorted list, or for common tokens a
 /// bitset (smaller once more than one event in 32 holds the token).
@@ -34,30 +33,10 @@ pub struct WordIndex {
     all: Tally,
 }
 
-/// A fast hash for short tokens (the standard one is built to resist
-/// attacks on servers and costs several times more here).
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        // Products carry low bits upward only: fold the high bits back
-        // down, or tokens alike in their first bytes share buckets.
-        let x = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^ (x >> 33)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-
-type Ids<'a> = HashMap<&'a [u8], u32, BuildHasherDefault<Fx>>;
+/// Tokens are short and come from the reader's own data: rustc's fast hash
+/// suits them, where the standard one, built to resist attacks on servers,
+/// costs several times more.
+type Ids<'a> = HashMap<&'a [u8], u32, rustc_hash::FxBuildHasher>;
 
 /// A folded search word the tokens can answer: not empty, and without
 /// whitespace, so that wherever it occurs it lies inside one token.

@@ -306,7 +306,7 @@ fn the_filter_pane_offers_how_sure_with_counts() {
     assert_eq!(app.focus(), Pane::Filter);
     app.update(Action::Toggle);
     assert_eq!(app.query().to_string(), "certainty:disputed");
-    assert_eq!(app.visible().len(), 2);
+    assert_eq!(app.filtered().len(), 2);
     // Choosing another certainty would add its events: its count stays.
     assert_eq!(entry(&app, "exact").1, 2);
 }

@@ -37,7 +37,7 @@ fn names(e: &Event, actor: &str) -> bool {
 }
 
 fn visible_ids(app: &App) -> Vec<String> {
-    app.visible()
+    app.filtered()
         .iter()
         .map(|&p| app.timeline().events[p].id.clone())
         .collect()
@@ -53,9 +53,9 @@ fn moves_through_the_timeline() {
     app.update(Action::Down);
     assert_eq!(app.selected(), 2);
     app.update(Action::Bottom);
-    assert_eq!(app.selected(), app.visible().len() - 1);
+    assert_eq!(app.selected(), app.filtered().len() - 1);
     app.update(Action::Down);
-    assert_eq!(app.selected(), app.visible().len() - 1, "stays at the bottom");
+    assert_eq!(app.selected(), app.filtered().len() - 1, "stays at the bottom");
     app.update(Action::Top);
     app.update(Action::PageDown);
     assert!(
@@ -91,10 +91,10 @@ fn year_prompt_filters_live_then_keeps_or_drops() {
     assert!(visible_ids(&app)
         .iter()
         .all(|id| app.timeline().event(id).unwrap().years().contains(&2022)));
-    assert_eq!(app.visible().len(), events_where(|e| in_year(e, 2022)));
+    assert_eq!(app.filtered().len(), events_where(|e| in_year(e, 2022)));
     app.update(Action::Cancel);
     assert_eq!(
-        app.visible().len(),
+        app.filtered().len(),
         app.timeline().events.len(),
         "Esc drops the live filter"
     );
@@ -166,14 +166,14 @@ fn search_filters_as_you_type_and_enter_keeps_it() {
     app.update(Action::Search);
     type_text(&mut app, "hotl");
     assert!(visible_ids(&app).contains(&"hotline-opened-2022".to_string()));
-    assert!(app.visible().len() < app.timeline().events.len());
+    assert!(app.filtered().len() < app.timeline().events.len());
     assert_eq!(app.highlights(), vec!["hotl".to_string()]);
     app.update(Action::Erase);
     app.update(Action::Erase);
     app.update(Action::Erase);
     app.update(Action::Erase);
     assert_eq!(
-        app.visible().len(),
+        app.filtered().len(),
         app.timeline().events.len(),
         "erasing widens again"
     );
@@ -190,9 +190,9 @@ fn search_escape_drops_it() {
     let mut app = app();
     app.update(Action::Search);
     type_text(&mut app, "zzzz");
-    assert!(app.visible().is_empty());
+    assert!(app.filtered().is_empty());
     app.update(Action::Cancel);
-    assert_eq!(app.visible().len(), app.timeline().events.len());
+    assert_eq!(app.filtered().len(), app.timeline().events.len());
     assert!(app.query().is_empty());
 }
 
@@ -210,7 +210,7 @@ fn facet_values_toggle_and_counts_follow_other_facets() {
     crate::common::filter_cursor_to(&mut app, i);
     app.update(Action::Toggle);
     assert_eq!(app.query().to_string(), "year:2024");
-    assert_eq!(app.visible().len(), events_where(|e| in_year(e, 2024)));
+    assert_eq!(app.filtered().len(), events_where(|e| in_year(e, 2024)));
     let count = |app: &App, label: &str| {
         app.filter()
             .entries
@@ -264,7 +264,7 @@ fn kind_picker_toggles_a_kind() {
     app.update(Action::Accept);
     assert_eq!(app.query().clauses[0].term, Term::Kind(EventKind::NationalDay));
     assert_eq!(
-        app.visible().len(),
+        app.filtered().len(),
         events_where(|e| e.kind == EventKind::NationalDay)
     );
 }
@@ -316,9 +316,9 @@ fn enter_in_detail_follows_the_first_related_event() {
 fn clear_filters_shows_everything() {
     let mut app = app();
     app.update(Msg::Filter(Query::parse("year:2022 kind:law").unwrap()));
-    assert!(app.visible().is_empty());
+    assert!(app.filtered().is_empty());
     app.update(Action::ClearFilters);
-    assert_eq!(app.visible().len(), app.timeline().events.len());
+    assert_eq!(app.filtered().len(), app.timeline().events.len());
     assert!(app.query().is_empty());
 }
 
@@ -338,7 +338,7 @@ fn query_text_is_editable_and_errors_are_shown() {
     type_text(&mut app, "law");
     app.update(Action::Accept);
     assert_eq!(app.query().to_string(), "kind:law");
-    assert_eq!(app.visible().len(), events_where(|e| e.kind == EventKind::Law));
+    assert_eq!(app.filtered().len(), events_where(|e| e.kind == EventKind::Law));
     app.update(Action::EditQuery);
     assert_eq!(
         *app.mode(),
@@ -382,7 +382,7 @@ fn every_key_is_safe_on_an_empty_result() {
     }
     // Enter then Space in the filter pane added a value and took it away.
     assert_eq!(app.query().to_string(), "zzzz");
-    assert!(app.visible().is_empty());
+    assert!(app.filtered().is_empty());
     assert!(app.selected_event().is_none());
     assert_eq!(*app.mode(), Mode::Browse);
 }

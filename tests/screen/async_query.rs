@@ -38,7 +38,7 @@ type Shown = (Vec<usize>, Vec<(usize, bool)>, Vec<usize>, usize);
 
 fn shown(app: &App) -> Shown {
     (
-        app.visible().to_vec(),
+        app.filtered().to_vec(),
         app.filter().entries.iter().map(|e| (e.count, e.active)).collect(),
         app.strip().visible_years.clone(),
         app.list().rows.len(),
@@ -142,7 +142,7 @@ proptest! {
         }
         settle(&mut away);
         prop_assert_eq!(counted(&away), counted(&in_place(&t, &away)));
-        prop_assert_eq!(away.visible(), &away.effective_query().filter(&t)[..]);
+        prop_assert_eq!(away.filtered(), &away.effective_query().filter(&t)[..]);
     }
 
     /// When every result lands before the next key, the two are the same
@@ -172,7 +172,7 @@ proptest! {
 fn a_superseded_search_never_lands_after_a_newer_one() {
     let t = tipline::synth::timeline(3000, 7);
     let mut app = fresh(&t, true);
-    let everything = app.visible().to_vec();
+    let everything = app.filtered().to_vec();
     assert_eq!(everything.len(), t.events.len());
     app.update(Action::Search);
     for c in "minist".chars() {
@@ -188,31 +188,40 @@ fn a_superseded_search_never_lands_after_a_newer_one() {
     // and the previous result stays until the newer one lands.
     let stale = Query::parse("minist").unwrap().faceted(&t, None);
     assert_ne!(stale.hits, everything, "the stale result would change the screen");
-    app.update(Msg::Found(older, Box::new(stale.clone())));
-    assert_eq!(app.visible(), everything);
+    app.update(Msg::Found {
+        search: older,
+        result: Box::new(stale.clone()),
+    });
+    assert_eq!(app.filtered(), everything);
     assert!(app.searching());
 
     settle(&mut app);
     let expected = holding(&t, &["ministr"]);
     assert!(!expected.is_empty() && expected.len() < t.events.len());
-    assert_eq!(app.visible(), expected);
+    assert_eq!(app.filtered(), expected);
 
     // Arriving after the newer one, it is dropped too.
-    app.update(Msg::Found(older, Box::new(stale)));
-    assert_eq!(app.visible(), expected);
+    app.update(Msg::Found {
+        search: older,
+        result: Box::new(stale),
+    });
+    assert_eq!(app.filtered(), expected);
     assert!(!app.searching());
 
     // Even a result numbered like the shown one does not land twice.
     let other = Query::parse("court").unwrap().faceted(&t, None);
-    app.update(Msg::Found(newer, Box::new(other)));
-    assert_eq!(app.visible(), expected);
+    app.update(Msg::Found {
+        search: newer,
+        result: Box::new(other),
+    });
+    assert_eq!(app.filtered(), expected);
 }
 
 #[test]
 fn keys_are_echoed_while_a_search_runs() {
     let t = tipline::synth::timeline(3000, 3);
     let mut app = fresh(&t, true);
-    let before = app.visible().to_vec();
+    let before = app.filtered().to_vec();
     app.update(Action::Search);
     for c in "minist".chars() {
         app.update(Input::Char(c));
@@ -220,12 +229,12 @@ fn keys_are_echoed_while_a_search_runs() {
     // No result applied yet: the typed text and the mark show, over the
     // previous list.
     assert!(app.searching());
-    assert_eq!(app.visible(), before);
+    assert_eq!(app.filtered(), before);
     let text = screen(&app);
     assert!(text.contains("search: minist"), "{text}");
     assert!(text.contains("searching…"), "{text}");
     settle(&mut app);
-    assert_eq!(app.visible(), holding(&t, &["minist"]));
+    assert_eq!(app.filtered(), holding(&t, &["minist"]));
     let text = screen(&app);
     assert!(!text.contains("searching…"), "{text}");
 }
@@ -245,7 +254,7 @@ fn moving_through_a_result_while_typing_runs_no_search_again() {
     app.update(Action::Down);
     app.update(Action::Up);
     assert!(!app.searching(), "the words did not change");
-    assert_eq!(app.visible(), found);
+    assert_eq!(app.filtered(), found);
     assert_eq!(app.selected(), 1);
     // The prompt stays open with its words, and typing goes on.
     app.update(Input::Char(' '));
@@ -266,7 +275,7 @@ fn a_toggled_facet_and_a_jump_wait_for_their_search() {
     settle(&mut app);
     assert!(app.query().contains(&entry.term));
     assert_eq!(
-        app.visible().len(),
+        app.filtered().len(),
         entry.count,
         "the count shown before toggling"
     );
@@ -275,10 +284,10 @@ fn a_toggled_facet_and_a_jump_wait_for_their_search() {
 
     // Going to an event the filter hides clears the filter and selects the
     // event once the cleared filter's result lands.
-    let hidden = (0..t.events.len()).find(|p| !app.visible().contains(p)).unwrap();
+    let hidden = (0..t.events.len()).find(|p| !app.filtered().contains(p)).unwrap();
     app.update(Msg::Goto(t.events[hidden].id.clone()));
     settle(&mut app);
-    assert_eq!(app.visible().len(), t.events.len());
+    assert_eq!(app.filtered().len(), t.events.len());
     assert_eq!(app.selected_position(), Some(hidden));
 }
 
@@ -305,7 +314,7 @@ fn assert_shows(shown: &[usize], expected: &[usize], what: &str) {
 /// Fails unless `app` shows what searching inside `update` shows.
 fn assert_as_in_place(t: &Timeline, app: &App, what: &str) {
     let here = in_place(t, app);
-    assert_shows(app.visible(), here.visible(), what);
+    assert_shows(app.filtered(), here.filtered(), what);
     assert!(
         counted(app) == counted(&here),
         "{what}: counts differ from searching in place"
@@ -347,7 +356,7 @@ fn a_phrase_searched_in_the_background_lands_as_searched_in_place() {
     app.update(Msg::Filter(Query::parse("\"court ministry\"").unwrap()));
     assert!(app.searching());
     settle(&mut app);
-    assert_shows(app.visible(), &phrase, "the phrase");
+    assert_shows(app.filtered(), &phrase, "the phrase");
     assert_as_in_place(&t, &app, "the phrase");
 
     // With a word the index could look up, the phrase still decides.
@@ -355,7 +364,7 @@ fn a_phrase_searched_in_the_background_lands_as_searched_in_place() {
     settle(&mut app);
     let both = holding(&t, &["report", "court ministry"]);
     assert!(!both.is_empty() && both.len() < phrase.len());
-    assert_shows(app.visible(), &both, "a word and the phrase");
+    assert_shows(app.filtered(), &both, "a word and the phrase");
     assert_as_in_place(&t, &app, "a word and the phrase");
 }
 
@@ -369,7 +378,7 @@ fn the_word_index_gets_ready_and_answers_as_reading_every_event() {
     for (text, expected) in [("court", &court), ("court minist", &both)] {
         app.update(Msg::Filter(Query::parse(text).unwrap()));
         settle(&mut app);
-        assert_shows(app.visible(), expected, text);
+        assert_shows(app.filtered(), expected, text);
         assert_as_in_place(&t, &app, text);
     }
     // Negated, and with a facet: the index and the facets' arrays together.
@@ -377,7 +386,7 @@ fn the_word_index_gets_ready_and_answers_as_reading_every_event() {
         let query = Query::parse(text).unwrap();
         app.update(Msg::Filter(query.clone()));
         settle(&mut app);
-        assert_shows(app.visible(), &query.filter(&t), text);
+        assert_shows(app.filtered(), &query.filter(&t), text);
         assert_as_in_place(&t, &app, text);
     }
 }
@@ -398,6 +407,6 @@ fn a_finished_search_wakes_the_loop_once_with_its_result_ready() {
     let msg = app.finished().expect("the result is ready when the loop wakes");
     app.update(msg);
     assert!(!app.searching());
-    assert_eq!(app.visible(), in_place(&t, &app).visible());
+    assert_eq!(app.filtered(), in_place(&t, &app).filtered());
     assert!(wakes.try_recv().is_err(), "one search, one wake");
 }

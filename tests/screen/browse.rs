@@ -421,7 +421,7 @@ fn keys_other_terminal_tools_taught() {
             .contains("complaints")
     };
     let expected: Vec<String> = app
-        .visible()
+        .filtered()
         .iter()
         .map(|&p| &t.events[p])
         .filter(|e| holds(e))

@@ -222,7 +222,7 @@ fn the_copied_command_line_reopens_the_same_view() {
     let reopened = app_from_command(&command);
     assert_eq!(reopened.query(), app.query());
     assert_eq!(selected_id(&reopened), "reply-2022");
-    assert_eq!(reopened.visible(), app.visible());
+    assert_eq!(reopened.filtered(), app.filtered());
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The filter pane: each facet's values with the count each would give,
 //! counted with the other facets applied (faceted search).
 
-use super::widgets::{fit, pane_block, Reused};
+use super::widgets::{fit, pane_block, KeptLines};
 use crate::app::theme::Theme;
 use crate::query::facets::Tally;
 use crate::query::{Facet, Faceted, Query, Term};
@@ -40,7 +40,7 @@ pub struct FilterPane {
     counted: u64,
     /// The lines on screen and the cursor's row, kept between frames:
     /// moving through the timeline leaves the filter pane as it was.
-    drawn: Reused<DrawnFrom, Drawn>,
+    drawn: KeptLines<DrawnFrom, Drawn>,
 }
 
 /// The lines on screen, and where the cursor row is when the pane has

@@ -1,7 +1,7 @@
 //! The help overlay, generated from the key table. Lines are wrapped here
 //! with a hanging indent, so the scroll limit is known before drawing.
 
-use super::widgets::{centered, Lines, PaneFrame, Reused};
+use super::widgets::{centered, KeptLines, Lines, PaneFrame};
 use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
 use ratatui::layout::Rect;
@@ -160,7 +160,7 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
 /// twice per key, once to find how far it scrolls and once to draw it.
 #[derive(Debug, Default)]
 pub struct Page {
-    made: Reused<(usize, Theme), Vec<Line<'static>>>,
+    made: KeptLines<(usize, Theme), Vec<Line<'static>>>,
 }
 
 impl Page {

@@ -1,7 +1,7 @@
 //! The pictures above the panes: events per year over the whole range with
 //! the filtered years picked out, and the ranking (US TIP tier) by year.
 
-use super::widgets::{fit, Reused};
+use super::widgets::{fit, KeptLines};
 use crate::app::theme::Theme;
 use crate::query::facets::Tally;
 use crate::timeline::model::{EventKind, Timeline};
@@ -21,7 +21,7 @@ pub struct Strip {
     /// The lines last drawn, with the width and theme they were drawn for:
     /// making its many small cells again was a quarter of every frame. A
     /// new filter only changes which bars and years are drawn as shown.
-    drawn: Reused<(u16, Theme), Drawn>,
+    drawn: KeptLines<(u16, Theme), Drawn>,
     /// Indexed by year from `first_year`; each year an event touches counts it.
     pub first_year: i32,
     pub year_counts: Vec<usize>,

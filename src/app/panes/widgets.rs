@@ -107,15 +107,15 @@ impl ratatui::widgets::Widget for PaneFrame<'_> {
 /// Something drawing made, kept with what it was made from: drawing takes
 /// `&App`, and the next frame reuses what it made while that stays the same.
 #[derive(Debug, Clone)]
-pub struct Reused<K, V>(std::cell::RefCell<Option<(K, V)>>);
+pub struct KeptLines<K, V>(std::cell::RefCell<Option<(K, V)>>);
 
-impl<K, V> Default for Reused<K, V> {
+impl<K, V> Default for KeptLines<K, V> {
     fn default() -> Self {
-        Reused(std::cell::RefCell::new(None))
+        KeptLines(std::cell::RefCell::new(None))
     }
 }
 
-impl<K: PartialEq, V> Reused<K, V> {
+impl<K: PartialEq, V> KeptLines<K, V> {
     /// What was made from `from`, made now if what is kept came from
     /// something else (or nothing is kept yet).
     pub fn from(&self, from: K, make: impl FnOnce() -> V) -> std::cell::RefMut<'_, V> {
