@@ -45,37 +45,105 @@ pub fn existing_parts(reveal: &[String], events: &[usize], t: &Timeline) -> Vec<
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presenter {
-    pub title: String,
-    pub slides: Vec<Slide>,
-    pub current: usize,
+    pub(crate) title: String,
+    pub(crate) slides: Vec<Slide>,
+    pub(crate) current: usize,
     /// How many parts of the current slide are showing.
-    pub revealed: usize,
-    pub overview: bool,
+    pub(crate) revealed: usize,
+    pub(crate) overview: bool,
     /// Digits typed before Enter or G, to jump to a stop.
-    pub jump: String,
+    pub(crate) jump: String,
     /// When presenting began, as seconds since 1970, for the notes terminal.
-    pub started_unix: u64,
+    pub(crate) started_unix: u64,
     /// Before the first stop: which stops the terminal is too small for.
-    pub fit_check: Option<Vec<usize>>,
+    pub(crate) fit_check: Option<Vec<usize>>,
     /// Rows the current stop is scrolled down by, when it does not fit.
-    pub scroll: u16,
+    pub(crate) scroll: u16,
     /// The lesson's id, for a presented lesson (kept when browsing).
-    pub lesson_id: Option<String>,
+    pub(crate) lesson_id: Option<String>,
     /// After the last stop: the end screen with the sources.
-    pub ended: bool,
+    pub(crate) ended: bool,
     /// The screen blanked for the room (black or white), the stop kept.
-    pub blank: Option<Blank>,
+    pub(crate) blank: Option<Blank>,
     /// Minutes planned for the whole lesson.
-    pub minutes: Option<u32>,
+    pub(crate) minutes: Option<u32>,
     /// The sources of every stop's events, in first-seen order, as the
     /// end screen numbers them: "Publisher: Title — URL".
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Blank {
     Black,
     White,
+}
+
+/// The presenter's state as tests, the notes console and the command line
+/// read it; only the app's `update` and the presenter's own moves change it.
+impl Presenter {
+    /// Starts the clock at `unix` seconds instead of now (a resumed lesson,
+    /// a test that reads the clock).
+    pub fn started_at(mut self, unix: u64) -> Presenter {
+        self.started_unix = unix;
+        self
+    }
+
+    /// Opens on the fit check, naming the stops the terminal would cut.
+    pub fn with_fit_check(mut self, cut: Vec<usize>) -> Presenter {
+        self.fit_check = Some(cut);
+        self
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn slides(&self) -> &[Slide] {
+        &self.slides
+    }
+
+    /// The stop shown, from 0.
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// How many of the stop's parts are shown.
+    pub fn revealed(&self) -> usize {
+        self.revealed
+    }
+
+    /// Whether the overview of every stop is open.
+    pub fn overview(&self) -> bool {
+        self.overview
+    }
+
+    pub fn started_unix(&self) -> u64 {
+        self.started_unix
+    }
+
+    /// The stops a small terminal would cut, while the fit check shows.
+    pub fn fit_check(&self) -> Option<&[usize]> {
+        self.fit_check.as_deref()
+    }
+
+    /// How far the stop is scrolled.
+    pub fn scroll(&self) -> u16 {
+        self.scroll
+    }
+
+    /// Whether the end screen shows.
+    pub fn ended(&self) -> bool {
+        self.ended
+    }
+
+    pub fn blank(&self) -> Option<Blank> {
+        self.blank
+    }
+
+    /// The lesson's sources, numbered as its stops cite them.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
 }
 
 impl Presenter {

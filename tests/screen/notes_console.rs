@@ -13,8 +13,7 @@ fn figures_lesson_at(stop: usize, revealed: usize) -> tipline::app::presenter::P
     let t = crate::common::world();
     let (lessons, _) = lesson::load(&crate::common::world_lesson_files(), &t);
     let l = lessons.iter().find(|l| l.id == "reading-2022-figures").unwrap();
-    let mut p = Presenter::from_lesson(l, &t);
-    p.started_unix = 1_000_000;
+    let mut p = Presenter::from_lesson(l, &t).started_at(1_000_000);
     for _ in 0..stop {
         p.next();
     }
@@ -107,8 +106,7 @@ fn the_clock_pauses_and_resets() {
 #[test]
 fn a_lesson_without_minutes_shows_elapsed_time_only() {
     let t = crate::common::world();
-    let mut p = Presenter::ad_hoc("The timeline".into(), &[0, 1], &t);
-    p.started_unix = 100;
+    let p = Presenter::ad_hoc("The timeline".into(), &[0, 1], &t).started_at(100);
     let state = p.published(&t);
     assert_eq!((state.minutes, state.plan), (None, None));
     let (all, _) = text(80, 24, &state, &Timer::default(), 100 + 61);

@@ -36,19 +36,19 @@ fn presenter(app: &App) -> &Presenter {
 fn space_reveals_parts_in_order_then_moves_on() {
     let mut app = presenting(1);
     assert_eq!(presenter(&app).position(), "1 / 5");
-    assert_eq!(presenter(&app).revealed, 0);
+    assert_eq!(presenter(&app).revealed(), 0);
     // Stop 1 reveals date, facts, quote (the default order; its event has no figures).
-    let first = presenter(&app).slides[0].events[0];
+    let first = presenter(&app).slides()[0].events[0];
     assert!(app.timeline().events[first].figures.is_empty());
-    assert_eq!(presenter(&app).slides[0].reveal, ["date", "facts", "quote"]);
+    assert_eq!(presenter(&app).slides()[0].reveal, ["date", "facts", "quote"]);
     for n in 1..=3 {
         app.update(Action::Reveal);
-        assert_eq!(presenter(&app).revealed, n);
+        assert_eq!(presenter(&app).revealed(), n);
     }
     assert!(presenter(&app).shows("quote"));
     app.update(Action::Reveal);
     assert_eq!(presenter(&app).position(), "2 / 5", "all shown: Space moves on");
-    assert_eq!(presenter(&app).revealed, 0);
+    assert_eq!(presenter(&app).revealed(), 0);
     // Stop 2's order is date, quote, figures.
     app.update(Action::Reveal);
     app.update(Action::Reveal);
@@ -87,11 +87,11 @@ fn arrows_numbers_and_g_move_between_stops() {
 fn overview_lists_and_moves_and_closes() {
     let mut app = presenting(0);
     app.update(Action::Overview);
-    assert!(presenter(&app).overview);
+    assert!(presenter(&app).overview());
     app.update(Action::NextStop);
     app.update(Action::NextStop);
     app.update(Action::GoToTyped);
-    assert!(!presenter(&app).overview);
+    assert!(!presenter(&app).overview());
     assert_eq!(presenter(&app).position(), "3 / 5");
 }
 
@@ -120,13 +120,13 @@ fn presenting_the_filtered_view_makes_a_stop_per_event() {
         .iter()
         .filter(|e| e.kind == tipline::timeline::model::EventKind::Ranking)
         .count();
-    assert_eq!(p.slides.len(), rankings);
+    assert_eq!(p.slides().len(), rankings);
     assert_eq!(
         p.position(),
         format!("2 / {rankings}"),
         "starts at the selected event"
     );
-    assert!(p.slides.iter().all(|s| s.prompt.is_none()));
+    assert!(p.slides().iter().all(|s| s.prompt.is_none()));
 }
 
 #[test]
@@ -138,15 +138,14 @@ fn the_fit_check_names_the_stops_a_small_terminal_cuts() {
     assert!(!cut.is_empty(), "the figures stops need more than 24 rows");
     assert!(fit_problems(&p, &t, 200, 60, false).is_empty());
     // As `tipline present` hands over a presenter whose stops do not fit.
-    let mut p = Presenter::from_lesson(&lessons[1], &t);
-    p.fit_check = Some(cut);
+    let p = Presenter::from_lesson(&lessons[1], &t).with_fit_check(cut);
     let mut app = App::new(t, Query::default());
     app.update(Input::Resize(120, 40));
     app.update(Msg::Present(Box::new(p)));
-    assert!(presenter(&app).fit_check.is_some());
+    assert!(presenter(&app).fit_check().is_some());
     app.update(Action::Reveal);
-    assert!(presenter(&app).fit_check.is_none(), "any key begins");
-    assert_eq!(presenter(&app).revealed, 0, "that key only dismissed the check");
+    assert!(presenter(&app).fit_check().is_none(), "any key begins");
+    assert_eq!(presenter(&app).revealed(), 0, "that key only dismissed the check");
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -321,7 +320,7 @@ fn escape_keeps_the_lesson_and_one_key_resumes_it() {
     app.update(Action::NextStop);
     app.update(Action::Reveal);
     app.update(Action::Reveal);
-    let started = presenter(&app).started_unix;
+    let started = presenter(&app).started_unix();
     app.update(Action::EndPresenting);
     assert_eq!(*app.mode(), Mode::Browse);
     let followed = app.presentation().expect("the notes view keeps following");
@@ -332,8 +331,8 @@ fn escape_keeps_the_lesson_and_one_key_resumes_it() {
     app.update(Action::Present);
     let p = presenter(&app);
     assert_eq!(p.position(), "3 / 5", "the lesson, not the whole timeline");
-    assert_eq!(p.revealed, 2);
-    assert_eq!(p.started_unix, started, "the timer runs on");
+    assert_eq!(p.revealed(), 2);
+    assert_eq!(p.started_unix(), started, "the timer runs on");
     assert!(!app.presentation().unwrap().browsing);
 }
 
@@ -366,7 +365,7 @@ fn a_long_stop_scrolls_and_says_more() {
     assert!(text.contains("more ↑"), "{text}");
     assert!(text.contains(&last_word), "the summary's end: {text}");
     app.update(Action::NextStop);
-    assert_eq!(presenter(&app).scroll, 0, "a new stop starts at its top");
+    assert_eq!(presenter(&app).scroll(), 0, "a new stop starts at its top");
 }
 
 #[test]
@@ -377,13 +376,13 @@ fn the_fit_check_agrees_with_what_is_drawn() {
         for (w, h) in [(80, 24), (120, 40)] {
             let p = Presenter::from_lesson(lesson, &t);
             let cut = fit_problems(&p, &t, w, h, true);
-            for stop in 0..p.slides.len() {
+            for stop in 0..p.slides().len() {
                 let mut app = presenting_with(l, projector());
                 app.update(Input::Resize(w, h));
                 for _ in 0..stop {
                     app.update(Action::NextStop);
                 }
-                let parts = presenter(&app).slides[stop].reveal.len();
+                let parts = presenter(&app).slides()[stop].reveal.len();
                 for _ in 0..parts {
                     app.update(Action::Reveal);
                 }
@@ -412,10 +411,10 @@ fn every_reveal_changes_the_screen() {
             }
             let mut last = rows(&screen(&mut app, 120, 40));
             let mut reveals = 0;
-            let parts = presenter(&app).slides[stop].reveal.len();
+            let parts = presenter(&app).slides()[stop].reveal.len();
             while reveals < parts {
                 app.update(Action::Reveal);
-                assert_eq!(presenter(&app).current, stop);
+                assert_eq!(presenter(&app).current(), stop);
                 reveals += 1;
                 let now = rows(&screen(&mut app, 120, 40));
                 let body = |r: &[String]| r[2..r.len() - 2].to_vec();
@@ -439,12 +438,12 @@ fn every_reveal_changes_the_screen() {
 fn a_query_stop_is_called_by_its_title_from_the_lesson() {
     let mut app = presenting(0);
     let stop = presenter(&app)
-        .slides
+        .slides()
         .iter()
         .position(|s| s.events.len() > 1)
         .expect("a query stop");
     assert_eq!(
-        presenter(&app).slides[stop].title.as_deref(),
+        presenter(&app).slides()[stop].title.as_deref(),
         Some("The US reports year by year: Cambodia's tier")
     );
     app.update(Action::Overview);
@@ -464,7 +463,7 @@ fn a_query_stop_is_called_by_its_title_from_the_lesson() {
 fn the_title_is_drawn_once() {
     for (w, h) in [(80, 24), (120, 40), (160, 50)] {
         let mut app = presenting(0);
-        let first = presenter(&app).slides[0].events[0];
+        let first = presenter(&app).slides()[0].events[0];
         let title = app.timeline().events[first].title.clone();
         let text = rows(&screen(&mut app, w, h)).join("\n");
         let plain = text.matches(title.as_str()).count();
@@ -508,19 +507,19 @@ fn keyed(app: &mut App, code: crossterm::event::KeyCode, mods: crossterm::event:
 fn the_end_screen_lists_the_lessons_sources_and_how_to_leave() {
     let mut app = presenting(1);
     app.update(Action::LastStop);
-    let parts = presenter(&app).slides[4].reveal.len();
+    let parts = presenter(&app).slides()[4].reveal.len();
     for _ in 0..parts {
         app.update(Action::Reveal);
     }
     app.update(Action::Reveal);
     assert!(
-        presenter(&app).ended,
+        presenter(&app).ended(),
         "Space after the last part of the last stop"
     );
     // The sources of the lesson's events, each once, numbered in first-seen order.
     let t = &app.timeline();
     let mut ids: Vec<String> = Vec::new();
-    for stop in &presenter(&app).slides {
+    for stop in presenter(&app).slides() {
         for &e in &stop.events {
             for c in &t.events[e].sources {
                 if !ids.contains(&c.source) {
@@ -539,14 +538,18 @@ fn the_end_screen_lists_the_lessons_sources_and_how_to_leave() {
         assert!(text[h as usize - 2].contains("q quits · ← goes back"), "{all}");
         insta::assert_snapshot!(format!("present_end_{w}x{h}"), screen(&mut app, w, h).backend());
     }
-    assert_eq!(presenter(&app).sources.len(), ids.len());
+    assert_eq!(presenter(&app).sources().len(), ids.len());
     keyed(
         &mut app,
         crossterm::event::KeyCode::Left,
         crossterm::event::KeyModifiers::NONE,
     );
     assert_eq!(presenter(&app).position(), "5 / 5");
-    assert_eq!(presenter(&app).revealed, parts, "back to the last stop as it was");
+    assert_eq!(
+        presenter(&app).revealed(),
+        parts,
+        "back to the last stop as it was"
+    );
 }
 
 #[test]
@@ -561,7 +564,7 @@ fn blanking_to_black_and_white_and_back_keeps_the_stop() {
         (KeyCode::Char('w'), "white"),
     ] {
         keyed(&mut app, key, KeyModifiers::NONE);
-        assert!(presenter(&app).blank.is_some(), "{key:?}");
+        assert!(presenter(&app).blank().is_some(), "{key:?}");
         for (w, h) in [(80, 24), (120, 40)] {
             let terminal = screen(&mut app, w, h);
             for cell in terminal.backend().buffer().content() {
@@ -573,9 +576,9 @@ fn blanking_to_black_and_white_and_back_keeps_the_stop() {
         }
         // Any key brings the screen back, and does nothing else.
         keyed(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
-        assert_eq!(presenter(&app).blank, None);
+        assert_eq!(presenter(&app).blank(), None);
         assert_eq!(
-            (presenter(&app).position(), presenter(&app).revealed),
+            (presenter(&app).position(), presenter(&app).revealed()),
             ("2 / 5".to_string(), 1)
         );
     }
@@ -602,7 +605,7 @@ fn clicker_keys_work_out_of_the_box() {
     assert_eq!(presenter(&app).position(), "2 / 5");
     keyed(&mut app, KeyCode::Char('b'), none);
     keyed(&mut app, KeyCode::Char('b'), none);
-    assert_eq!(presenter(&app).blank, None);
+    assert_eq!(presenter(&app).blank(), None);
     keyed(&mut app, KeyCode::Esc, none);
     assert_eq!(*app.mode(), Mode::Browse);
     keyed(&mut app, KeyCode::F(5), KeyModifiers::SHIFT);
@@ -657,7 +660,7 @@ fn snapshots_of_a_projector_stop_without_colour_and_a_scrolled_long_stop() {
         app.update(Action::Reveal);
     }
     app.update(Action::Down);
-    assert_eq!(presenter(&app).scroll, 0);
+    assert_eq!(presenter(&app).scroll(), 0);
     insta::assert_snapshot!(
         "present_long_stop_fits_120x40",
         screen(&mut app, 120, 40).backend()
