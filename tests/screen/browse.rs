@@ -581,3 +581,32 @@ fn the_selected_source_stays_marked_through_wrapped_events() {
     app.update(Action::Up);
     assert_eq!(source_marks(&app), ["▸[1]"]);
 }
+
+#[test]
+fn a_claim_keeps_its_claimant_when_its_title_is_cut_and_a_series_drops_its_prefix() {
+    let file = tipline::load::DataFile::read(&crate::common::fixture("claimants.toml")).unwrap();
+    let t = tipline::load::load(vec![file]).timeline.unwrap();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = App::new(t.clone(), Query::default());
+        let rows = screen(&mut app, w, h);
+        let listed: Vec<&String> = rows
+            .iter()
+            .filter(|r| r.contains(" » ") || r.contains(" ▤ "))
+            .collect();
+        assert_eq!(listed.len(), 6, "{w}x{h}:\n{}", rows.join("\n"));
+        for row in &listed {
+            if row.contains(" » ") {
+                assert!(
+                    row.contains("» Sar Kheng: "),
+                    "{w}x{h}: the claimant is kept: {row}"
+                );
+            } else {
+                assert!(
+                    row.contains("▤ Cambodia "),
+                    "{w}x{h}: the series prefix goes: {row}"
+                );
+                assert!(!row.contains("US TIP report:"), "{w}x{h}: {row}");
+            }
+        }
+    }
+}

@@ -86,10 +86,19 @@ impl Measures {
         };
         let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         let narrow = |w: usize| w.min(u8::MAX as usize) as u8;
+        // Who said it stays with what was said: a prefix that names an actor
+        // ("Sar Kheng: ...") is the claimant, never a series to drop.
+        let named: std::collections::HashSet<String> = t
+            .actors
+            .iter()
+            .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+            .map(|n| crate::text::fold(n))
+            .collect();
         for e in &t.events {
             m.full_w.push(narrow(e.date_text().width()));
             m.short_w.push(narrow(short_date(e).width()));
-            m.series.push(match split_series(&e.title) {
+            let series = split_series(&e.title).filter(|(head, _)| !named.contains(&crate::text::fold(head)));
+            m.series.push(match series {
                 Some((head, _)) => *ids.entry(head).or_insert_with(|| {
                     m.heads.push(head.to_string());
                     (m.heads.len() - 1) as u32
