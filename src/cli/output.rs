@@ -317,8 +317,8 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
             if let Some(p) = &f.period {
                 let _ = write!(line, ", {p}");
             }
-            if let Some(a) = &f.according_to {
-                let _ = write!(line, " (according to {})", actor_name(t, a));
+            if let Some(who) = t.figure_source(e, f) {
+                let _ = write!(line, " ({who})");
             }
             let _ = writeln!(out, "{line}");
         }

@@ -149,17 +149,17 @@ fn number(order: &[&str], source: &str) -> usize {
     order.iter().position(|s| *s == source).map_or(0, |i| i + 1)
 }
 
-fn figure_line(t: &Timeline, f: &crate::timeline::model::Figure) -> (String, String, String, String) {
+fn figure_line(
+    t: &Timeline,
+    e: &Event,
+    f: &crate::timeline::model::Figure,
+) -> (String, String, String, String) {
     // Where sources disagree, every value with who gives it.
     let value = match &f.unit {
         Some(u) => format!("{} {u}", t.figure_value_text(f)),
         None => t.figure_value_text(f),
     };
-    let who = f
-        .according_to
-        .as_deref()
-        .and_then(|a| t.actor(a))
-        .map_or(String::new(), |a| a.name.clone());
+    let who = t.figure_source(e, f).unwrap_or_default();
     (f.label.clone(), value, f.period.clone().unwrap_or_default(), who)
 }
 
@@ -198,9 +198,9 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
             }
             let _ = writeln!(out, "{}\n", block(&e.summary, ""));
             if !e.figures.is_empty() {
-                out.push_str("| Figure | Value | Period | According to |\n|---|---|---|---|\n");
+                out.push_str("| Figure | Value | Period | Given by |\n|---|---|---|---|\n");
                 for f in &e.figures {
-                    let (l, v, p, w) = figure_line(t, f);
+                    let (l, v, p, w) = figure_line(t, e, f);
                     let _ = writeln!(out, "| {} | {} | {} | {} |", md(&l), md(&v), md(&p), md(&w));
                 }
                 out.push('\n');
@@ -306,10 +306,10 @@ pub fn html(d: &Document, t: &Timeline) -> String {
             }
             if !e.figures.is_empty() {
                 out.push_str(
-                    "<table><tr><th>Figure</th><th>Value</th><th>Period</th><th>According to</th></tr>\n",
+                    "<table><tr><th>Figure</th><th>Value</th><th>Period</th><th>Given by</th></tr>\n",
                 );
                 for f in &e.figures {
-                    let (l, v, p, w) = figure_line(t, f);
+                    let (l, v, p, w) = figure_line(t, e, f);
                     let _ = writeln!(
                         out,
                         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

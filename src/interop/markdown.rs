@@ -97,9 +97,8 @@ pub fn event(t: &crate::timeline::model::Timeline, position: usize) -> String {
         if let Some(unit) = &f.unit {
             line.push_str(&format!(" {unit}"));
         }
-        if let Some(who) = &f.according_to {
-            let name = t.actor(who).map_or(who.as_str(), |a| a.name.as_str());
-            line.push_str(&format!(", according to {name}"));
+        if let Some(who) = t.figure_source(e, f) {
+            line.push_str(&format!(", {who}"));
         }
         out.push_str(&format!("- {}\n", inline(&line)));
     }

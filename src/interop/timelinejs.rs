@@ -36,8 +36,8 @@ fn slide_html(t: &Timeline, e: &Event) -> String {
             if let Some(p) = &f.period {
                 line.push_str(&format!(" ({p})"));
             }
-            if let Some(a) = f.according_to.as_deref().and_then(|a| t.actor(a)) {
-                line.push_str(&format!(", according to {}", a.name));
+            if let Some(who) = t.figure_source(e, f) {
+                line.push_str(&format!(", {who}"));
             }
             out.push_str(&format!("<li>{}</li>", html::escape(&line)));
         }

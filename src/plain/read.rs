@@ -181,10 +181,9 @@ pub fn full(
             line.push_str(", ");
             line.push_str(p);
         }
-        if let Some(a) = &f.according_to {
-            let name = t.actor(a).map_or(a.as_str(), |a| a.name.as_str());
-            line.push_str(", according to ");
-            line.push_str(name);
+        if let Some(who) = t.figure_source(e, f) {
+            line.push_str(", ");
+            line.push_str(&who);
         }
         if !f.is_disputed() && !f.sources.is_empty() {
             line.push_str(", given by ");

@@ -95,20 +95,10 @@ impl Timeline {
                     break 'events;
                 }
                 taken += 1;
-                let who = match &f.according_to {
-                    Some(id) => format!(
-                        "according to {}",
-                        self.actor(id).map_or(id.as_str(), |a| a.name.as_str())
-                    ),
-                    None => {
-                        let ids: Vec<String> = if f.sources.is_empty() {
-                            e.sources.iter().map(|c| c.source.clone()).collect()
-                        } else {
-                            f.sources.clone()
-                        };
-                        format!("reported by {}", self.publishers_of(&ids))
-                    }
-                };
+                // The chart lists other values apart, each with its publishers.
+                let who = self
+                    .figure_source(e, f)
+                    .unwrap_or_else(|| self.figure_reported_by(e, f));
                 let others = f
                     .alternatives
                     .iter()

@@ -18,6 +18,29 @@ impl Timeline {
         names.join(", ")
     }
 
+    /// Who gives a figure, the same words everywhere it is shown: the
+    /// official it is attributed to ("according to Sar Kheng"), or else the
+    /// publishers of the sources that give its value ("reported by The Phnom
+    /// Penh Post"). `None` only for a figure whose sources disagree and that
+    /// no official gave: its value text names who gives each value.
+    pub fn figure_source(&self, e: &Event, f: &Figure) -> Option<String> {
+        if let Some(id) = &f.according_to {
+            let name = self.actor(id).map_or(id.as_str(), |a| a.name.as_str());
+            return Some(format!("according to {name}"));
+        }
+        (!f.is_disputed()).then(|| self.figure_reported_by(e, f))
+    }
+
+    /// The publishers of the sources that give a figure's (first) value.
+    pub fn figure_reported_by(&self, e: &Event, f: &Figure) -> String {
+        let ids: Vec<String> = if f.sources.is_empty() {
+            e.sources.iter().map(|c| c.source.clone()).collect()
+        } else {
+            f.sources.clone()
+        };
+        format!("reported by {}", self.publishers_of(&ids))
+    }
+
     /// A figure's value, and where sources disagree every value with who
     /// gives it: "83 (Cambodia Daily, Licadho) or 84 (Sydney Morning Herald)".
     pub fn figure_value_text(&self, f: &Figure) -> String {

@@ -134,6 +134,23 @@ fn show_prints_sources_quotes_and_attributed_figures() {
 }
 
 #[test]
+fn a_figure_no_official_gave_names_who_reported_it_everywhere() {
+    let show = stdout(&["show", "ninety-five-percent-finding-2022"]);
+    assert!(
+        show.contains("289, about one month to 19 Sep 2022 (reported by Asia Casino News (asiacasino.org))"),
+        "{show}"
+    );
+    assert!(show.contains("95 per cent (according to Sar Kheng)"), "{show}");
+    let markdown = stdout(&["export", "\"95 per cent\"", "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "| complaints received | 289 | about one month to 19 Sep 2022 | reported by Asia Casino News (asiacasino.org) |"
+        ),
+        "{markdown}"
+    );
+}
+
+#[test]
 fn show_unknown_id_suggests_and_exits_2() {
     let out = tipline().args(["show", "national-day-2030"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

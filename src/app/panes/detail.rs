@@ -272,12 +272,7 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize)
                 note.push(t.figure_value_text(f));
             }
             note.extend(f.period.clone());
-            if let Some(who) = &f.according_to {
-                note.push(format!(
-                    "according to {}",
-                    t.actor(who).map_or(who.as_str(), |a| a.name.as_str())
-                ));
-            }
+            note.extend(t.figure_source(e, f));
             if !note.is_empty() {
                 b.text(&note.join(" · "), th.claim, &" ".repeat(value_w + 1), value_w + 1);
             }

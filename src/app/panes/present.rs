@@ -100,8 +100,8 @@ fn body(
                         if let Some(u) = &f.unit {
                             label.push_str(&format!(" ({u})"));
                         }
-                        if let Some(a) = f.according_to.as_deref().and_then(|a| t.actor(a)) {
-                            label.push_str(&format!(", according to {}", a.name));
+                        if let Some(who) = t.figure_source(e, f) {
+                            label.push_str(&format!(", {who}"));
                         }
                         if f.is_disputed() {
                             label.push_str(&format!("; sources differ: {}", t.figure_value_text(f)));
