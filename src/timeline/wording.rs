@@ -80,7 +80,7 @@ impl Timeline {
 
 impl Event {
     /// How sure the date is, in words: "known to the day", "a day known to be
-    /// one of a set", "approximate, known to the month", "derived: ...".
+    /// one of a set", "approximate, known to the month", "worked out by the compilers: ...".
     pub fn date_words(&self) -> String {
         let d = &self.dating;
         let precision = match self.date.precision() {
@@ -105,7 +105,7 @@ impl Event {
             words.push_str("; no end given");
         }
         if let Some(how) = &d.derived {
-            words.push_str(&format!("; derived: {how}"));
+            words.push_str(&format!("; worked out by the compilers: {how}"));
         }
         words
     }

@@ -106,7 +106,7 @@ fn dates_say_how_sure_they_are() {
     assert_eq!(text("confirmed"), "4 Mar 2021?");
     assert_eq!(
         t.event("first-day").unwrap().date_words(),
-        "approximate, known to the month; derived: the report of 18 Dec 2007 says Tuesday; the day is not known"
+        "approximate, known to the month; worked out by the compilers: the report of 18 Dec 2007 says Tuesday; the day is not known"
     );
     let edtf = |id: &str| t.event(id).unwrap().edtf();
     assert_eq!(edtf("signing"), "[2015-11-21,2015-11-22]");
