@@ -226,6 +226,7 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
             location,
             summary,
             details,
+            note: None,
             figures,
             sources: sources_cited,
             tags: (0..rng.usize(0..4))
@@ -301,6 +302,7 @@ pub fn hostile_timeline(text: &str) -> Option<Timeline> {
         location: Some(format!("L {text}")),
         summary: format!("S {text}\n{text}"),
         details: Some(format!("D {text}")),
+        note: None,
         figures: vec![Figure {
             label: format!("F {text}"),
             value: 12.0,

@@ -57,6 +57,8 @@ struct EventJson<'a> {
     location: Option<&'a str>,
     summary: &'a str,
     details: Option<&'a str>,
+    /// The compilers' own reasoning, apart from the summary.
+    note: Option<&'a str>,
     figures: Vec<FigureJson<'a>>,
     sources: Vec<SourceJson<'a>>,
     tags: &'a [String],
@@ -88,6 +90,7 @@ fn event_json<'a>(t: &'a Timeline, e: &'a Event) -> EventJson<'a> {
         location: e.location.as_deref(),
         summary: &e.summary,
         details: e.details.as_deref(),
+        note: e.note.as_deref(),
         figures: e
             .figures
             .iter()
@@ -299,6 +302,9 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
     let _ = writeln!(out, "\n{}", e.summary);
     if let Some(d) = &e.details {
         let _ = writeln!(out, "\n{d}");
+    }
+    if let Some(note) = &e.note {
+        let _ = writeln!(out, "\nCompilers' note: {note}");
     }
     if !e.figures.is_empty() {
         let _ = writeln!(out, "\nFigures");

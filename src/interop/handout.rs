@@ -197,6 +197,9 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
                 let _ = writeln!(out, "Sources disagree: {}\n", md(&line));
             }
             let _ = writeln!(out, "{}\n", block(&e.summary, ""));
+            if let Some(note) = &e.note {
+                let _ = writeln!(out, "*Compilers' note:* {}\n", block(note, ""));
+            }
             if !e.figures.is_empty() {
                 out.push_str("| Figure | Value | Period | Given by |\n|---|---|---|---|\n");
                 for f in &e.figures {
@@ -297,6 +300,13 @@ pub fn html(d: &Document, t: &Timeline) -> String {
                 escape(&event_facts(e)),
                 escape(&e.summary)
             );
+            if let Some(note) = &e.note {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"facts\"><b>Compilers' note:</b> {}</p>",
+                    escape(note)
+                );
+            }
             for line in t.disagreements(e) {
                 let _ = writeln!(
                     out,

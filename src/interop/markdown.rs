@@ -92,6 +92,9 @@ pub fn event(t: &crate::timeline::model::Timeline, position: usize) -> String {
     }
     out.push_str(&block(&e.summary, ""));
     out.push_str("\n\n");
+    if let Some(note) = &e.note {
+        out.push_str(&format!("*Compilers' note:* {}\n\n", block(note, "")));
+    }
     for f in &e.figures {
         let mut line = format!("{}: {}", f.label, t.figure_value_text(f));
         if let Some(unit) = &f.unit {

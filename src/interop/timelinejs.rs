@@ -504,6 +504,7 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
             location: None,
             summary: summary.clone(),
             details: None,
+            note: None,
             figures: Vec::new(),
             sources,
             tags,

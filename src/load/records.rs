@@ -36,6 +36,7 @@ const EVENT_FIELDS: &[&str] = &[
     "location",
     "summary",
     "details",
+    "note",
     "figures",
     "sources",
     "tags",
@@ -254,6 +255,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
     let location = f.line(cx, "location", false).map(|l| l.0);
     let summary = f.block(cx, "summary", true);
     let details = f.block(cx, "details", false);
+    let note = f.block(cx, "note", false);
     let mut named_sources = Vec::new();
     let mut according_to = Vec::new();
     let figures = super::claims::figures(cx, &f, all, &mut according_to, &mut named_sources);
@@ -326,6 +328,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
             location,
             summary,
             details,
+            note,
             figures,
             sources,
             tags,

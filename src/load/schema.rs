@@ -199,6 +199,9 @@ struct EventShape {
     /// A few neutral sentences.
     summary: Line,
     details: Option<Line>,
+    /// The compilers' own reasoning (how a date was worked out, what the
+    /// material does not settle), shown apart from the summary.
+    note: Option<Line>,
     figures: Option<Vec<FigureShape>>,
     disputes: Option<Vec<DisputeShape>>,
     /// At least one citation.

@@ -199,6 +199,8 @@ struct EventOut<'a> {
     summary: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     details: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
     tags: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     ranking: Option<&'a str>,
@@ -292,6 +294,7 @@ impl<'a> From<&'a Event> for EventOut<'a> {
             location: e.location.as_deref(),
             summary: &e.summary,
             details: e.details.as_deref(),
+            note: e.note.as_deref(),
             tags: &e.tags,
             ranking: e.ranking.as_deref(),
             related: e
@@ -430,6 +433,7 @@ mod tests {
             location: None,
             summary: "one\ntwo".into(),
             details: None,
+            note: None,
             figures,
             sources: vec![Citation {
                 source: "s".into(),

@@ -171,6 +171,9 @@ pub fn full(
     if let Some(d) = &e.details {
         paragraphs(&mut out, "Details", d);
     }
+    if let Some(note) = &e.note {
+        paragraphs(&mut out, "Compilers' note", note);
+    }
     for f in &e.figures {
         let mut line = format!("Figure: {}: {}", f.label, t.figure_value_text(f));
         if let Some(u) = &f.unit {

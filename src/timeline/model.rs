@@ -302,6 +302,9 @@ pub struct Event {
     pub location: Option<String>,
     pub summary: String,
     pub details: Option<String>,
+    /// The compilers' own reasoning (how a date was worked out, what the
+    /// material does not settle), shown apart from the summary as theirs.
+    pub note: Option<String>,
     pub figures: Vec<Figure>,
     pub sources: Vec<Citation>,
     pub tags: Vec<String>,

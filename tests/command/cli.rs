@@ -398,3 +398,30 @@ fn negated_terms_work_without_a_separator_and_flags_still_parse() {
     let help = stdout(&["list", "-h"]);
     assert!(help.contains("Usage: tipline list"), "{help}");
 }
+
+#[test]
+fn the_compilers_note_is_shown_apart_and_labelled_as_theirs() {
+    let data = fixture("note.toml");
+    let show = stdout(&["--data", &data, "show", "day-2007"]);
+    assert!(
+        show.contains(
+            "at Wat Phnom [1].\n\nCompilers' note: The day itself is not known: 12 December 2007 was a Wednesday.\n"
+        ),
+        "{show}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["--data", &data, "list", "--format", "json"])).unwrap();
+    assert_eq!(
+        json[0]["note"],
+        "The day itself is not known: 12 December 2007 was a Wednesday."
+    );
+    assert_eq!(
+        json[0]["summary"],
+        "VOA Khmer reported that the day was celebrated at Wat Phnom [1]."
+    );
+    let markdown = stdout(&["--data", &data, "export", "--format", "markdown"]);
+    assert!(
+        markdown.contains("*Compilers' note:* The day itself is not known"),
+        "{markdown}"
+    );
+}

@@ -190,7 +190,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 prop::collection::vec(one_of(&actor_ids), 0..3),
                 prop::option::of(line()),
                 block(),
-                prop::option::of(block()),
+                (prop::option::of(block()), prop::option::of(block())),
             ),
             (
                 prop::collection::vec(figure, 0..3),
@@ -225,7 +225,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                     .enumerate()
                     .map(|(i, (head, people, rest, tail))| {
                         let ((date, end), ranged, title, kind) = head;
-                        let (actors, location, summary, details) = people;
+                        let (actors, location, summary, (details, note)) = people;
                         let (figures, sources, tags, links) = rest;
                         let (ranking, (flags, derived), disputes) = tail;
                         let mut actors = actors;
@@ -313,6 +313,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                             location,
                             summary,
                             details,
+                            note,
                             figures,
                             sources,
                             tags,

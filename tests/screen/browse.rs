@@ -610,3 +610,25 @@ fn a_claim_keeps_its_claimant_when_its_title_is_cut_and_a_series_drops_its_prefi
         }
     }
 }
+
+#[test]
+fn the_detail_pane_shows_the_compilers_note_under_its_own_heading() {
+    let file = tipline::load::DataFile::read(&crate::common::fixture("note.toml")).unwrap();
+    let t = tipline::load::load(vec![file]).timeline.unwrap();
+    let mut app = App::new(t, Query::default());
+    let rows = screen(&mut app, 120, 40);
+    let at = rows
+        .iter()
+        .position(|r| r.contains("│Compilers' note"))
+        .unwrap_or_else(|| panic!("no heading:\n{}", rows.join("\n")));
+    assert!(
+        rows[at + 1].contains("│The day itself is not known: 12"),
+        "{}",
+        rows[at + 1]
+    );
+    let summary = rows
+        .iter()
+        .position(|r| r.contains("celebrated at Wat Phnom [1]."))
+        .unwrap();
+    assert!(summary < at, "the note comes after the summary, apart from it");
+}

@@ -255,6 +255,11 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize)
         b.blank();
         b.text(d, th.base, "", 0);
     }
+    if let Some(note) = &e.note {
+        // The compilers' reasoning, apart from what the sources say.
+        b.heading("Compilers' note", th.label);
+        b.text(note, th.dim, "", 0);
+    }
     if !e.figures.is_empty() {
         b.heading("Figures", th.label);
         let (value_w, bars) = figure_bars(&e.figures, |w| width.saturating_sub(w + 4).min(24), th);
