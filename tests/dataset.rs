@@ -45,7 +45,17 @@ fn every_term_is_defined_and_sourced_and_named_in_the_data() {
     let t = timeline();
     for term in t.terms() {
         assert!(!term.sources.is_empty(), "{} has no source", term.id);
-        assert!(term.definition.ends_with('.'), "{}: {}", term.id, term.definition);
+        // Its last sentence ends with a full stop, then its citation markers.
+        let text = term
+            .definition
+            .trim_end_matches(|c: char| c.is_ascii_digit() || "[], ".contains(c));
+        assert!(text.ends_with('.'), "{}: {}", term.id, term.definition);
+        assert!(
+            term.definition.ends_with(']'),
+            "{}: no citation marker: {}",
+            term.id,
+            term.definition
+        );
     }
     // Terms readers meet in the events are found there.
     let named = |id: &str| {

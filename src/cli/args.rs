@@ -85,6 +85,10 @@ pub enum Command {
         /// Fail on warnings too (exit 1), as the embedded dataset's own check does.
         #[arg(long)]
         strict: bool,
+        /// Also check every sentence of the events' prose against the quotes
+        /// its citation markers name, and each date against its sources.
+        #[arg(long)]
+        provenance: bool,
     },
     /// Write the (filtered) timeline as JSON, CSV, Markdown, HTML, TimelineJS or
     /// iCalendar, or a lesson's handout (`export handout LESSON`).

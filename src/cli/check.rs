@@ -5,26 +5,34 @@ use super::io::{emit, report, EXIT_INVALID_DATA, EXIT_USAGE};
 use crate::load::load;
 use std::path::{Path, PathBuf};
 
+/// How hard `check` looks.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rules {
+    /// Warnings fail the check as errors do.
+    pub strict: bool,
+    /// Each sentence is checked against the quotes it cites.
+    pub provenance: bool,
+}
+
 /// `check` of the named files, or of the embedded data and its lessons when
-/// no file is named or a lessons folder is given. `strict` fails on
-/// warnings as well as errors.
+/// no file is named or a lessons folder is given.
 pub(super) fn run(
     files: &[PathBuf],
     data: &[PathBuf],
     lessons: Option<&Path>,
-    strict: bool,
+    rules: Rules,
 ) -> Result<(), u8> {
     let paths = if files.is_empty() { data } else { files };
     if files.is_empty() && data.is_empty() || lessons.is_some() {
-        check_with_lessons(paths, lessons, strict)
+        check_with_lessons(paths, lessons, rules)
     } else {
-        check(paths, strict)
+        check(paths, rules)
     }
 }
 
 /// `check` of the data and of the lessons that walk through it.
-fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>, strict: bool) -> Result<(), u8> {
-    let data = check(paths, strict);
+fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>, rules: Rules) -> Result<(), u8> {
+    let data = check(paths, rules);
     let files = read_files(paths)?;
     let Some(timeline) = load(files).timeline else {
         return data;
@@ -45,7 +53,7 @@ fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>, strict: boo
     } else {
         emit(&format!("checked {counted} lesson(s): {errors} error(s)\n"))?;
     }
-    let failing = if strict { problems.len() } else { errors };
+    let failing = if rules.strict { problems.len() } else { errors };
     match (data, failing) {
         (Err(code), _) => Err(code),
         (Ok(()), 0) => Ok(()),
@@ -53,10 +61,10 @@ fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>, strict: boo
     }
 }
 
-fn check(paths: &[PathBuf], strict: bool) -> Result<(), u8> {
+fn check(paths: &[PathBuf], rules: Rules) -> Result<(), u8> {
     let (files, converted) = read_files_converting(paths)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let mut loaded = super::progress::load(files);
+    let mut loaded = super::progress::load_checking(files, rules.provenance);
     restate(&mut loaded.diagnostics, &converted);
     report(&loaded.diagnostics);
     let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());
@@ -68,7 +76,7 @@ fn check(paths: &[PathBuf], strict: bool) -> Result<(), u8> {
         loaded.warnings()
     );
     emit(&summary)?;
-    if loaded.errors() > 0 || strict && loaded.warnings() > 0 {
+    if loaded.errors() > 0 || rules.strict && loaded.warnings() > 0 {
         Err(EXIT_INVALID_DATA)
     } else {
         Ok(())

@@ -2,7 +2,7 @@
 //! terminal and the work has taken longer than [`SHOW_AFTER`], so pipes,
 //! logs and quick loads never see it.
 
-use crate::load::{load_with_progress, DataFile, Loaded};
+use crate::load::{DataFile, Loaded};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
@@ -69,10 +69,15 @@ fn line(what: &str, done: u64, total: u64) -> String {
 
 /// [`crate::load::load`] with a bar on stderr while it runs, if that is a terminal.
 pub(super) fn load(files: Vec<DataFile>) -> Loaded {
+    load_checking(files, false)
+}
+
+/// [`load`], checking the prose against its quotes too when `provenance`.
+pub(super) fn load_checking(files: Vec<DataFile>, provenance: bool) -> Loaded {
     let Some(mut bar) = Bar::new("loading") else {
-        return crate::load::load(files);
+        return crate::load::load_checking(files, &mut |_, _| {}, provenance);
     };
-    let loaded = load_with_progress(files, &mut |done, total| bar.update(done, total));
+    let loaded = crate::load::load_checking(files, &mut |done, total| bar.update(done, total), provenance);
     bar.finish();
     loaded
 }

@@ -56,6 +56,8 @@ pub(crate) struct Gathered {
     /// For each event read, where its parts were written, for the checks
     /// that need the whole timeline.
     pub(super) event_places: Vec<EventPlaces>,
+    /// Per term: its file and where its definition stands.
+    pub(super) term_places: Vec<(usize, Range<usize>)>,
 }
 
 /// Suggestions compare against every id, so only the first few unknown
@@ -98,6 +100,7 @@ impl Gathered {
         self.eras.truncate(mark.eras);
         self.observances.truncate(mark.observances);
         self.terms.truncate(mark.terms);
+        self.term_places.truncate(mark.terms);
         self.references.truncate(mark.references);
         self.event_places.truncate(mark.event_places);
         self.defined.retain(|_, (place, _)| place.file != file);
@@ -115,6 +118,10 @@ pub(crate) struct EventPlaces {
     /// Per figure: its `according_to` and the sources it names.
     pub(super) according_to: Vec<Option<Range<usize>>>,
     pub(super) named_sources: Vec<(String, Range<usize>)>,
+    /// Where the event's date, summary and details stand, for the check of
+    /// what each sentence says against the quotes it cites.
+    pub(super) date: Option<Range<usize>>,
+    pub(super) prose: Vec<Range<usize>>,
 }
 
 /// The `sources` of an event (or era, observance or term): source ids with

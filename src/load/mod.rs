@@ -6,6 +6,7 @@ mod claims;
 pub mod diag;
 mod eras;
 mod gather;
+pub mod provenance;
 mod records;
 mod terms;
 pub(crate) use gather::SUGGESTED;
@@ -222,6 +223,12 @@ pub fn load(files: Vec<DataFile>) -> Loaded {
 /// [`load`], telling `progress` now and then how many bytes of the files'
 /// text have been read, out of how many.
 pub fn load_with_progress(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64)) -> Loaded {
+    load_checking(files, progress, false)
+}
+
+/// [`load_with_progress`]; with `provenance`, also checks every sentence of
+/// the events' prose against the quotes it cites (see [`provenance`]).
+pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), provenance: bool) -> Loaded {
     let total: u64 = files.iter().map(|f| f.text.len() as u64).sum();
     let mut before = 0u64;
     let mut diagnostics = Vec::new();
@@ -240,6 +247,9 @@ pub fn load_with_progress(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u6
         before += texts[file].text.len() as u64;
     }
     checks::check_events(&texts, &mut all, &mut diagnostics);
+    if provenance {
+        provenance::check(&texts, &all, &mut diagnostics);
+    }
     check_references(&texts, &mut all, &mut diagnostics);
     // The texts are no longer needed: free them before the timeline builds
     // its indices, so a large file is not held twice at the peak.

@@ -253,8 +253,15 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
         actor_spans.push(cx.at(span));
     }
     let location = f.line(cx, "location", false).map(|l| l.0);
-    let summary = f.block(cx, "summary", true);
-    let details = f.block(cx, "details", false);
+    let mut prose = Vec::new();
+    let summary = f.block_at(cx, "summary", true).map(|(s, at)| {
+        prose.push(at);
+        s
+    });
+    let details = f.block_at(cx, "details", false).map(|(s, at)| {
+        prose.push(at);
+        s
+    });
     let note = f.block(cx, "note", false);
     let mut named_sources = Vec::new();
     let mut according_to = Vec::new();
@@ -286,6 +293,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
         Some((c, cx.at(span)))
     });
     let ranking = f.line(cx, "ranking", false).map(|r| r.0);
+    let date_at = date.as_ref().map(|(_, span)| cx.at(span.clone()));
     let (Some((id, span)), Some((date, _)), Some((title, _)), Some(kind), Some(summary)) =
         (id, date, title, kind, summary)
     else {
@@ -317,6 +325,8 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
             related: link_spans,
             according_to,
             named_sources,
+            date: date_at,
+            prose,
         });
         all.events.push(Event {
             id,

@@ -170,6 +170,13 @@ impl<'d, 'i> Fields<'d, 'i> {
         Some(clean.trim().to_string())
     }
 
+    /// [`Table::block`], with where its string stands in the file.
+    pub fn block_at(&self, cx: &mut Ctx<'_>, key: &str, required: bool) -> Option<(String, Range<usize>)> {
+        let text = self.block(cx, key, required)?;
+        let span = self.get(key).map(|v| v.span())?;
+        Some((text, cx.at(span)))
+    }
+
     /// An id: a slug unique within its kind.
     pub fn id(&self, cx: &mut Ctx<'_>) -> Option<(String, Range<usize>)> {
         let (id, span) = self.line(cx, "id", true)?;

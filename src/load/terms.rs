@@ -22,7 +22,7 @@ pub(crate) fn read_term(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>, all: &mu
     let name = f.line(cx, "name", true);
     let short = f.line(cx, "short", false).map(|s| s.0);
     let aliases = f.lines(cx, "aliases").into_iter().map(|a| a.0).collect();
-    let definition = f.block(cx, "definition", true);
+    let definition = f.block_at(cx, "definition", true);
     let sources = citations(cx, &f, all, true);
     let mut see = Vec::new();
     for (other, span) in f.lines(cx, "see") {
@@ -33,10 +33,11 @@ pub(crate) fn read_term(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>, all: &mu
         refer(cx, all, Namespace::Term, other.clone(), span);
         see.push(other);
     }
-    let (Some((id, _)), Some((name, _)), Some(definition)) = (id, name, definition) else {
+    let (Some((id, _)), Some((name, _)), Some((definition, definition_at))) = (id, name, definition) else {
         return;
     };
     if defined {
+        all.term_places.push((cx.file, definition_at));
         all.terms.push(Term {
             id,
             name,

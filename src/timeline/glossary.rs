@@ -16,16 +16,34 @@ impl Term {
     /// stop followed by a space or the end (so "U.S." does not end it).
     pub fn first_sentence(&self) -> &str {
         let d = self.definition.as_str();
-        let mut from = 0;
-        while let Some(i) = d[from..].find(". ") {
-            let at = from + i;
-            // A full stop after a single capital ("U.S. ") is an abbreviation's.
-            let before = d[..at].chars().rev().nth(1);
-            if before.is_none_or(|c| !c.is_alphabetic()) && d[..at].ends_with(char::is_uppercase) {
-                from = at + 2;
+        let bytes = d.as_bytes();
+        for (at, _) in d.match_indices('.') {
+            // The sentence goes on through its citation markers: ".[1][2] ".
+            let mut end = at + 1;
+            while bytes.get(end) == Some(&b'[') {
+                match d[end..].find(']') {
+                    Some(close)
+                        if d[end + 1..end + close]
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b',' || b == b' ') =>
+                    {
+                        end += close + 1
+                    }
+                    _ => break,
+                }
+            }
+            if bytes.get(end) != Some(&b' ') {
                 continue;
             }
-            return &d[..=at];
+            // A full stop after a single capital ("U.S. ") is an abbreviation's.
+            let before = d[..at].chars().rev().nth(1);
+            if end == at + 1
+                && before.is_none_or(|c| !c.is_alphabetic())
+                && d[..at].ends_with(char::is_uppercase)
+            {
+                continue;
+            }
+            return &d[..end];
         }
         d
     }
@@ -291,5 +309,11 @@ mod tests {
         assert_eq!(t.first_sentence(), "A U.S. law of 2000.");
         t.definition = "No full stop at all".into();
         assert_eq!(t.first_sentence(), "No full stop at all");
+        t.definition = "A U.S. law of 2000.[1][2] It set tiers.[3]".into();
+        assert_eq!(
+            t.first_sentence(),
+            "A U.S. law of 2000.[1][2]",
+            "markers stay with their sentence"
+        );
     }
 }

@@ -425,3 +425,31 @@ fn the_compilers_note_is_shown_apart_and_labelled_as_theirs() {
         "{markdown}"
     );
 }
+
+#[test]
+fn check_provenance_warns_and_strict_makes_it_fail() {
+    let data = fixture("provenance.toml");
+    let out = tipline().args(["check", "--provenance", &data]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings alone");
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .ends_with(": 8 events, 0 error(s), 8 warning(s)\n"));
+    let strict = tipline()
+        .args(["check", "--strict", "--provenance", &data])
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    let err = String::from_utf8(strict.stderr).unwrap();
+    assert!(
+        err.contains(
+            "provenance.toml:74:12: warning: `368` is in none of the quotes this sentence cites ([1])"
+        ),
+        "{err}"
+    );
+    let plain = tipline().args(["check", "--strict", &data]).output().unwrap();
+    assert_eq!(
+        plain.status.code(),
+        Some(0),
+        "without --provenance the prose is not read against the quotes"
+    );
+}

@@ -7,6 +7,7 @@ mod claims;
 #[path = "../common/mod.rs"]
 mod common;
 mod loader;
+mod provenance;
 mod query;
 mod schemas;
 mod split;
