@@ -189,7 +189,7 @@ impl Dating {
     /// `2019/2022~`.
     pub fn edtf(&self, start: &PartialDate, end: Option<&PartialDate>) -> String {
         let first = if self.one_of.is_empty() {
-            format!("{start}{}", self.start.suffix())
+            format!("{start}{}", self.shown_start().suffix())
         } else {
             let all: Vec<String> = self.one_of.iter().map(|d| d.to_string()).collect();
             format!("[{}]", all.join(","))
@@ -207,13 +207,21 @@ impl Dating {
         if !self.one_of.is_empty() {
             return one_of_text(&self.one_of);
         }
+        let first = self.shown_start();
         match end {
-            None if self.open_end => format!("from {}", self.start.human(start)),
-            None => self.start.human(start),
-            Some(e) if self.start.is_exact() && self.end.is_exact() => {
-                PartialDate::human_range(start, Some(e))
-            }
-            Some(e) => format!("{} – {}", self.start.human(start), self.end.human(e)),
+            None if self.open_end => format!("from {}", first.human(start)),
+            None => first.human(start),
+            Some(e) if first.is_exact() && self.end.is_exact() => PartialDate::human_range(start, Some(e)),
+            Some(e) => format!("{} – {}", first.human(start), self.end.human(e)),
+        }
+    }
+
+    /// The first date's qualifier as shown: a date worked out rather than
+    /// read is never shown as surely known ("18 Aug 2022?").
+    fn shown_start(&self) -> Qualifier {
+        Qualifier {
+            uncertain: self.start.uncertain || self.derived.is_some(),
+            ..self.start
         }
     }
 }

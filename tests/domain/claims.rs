@@ -101,7 +101,8 @@ fn dates_say_how_sure_they_are() {
     let t = claims();
     let text = |id: &str| t.event(id).unwrap().date_text();
     assert_eq!(text("signing"), "21 or 22 Nov 2015");
-    assert_eq!(text("first-day"), "c. Dec 2007");
+    // Worked out by the compilers: never shown as surely known.
+    assert_eq!(text("first-day"), "c. Dec 2007?");
     assert_eq!(text("two-papers"), "from 3 Mar 2021");
     assert_eq!(text("confirmed"), "4 Mar 2021?");
     assert_eq!(
@@ -112,6 +113,11 @@ fn dates_say_how_sure_they_are() {
     assert_eq!(edtf("signing"), "[2015-11-21,2015-11-22]");
     assert_eq!(edtf("two-papers"), "2021-03-03/..");
     assert_eq!(edtf("confirmed"), "2021-03-04?");
+    assert_eq!(
+        edtf("first-day"),
+        "2007-12%",
+        "approximate, and uncertain as worked out"
+    );
 }
 
 #[test]
@@ -149,14 +155,21 @@ const MONTHS: [&str; 12] = [
 proptest! {
     /// What is shown is never more precise or more certain than what is stored.
     #[test]
-    fn display_is_never_surer_than_the_data(d in date(), approximate in any::<bool>(), uncertain in any::<bool>()) {
+    fn display_is_never_surer_than_the_data(
+        d in date(),
+        approximate in any::<bool>(),
+        uncertain in any::<bool>(),
+        derived in any::<bool>(),
+    ) {
         let dating = Dating {
             start: Qualifier { approximate, uncertain },
+            derived: derived.then(|| "weekday arithmetic".to_string()),
             ..Dating::default()
         };
         let shown = dating.human(&d, None);
         prop_assert_eq!(shown.starts_with("c. "), approximate, "{}", shown);
-        prop_assert_eq!(shown.ends_with('?'), uncertain, "{}", shown);
+        // A date worked out is shown as uncertain as one the sources doubt.
+        prop_assert_eq!(shown.ends_with('?'), uncertain || derived, "{}", shown);
         let words: Vec<&str> = shown.trim_start_matches("c. ").trim_end_matches('?').split(' ').collect();
         // Year: one word; month: a month name and the year; day: the day first.
         let expected_words = match d.precision() {

@@ -119,8 +119,17 @@ fn split_series(title: &str) -> Option<(&str, &str)> {
 /// How many events must share a prefix for it to count as a series.
 const SERIES_FROM: usize = 3;
 
+/// The dates written short for a narrow list, no surer than they are
+/// written in full: "18 Aug–29 Sep?", "c. 2006".
 fn short_date(e: &crate::timeline::model::Event) -> String {
-    crate::timeline::date::PartialDate::compact_range(&e.date, e.end.as_ref())
+    use crate::timeline::dating::Certainty;
+    let short = crate::timeline::date::PartialDate::compact_range(&e.date, e.end.as_ref());
+    match e.dating.certainty() {
+        Certainty::Uncertain if !e.dating.one_of.is_empty() => e.date_text(),
+        Certainty::Uncertain => format!("{short}?"),
+        Certainty::Approximate => format!("c. {short}"),
+        _ => short,
+    }
 }
 
 impl TimelinePane {
