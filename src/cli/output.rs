@@ -59,6 +59,9 @@ struct EventJson<'a> {
     details: Option<&'a str>,
     /// The compilers' own reasoning, apart from the summary.
     note: Option<&'a str>,
+    /// Each sentence of `summary` and `details`, with the ids of the sources
+    /// its citation markers name.
+    sentences: Vec<SentenceJson<'a>>,
     figures: Vec<FigureJson<'a>>,
     sources: Vec<SourceJson<'a>>,
     tags: &'a [String],
@@ -77,6 +80,42 @@ fn actor_name<'a>(t: &'a Timeline, id: &'a str) -> &'a str {
     t.actor(id).map_or(id, |a| a.name.as_str())
 }
 
+#[derive(Serialize)]
+struct SentenceJson<'a> {
+    /// `summary` or `details`.
+    field: &'static str,
+    text: &'a str,
+    /// The markers as written: places in the event's `sources`, from 1.
+    cites: Vec<usize>,
+    /// The ids of the sources those citations quote, each once.
+    sources: Vec<&'a str>,
+}
+
+/// The sentences of an event's prose with the sources each cites.
+fn sentences_json(e: &Event) -> Vec<SentenceJson<'_>> {
+    let mut out = Vec::new();
+    for (field, text) in [
+        ("summary", Some(e.summary.as_str())),
+        ("details", e.details.as_deref()),
+    ] {
+        for s in crate::load::provenance::sentences(text.unwrap_or_default()) {
+            let mut sources: Vec<&str> = Vec::new();
+            for c in s.cites.iter().filter_map(|&n| e.sources.get(n.wrapping_sub(1))) {
+                if !sources.contains(&c.source.as_str()) {
+                    sources.push(c.source.as_str());
+                }
+            }
+            out.push(SentenceJson {
+                field,
+                text: s.text,
+                cites: s.cites,
+                sources,
+            });
+        }
+    }
+    out
+}
+
 fn event_json<'a>(t: &'a Timeline, e: &'a Event) -> EventJson<'a> {
     EventJson {
         id: &e.id,
@@ -91,6 +130,7 @@ fn event_json<'a>(t: &'a Timeline, e: &'a Event) -> EventJson<'a> {
         summary: &e.summary,
         details: e.details.as_deref(),
         note: e.note.as_deref(),
+        sentences: sentences_json(e),
         figures: e
             .figures
             .iter()

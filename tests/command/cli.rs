@@ -453,3 +453,22 @@ fn check_provenance_warns_and_strict_makes_it_fail() {
         "without --provenance the prose is not read against the quotes"
     );
 }
+
+#[test]
+fn json_gives_each_sentence_with_the_sources_its_markers_name() {
+    let data = fixture("provenance.toml");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["--data", &data, "show", "kept", "--format", "json"])).unwrap();
+    assert_eq!(
+        json["summary"],
+        "Sar Kheng said 95 per cent of 1,153 complaints were true.[1] It was the twelfth such day, in September.[2]",
+        "the markers stay as written"
+    );
+    assert_eq!(
+        json["sentences"],
+        serde_json::json!([
+            {"field": "summary", "text": "Sar Kheng said 95 per cent of 1,153 complaints were true.", "cites": [1], "sources": ["post"]},
+            {"field": "summary", "text": "It was the twelfth such day, in September.", "cites": [2], "sources": ["dated"]},
+        ])
+    );
+}
