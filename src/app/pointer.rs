@@ -23,8 +23,14 @@ impl App {
             if let Some(i) = self.filter.entry_at(f, y) {
                 self.filter.cursor = i;
             }
-        } else if Regions::hit(r.detail, x, y).is_some() {
+        } else if let Some(d) = Regions::hit(r.detail, x, y) {
             self.focus = Pane::Detail;
+            // A click on a citation marker goes to the quote it names.
+            if y > d.y && x > d.x {
+                if let Some(n) = self.detail.marker_at(y - d.y - 1, x - d.x - 1) {
+                    self.select_source(n - 1);
+                }
+            }
         }
     }
 

@@ -23,6 +23,17 @@ impl App {
             return;
         }
         let next = (self.detail.source as isize + step).rem_euclid(n as isize) as usize;
+        self.select_source(next);
+    }
+
+    /// Selects the shown event's `i`-th source (from 0) and scrolls its
+    /// quote into view: where a citation marker leads.
+    pub(super) fn select_source(&mut self, next: usize) {
+        let Some(e) = self.selected_event() else { return };
+        let n = e.sources.len();
+        if next >= n {
+            return;
+        }
         let publisher = self
             .timeline
             .source(&e.sources[next].source)

@@ -632,3 +632,33 @@ fn the_detail_pane_shows_the_compilers_note_under_its_own_heading() {
         .unwrap();
     assert!(summary < at, "the note comes after the summary, apart from it");
 }
+
+#[test]
+fn a_click_on_a_citation_marker_goes_to_the_quote_it_names() {
+    let file = tipline::load::DataFile::read(&crate::common::fixture("provenance.toml")).unwrap();
+    let t = tipline::load::load(vec![file]).timeline.unwrap();
+    let mut app = App::new(t, Query::default());
+    app.update(Msg::Goto("kept".into()));
+    let rows = screen(&mut app, 200, 50);
+    let detail = app.regions().detail.expect("a detail pane at 200x50");
+    let (y, row) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.contains("such day, in September.[2]"))
+        .unwrap_or_else(|| panic!("{}", rows.join("\n")));
+    let x = row[..row.find("[2]").unwrap()].chars().count() as u16 + 1;
+    assert!(x > detail.x, "the marker is in the detail pane");
+    assert_eq!(app.detail().source, 0);
+    app.update(Input::Click { x, y: y as u16 });
+    assert_eq!(app.detail().source, 1, "the second source is selected");
+    assert_eq!(
+        app.status().message.as_deref(),
+        Some("source 2 of 2: Khmer Times")
+    );
+    // Text that is not a marker selects nothing.
+    app.update(Input::Click {
+        x: detail.x + 2,
+        y: y as u16,
+    });
+    assert_eq!(app.detail().source, 1);
+}

@@ -147,6 +147,27 @@ impl DetailPane {
         }
     }
 
+    /// The citation (from 1) of the marker (`[2]`) under column `col` of
+    /// the pane's `row`-th line on screen, if one is there.
+    pub fn marker_at(&self, row: u16, col: u16) -> Option<usize> {
+        use unicode_width::UnicodeWidthStr;
+        let w = self.wrapped.as_ref()?;
+        let line = w.built.lines.get(usize::from(self.scroll.saturating_add(row)))?;
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let col = usize::from(col);
+        let mut from = 0;
+        while let Some(open) = text[from..].find('[').map(|i| i + from) {
+            let close = text[open..].find(']').map(|i| i + open)?;
+            let start = text[..open].width();
+            let end = start + text[open..=close].width();
+            if (start..end).contains(&col) {
+                return text[open + 1..close].trim().parse().ok().filter(|&n| n > 0);
+            }
+            from = close + 1;
+        }
+        None
+    }
+
     /// Scrolls so the selected source's quote starts on screen, when the
     /// text is wrapped for the selected source.
     pub fn reveal_source(&mut self, height: u16) {
