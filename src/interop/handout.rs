@@ -149,6 +149,69 @@ fn number(order: &[&str], source: &str) -> usize {
     order.iter().position(|s| *s == source).map_or(0, |i| i + 1)
 }
 
+/// An event's prose with each citation marker (`[2]`, the event's second
+/// citation) renumbered as the document's bibliography numbers that source.
+fn cited(text: &str, e: &Event, order: &[&str]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let inside = after.find(']').map(|close| &after[..close]);
+        let numbers: Option<Vec<usize>> = inside.and_then(|inside| {
+            inside
+                .split(',')
+                .map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0))
+                .collect()
+        });
+        match (inside, numbers) {
+            (Some(inside), Some(numbers)) => {
+                for n in numbers {
+                    match e.sources.get(n - 1).map(|c| number(order, &c.source)) {
+                        Some(k) if k > 0 => out.push_str(&format!("[{k}]")),
+                        // A marker naming no citation leads nowhere.
+                        _ => out.push_str("[?]"),
+                    }
+                }
+                rest = &after[inside.len() + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`cited`] for HTML: escaped, each marker a link to its bibliography entry.
+fn cited_html(text: &str, e: &Event, order: &[&str]) -> String {
+    let escaped = escape(&cited(text, e, order));
+    let mut out = String::with_capacity(escaped.len());
+    let mut rest = escaped.as_str();
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find(']')
+            .filter(|&c| c > 0 && after[..c].bytes().all(|b| b.is_ascii_digit()))
+        {
+            Some(close) => {
+                let k = &after[..close];
+                out.push_str(&format!("<a href=\"#source-{k}\">[{k}]</a>"));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn figure_line(
     t: &Timeline,
     e: &Event,
@@ -196,7 +259,7 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
             for line in t.disagreements(e) {
                 let _ = writeln!(out, "Sources disagree: {}\n", md(&line));
             }
-            let _ = writeln!(out, "{}\n", block(&e.summary, ""));
+            let _ = writeln!(out, "{}\n", block(&cited(&e.summary, e, &order), ""));
             if let Some(note) = &e.note {
                 let _ = writeln!(out, "*Compilers' note:* {}\n", block(note, ""));
             }
@@ -298,7 +361,7 @@ pub fn html(d: &Document, t: &Timeline) -> String {
                 out,
                 "<p class=\"facts\">{}</p>\n<p>{}</p>",
                 escape(&event_facts(e)),
-                escape(&e.summary)
+                cited_html(&e.summary, e, &order)
             );
             if let Some(note) = &e.note {
                 let _ = writeln!(

@@ -472,3 +472,29 @@ fn json_gives_each_sentence_with_the_sources_its_markers_name() {
         ])
     );
 }
+
+#[test]
+fn handouts_number_citation_markers_as_their_bibliography_does() {
+    let data = fixture("provenance.toml");
+    let html = stdout(&["--data", &data, "export", "--format", "html"]);
+    // The first event cites The Phnom Penh Post and Khmer Times, which the
+    // bibliography numbers 1 and 2; a later event's own [1] is Khmer Times.
+    assert!(
+        html.contains("were true.<a href=\"#source-1\">[1]</a> It was the twelfth such day, in September.<a href=\"#source-2\">[2]</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>The day was held yesterday.<a href=\"#source-2\">[2]</a></p>"),
+        "{html}"
+    );
+    assert!(html.contains("<li id=\"source-2\">Khmer Times"), "{html}");
+    let markdown = stdout(&["--data", &data, "export", "--format", "markdown"]);
+    assert!(
+        markdown.contains("The day was held yesterday.\\[2\\]"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("A sentence citing what is not there.\\[?\\]"),
+        "{markdown}"
+    );
+}
