@@ -412,10 +412,10 @@ fn the_shipped_lessons_walk_through_real_events() {
 }
 
 #[test]
-fn check_strict_with_provenance_of_the_embedded_data_and_lessons_is_clean() {
+fn check_strict_of_the_embedded_data_and_lessons_is_clean() {
     let out = assert_cmd::Command::cargo_bin("tipline")
         .unwrap()
-        .args(["check", "--strict", "--provenance"])
+        .args(["check", "--strict"])
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();

@@ -82,13 +82,10 @@ pub enum Command {
     Check {
         /// Files to check together, as one timeline.
         files: Vec<PathBuf>,
-        /// Fail on warnings too (exit 1), as the embedded dataset's own check does.
+        /// Fail on warnings too (exit 1): a sentence that cites no quote or
+        /// says more than its quotes, as well as the other warnings.
         #[arg(long)]
         strict: bool,
-        /// Also check every sentence of the events' prose against the quotes
-        /// its citation markers name, and each date against its sources.
-        #[arg(long)]
-        provenance: bool,
     },
     /// Write the (filtered) timeline as JSON, CSV, Markdown, HTML, TimelineJS or
     /// iCalendar, or a lesson's handout (`export handout LESSON`).

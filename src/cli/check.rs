@@ -10,8 +10,6 @@ use std::path::{Path, PathBuf};
 pub(super) struct Rules {
     /// Warnings fail the check as errors do.
     pub strict: bool,
-    /// Each sentence is checked against the quotes it cites.
-    pub provenance: bool,
 }
 
 /// `check` of the named files, or of the embedded data and its lessons when
@@ -64,7 +62,9 @@ fn check_with_lessons(paths: &[PathBuf], lessons_dir: Option<&Path>, rules: Rule
 fn check(paths: &[PathBuf], rules: Rules) -> Result<(), u8> {
     let (files, converted) = read_files_converting(paths)?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let mut loaded = super::progress::load_checking(files, rules.provenance);
+    // A file's prose is always read against its quotes here: a teacher's
+    // unmarked file still loads, and check says what it cites loosely.
+    let mut loaded = super::progress::load_checking(files, true);
     restate(&mut loaded.diagnostics, &converted);
     report(&loaded.diagnostics);
     let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());

@@ -299,7 +299,16 @@ fn problems_in_a_timelinejs_file_name_the_file_and_slide() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let all = String::from_utf8(out.stderr).unwrap();
+    // Each imported slide's text cites no quote: warnings, named by slide too.
+    assert!(
+        all.contains("a.json: warning: slide 1: a sentence with no citation marker: \"A\"\n"),
+        "{all}"
+    );
+    let err: String = all
+        .split_inclusive('\n')
+        .filter(|l| !l.contains(": warning: "))
+        .collect();
     assert_eq!(
         err,
         format!(

@@ -12,7 +12,15 @@ use tipline::timeline::model::Timeline;
 
 /// Long enough for a search that never comes back to fail the test rather
 /// than hang it; a search of a few thousand events takes milliseconds.
-const PATIENCE: Duration = Duration::from_secs(20);
+static PATIENCE: std::sync::LazyLock<Duration> = std::sync::LazyLock::new(|| {
+    // TIPLINE_TEST_WAIT_SECS on a slow or busy machine, as for the
+    // pseudo-terminal tests.
+    let secs = std::env::var("TIPLINE_TEST_WAIT_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    Duration::from_secs(secs)
+});
 
 fn fresh(t: &Timeline, background: bool) -> App {
     let mut app = App::new(t.clone(), Query::default());
@@ -27,7 +35,7 @@ fn fresh(t: &Timeline, background: bool) -> App {
 /// Applies finished searches until the newest one is on screen.
 fn settle(app: &mut App) {
     while app.searching() {
-        let msg = app.wait_finished(PATIENCE).expect("a search finishes");
+        let msg = app.wait_finished(*PATIENCE).expect("a search finishes");
         app.update(msg);
     }
 }
@@ -332,7 +340,7 @@ fn indexed(t: &Timeline) -> App {
     let start = Instant::now();
     while !app.word_index_ready() {
         assert!(
-            start.elapsed() < 6 * PATIENCE,
+            start.elapsed() < 6 * *PATIENCE,
             "no word index after {:?}",
             start.elapsed()
         );
@@ -403,7 +411,7 @@ fn a_finished_search_wakes_the_loop_once_with_its_result_ready() {
     app.update(Input::Char('c'));
     assert!(app.searching());
     // The loop sleeps until it is woken, and then the result is there.
-    wakes.recv_timeout(PATIENCE).expect("the worker wakes the loop");
+    wakes.recv_timeout(*PATIENCE).expect("the worker wakes the loop");
     let msg = app.finished().expect("the result is ready when the loop wakes");
     app.update(msg);
     assert!(!app.searching());
