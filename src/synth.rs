@@ -235,16 +235,16 @@ pub fn generate(n: usize, seed: u64) -> (Vec<Source>, Vec<Actor>, Vec<Event>) {
             related: if i > 0 {
                 (0..rng.usize(0..3))
                     .map(|_| {
-                        let t = rng.usize(..i);
+                        let earlier = rng.usize(..i);
                         let mut relation = Relation::ALL[rng.usize(..Relation::ALL.len())];
                         // Only an earlier event can be followed or answered.
                         if matches!(relation, Relation::Follows | Relation::RespondsTo)
-                            && events[t].date.first_day() > start.last_day()
+                            && events[earlier].date.first_day() > start.last_day()
                         {
                             relation = Relation::SeeAlso;
                         }
                         Link {
-                            event: format!("ev-{t}"),
+                            event: format!("ev-{earlier}"),
                             relation,
                         }
                     })

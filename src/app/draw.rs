@@ -96,11 +96,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn browse_cursor(app: &App, r: &super::layout::Regions) -> Option<(u16, u16)> {
     match app.focus {
         Pane::Timeline => {
-            let t = r.timeline?;
-            let height = t.height.saturating_sub(2) as usize;
+            let area = r.timeline?;
+            let height = area.height.saturating_sub(2) as usize;
             let row = app.list.selected_row()?;
             let offset = app.list.offset.min(app.list.rows.len().saturating_sub(1));
-            (row >= offset && row < offset + height).then(|| (t.x + 1, t.y + 1 + (row - offset) as u16))
+            (row >= offset && row < offset + height).then(|| (area.x + 1, area.y + 1 + (row - offset) as u16))
         }
         Pane::Detail => {
             let d = r.detail?;

@@ -231,8 +231,10 @@ impl App {
             Action::PrevYear | Action::NextYear | Action::Up | Action::Down => {
                 let forward = matches!(action, Action::NextYear | Action::Down);
                 // From the compact per-event years: a million events in a millisecond.
-                let t = &self.timeline;
-                let mut years: Vec<i32> = (0..t.events.len()).map(|p| t.event_years(p).0).collect();
+                let timeline = &self.timeline;
+                let mut years: Vec<i32> = (0..timeline.events.len())
+                    .map(|p| timeline.event_years(p).0)
+                    .collect();
                 years.dedup();
                 // The first step lands on the selected event's year.
                 let next = match typed_year(&input) {

@@ -203,13 +203,13 @@ impl QuizState {
             }
             (QuizMode::Year, false) => {
                 let i = self.guesses.len();
-                let p = self.quiz.items[i];
+                let position = self.quiz.items[i];
                 lines.push(Line::styled(
                     format!("Question {} of {}: in which year?", i + 1, self.quiz.items.len()),
                     bold,
                 ));
                 lines.push(Line::default());
-                lines.push(Line::styled(t.events[p].title.clone(), bold));
+                lines.push(Line::styled(t.events[position].title.clone(), bold));
                 lines.push(Line::default());
                 cursor = Some((lines.len(), "Year: ".len() + self.typing.chars().count()));
                 lines.push(Line::raw(format!("Year: {}█", self.typing)));

@@ -29,15 +29,19 @@ pub(super) fn show_lesson(data: &[PathBuf], dir: Option<&Path>, id: &str) -> Res
     let timeline = load_timeline(data)?;
     let lessons = load_lessons(dir, &timeline)?;
     let l = find_lesson(&lessons, id)?;
-    let p = crate::app::presenter::Presenter::from_lesson(l, &timeline);
+    let presenter = crate::app::presenter::Presenter::from_lesson(l, &timeline);
     let line = |s: &str| crate::text::sanitize_line(s).into_owned();
     let mut out = format!("{}\n{}\n", line(&l.title), line(&l.summary));
     let mut meta = vec![format!("{} stops", l.stops.len())];
     meta.extend(l.duration.as_deref().map(line));
     meta.extend(l.audience.as_deref().map(line));
     out.push_str(&format!("{}\n", meta.join(" · ")));
-    for (i, slide) in p.slides.iter().enumerate() {
-        out.push_str(&format!("\n{}. {}\n", i + 1, line(&p.slide_title(i, &timeline))));
+    for (i, slide) in presenter.slides.iter().enumerate() {
+        out.push_str(&format!(
+            "\n{}. {}\n",
+            i + 1,
+            line(&presenter.slide_title(i, &timeline))
+        ));
         match slide.events.as_slice() {
             [one] => out.push_str(&format!("   event: {}\n", line(&timeline.events[*one].id))),
             many => out.push_str(&format!("   {} events at once\n", many.len())),

@@ -69,8 +69,8 @@ impl Report<'_> {
 
 /// Trimmed, made safe, and absent when empty.
 fn clean(text: &str) -> Option<String> {
-    let t = sanitize_line(text.trim()).trim().to_string();
-    (!t.is_empty()).then_some(t)
+    let cleaned = sanitize_line(text.trim()).trim().to_string();
+    (!cleaned.is_empty()).then_some(cleaned)
 }
 
 /// An absolute http(s) address, as the loader accepts it.
@@ -351,8 +351,8 @@ pub fn csl_json(file: &str, text: &str) -> Result<Imported, Diagnostic> {
 
 fn text_of_block(v: Option<&serde_json::Value>) -> Option<String> {
     let s = v?.as_str()?;
-    let t = crate::text::sanitize_block(s).trim().to_string();
-    (!t.is_empty()).then_some(t)
+    let cleaned = crate::text::sanitize_block(s).trim().to_string();
+    (!cleaned.is_empty()).then_some(cleaned)
 }
 
 const BIB_MAPPED: &[&str] = &[

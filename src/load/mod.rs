@@ -26,7 +26,6 @@ use std::path::Path;
 use table::Ctx;
 use toml::de::{DeTable, DeValue};
 
-/// The dataset compiled into the binary.
 /// The dataset compiled into the binary, a file per theme; the files cite
 /// each other's sources and actors freely. A new file needs a line here.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -39,6 +38,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "data/enforcement.toml",
         include_str!("../../data/enforcement.toml"),
+    ),
+    (
+        "data/crackdown-2025-26.toml",
+        include_str!("../../data/crackdown-2025-26.toml"),
     ),
     ("data/glossary.toml", include_str!("../../data/glossary.toml")),
 ];

@@ -295,8 +295,8 @@ impl Session {
 
     /// An event's number in the current list, by id.
     fn number_of(&self, id: &str) -> Option<usize> {
-        let p = self.timeline.event_position(id)?;
-        self.hits.iter().position(|&h| h == p).map(|i| i + 1)
+        let position = self.timeline.event_position(id)?;
+        self.hits.iter().position(|&h| h == position).map(|i| i + 1)
     }
 
     /// The filter with this facet's clauses replaced by one term.
@@ -325,19 +325,18 @@ impl Session {
             r.say("Type a name after actor, like actor sar kheng");
             return;
         }
-        let t = &self.timeline;
+        let timeline = &self.timeline;
         let wanted = fold(rest);
-        let found = t
-            .actors
-            .iter()
-            .enumerate()
-            .any(|(i, a)| a.id == wanted || t.actor_keys_at(i).iter().any(|k| k.contains(&wanted)));
+        let found =
+            timeline.actors.iter().enumerate().any(|(i, a)| {
+                a.id == wanted || timeline.actor_keys_at(i).iter().any(|k| k.contains(&wanted))
+            });
         if !found {
             // Suggest a name as written, found by its folded form or its id.
             let mut keys: Vec<(String, &str)> = Vec::new();
-            for (i, a) in t.actors.iter().enumerate() {
+            for (i, a) in timeline.actors.iter().enumerate() {
                 keys.push((a.id.clone(), &a.name));
-                for k in t.actor_keys_at(i) {
+                for k in timeline.actor_keys_at(i) {
                     keys.push((k.clone(), &a.name));
                 }
             }

@@ -256,9 +256,9 @@ impl Iterator for Positions<'_> {
             let &w = self.bits.get(self.word)?;
             self.rest = if self.set { w } else { !w };
         }
-        let p = self.word * 64 + self.rest.trailing_zeros() as usize;
+        let position = self.word * 64 + self.rest.trailing_zeros() as usize;
         self.rest &= self.rest - 1;
-        (p < self.n).then_some(p)
+        (position < self.n).then_some(position)
     }
 }
 
