@@ -8,8 +8,7 @@ use std::path::PathBuf;
 #[command(
     name = "tipline",
     version,
-    about = "A sourced timeline of Cambodia's responses to human trafficking",
-    subcommand_precedence_over_arg = true
+    about = "A sourced timeline of Cambodia's responses to human trafficking"
 )]
 pub struct Cli {
     /// Load these data files instead of the embedded dataset (repeatable; they merge).

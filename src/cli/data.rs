@@ -73,8 +73,7 @@ pub(super) fn restate(diagnostics: &mut [crate::load::diag::Diagnostic], convert
 fn read_converting(path: &Path) -> Result<(DataFile, Option<Converted>), crate::load::diag::Diagnostic> {
     let file = DataFile::read(path)?;
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-        let imported = crate::interop::timelinejs::import(&file.name, &file.text)
-            .map_err(|e| crate::load::diag::Diagnostic::file_error(&file.name, e))?;
+        let imported = crate::interop::timelinejs::import(&file.name, &file.text)?;
         if imported.dropped_slides > 0 {
             errln!(
                 "{} (see `tipline import timelinejs` for details)",
@@ -153,7 +152,7 @@ pub(super) fn find_lesson<'a>(lessons: &'a [Lesson], id: &str) -> Result<&'a Les
     lessons.iter().find(|l| l.id == id).ok_or_else(|| {
         let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
         let hint = crate::text::did_you_mean(id, &ids)
-            .map(|h| format!(" ({h})"))
+            .map(|h| format!(" ({})", crate::text::sanitize_line(&h)))
             .unwrap_or_default();
         errln!(
             "tipline: no lesson `{}`{hint}; see `tipline lessons`",

@@ -103,8 +103,8 @@ pub(super) fn import_timelinejs(data: &[PathBuf], file: &Path, output: Option<&P
         report(&[d]);
         EXIT_USAGE
     })?;
-    let imported = timelinejs::import(&source.name, &source.text).map_err(|e| {
-        errln!("{e}");
+    let imported = timelinejs::import(&source.name, &source.text).map_err(|d| {
+        report(&[d]);
         EXIT_INVALID_DATA
     })?;
     for note in imported.notes.iter() {

@@ -12,12 +12,19 @@ use std::path::{Path, PathBuf};
 pub(super) fn lessons(data: &[PathBuf], dir: Option<&Path>) -> Result<(), u8> {
     let timeline = load_timeline(data)?;
     let lessons = load_lessons(dir, &timeline)?;
+    // Ids come from file names, which can hold any byte but `/`.
+    let line = |s: &str| crate::text::sanitize_line(s).into_owned();
     let mut out = String::new();
     for l in &lessons {
         let mut meta = vec![format!("{} stops", l.stops.len())];
-        meta.extend(l.duration.clone());
-        meta.extend(l.audience.clone());
-        out.push_str(&format!("{}\n  {}\n  {}\n", l.id, l.title, meta.join(" · ")));
+        meta.extend(l.duration.as_deref().map(line));
+        meta.extend(l.audience.as_deref().map(line));
+        out.push_str(&format!(
+            "{}\n  {}\n  {}\n",
+            line(&l.id),
+            line(&l.title),
+            meta.join(" · ")
+        ));
     }
     out.push_str(&format!("{} lesson(s)\n", lessons.len()));
     emit(&out)

@@ -2,6 +2,7 @@
 //! precision both ways; what tipline cannot hold is named, slide by slide.
 
 use super::html;
+use crate::load::diag::Diagnostic;
 use crate::text::{sanitize_block, sanitize_line};
 use crate::timeline::date::PartialDate;
 use crate::timeline::model::*;
@@ -307,22 +308,24 @@ fn file_source_id(name: &str) -> String {
 }
 
 /// Reads a TimelineJS JSON file. Fails only when the file is not JSON or
-/// holds no `events` array; anything else it cannot keep is noted.
-pub fn import(name: &str, json_text: &str) -> Result<Imported, String> {
+/// holds no `events` array; anything else it cannot keep is noted. A
+/// byte-order mark, which Windows editors write, is read as nothing.
+pub fn import(name: &str, json_text: &str) -> Result<Imported, Diagnostic> {
+    let json_text = json_text.strip_prefix('\u{feff}').unwrap_or(json_text);
     let doc: Value = serde_json::from_str(json_text).map_err(|e| {
-        format!(
-            "{}:{}:{}: error: not valid JSON: {e}",
-            sanitize_line(name),
-            e.line(),
-            e.column()
-        )
+        // The position goes where every diagnostic has it, not again in words.
+        let said = e.to_string();
+        let what = said.rfind(" at line ").map_or(said.as_str(), |i| &said[..i]);
+        Diagnostic {
+            line: e.line(),
+            column: e.column().max(1),
+            ..Diagnostic::file_error(name, format!("not valid JSON: {what}"))
+        }
     })?;
-    let slides = doc.get("events").and_then(Value::as_array).ok_or_else(|| {
-        format!(
-            "{}: error: expected a TimelineJS file with an `events` array",
-            sanitize_line(name)
-        )
-    })?;
+    let slides = doc
+        .get("events")
+        .and_then(Value::as_array)
+        .ok_or_else(|| Diagnostic::file_error(name, "expected a TimelineJS file with an `events` array"))?;
     let mut out = Imported::default();
     let file_source = file_source_id(name);
     let headline = doc

@@ -77,6 +77,15 @@ impl DataFile {
     /// (and the position of a bad byte).
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
+        if let Some(target) = link_out_of_its_folder(path) {
+            return Err(Diagnostic::file_error(
+                &name,
+                format!(
+                    "is a link to {}, outside its folder; not read (name that file itself to read it)",
+                    target.display()
+                ),
+            ));
+        }
         let bytes = read_bounded(path, MAX_FILE_BYTES)
             .map_err(|f| Diagnostic::file_error(&name, f.reason("a TOML data file")))?;
         match String::from_utf8(bytes) {
@@ -150,6 +159,27 @@ fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
     Some("not a regular file")
 }
 
+/// Where `path` leads when it is a symbolic link to a file outside the
+/// folder that holds it. A shell glob or a contributed lesson pack can name
+/// such a link (`x.toml -> ~/.aws/credentials`), and a message about a bad
+/// line would then print the target's lines into a terminal or a public CI
+/// log; a link within its folder is as safe as the file itself.
+pub fn link_out_of_its_folder(path: &Path) -> Option<std::path::PathBuf> {
+    if !std::fs::symlink_metadata(path).ok()?.file_type().is_symlink() {
+        return None;
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::canonicalize(parent).ok()?;
+    // A dangling link or a loop: outside, as far as anyone can tell.
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Some(std::fs::read_link(path).unwrap_or_default());
+    };
+    (!target.starts_with(&folder)).then_some(target)
+}
+
 /// Reads a regular file of at most `limit` bytes, and never waits on one
 /// that is not: the type is checked before opening (following symbolic
 /// links, as a user naming a file expects), the file is opened without
@@ -187,6 +217,14 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailure> {
         .map_err(ReadFailure::Io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadFailure::TooLarge { size: None, limit });
+    }
+    // Files under /proc and /sys call themselves regular and empty, then
+    // read as the process's environment or the kernel's state: never text
+    // a user wrote, and not to be quoted back.
+    if meta.len() == 0 && !bytes.is_empty() {
+        return Err(ReadFailure::NotRegular(
+            "a special file that reports no size (like those under /proc)",
+        ));
     }
     Ok(bytes)
 }

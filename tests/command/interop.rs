@@ -87,12 +87,10 @@ fn an_import_is_a_file_check_accepts() {
 #[test]
 fn not_json_is_an_error_with_a_position() {
     let e = timelinejs::import("bad.json", "{\n  \"events\": [,]\n}").unwrap_err();
-    assert!(e.starts_with("bad.json:2:14: error: not valid JSON"), "{e}");
+    assert_eq!((e.file.as_str(), e.line, e.column), ("bad.json", 2, 14));
+    assert!(e.message.starts_with("not valid JSON"), "{e:?}");
     let e = timelinejs::import("bad.json", "{\"slides\": []}").unwrap_err();
-    assert!(
-        e.contains("expected a TimelineJS file with an `events` array"),
-        "{e}"
-    );
+    assert_eq!(e.message, "expected a TimelineJS file with an `events` array");
 }
 
 #[test]

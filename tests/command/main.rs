@@ -8,6 +8,7 @@ mod exports;
 mod files;
 mod glossary;
 mod handout_text;
+mod hostile_files;
 mod interop;
 mod lessons;
 mod plain;
