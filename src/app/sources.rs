@@ -116,10 +116,7 @@ impl App {
             args.push("--".into());
             args.push(self.query.to_string());
         }
-        args.iter()
-            .map(|a| shlex::try_quote(a).map_or_else(|_| String::from("''"), |q| q.into_owned()))
-            .collect::<Vec<_>>()
-            .join(" ")
+        args.iter().map(|a| shell_word(a)).collect::<Vec<_>>().join(" ")
     }
 
     pub(super) fn copy_menu(&mut self, mut menu: CopyMenu, action: Action) -> Mode {
@@ -230,6 +227,7 @@ pub fn browser_command(url: &str, browser: Option<&str>) -> Vec<String> {
         .filter(|words| !words.is_empty());
     match from_env {
         Some(mut words) => {
+            let url = &inert_in_a_shell(url);
             if words.iter().any(|w| w.contains("%s")) {
                 for w in &mut words {
                     *w = w.replace("%s", url);
@@ -243,6 +241,25 @@ pub fn browser_command(url: &str, browser: Option<&str>) -> Vec<String> {
         None if cfg!(windows) => vec!["explorer".into(), url.into()],
         None => vec!["xdg-open".into(), url.into()],
     }
+}
+
+/// `url` with every character a shell treats specially percent-encoded.
+/// `$BROWSER` is often a script or `sh -c '... %s'`, which would read an
+/// address holding `$(...)`, `;` or `&` as commands; a browser reads the
+/// encoded address as the same page.
+pub fn inert_in_a_shell(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_alphanumeric() || "-._~:/?#[]@+,=%".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 fn open_in_browser(url: &str) -> Result<String, String> {
@@ -263,4 +280,25 @@ fn open_in_browser(url: &str) -> Result<String, String> {
         let _ = child.wait();
     });
     Ok(program.clone())
+}
+
+/// One argument quoted for a POSIX shell. Control characters (a file name
+/// can hold ESC, Ctrl-U or CR) are written as `$'\x1b'` escapes: pasted raw,
+/// they could end bracketed paste, erase the line and run what follows.
+pub fn shell_word(arg: &str) -> String {
+    if !arg.chars().any(char::is_control) {
+        return shlex::try_quote(arg).map_or_else(|_| String::from("''"), |q| q.into_owned());
+    }
+    let mut quoted = String::from("$'");
+    for c in arg.chars() {
+        match c {
+            '\\' => quoted.push_str("\\\\"),
+            '\'' => quoted.push_str("\\'"),
+            c if (c as u32) < 0x80 && c.is_control() => quoted.push_str(&format!("\\x{:02x}", c as u32)),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04x}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('\'');
+    quoted
 }

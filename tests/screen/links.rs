@@ -239,6 +239,60 @@ fn the_command_line_quotes_what_a_shell_would_expand() {
     assert_eq!(reopened.query(), app.query(), "{command}");
 }
 
+/// A data file's name can hold ESC[201~ (the end of a bracketed paste),
+/// Ctrl-U and CR: pasted raw into a shell, the copied command would run what
+/// follows. Written as `$'...'` escapes, it reads back as the same name.
+#[test]
+fn the_copied_command_line_carries_no_control_character() {
+    let name = "x\u{1b}[201~\u{15}touch pwned\r.toml";
+    let settings = tipline::app::Settings {
+        data_files: vec![std::path::PathBuf::from(name)],
+        ..Default::default()
+    };
+    let mut app = App::with_settings(fixture(), Query::default(), settings);
+    app.update(Input::Resize(120, 40));
+    let command = app.reopen_command();
+    assert!(
+        command.starts_with("tipline --data $'x\\x1b[201~\\x15touch pwned\\x0d.toml' --goto "),
+        "{command}"
+    );
+    assert!(!command.chars().any(char::is_control), "{command:?}");
+    if cfg!(unix) {
+        // bash, an independent reader, gives back the name byte for byte.
+        let word = command
+            .split(" --goto")
+            .next()
+            .unwrap()
+            .trim_start_matches("tipline --data ");
+        let out = std::process::Command::new("bash")
+            .args(["-c", &format!("printf %s {word}")])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), name);
+    }
+}
+
+/// A `$BROWSER` run through a shell (`sh -c 'firefox %s'`) gets an address
+/// in which `$ ; & ( ) '` and spaces are percent-encoded, so none runs.
+#[test]
+fn addresses_reach_a_browser_command_with_shell_characters_encoded() {
+    use tipline::app::sources::browser_command;
+    let url = "https://example.org/a?b=$(touch x);c&d='e' f`g`|h";
+    let words = browser_command(url, Some("sh -c 'firefox %s'"));
+    assert_eq!(
+        words,
+        vec![
+            "sh",
+            "-c",
+            "firefox https://example.org/a?b=%24%28touch%20x%29%3Bc%26d=%27e%27%20f%60g%60%7Ch"
+        ]
+    );
+    assert_eq!(
+        browser_command("https://example.org/ok?a=1", Some("firefox")),
+        vec!["firefox", "https://example.org/ok?a=1"]
+    );
+}
+
 #[test]
 fn a_browser_is_chosen_from_the_environment_as_a_shell_would() {
     use tipline::app::sources::browser_command;
