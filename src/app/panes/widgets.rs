@@ -222,6 +222,10 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// The longest address made a terminal hyperlink; browsers and terminals
+/// themselves cap links near this (VTE at 2083 bytes).
+pub const MAX_LINK_BYTES: usize = 2048;
+
 /// Makes the text of one row a terminal hyperlink (OSC 8) to `url`: the
 /// row's first to last non-blank cell become one cell that prints the link
 /// and is counted as the text's width, so the diff neither repeats nor
@@ -231,6 +235,11 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn hyperlink_row(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, width: u16, url: &str) {
     use ratatui::buffer::CellDiffOption;
     let target = osc8_target(url);
+    // Every wrapped row of an address repeats the whole target: a 200 KB
+    // address would send megabytes per frame. Such a one stays plain text.
+    if target.len() > MAX_LINK_BYTES {
+        return;
+    }
     let cells: Vec<u16> = (x..x.saturating_add(width))
         .filter(|&cx| buf.cell((cx, y)).is_some_and(|c| !c.symbol().trim().is_empty()))
         .collect();
@@ -360,6 +369,21 @@ mod tests {
     use ratatui::layout::Alignment;
     use ratatui::style::{Color, Modifier, Style};
     use ratatui::widgets::{Paragraph, Widget};
+
+    /// A short address becomes one OSC 8 cell; one past the cap stays text.
+    #[test]
+    fn only_addresses_up_to_the_cap_become_hyperlinks() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        buf.set_string(0, 0, "see page", Style::default());
+        hyperlink_row(&mut buf, 0, 0, 10, "https://example.org/a");
+        assert_eq!(buf[(0, 0)].symbol(), "\x1b]8;;https://example.org/a\x1b\\see page\x1b]8;;\x1b\\");
+        let long = format!("https://example.org/{}", "a".repeat(MAX_LINK_BYTES - 19));
+        assert_eq!(long.len(), MAX_LINK_BYTES + 1);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        buf.set_string(0, 0, "see page", Style::default());
+        hyperlink_row(&mut buf, 0, 0, 10, &long);
+        assert_eq!(buf[(0, 0)].symbol(), "s");
+    }
 
     /// What a Paragraph draws and what `Lines` draws, over the same
     /// non-empty background, so cells left alone show too.
