@@ -1,7 +1,8 @@
 //! Running on a real terminal. Set-up and restore live here and nowhere
 //! else: the app, the presenter, the notes terminal and quizzes share one
 //! `TerminalSession`, which restores the terminal on quit, on error, on a
-//! panic and on SIGINT, SIGTERM and SIGHUP.
+//! panic and on SIGINT, SIGTERM, SIGHUP and every other catchable signal
+//! that would end the process.
 
 use super::input::{Input, Msg};
 use super::state::App;
@@ -61,12 +62,24 @@ pub fn msg_for(app: &App, event: Event) -> Option<Msg> {
     }
 }
 
-/// Signals that end the app cleanly: interrupt, terminate, hang-up.
+/// Signals that end the app cleanly: interrupt, terminate, hang-up, and
+/// every other signal whose default is to end the process and that a
+/// program may catch (quit, the user signals, timers, resource limits);
+/// left to their default, they would leave the terminal raw and on the
+/// alternate screen.
 #[cfg(unix)]
 const STOP_SIGNALS: &[i32] = &[
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+    signal_hook::consts::SIGVTALRM,
+    signal_hook::consts::SIGPROF,
+    signal_hook::consts::SIGXCPU,
+    signal_hook::consts::SIGXFSZ,
 ];
 
 /// Windows knows no hang-up; closing the console window ends the process.

@@ -208,11 +208,15 @@ fn signal(s: &Session, name: &str) {
     assert!(sent.success(), "kill -{name} {pid}");
 }
 
-/// The stop signals, by name and number.
-const STOP_SIGNALS: [(&str, u32); 3] = [
+/// The stop signals, by name and number: the usual three, and signals
+/// whose default also ends a process.
+const STOP_SIGNALS: [(&str, u32); 6] = [
     ("INT", libc::SIGINT as u32),
     ("TERM", libc::SIGTERM as u32),
     ("HUP", libc::SIGHUP as u32),
+    ("QUIT", libc::SIGQUIT as u32),
+    ("USR1", libc::SIGUSR1 as u32),
+    ("ALRM", libc::SIGALRM as u32),
 ];
 
 #[test]
