@@ -19,6 +19,8 @@ pub struct Slide {
     pub title: Option<String>,
     /// Minutes the lesson plans for this stop.
     pub minutes: Option<u32>,
+    /// Ids of this stop's events that a reload of the data took away.
+    pub gone: Vec<String>,
 }
 
 /// The parts of `reveal` that event `position` has: a date always, facts
@@ -157,33 +159,39 @@ impl Presenter {
                 notes: s.notes.clone(),
                 title: s.title.clone(),
                 minutes: s.minutes,
+                gone: Vec::new(),
             }
         };
         let mut p = Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect());
         p.lesson_id = Some(lesson.id.clone());
         p.minutes = lesson.minutes();
-        let mut seen: Vec<&str> = Vec::new();
-        for slide in &p.slides {
-            for &e in &slide.events {
-                for c in &t.events[e].sources {
-                    if !seen.contains(&c.source.as_str()) {
-                        seen.push(&c.source);
-                    }
+        p.sources = sources_of(&p.slides, t);
+        p
+    }
+
+    /// After the data file changed on disk: every stop keeps its events by
+    /// id (a reordered file moves their positions), and a stop whose event
+    /// is gone says so instead of showing another event in its place.
+    pub fn rebind(&mut self, old: &Timeline, new: &Timeline) {
+        for slide in &mut self.slides {
+            let mut events = Vec::new();
+            for &position in &slide.events {
+                let Some(id) = old.events.get(position).map(|e| e.id.as_str()) else {
+                    continue;
+                };
+                match new.event_position(id) {
+                    Some(now) => events.push(now),
+                    None => slide.gone.push(id.to_string()),
                 }
             }
+            slide.events = events;
+            slide.reveal = existing_parts(&slide.reveal, &slide.events, new);
         }
-        p.sources = seen
-            .iter()
-            .filter_map(|id| t.source(id))
-            .map(|s| {
-                let mut line = format!("{}: {}", s.publisher, s.shown_title());
-                if let Some(url) = &s.url {
-                    line.push_str(&format!(" — {url}"));
-                }
-                line
-            })
-            .collect();
-        p
+        let parts = self.slide().map_or(0, |s| s.reveal.len());
+        self.revealed = self.revealed.min(parts);
+        if !self.sources.is_empty() {
+            self.sources = sources_of(&self.slides, new);
+        }
     }
 
     /// The events now in view, one stop each: presenting a filtered timeline.
@@ -198,6 +206,7 @@ impl Presenter {
                 reveal: existing_parts(&all, &[p], t),
                 title: None,
                 minutes: None,
+                gone: Vec::new(),
             })
             .collect();
         Presenter::new(title, slides)
@@ -289,9 +298,10 @@ impl Presenter {
         if let Some(title) = &s.title {
             return title.clone();
         }
-        match s.events.as_slice() {
-            [one] => t.events[*one].title.clone(),
-            many => format!("{} events", many.len()),
+        match (s.events.as_slice(), s.gone.as_slice()) {
+            ([one], _) => t.events.get(*one).map(|e| e.title.clone()).unwrap_or_default(),
+            ([], [id, ..]) => format!("{id} (no longer in the data)"),
+            (many, _) => format!("{} events", many.len()),
         }
     }
 
@@ -312,6 +322,31 @@ impl Presenter {
             self.slides.len()
         )
     }
+}
+
+/// The sources of the slides' events, in first-seen order, as the end
+/// screen numbers them: "Publisher: Title — URL".
+fn sources_of(slides: &[Slide], t: &Timeline) -> Vec<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for slide in slides {
+        for &e in &slide.events {
+            for c in &t.events[e].sources {
+                if !seen.contains(&c.source.as_str()) {
+                    seen.push(&c.source);
+                }
+            }
+        }
+    }
+    seen.iter()
+        .filter_map(|id| t.source(id))
+        .map(|s| {
+            let mut line = format!("{}: {}", s.publisher, s.shown_title());
+            if let Some(url) = &s.url {
+                line.push_str(&format!(" — {url}"));
+            }
+            line
+        })
+        .collect()
 }
 
 /// Where a presenting instance publishes its state for `tipline notes`:

@@ -178,6 +178,13 @@ impl App {
         std::mem::swap(&mut fresh.history, &mut self.history);
         fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
         fresh.kept_lesson = self.kept_lesson.take();
+        // A presented lesson holds positions in the old timeline.
+        if let Mode::Present(p) = &mut fresh.mode {
+            p.rebind(&self.timeline, &fresh.timeline);
+        }
+        if let Some(p) = &mut fresh.kept_lesson {
+            p.rebind(&self.timeline, &fresh.timeline);
+        }
         fresh.focus = self.focus;
         fresh.filter.shown = self.filter.shown;
         fresh.filter.cursor = self

@@ -666,3 +666,60 @@ fn snapshots_of_a_projector_stop_without_colour_and_a_scrolled_long_stop() {
         screen(&mut app, 120, 40).backend()
     );
 }
+
+/// The fixture world without one event, as a teacher's edited file reloads.
+fn world_without(id: &str) -> tipline::Timeline {
+    let text = std::fs::read_to_string(crate::common::WORLD).unwrap();
+    let kept: Vec<&str> = text
+        .split("\n[[events]]\n")
+        .filter(|block| !block.contains(&format!("id = \"{id}\"\n")))
+        .collect();
+    let text = kept.join("\n[[events]]\n").replace(
+        &format!("related = [{{ event = \"{id}\", relation = \"follows\" }}]\n"),
+        "",
+    );
+    let loaded = tipline::load::load(vec![tipline::load::DataFile {
+        name: "world.toml".into(),
+        text,
+    }]);
+    assert!(
+        loaded.diagnostics.iter().all(|d| !d.is_error()),
+        "{:?}",
+        loaded.diagnostics
+    );
+    loaded.timeline.unwrap()
+}
+
+/// The data file changes while a lesson is presented: every stop keeps its
+/// own event (positions moved), the stop whose event was taken out says so,
+/// and nothing panics drawing any stop.
+#[test]
+fn a_reload_while_presenting_keeps_each_stop_on_its_own_event() {
+    let mut app = presenting(1);
+    app.update(Action::NextStop);
+    app.update(Action::Reveal);
+    let before = presenter(&app).slide_title(1, app.timeline());
+    assert_eq!(presenter(&app).current(), 1);
+    app.update(Msg::Reloaded(Box::new(world_without("hotline-opened-2022"))));
+    let p = presenter(&app);
+    assert_eq!(p.current(), 1);
+    assert_eq!(p.revealed(), 1, "the part shown stays shown");
+    assert_eq!(p.slide_title(1, app.timeline()), before);
+    let shown = &app.timeline().events[p.slides()[1].events[0]];
+    assert_eq!(shown.id, "ninety-five-percent-finding-2022");
+    assert_eq!(
+        p.slide_title(0, app.timeline()),
+        "hotline-opened-2022 (no longer in the data)"
+    );
+    app.update(Action::PrevStop);
+    let terminal = screen(&mut app, 80, 24);
+    let text = rows(&terminal).join("\n");
+    assert!(
+        text.contains("No longer in the data (the file changed while presenting):"),
+        "{text}"
+    );
+    for _ in 0..8 {
+        app.update(Action::NextStop);
+        screen(&mut app, 80, 24);
+    }
+}

@@ -132,6 +132,20 @@ fn body(
             ));
         }
     }
+    if !slide.gone.is_empty() {
+        if !lines.last().is_none_or(|l| l.width() == 0) {
+            lines.push(Line::default());
+        }
+        lines.extend(wrapped(
+            &format!(
+                "No longer in the data (the file changed while presenting): {}",
+                slide.gone.join(", ")
+            ),
+            width,
+            th.claim,
+            "",
+        ));
+    }
     while lines.last().is_some_and(|l| l.width() == 0) {
         lines.pop();
     }

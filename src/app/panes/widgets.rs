@@ -376,7 +376,10 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
         buf.set_string(0, 0, "see page", Style::default());
         hyperlink_row(&mut buf, 0, 0, 10, "https://example.org/a");
-        assert_eq!(buf[(0, 0)].symbol(), "\x1b]8;;https://example.org/a\x1b\\see page\x1b]8;;\x1b\\");
+        assert_eq!(
+            buf[(0, 0)].symbol(),
+            "\x1b]8;;https://example.org/a\x1b\\see page\x1b]8;;\x1b\\"
+        );
         let long = format!("https://example.org/{}", "a".repeat(MAX_LINK_BYTES - 19));
         assert_eq!(long.len(), MAX_LINK_BYTES + 1);
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
