@@ -133,7 +133,7 @@ fn body(
         }
     }
     if !slide.gone.is_empty() {
-        if !lines.last().is_none_or(|l| l.width() == 0) {
+        if lines.last().is_some_and(|l| l.width() != 0) {
             lines.push(Line::default());
         }
         lines.extend(wrapped(
