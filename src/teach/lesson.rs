@@ -84,10 +84,22 @@ impl Lesson {
     pub fn events_of(&self, stop: &Stop, t: &Timeline) -> Vec<usize> {
         match &stop.target {
             Target::Event(id) => t.event_position(id).into_iter().collect(),
-            Target::Query(q) => q.filter(t),
+            Target::Query(q) => {
+                let mut hits = q.filter(t);
+                hits.truncate(MAX_STOP_EVENTS);
+                hits
+            }
         }
     }
 }
+
+/// The most stops a lesson may have: a class takes in about one a minute,
+/// and a file of thousands would make handouts of gigabytes.
+pub const MAX_STOPS: usize = 100;
+
+/// The most events one query stop shows (the first, by date): more than a
+/// screen can hold, and a bound on every stop's handout.
+pub const MAX_STOP_EVENTS: usize = 100;
 
 const LESSON_FIELDS: &[&str] = &["title", "summary", "audience", "duration", "stops"];
 const STOP_FIELDS: &[&str] = &["event", "query", "title", "prompt", "notes", "reveal", "duration"];
@@ -212,6 +224,10 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
             })
         });
         match fields.table.get("stops") {
+            Some(v) if stops.len() > MAX_STOPS => cx.error(
+                v.span(),
+                format!("a lesson has {} stops; at most {MAX_STOPS}", stops.len()),
+            ),
             None if stops.is_empty() => cx.error(0..0, "a lesson needs at least one [[stops]]"),
             // `stops = []` is a lesson with nothing to present.
             Some(v) if v.get_ref().as_array().is_some_and(|a| a.is_empty()) => {

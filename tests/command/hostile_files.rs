@@ -169,3 +169,34 @@ fn timelinejs_with_a_byte_order_mark_loads_and_errors_name_the_file_once() {
         "{err}"
     );
 }
+
+/// A lesson of thousands of stops (a few hundred KB) once made a handout of
+/// a gigabyte; a lesson has at most 100 stops, and says so where they start.
+#[test]
+fn a_lesson_of_more_than_a_hundred_stops_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = String::from("title = \"Big\"\nsummary = \"Many stops.\"\n");
+    for _ in 0..101 {
+        text.push_str("[[stops]]\nquery = \"year:2022\"\nprompt = \"What?\"\n");
+    }
+    std::fs::write(tmp.path().join("big.toml"), text).unwrap();
+    let out = tipline_in(tmp.path())
+        .args([
+            "--data",
+            crate::common::WORLD,
+            "--lessons",
+            ".",
+            "export",
+            "handout",
+            "big",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("./big.toml:3:1: error: a lesson has 101 stops; at most 100\n"),
+        "{err}"
+    );
+}
