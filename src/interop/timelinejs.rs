@@ -431,15 +431,16 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, Diagnostic> {
         let group = slide
             .get("group")
             .and_then(Value::as_str)
-            .map(str::trim)
+            .map(|g| sanitize_line(g).trim().to_string())
             .filter(|g| !g.is_empty());
+        let group = group.as_deref();
         let kind = group
             .and_then(|g| EventKind::parse(&g.to_ascii_lowercase()))
             .unwrap_or(EventKind::Other);
         if let Some(g) = group {
             // A group that names a kind has become the kind; any other is a tag.
             if EventKind::parse(&g.to_ascii_lowercase()).is_none() && !tags.iter().any(|t| t == g) {
-                tags.push(sanitize_line(g).into_owned());
+                tags.push(g.to_string());
             }
         }
         let wanted = slide
@@ -453,12 +454,14 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, Diagnostic> {
             quote: summary.clone(),
         }];
         if let Some(media) = slide.get("media").filter(|m| m.is_object()) {
+            // Blank is judged after making safe: a caption of only U+200D
+            // is empty to the loader, which drops joiners.
             let field = |k: &str| {
                 media
                     .get(k)
                     .and_then(Value::as_str)
-                    .map(html::to_text)
-                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| sanitize_line(&html::to_text(s)).trim().to_string())
+                    .filter(|s| !s.is_empty())
             };
             // An address is not HTML: `&copy=1` in a query string stays as written.
             let url = media
@@ -468,15 +471,23 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, Diagnostic> {
                 .filter(|u| !u.is_empty())
                 .map(str::to_string);
             let (credit, caption) = (field("credit"), field("caption"));
-            if url.is_some() || credit.is_some() {
+            // Only an address the loader takes is kept as a link: an image
+            // path, `https://localhost/x` or one with a space is not.
+            let web = url.clone().filter(|u| super::reference_import::is_web_address(u));
+            if let (Some(u), None) = (&url, &web) {
+                out.notes.push(format!(
+                    "{}: media address `{}` is not a web address; not kept as a link",
+                    label(&headline),
+                    sanitize_line(u)
+                ));
+            }
+            if web.is_some() || credit.is_some() || caption.is_some() {
                 let sid = source_ids.unique(format!("media-{id}"));
                 let quote = caption
                     .clone()
                     .or(credit.clone())
-                    .or(url.clone())
+                    .or(web.clone())
                     .unwrap_or_default();
-                // Only an absolute web address is kept as a link; the loader refuses others.
-                let web = url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
                 out.sources.push(Source {
                     url: web.map(|u| sanitize_line(&u).into_owned()),
                     title_is_label: caption.is_none(),

@@ -84,6 +84,41 @@ fn an_import_is_a_file_check_accepts() {
     assert_eq!(loaded.timeline.unwrap().events.len(), 4);
 }
 
+/// Slides whose media address the loader would refuse (no dot in the host,
+/// a space) and whose caption, credit or group is only a zero-width joiner
+/// still convert to a file that loads with no error.
+#[test]
+fn an_import_of_unusable_media_and_invisible_text_still_loads() {
+    let json = r#"{"events": [
+        {"start_date": {"year": "2019"}, "text": {"headline": "A", "text": "x"},
+         "media": {"url": "https://localhost/x", "caption": "\u200d", "credit": "\u200d"}, "group": "\u200d"},
+        {"start_date": {"year": "2020"}, "text": {"headline": "B", "text": "y"},
+         "media": {"url": "https://exa mple.org/x y", "caption": "c"}}
+    ]}"#;
+    let imported = timelinejs::import("media.json", json).unwrap();
+    let loaded = load(vec![DataFile {
+        name: "media.toml".into(),
+        text: imported.to_toml(),
+    }]);
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let t = loaded.timeline.unwrap();
+    assert!(t.events[0].tags.is_empty());
+    assert_eq!(t.events[0].sources.len(), 1, "no media source is left of slide 1");
+    assert_eq!(
+        t.events[1].sources.len(),
+        2,
+        "slide 2 keeps its caption, without the address"
+    );
+    assert_eq!(
+        imported.notes.iter().map(String::as_str).collect::<Vec<_>>(),
+        vec![
+            "slide 1 (A): media address `https://localhost/x` is not a web address; not kept as a link",
+            "slide 2 (B): media address `https://exa mple.org/x y` is not a web address; not kept as a link",
+        ]
+    );
+}
+
 #[test]
 fn not_json_is_an_error_with_a_position() {
     let e = timelinejs::import("bad.json", "{\n  \"events\": [,]\n}").unwrap_err();
