@@ -68,27 +68,58 @@ fn floods_keep_a_screenful_of_problems_in_bounded_memory() {
             "{what}: {} diagnostics kept",
             loaded.diagnostics.len()
         );
-        // Parsing takes a token and an event per byte of such text, as
-        // for a valid file as dense; collecting every error took 185 times
-        // the file.
+        // A file of tokens is refused before the parser keeps one per
+        // byte (24 bytes each); collecting every error once took 185 times
+        // the file, and the parser alone 49 times.
         assert!(
-            peak < 128 * size,
+            peak < 16 * size,
             "{what}: {} bytes at the peak for a {size} byte file ({}x)",
             peak,
             peak / size
         );
     }
     an_error_at_every_column_is_one_problem_with_a_count();
-    a_valid_file_as_dense_costs_as_much();
+    a_valid_file_as_dense_is_refused_as_cheaply();
+    a_timelinejs_file_of_numbers_is_refused_as_cheaply();
 }
 
-/// The bound above is what the parser needs for valid text as dense.
-fn a_valid_file_as_dense_costs_as_much() {
-    let text = format!("[[events]]\nx = [{}]\n", "1,".repeat(MB));
+/// Valid TOML as dense (a huge inline array) once peaked at 75 times its
+/// size; it is refused where the array outgrows what data files hold.
+fn a_valid_file_as_dense_is_refused_as_cheaply() {
+    let text = format!("[[events]]\nx = [{}]\n", "1,".repeat(4 * MB));
     let size = text.len();
     let (loaded, peak) = load_measured(text);
-    assert!(loaded.errors() > 0, "the event lacks its fields");
-    assert!(peak > 40 * size && peak < 128 * size, "{}x", peak / size);
+    let first = loaded.diagnostics[0].to_string();
+    assert!(
+        // The 10,000th comma: `x = [` and 9,999 `1,` before it.
+        first.starts_with(
+            "flood.toml:2:20005: error: an inline array or table with more than 10000 values; not read"
+        ),
+        "{first}"
+    );
+    assert!(peak < 16 * size, "{}x", peak / size);
+}
+
+/// A TimelineJS slide holding a vast array of numbers once peaked at 17
+/// times its size as parsed JSON.
+fn a_timelinejs_file_of_numbers_is_refused_as_cheaply() {
+    let text = format!(
+        "{{\"events\": [{{\"start_date\": {{\"year\": \"2019\"}}, \"media\": {{\"url\": [{}1]}}}}]}}",
+        "1,".repeat(4 * MB)
+    );
+    let size = text.len();
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let refused = tipline::interop::timelinejs::import("flood.json", &text).unwrap_err();
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    assert_eq!((refused.line, refused.column), (1, 300_057));
+    assert!(
+        refused
+            .message
+            .starts_with("far more JSON values than a timeline holds"),
+        "{refused:?}"
+    );
+    assert!(peak < 16 * size, "{}x", peak / size);
 }
 
 fn an_error_at_every_column_is_one_problem_with_a_count() {

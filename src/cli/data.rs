@@ -19,8 +19,8 @@ pub(super) fn read_data(path: &Path) -> Result<DataFile, crate::load::diag::Diag
 pub(super) struct Converted {
     name: String,
     json_name: String,
-    text: String,
-    imported: crate::interop::timelinejs::Imported,
+    /// The slide or era each line of the converted file came from.
+    origins: crate::interop::timelinejs::Origins,
 }
 
 impl Converted {
@@ -40,7 +40,7 @@ impl Converted {
                 let place = digits
                     .parse()
                     .ok()
-                    .and_then(|line| self.imported.origin(&self.text, line))
+                    .and_then(|line| self.origin(line))
                     .map(|p| format!(", {p}"))
                     .unwrap_or_default();
                 d.help = Some(format!("{}{}{place}{after}", &help[..at], self.json_name));
@@ -49,7 +49,7 @@ impl Converted {
         if d.file != self.name {
             return;
         }
-        let place = self.imported.origin(&self.text, d.line);
+        let place = self.origin(d.line);
         d.file = self.json_name.clone();
         d.message = match place {
             Some(p) => format!("{p}: {}", d.message),
@@ -58,6 +58,11 @@ impl Converted {
         d.line = 0;
         d.column = 0;
         d.source_line = None;
+    }
+
+    /// Where line `line` (from 1) of the converted file came from.
+    fn origin(&self, line: usize) -> Option<String> {
+        self.origins.at(line).map(str::to_string)
     }
 }
 
@@ -85,8 +90,7 @@ fn read_converting(path: &Path) -> Result<(DataFile, Option<Converted>), crate::
         let converted = Converted {
             name: name.clone(),
             json_name: file.name,
-            text: text.clone(),
-            imported,
+            origins: imported.origins(&text),
         };
         return Ok((DataFile { name, text }, Some(converted)));
     }

@@ -292,6 +292,59 @@ fn text_of(v: &Value, key: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The slide or era each line of a converted file came from.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    /// Per line (from 0), an index into `names` plus one; 0 for none.
+    of_line: Vec<u32>,
+    names: Vec<String>,
+}
+
+impl Origins {
+    /// "slide 3" for line `line` (from 1), past the end the last line's.
+    pub fn at(&self, line: usize) -> Option<&str> {
+        let at = line.checked_sub(1)?.min(self.of_line.len().checked_sub(1)?);
+        let number = *self.of_line.get(at)? as usize;
+        self.names.get(number.checked_sub(1)?).map(String::as_str)
+    }
+}
+
+/// Where a large JSON text becomes denser in values than any timeline: a
+/// parsed value costs 32 bytes and more, so `[1,1,1,...]` would cost 16
+/// times its size and then some. Counts commas, colons and brackets outside
+/// strings, in one pass that keeps nothing; `None` for small or wordy texts.
+fn json_dense_at(text: &str) -> Option<usize> {
+    const FROM_BYTES: usize = 1 << 20;
+    const BYTES_PER_VALUE: usize = 6;
+    const SLACK: usize = 100_000;
+    if text.len() < FROM_BYTES {
+        return None;
+    }
+    let (mut in_string, mut escaped, mut count) = (false, false, 0usize);
+    for (at, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b',' | b':' | b'[' | b']' | b'{' | b'}' => {
+                count += 1;
+                if count > at / BYTES_PER_VALUE + SLACK {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The id of the source standing for the imported file itself: one per file,
 /// so that two TimelineJS files load together. The file's name, as a slug,
 /// with a short hash of the whole name so that two files of the same name in
@@ -312,6 +365,14 @@ fn file_source_id(name: &str) -> String {
 /// byte-order mark, which Windows editors write, is read as nothing.
 pub fn import(name: &str, json_text: &str) -> Result<Imported, Diagnostic> {
     let json_text = json_text.strip_prefix('\u{feff}').unwrap_or(json_text);
+    if let Some(at) = json_dense_at(json_text) {
+        let src = crate::load::diag::SourceText::new(name, json_text);
+        return Err(src.error(
+            at..at + 1,
+            "far more JSON values than a timeline holds (more than one per 6 bytes, such as a \
+             huge array of numbers); not read",
+        ));
+    }
     let doc: Value = serde_json::from_str(json_text).map_err(|e| {
         // The position goes where every diagnostic has it, not again in words.
         let said = e.to_string();
@@ -592,36 +653,67 @@ impl Imported {
         crate::load::write::data_file(&sources, &[], &self.events, &self.eras)
     }
 
-    /// Where in the TimelineJS file the entry written at `line` of
-    /// `to_toml`'s output came from: "slide 3" or "era 1", found from the
-    /// id of the table that line is in.
-    pub fn origin(&self, toml: &str, line: usize) -> Option<String> {
-        let lines: Vec<&str> = toml.lines().collect();
-        let at = line.checked_sub(1)?.min(lines.len().checked_sub(1)?);
-        let header = (0..=at).rev().find(|&i| {
-            let l = lines[i].trim();
-            l.starts_with("[[") && !l.contains('.')
-        })?;
-        let id = lines[header + 1..]
+    /// Where in the TimelineJS file each line of `to_toml`'s output came
+    /// from: "slide 3" or "era 1", found from the id of the top-level table
+    /// the line is in. Worked out once for all lines, so that restating many
+    /// problems costs one pass, not one per problem.
+    pub fn origins(&self, toml: &str) -> Origins {
+        let slides: HashMap<&str, usize> = self
+            .events
             .iter()
-            .take_while(|l| !l.trim().starts_with('['))
-            .find_map(|l| l.trim().strip_prefix("id = "))?;
-        let id: String = toml::from_str::<toml::Value>(&format!("v = {id}"))
-            .ok()?
-            .get("v")?
-            .as_str()?
-            .to_string();
-        match lines[header].trim() {
-            "[[events]]" => {
-                let k = self.events.iter().position(|e| e.id == id)?;
-                Some(format!("slide {}", self.slide_numbers[k]))
+            .zip(&self.slide_numbers)
+            .map(|(e, &n)| (e.id.as_str(), n))
+            .collect();
+        let eras: HashMap<&str, usize> = self
+            .eras
+            .iter()
+            .zip(&self.era_numbers)
+            .map(|(e, &n)| (e.id.as_str(), n))
+            .collect();
+        let lines: Vec<&str> = toml.lines().collect();
+        let top_level = |l: &str| {
+            let l = l.trim();
+            l.starts_with("[[") && !l.contains('.')
+        };
+        let mut out = Origins {
+            of_line: vec![0; lines.len()],
+            names: Vec::new(),
+        };
+        let mut i = 0;
+        while i < lines.len() {
+            if !top_level(lines[i]) {
+                i += 1;
+                continue;
             }
-            "[[eras]]" => {
-                let k = self.eras.iter().position(|e| e.id == id)?;
-                Some(format!("era {}", self.era_numbers[k]))
+            // The table runs to the next top-level header.
+            let end = (i + 1..lines.len())
+                .find(|&j| top_level(lines[j]))
+                .unwrap_or(lines.len());
+            let id = lines[i + 1..end]
+                .iter()
+                .take_while(|l| !l.trim().starts_with('['))
+                .find_map(|l| l.trim().strip_prefix("id = "))
+                .and_then(|id| toml::from_str::<toml::Value>(&format!("v = {id}")).ok())
+                .and_then(|v| v.get("v").and_then(|v| v.as_str()).map(str::to_string));
+            let name = id.and_then(|id| match lines[i].trim() {
+                "[[events]]" => slides.get(id.as_str()).map(|n| format!("slide {n}")),
+                "[[eras]]" => eras.get(id.as_str()).map(|n| format!("era {n}")),
+                _ => None,
+            });
+            if let Some(name) = name {
+                out.names.push(name);
+                let number = out.names.len() as u32;
+                out.of_line[i..end].fill(number);
             }
-            _ => None,
+            i = end;
         }
+        out
+    }
+
+    /// Where the entry written at `line` (from 1) of `to_toml`'s output
+    /// came from; see [`Imported::origins`] for many lines.
+    pub fn origin(&self, toml: &str, line: usize) -> Option<String> {
+        self.origins(toml).at(line).map(str::to_string)
     }
 
     /// One line saying what was converted and what was dropped.

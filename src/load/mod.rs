@@ -345,7 +345,10 @@ fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered, progress: &mut dyn FnMut(usiz
         let FileReader { cx, .. } = reader;
         cx.diagnostics.truncate(reported_before);
         cx.base = 0;
-        let reported = syntax::syntax_errors_in(cx.src(), bom, &text[bom..]);
+        let reported = match syntax::too_dense(cx.src(), bom, &text[bom..]) {
+            Some(dense) => vec![dense],
+            None => syntax::syntax_errors_in(cx.src(), bom, &text[bom..]),
+        };
         cx.diagnostics.extend(reported);
     }
 }

@@ -222,7 +222,94 @@ pub fn parse_document<'t>(
     base: usize,
     text: &'t str,
 ) -> Result<toml::Spanned<DeTable<'t>>, Vec<Diagnostic>> {
+    if let Some(too_dense) = too_dense(src, base, text) {
+        return Err(vec![too_dense]);
+    }
     DeTable::parse(text).map_err(|_| syntax_errors_in(src, base, text))
+}
+
+/// Files smaller than this are parsed whatever they hold: their tokens
+/// cost at most a few megabytes.
+const DENSE_FROM_BYTES: usize = 64 << 10;
+
+/// The parser keeps every token (24 bytes each) before it builds anything,
+/// so a file that is all tokens (`=====`, `[1,1,1,...]`) costs 24 bytes and
+/// more per byte. Data files hold about one token per 8 to 10 bytes (quoted
+/// prose); one per 6, with slack for a dense stretch, bounds the parse at a
+/// small multiple of the file.
+const BYTES_PER_TOKEN: usize = 6;
+const TOKEN_SLACK: usize = 100_000;
+
+/// The most values one inline array (or fields one inline table) may hold
+/// in a large file: a term's aliases or an event's tags are a handful, and
+/// each value costs the parser far more than its few bytes.
+pub const MAX_ARRAY_VALUES: usize = 10_000;
+
+/// What makes a large text cost the parser too much, and at which byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dense {
+    /// More tokens than one per [`BYTES_PER_TOKEN`] bytes (and the slack).
+    Tokens { count: usize, at: usize },
+    /// An inline array or table with more than [`MAX_ARRAY_VALUES`] values.
+    Values { at: usize },
+}
+
+/// Where a large text becomes denser in tokens than any data file, or an
+/// inline array longer than any data file's; `None` when it never does (or
+/// is small). Counting streams the lexer, and keeps nothing.
+pub fn dense_at(text: &str) -> Option<Dense> {
+    use toml_parser::lexer::TokenKind;
+    if text.len() < DENSE_FROM_BYTES {
+        return None;
+    }
+    // Brackets only open arrays and inline tables after a key's `=`; at a
+    // line's start they open table headers.
+    let mut in_value = false;
+    let mut values: Vec<usize> = Vec::new();
+    for (count, token) in Source::new(text).lex().enumerate() {
+        let at = token.span().start();
+        if count > at / BYTES_PER_TOKEN + TOKEN_SLACK {
+            return Some(Dense::Tokens { count, at });
+        }
+        match token.kind() {
+            TokenKind::Equals if values.is_empty() => in_value = true,
+            TokenKind::Newline if values.is_empty() => in_value = false,
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket if in_value => values.push(0),
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket if in_value => {
+                values.pop();
+            }
+            TokenKind::Comma => {
+                if let Some(n) = values.last_mut() {
+                    *n += 1;
+                    if *n >= MAX_ARRAY_VALUES {
+                        return Some(Dense::Values { at });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Refuses a large file denser in tokens than any data file, or with an
+/// inline array longer than any, before the parser allocates for them,
+/// naming where.
+pub fn too_dense(src: &SourceText<'_>, base: usize, text: &str) -> Option<Diagnostic> {
+    Some(match dense_at(text)? {
+        Dense::Tokens { count, at } => src.error(
+            base + at..base + at + 1,
+            format!(
+                "more than {count} TOML tokens in the first {at} bytes: far denser than a data \
+                 file (at most one per {BYTES_PER_TOKEN} bytes), such as a long run of `=` or a \
+                 huge inline array; not read"
+            ),
+        ),
+        Dense::Values { at } => src.error(
+            base + at..base + at + 1,
+            format!("an inline array or table with more than {MAX_ARRAY_VALUES} values; not read"),
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -287,6 +374,37 @@ mod tests {
             let (line, column, _) = src.locate(span.start);
             assert_eq!((shown[0].line, shown[0].column), (line, column), "{text:?}");
         }
+    }
+
+    /// A megabyte of `=` is refused where the run has outgrown the slack,
+    /// before the parser keeps a token per byte; a data file as large is not.
+    #[test]
+    fn a_large_file_of_tokens_is_refused_where_it_grows_too_dense() {
+        let text = "title = \"x\"\n".to_string() + &"=".repeat(2 << 20);
+        let src = SourceText::new("f.toml", &text);
+        let d = too_dense(&src, 0, &text).expect("refused");
+        assert_eq!((d.line, d.column), (2, 119_997));
+        assert!(
+            d.message
+                .starts_with("more than 120002 TOML tokens in the first 120008 bytes"),
+            "{}",
+            d.message
+        );
+        let aliases = format!(
+            "aliases = [{}\"a\"]\n",
+            "\"alias\", ".repeat(MAX_ARRAY_VALUES + 200_000)
+        );
+        let d = too_dense(&SourceText::new("f.toml", &aliases), 0, &aliases).expect("refused");
+        // The 10,000th comma: 11 bytes to the first value, 9 per value.
+        assert_eq!((d.line, d.column), (1, 11 + 9 * (MAX_ARRAY_VALUES - 1) + 7 + 1));
+        assert_eq!(
+            d.message,
+            "an inline array or table with more than 10000 values; not read"
+        );
+        let prose =
+            "[[events]]\nsummary = \"Words of an ordinary summary, as data files hold.\"\n".repeat(30_000);
+        assert!(prose.len() > DENSE_FROM_BYTES);
+        assert!(too_dense(&SourceText::new("f.toml", &prose), 0, &prose).is_none());
     }
 
     #[test]

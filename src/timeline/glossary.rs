@@ -93,14 +93,14 @@ impl Glossary {
     pub(crate) fn new(terms: Vec<Term>) -> Glossary {
         let index = terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
         let mut patterns: Vec<Pattern> = Vec::new();
+        // A set, not a search of the patterns so far: a term may have
+        // hundreds of thousands of aliases.
+        let mut known = std::collections::HashSet::new();
         for (i, t) in terms.iter().enumerate() {
             for name in t.names() {
                 let folded = fold_words(name).text;
                 let capitals = in_capitals(name);
-                let known = patterns
-                    .iter()
-                    .any(|p| p.term == i && p.folded == folded && p.capitals == capitals);
-                if !folded.is_empty() && !known {
+                if !folded.is_empty() && known.insert((i, folded.clone(), capitals)) {
                     patterns.push(Pattern {
                         folded,
                         capitals,

@@ -1,0 +1,195 @@
+//! The flood table in the README: hostile and realistic inputs, each loaded
+//! or imported the way the program reads them, with the peak memory (by a
+//! counting allocator, the input's own text included) and the time taken.
+//! `cargo run --release --example floods`
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+use tipline::load::{load, DataFile};
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const MB: usize = 1 << 20;
+
+/// Builds the input, then runs `read` on it and reports the row.
+fn row(what: &str, hostile: bool, make: impl FnOnce() -> String, read: impl FnOnce(String) -> String) {
+    let text = make();
+    let size = text.len();
+    let before = LIVE.load(Ordering::Relaxed) - size;
+    PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+    let started = Instant::now();
+    let outcome = read(text);
+    let took = started.elapsed();
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    println!(
+        "| {what} | {} | {:.1} MB | {:.1} MB | {:.1}× | {:.2} s | {outcome} |",
+        if hostile { "hostile" } else { "realistic" },
+        size as f64 / MB as f64,
+        peak as f64 / MB as f64,
+        peak as f64 / size as f64,
+        took.as_secs_f64()
+    );
+}
+
+/// Loads one TOML data file; what came of it, in a few words.
+fn load_toml(text: String) -> String {
+    let loaded = load(vec![DataFile {
+        name: "flood.toml".into(),
+        text,
+    }]);
+    match &loaded.timeline {
+        Some(t) => format!("{} events", t.events.len()),
+        None => format!("refused: {}", first_words(&loaded.diagnostics[0].message)),
+    }
+}
+
+/// Reads a TimelineJS file as `--data x.json` does: converted, loaded, and
+/// every problem traced back to its slide.
+fn load_json(text: String) -> String {
+    match tipline::interop::timelinejs::import("flood.json", &text) {
+        Err(d) => format!("refused: {}", first_words(&d.message)),
+        Ok(imported) => {
+            drop(text);
+            let toml = imported.to_toml();
+            let origins = imported.origins(&toml);
+            let (events, _) = (imported.events.len(), drop(imported));
+            // As `tipline check` reads it: with every sentence's citations.
+            let loaded = tipline::load::load_checking(
+                vec![DataFile {
+                    name: "flood.toml".into(),
+                    text: toml,
+                }],
+                &mut |_, _| {},
+                true,
+            );
+            let traced = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| origins.at(d.line).is_some())
+                .count();
+            format!("{events} events; {traced} problems traced to their slide")
+        }
+    }
+}
+
+fn first_words(message: &str) -> String {
+    message
+        .split(':')
+        .next()
+        .unwrap_or(message)
+        .chars()
+        .take(60)
+        .collect()
+}
+
+fn main() {
+    println!("| input | kind | size | peak | factor | time | outcome |");
+    println!("|---|---|---|---|---|---|---|");
+    row("50 MB of `=`", true, || "=".repeat(50 * MB), load_toml);
+    row(
+        "`x = [1,1,...]`, 10 million numbers",
+        true,
+        || format!("x = [{}1]\n", "1,".repeat(10_000_000)),
+        load_toml,
+    );
+    row(
+        "an inline array of 2 million 8-letter strings",
+        true,
+        || format!("x = [{}\"a\"]\n", "\"abcdefgh\",".repeat(2_000_000)),
+        load_toml,
+    );
+    row(
+        "one term with 200,000 aliases",
+        true,
+        || {
+            let aliases: Vec<String> = (0..200_000).map(|i| format!("\"a{i}\"")).collect();
+            format!(
+                "[[sources]]\nid = \"s\"\npublisher = \"P\"\nlabel = \"L\"\n\n[[terms]]\nid = \"t\"\nname = \"T\"\n\
+                 aliases = [{}]\ndefinition = \"A term.[1]\"\n[[terms.sources]]\nsource = \"s\"\nquote = \"A term.\"\n",
+                aliases.join(",")
+            )
+        },
+        load_toml,
+    );
+    row(
+        "one term with 90,000 aliases (under 1 MB)",
+        true,
+        || {
+            let aliases: Vec<String> = (0..90_000).map(|i| format!("\"a{i}\"")).collect();
+            format!(
+                "[[sources]]\nid = \"s\"\npublisher = \"P\"\nlabel = \"L\"\n\n[[terms]]\nid = \"t\"\nname = \"T\"\n\
+                 aliases = [{}]\ndefinition = \"A term.[1]\"\n[[terms.sources]]\nsource = \"s\"\nquote = \"A term.\"\n",
+                aliases.join(",")
+            )
+        },
+        load_toml,
+    );
+    row(
+        "TimelineJS: a slide holding 32 million numbers",
+        true,
+        || {
+            format!(
+                "{{\"events\": [{{\"start_date\": {{\"year\": \"2019\"}}, \"media\": {{\"url\": [{}1]}}}}]}}",
+                "1,".repeat(32 * MB)
+            )
+        },
+        load_json,
+    );
+    row(
+        "TimelineJS: 20,000 slides whose media addresses are not web addresses",
+        true,
+        || {
+            let slides: Vec<String> = (0..20_000)
+                .map(|i| {
+                    format!(
+                        "{{\"start_date\": {{\"year\": \"2019\"}}, \"text\": {{\"headline\": \"H{i}\", \"text\": \"x\"}}, \
+                         \"media\": {{\"url\": \"not a url {i}\"}}}}"
+                    )
+                })
+                .collect();
+            format!("{{\"events\": [{}]}}", slides.join(","))
+        },
+        load_json,
+    );
+    row(
+        "synthetic data, 10,000 events",
+        false,
+        || {
+            let (s, a, e) = tipline::synth::generate(10_000, 7);
+            tipline::load::write::to_toml(&s, &a, &e)
+        },
+        load_toml,
+    );
+    row(
+        "the same as TimelineJS",
+        false,
+        || {
+            let t = tipline::synth::timeline(10_000, 7);
+            let all: Vec<usize> = (0..t.events.len()).collect();
+            tipline::interop::timelinejs::export(&t, &all, "Synthetic").to_string()
+        },
+        load_json,
+    );
+}
