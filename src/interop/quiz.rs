@@ -146,12 +146,12 @@ pub fn gift_escape(text: &str) -> String {
 }
 
 /// What starts each question's text. Moodle takes GIFT text as its own
-/// "Moodle auto-format" unless told, and an answer, feedback or matching
-/// item without a marker of its own takes its question's format: `[html]`
-/// once per question makes every text of it HTML, which `gift_escape`
-/// writes. A matching question's right-hand items have no format of their
-/// own in Moodle and are shown as HTML whatever the marker, so one rule,
-/// HTML, serves every text.
+/// "Moodle auto-format" unless told, and an answer, a feedback or the left
+/// side of a matching pair without a marker of its own takes its question's
+/// format: `[html]` once per question makes every text of it HTML, which
+/// `gift_escape` writes. The right sides of matching pairs have no format
+/// in Moodle and are shown as HTML whatever the marker, so one rule, HTML,
+/// serves every text.
 pub const GIFT_FORMAT: &str = "[html]";
 
 /// The questions in Moodle's GIFT format: each with a name (`::Q1::`),
