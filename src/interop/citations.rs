@@ -239,43 +239,86 @@ pub enum Bib {
     Biblatex,
 }
 
-/// Escapes text for a braced `.bib` field: the ten characters LaTeX gives a
-/// meaning are written as commands; everything else, non-ASCII included,
-/// stays UTF-8 (for biber, or bibtex8/bibtexu with a UTF-8 document).
+/// Escapes text for a braced `.bib` field so that no data character can end
+/// the field or the entry. BibTeX and biber match braces without regard to
+/// backslashes (`\}` still closes a group), so a literal brace is written
+/// as a command with an empty group and every brace in a field is one the
+/// exporter wrote. The other characters LaTeX gives a meaning are written
+/// as commands; `@` is grouped so that no tool scanning for `@type{` or
+/// `@type(` finds one in a value; line breaks of every kind become spaces,
+/// so a value is one line. Everything else, non-ASCII included, stays
+/// UTF-8 (for biber, or bibtex8/bibtexu with a UTF-8 document).
 pub fn bib_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
-                out.push('\\');
-                out.push(c);
-            }
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
             '\\' => out.push_str("\\textbackslash{}"),
             '~' => out.push_str("\\textasciitilde{}"),
             '^' => out.push_str("\\textasciicircum{}"),
-            '\n' | '\r' | '\t' => out.push(' '),
+            '%' | '&' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("{@}"),
+            c if breaks_line(c) => out.push(' '),
             c => out.push(c),
         }
     }
     out
 }
 
+/// Control characters and the Unicode line and paragraph separators, which
+/// some readers take as the end of a line.
+fn breaks_line(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// An address for a verbatim `url` field: the characters that would
-/// unbalance braces or start a command are percent-encoded, which names
-/// the same resource.
+/// unbalance braces, start a command or end the line are percent-encoded,
+/// which names the same resource; control characters, never part of an
+/// address, are dropped.
 pub fn bib_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
         match c {
-            '{' => out.push_str("%7B"),
-            '}' => out.push_str("%7D"),
-            '\\' => out.push_str("%5C"),
-            ' ' => out.push_str("%20"),
+            '{' | '}' | '\\' => percent_encode(c, &mut out),
             c if c.is_control() => {}
+            c if c.is_whitespace() => percent_encode(c, &mut out),
             c => out.push(c),
         }
     }
     out
+}
+
+fn percent_encode(c: char, out: &mut String) {
+    let mut buf = [0; 4];
+    for b in c.encode_utf8(&mut buf).bytes() {
+        out.push_str(&format!("%{b:02X}"));
+    }
+}
+
+/// A citation key BibTeX and biber take whole: the loader holds source ids
+/// to slugs, and anything else (a library caller's own `Source`) has each
+/// character outside `A-Z a-z 0-9 - _ : . /` replaced by `-`, so that no
+/// key can hold the comma, brace, parenthesis or space that would end it.
+pub fn bib_key(id: &str) -> String {
+    let key: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.' | '/') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if key.is_empty() {
+        "-".into()
+    } else {
+        key
+    }
 }
 
 const MONTH_MACROS: [&str; 12] = [
@@ -352,7 +395,7 @@ pub fn bib(items: &[Item<'_>], dialect: Bib) -> String {
             let name = if classic { "annote" } else { "annotation" };
             fields.push((name, format!("{{{}}}", bib_escape(&annotation.join(" ")))));
         }
-        out.push_str(&format!("@{entry_type}{{{},\n", s.id));
+        out.push_str(&format!("@{entry_type}{{{},\n", bib_key(&s.id)));
         for (name, value) in &fields {
             out.push_str(&format!("  {name} = {value},\n"));
         }
@@ -451,4 +494,44 @@ pub fn plain(s: &Source) -> String {
 /// A quote with the source it comes from: `“…” — Publisher, “Title”, address.`
 pub fn quote_with_source(quoted: &str, s: &Source) -> String {
     format!("{quoted} \u{2014} {}", plain(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bib_escape_leaves_no_brace_of_the_data_and_no_bare_special_character() {
+        assert_eq!(
+            bib_escape("Nice post } @misc(k, title = \"x\""),
+            "Nice post \\textbraceright{} {@}misc(k, title = \"x\""
+        );
+        assert_eq!(bib_escape("{open"), "\\textbraceleft{}open");
+        assert_eq!(
+            bib_escape("a\\b~c^d"),
+            "a\\textbackslash{}b\\textasciitilde{}c\\textasciicircum{}d"
+        );
+        assert_eq!(bib_escape("50% & $1 #2 a_b"), "50\\% \\& \\$1 \\#2 a\\_b");
+        assert_eq!(bib_escape("one\ntwo\r\n\u{2028}three"), "one two   three");
+        assert_eq!(bib_escape("Phnom Penh Post, ខ្មែរ"), "Phnom Penh Post, ខ្មែរ");
+    }
+
+    #[test]
+    fn bib_url_encodes_what_would_end_the_field() {
+        assert_eq!(
+            bib_url("https://example.org/a}b{c\\d e\u{a0}f\ng"),
+            "https://example.org/a%7Db%7Bc%5Cd%20e%C2%A0fg"
+        );
+        assert_eq!(
+            bib_url("https://example.org/?a=1&b=%20#x"),
+            "https://example.org/?a=1&b=%20#x"
+        );
+    }
+
+    #[test]
+    fn bib_keys_hold_nothing_that_ends_a_key() {
+        assert_eq!(bib_key("km-law-2008"), "km-law-2008");
+        assert_eq!(bib_key("a,b}c (d)=\"e\"@"), "a-b-c--d---e--");
+        assert_eq!(bib_key(""), "-");
+    }
 }

@@ -113,36 +113,59 @@ pub fn html(title: &str, seed: u64, questions: &[Question]) -> String {
     out
 }
 
-/// Text made safe for GIFT: one line, a backslash before each of
-/// `~ = # { } :` and before a backslash, and `->` (the matching arrow)
-/// written as `→`.
+/// Text made safe for GIFT whose texts are HTML (see `gift`), on one line.
+/// A backslash goes before each of `~ = # { } :` and before a backslash,
+/// the characters GIFT reads as structure. `& < >` become `&amp; &lt; &gt;`,
+/// so markup in the data reaches Moodle as text, and `->` (the matching
+/// arrow) cannot occur. `%` and `[` become the character references
+/// `&#37;` and `&#91;` (their `#` escaped): Moodle reads `%n%` at the start
+/// of an answer as its grade and `[name]` at the start of a text as its
+/// format, and GIFT has no escape for either.
 pub fn gift_escape(text: &str) -> String {
-    let one_line = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("->", "→");
-    let mut out = String::with_capacity(one_line.len());
-    for c in one_line.chars() {
-        if matches!(c, '~' | '=' | '#' | '{' | '}' | ':' | '\\') {
-            out.push('\\');
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        out.push(c);
+        for c in word.chars() {
+            match c {
+                '~' | '=' | '#' | '{' | '}' | ':' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '%' => out.push_str("&\\#37;"),
+                '[' => out.push_str("&\\#91;"),
+                c => out.push(c),
+            }
+        }
     }
     out
 }
 
+/// What starts each question's text. Moodle takes GIFT text as its own
+/// "Moodle auto-format" unless told, and an answer, a feedback or the left
+/// side of a matching pair without a marker of its own takes its question's
+/// format: `[html]` once per question makes every text of it HTML, which
+/// `gift_escape` writes. The right sides of matching pairs have no format
+/// in Moodle and are shown as HTML whatever the marker, so one rule, HTML,
+/// serves every text.
+pub const GIFT_FORMAT: &str = "[html]";
+
 /// The questions in Moodle's GIFT format: each with a name (`::Q1::`),
 /// separated by blank lines; multiple choice, true/false, numerical (a year,
 /// with no tolerance, or the range an event spans) and matching (an
-/// ordering is matching each event to its place).
+/// ordering is matching each event to its place); each text in HTML, as
+/// `GIFT_FORMAT` says.
 pub fn gift(title: &str, seed: u64, questions: &[Question]) -> String {
     let mut out = format!(
         "// {}: quiz, seed {seed}\n\n",
         gift_escape(title).replace('\n', " ")
     );
     for (n, q) in questions.iter().enumerate() {
-        let name = format!("::Q{}:: ", n + 1);
+        let name = format!("::Q{}:: {GIFT_FORMAT}", n + 1);
         match q {
             Question::Choice {
                 stem,

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod exports;
 mod files;
+mod forged_exports;
 mod glossary;
 mod handout_text;
 mod hostile_files;

@@ -4,7 +4,7 @@
 //! own GIFT documentation first).
 
 use assert_cmd::Command;
-use tipline::interop::quiz::{gift, gift_escape, html};
+use tipline::interop::quiz::{gift, gift_escape, html, GIFT_FORMAT};
 use tipline::teach::paper::{questions, who_said_what, Kind, Question};
 use tipline::teach::quiz::{Quiz, QuizMode};
 
@@ -36,7 +36,13 @@ fn split_unescaped(text: &str, c: char) -> Option<(&str, &str)> {
     None
 }
 
+/// The text a GIFT field holds: escapes undone, then the HTML it is read back
+/// as text.
 fn unescape(text: &str) -> String {
+    crate::common::gift::html_text(&unescape_gift(text))
+}
+
+fn unescape_gift(text: &str) -> String {
     let mut out = String::new();
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
@@ -132,6 +138,8 @@ fn parse_question(q: &str) -> (Option<String>, String, Answers) {
             }
         }
     };
+    let text = text.trim();
+    let text = text.strip_prefix(GIFT_FORMAT).unwrap_or(text);
     (name, unescape(text.trim()), answers)
 }
 
@@ -170,7 +178,11 @@ fn the_grammar_reads_the_examples_in_moodles_gift_documentation() {
 #[test]
 fn gift_escapes_every_special_character() {
     assert_eq!(gift_escape("a~b=c#d{e}f:g\\h"), "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h");
-    assert_eq!(gift_escape("two\nlines  ->  here"), "two lines → here");
+    assert_eq!(gift_escape("two\nlines  ->  here"), "two lines -&gt; here");
+    assert_eq!(
+        gift_escape("%100%<b>x</b> & [plain]"),
+        "&\\#37;100&\\#37;&lt;b&gt;x&lt;/b&gt; &amp; &\\#91;plain]"
+    );
 }
 
 #[test]

@@ -5,6 +5,8 @@
 // Each group of tests uses some of these, never all.
 #![allow(dead_code)]
 
+pub mod gift;
+
 use std::path::{Path, PathBuf};
 use tipline::load::{load, DataFile};
 use tipline::timeline::model::Timeline;
