@@ -47,7 +47,10 @@ fn docs_state_what_the_dataset_holds() {
         t.observances.len(),
         t.terms().len()
     );
-    assert!(opening.starts_with(&expected), "docs/dataset.md says:\n{opening}\nthe data:\n{expected}");
+    assert!(
+        opening.starts_with(&expected),
+        "docs/dataset.md says:\n{opening}\nthe data:\n{expected}"
+    );
 }
 
 #[test]
@@ -113,7 +116,9 @@ fn tip_ranking_for_every_year_2001_to_2025() {
     }
     // The material ends in spring 2026, before that year's report.
     assert!(
-        !t.events.iter().any(|e| e.kind == EventKind::Ranking && e.date.year_number() > 2025),
+        !t.events
+            .iter()
+            .any(|e| e.kind == EventKind::Ranking && e.date.year_number() > 2025),
         "a ranking after 2025, which no source gives"
     );
     let downgrade = t.event("tip-report-2022").unwrap();
@@ -416,7 +421,12 @@ fn eras_and_yearly_observances_are_in_the_data() {
     let ids: Vec<&str> = t.eras.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["tip-watch-list-years", "tip-tier-3-years", "crackdown-2022", "crackdown-2025-26"]
+        [
+            "tip-watch-list-years",
+            "tip-tier-3-years",
+            "crackdown-2022",
+            "crackdown-2025-26"
+        ]
     );
     let days: Vec<(u32, u32, i32)> = t.observances.iter().map(|o| (o.month, o.day, o.since)).collect();
     assert_eq!(days, [(12, 12, 2007), (8, 20, 2023)]);
@@ -457,4 +467,48 @@ fn check_strict_of_the_embedded_data_and_lessons_is_clean() {
     assert!(stderr.is_empty(), "{stderr}");
     assert!(stdout.contains(" events, 0 error(s), 0 warning(s)\n"), "{stdout}");
     assert!(stdout.contains(" lesson(s): 0 error(s)\n"), "{stdout}");
+}
+
+/// The embedded data says how far its sources reach: in `--version`, in
+/// `about` (text and JSON) and on the handouts; files of one's own do not
+/// claim it.
+#[test]
+fn the_embedded_data_says_how_far_its_sources_reach() {
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("tipline")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sentence =
+        "Sources checked up to 23 April 2026; not covered: the 2026 TIP report, the 20 August 2026 \
+                    Inter-Faith Day, any National Day of December 2025 or 2026.";
+    assert_eq!(
+        run(&["--version"]),
+        format!(
+            "tipline {} (data: sources checked up to 23 April 2026)\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    assert!(run(&["about"]).contains(&format!("\n{sentence}\n")));
+    let about: serde_json::Value = serde_json::from_str(&run(&["about", "--format", "json"])).unwrap();
+    assert_eq!(about["sources_checked_to"], "2026-04-23");
+    assert_eq!(about["horizon"], sentence);
+    assert_eq!(about["not_covered"][0], "the 2026 TIP report");
+    assert!(run(&["export", "--format", "markdown", "year:2026"]).contains(&format!("\n*{sentence}*\n")));
+    assert!(
+        run(&["export", "handout", "reading-2022-figures", "--format", "html"])
+            .contains(&format!("<p class=\"facts\">{sentence}</p>"))
+    );
+    let world = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/world.toml");
+    let own = run(&["--data", world, "about", "--format", "json"]);
+    let own: serde_json::Value = serde_json::from_str(&own).unwrap();
+    assert!(
+        own["horizon"].is_null() && own["sources_checked_to"].is_null(),
+        "{own}"
+    );
+    assert!(!run(&["--data", world, "export", "--format", "markdown"]).contains("Sources checked up to"));
 }

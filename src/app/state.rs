@@ -142,7 +142,7 @@ impl App {
             choices: Choices::new(&timeline),
             filter: FilterPane::new(facet_values(&timeline)),
             strip: Strip::new(&timeline),
-            help_page: help::Page::default(),
+            help_page: help::Page::about(timeline.horizon.as_ref().map(|h| h.sentence())),
             timeline: Arc::new(timeline),
             query,
             mode: Mode::Browse,

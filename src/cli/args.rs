@@ -7,7 +7,12 @@ use std::path::PathBuf;
 #[derive(Parser, Debug)]
 #[command(
     name = "tipline",
-    version,
+    version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        " (data: sources checked up to ",
+        crate::embedded_horizon_day!(),
+        ")"
+    ),
     about = "A sourced timeline of Cambodia's responses to human trafficking"
 )]
 pub struct Cli {
@@ -147,6 +152,12 @@ pub enum Command {
     Schema {
         #[arg(value_enum)]
         of: SchemaOf,
+    },
+    /// What the data holds and how far its sources reach (the embedded data's
+    /// horizon, the files read, the counts).
+    About {
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
     },
     /// Count events per year, actor, kind and tag.
     Facets {

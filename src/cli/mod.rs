@@ -121,6 +121,7 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         Some(Command::Show { id, format }) => list::show(data, &id, format),
         Some(Command::Glossary { term, format }) => glossary::glossary(data, term.as_deref(), format),
         Some(Command::Facets { filter, format }) => list::facets(data, &cli.filter, &filter, format),
+        Some(Command::About { format }) => list::about(data, format),
         Some(Command::Check { files, strict }) => check::run(&files, data, lessons, check::Rules { strict }),
         Some(Command::Export {
             what:

@@ -246,6 +246,10 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
             .collect();
         let _ = writeln!(out, "{}\n", meta.join(" · "));
     }
+    // So that a printed page does not suggest the timeline goes further.
+    if let Some(h) = &t.horizon {
+        let _ = writeln!(out, "*{}*\n", md(&h.sentence()));
+    }
     for s in &d.sections {
         let _ = writeln!(out, "## {}\n", md(&s.heading));
         if let Some(p) = s.prompt {
@@ -347,6 +351,9 @@ pub fn html(d: &Document, t: &Timeline) -> String {
             .map(|(k, v)| format!("<b>{}:</b> {}", escape(k), escape(v)))
             .collect();
         let _ = writeln!(out, "<p>{}</p>", meta.join(" · "));
+    }
+    if let Some(h) = &t.horizon {
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", escape(&h.sentence()));
     }
     for s in &d.sections {
         let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(&s.heading));

@@ -295,15 +295,21 @@ pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), p
     // The texts are no longer needed: free them before the timeline builds
     // its indices, so a large file is not held twice at the peak.
     drop(texts);
+    // The embedded data's horizon is known; other files' is not.
+    let embedded = files.len() == EMBEDDED.len()
+        && files
+            .iter()
+            .zip(EMBEDDED)
+            .all(|(f, (name, text))| f.name == *name && f.text == *text);
     drop(files);
     let timeline = if diagnostics.iter().any(|d| d.is_error()) {
         None
     } else {
-        Some(
-            Timeline::new(all.sources, all.actors, all.events)
-                .with_calendar(all.eras, all.observances)
-                .with_glossary(all.terms),
-        )
+        let mut t = Timeline::new(all.sources, all.actors, all.events)
+            .with_calendar(all.eras, all.observances)
+            .with_glossary(all.terms);
+        t.horizon = embedded.then_some(crate::timeline::horizon::EMBEDDED);
+        Some(t)
     };
     Loaded {
         timeline,

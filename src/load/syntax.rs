@@ -301,8 +301,8 @@ pub fn too_dense(src: &SourceText<'_>, base: usize, text: &str) -> Option<Diagno
             base + at..base + at + 1,
             format!(
                 "more than {count} TOML tokens in the first {at} bytes: far denser than a data \
-                 file (at most one per {BYTES_PER_TOKEN} bytes), such as a long run of `=` or a \
-                 huge inline array; not read"
+                 file (at most one per {BYTES_PER_TOKEN} bytes), such as a long run of `=`, a \
+                 huge inline array or a table of very many short keys; not read"
             ),
         ),
         Dense::Values { at } => src.error(

@@ -101,6 +101,9 @@ impl Session {
     pub fn opening(&self) -> Reply {
         let mut r = Reply::default();
         r.say("tipline, plain reading. Type help for the commands, quit to leave.");
+        if let Some(h) = &self.timeline.horizon {
+            r.say(h.sentence());
+        }
         self.announce(&mut r);
         self.read_current(&mut r);
         r

@@ -16,6 +16,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../data/lessons/from-law-to-digital-era.toml"),
     ),
     (
+        "data/lessons/from-sanctions-to-extradition.toml",
+        include_str!("../../data/lessons/from-sanctions-to-extradition.toml"),
+    ),
+    (
         "data/lessons/reading-2022-figures.toml",
         include_str!("../../data/lessons/reading-2022-figures.toml"),
     ),

@@ -5,6 +5,7 @@ pub mod date;
 pub mod dating;
 pub mod figures;
 pub mod glossary;
+pub mod horizon;
 pub mod model;
 mod wording;
 pub use wording::Link;

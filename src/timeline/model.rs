@@ -453,6 +453,8 @@ pub struct Timeline {
     /// In order of start.
     pub eras: Vec<Era>,
     pub observances: Vec<Observance>,
+    /// How far the sources reach, when the data says (the embedded data does).
+    pub horizon: Option<crate::timeline::horizon::Horizon>,
     /// The terms defined for readers; see [`Timeline::terms`].
     pub(crate) glossary: Glossary,
     source_index: HashMap<String, usize>,
@@ -524,6 +526,7 @@ impl Timeline {
             events,
             eras: Vec::new(),
             observances: Vec::new(),
+            horizon: None,
             glossary: Default::default(),
             source_index,
             actor_index,

@@ -447,12 +447,13 @@ fn many_events_and_a_table_with_many_keys_load_or_fail_whole() {
     for i in 0..200_000 {
         wide.push_str(&format!("k{i} = {i}\n"));
     }
+    // 200,000 short keys in one table are denser than any data file: one
+    // error where it grows so, rather than one per key.
     let loaded = load_text("wide.toml", wide);
-    assert!(
-        loaded.errors() > 200_000 - 10,
-        "every unknown key is reported: {}",
-        loaded.errors()
-    );
+    assert_eq!(loaded.errors(), 1);
+    let e = first_error(&loaded);
+    assert!(e.starts_with("wide.toml:"), "{e}");
+    assert!(e.contains("a table of very many short keys; not read"), "{e}");
 }
 
 #[test]

@@ -161,13 +161,33 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
 #[derive(Debug, Default)]
 pub struct Page {
     made: KeptLines<(usize, Theme), Vec<Line<'static>>>,
+    /// How far the data's sources reach, said last.
+    horizon: Option<String>,
 }
 
 impl Page {
+    /// The help of a timeline whose sources reach this far (a sentence).
+    pub fn about(horizon: Option<String>) -> Page {
+        Page {
+            horizon,
+            ..Page::default()
+        }
+    }
+
     /// The help's lines at an inner width, made again only when the width
     /// or the theme changed (the key table is fixed for the app's life).
     fn lines(&self, keymap: &Keymap, th: &Theme, width: usize) -> RefMut<'_, Vec<Line<'static>>> {
-        self.made.from((width, th.clone()), || lines(keymap, th, width))
+        self.made.from((width, th.clone()), || {
+            let mut all = lines(keymap, th, width);
+            if let Some(h) = &self.horizon {
+                all.push(Line::default());
+                all.push(Line::styled("About the data", th.year_heading));
+                for piece in textwrap::wrap(h, textwrap::Options::new(width.max(8))) {
+                    all.push(Line::raw(piece.to_string()));
+                }
+            }
+            all
+        })
     }
 
     /// The help's first line of the legend on a screen of this size, so the
