@@ -3,19 +3,15 @@
 
 use super::args::Cli;
 use super::data::{
-    find_lesson, known_values, load_lessons, load_timeline, query_of, read_data, read_files_converting,
-    restate,
+    find_lesson, known_values, load_lessons, load_timeline, query_of, read_files_converting, restate,
 };
 use super::io::{report, EXIT_INVALID_DATA, EXIT_USAGE};
 use super::progress::SHOW_AFTER;
-use crate::load::{load, load_with_progress};
-use notify_debouncer_mini::notify::{self, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
-use std::ffi::OsString;
+use super::watch::Watcher;
+use crate::load::load_with_progress;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
-use std::time::Duration;
 
 /// Opens the interactive timeline, which needs a terminal on both ends.
 pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(), u8> {
@@ -302,155 +298,4 @@ pub(super) fn exit_status(stop: crate::app::terminal::Stop) -> u8 {
             EXIT_USAGE
         }
     }
-}
-
-/// Follows `--data` files while the app runs: when one changes on disk it
-/// is loaded again; good data replaces the timeline, bad data is shown as
-/// problems while the last good data stays. It only ever reads.
-///
-/// The operating system reports changes on a thread of its own, over a
-/// channel the event loop only looks at between inputs, so a slow disk or
-/// a burst of saves never holds up a key. Each file's directory is
-/// watched rather than the file: editors often save by writing a new file
-/// and renaming it over the old one, and a watch on the old file would be
-/// left behind on a file no longer there.
-struct Watcher {
-    paths: Vec<PathBuf>,
-    /// Each data file as its directory and name, to match changes against.
-    watched: Vec<(PathBuf, OsString)>,
-    changes: Option<mpsc::Receiver<DebounceEventResult>>,
-    /// Each file's modification time and length when last loaded: the
-    /// operating system also reports a file being opened, so our own
-    /// reading would otherwise count as a change and reload for ever.
-    seen: Vec<Option<(std::time::SystemTime, u64)>>,
-    /// Kept alive for as long as the files are followed.
-    _debouncer: Option<Debouncer<RecommendedWatcher>>,
-}
-
-/// Saves within this time of each other are one change.
-const SETTLE: Duration = Duration::from_millis(200);
-
-impl Watcher {
-    /// Follows `paths`; with the reason, when the files cannot be followed.
-    fn new(paths: &[PathBuf]) -> (Self, Option<String>) {
-        let mut watcher = Watcher {
-            paths: paths.to_vec(),
-            watched: Vec::new(),
-            changes: None,
-            seen: paths.iter().map(|p| stamp(p)).collect(),
-            _debouncer: None,
-        };
-        if paths.is_empty() {
-            return (watcher, None);
-        }
-        match watcher.start() {
-            Ok(()) => (watcher, None),
-            Err(e) => (
-                watcher,
-                Some(format!(
-                    "not following the data files: {}",
-                    crate::text::sanitize_line(&e.to_string())
-                )),
-            ),
-        }
-    }
-
-    fn start(&mut self) -> Result<(), notify::Error> {
-        for path in &self.paths {
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
-            let name = path.file_name().unwrap_or_default().to_os_string();
-            self.watched.push((dir.canonicalize()?, name));
-        }
-        let (tx, rx) = mpsc::channel();
-        let mut debouncer = new_debouncer(SETTLE, tx)?;
-        let mut dirs: Vec<&PathBuf> = self.watched.iter().map(|(d, _)| d).collect();
-        dirs.sort();
-        dirs.dedup();
-        for dir in dirs {
-            debouncer.watcher().watch(dir, RecursiveMode::NonRecursive)?;
-        }
-        self.changes = Some(rx);
-        self._debouncer = Some(debouncer);
-        Ok(())
-    }
-
-    /// Whether a changed path is one of the data files.
-    fn is_data_file(&self, changed: &Path) -> bool {
-        let (Some(dir), Some(name)) = (changed.parent(), changed.file_name()) else {
-            return false;
-        };
-        self.watched.iter().any(|(d, n)| d == dir && n == name)
-    }
-
-    /// Takes what changed since last time without waiting; loads the data
-    /// again if a data file did. Returns whether the screen needs drawing.
-    fn poll(&mut self, app: &mut crate::app::App) -> bool {
-        let Some(changes) = &self.changes else {
-            return false;
-        };
-        let (mut changed, mut failed) = (false, false);
-        loop {
-            match changes.try_recv() {
-                Ok(Ok(events)) => changed |= events.iter().any(|e| self.is_data_file(&e.path)),
-                Ok(Err(e)) => {
-                    app.update(crate::app::Msg::Notice(format!(
-                        "following the data files: {}",
-                        crate::text::sanitize_line(&e.to_string())
-                    )));
-                    failed = true;
-                }
-                Err(mpsc::TryRecvError::Empty) => break,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    self.changes = None;
-                    break;
-                }
-            }
-        }
-        if !changed {
-            return failed;
-        }
-        let now: Vec<_> = self.paths.iter().map(|p| stamp(p)).collect();
-        if now == self.seen {
-            return failed;
-        }
-        self.seen = now;
-        self.reload(app)
-    }
-
-    fn reload(&mut self, app: &mut crate::app::App) -> bool {
-        let mut problems = Vec::new();
-        let mut files = Vec::new();
-        for p in &self.paths {
-            match read_data(p) {
-                Ok(f) => files.push(f),
-                Err(d) => problems.push(d.to_string()),
-            }
-        }
-        if problems.is_empty() {
-            let loaded = load(files);
-            match loaded.timeline {
-                Some(t) => {
-                    app.update(crate::app::Msg::Reloaded(Box::new(t)));
-                    return true;
-                }
-                None => problems.extend(
-                    loaded
-                        .diagnostics
-                        .iter()
-                        .filter(|d| d.is_error())
-                        .map(|d| d.to_string()),
-                ),
-            }
-        }
-        app.update(crate::app::Msg::DataProblems(problems));
-        true
-    }
-}
-
-fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.modified().ok()?, m.len()))
 }

@@ -22,6 +22,7 @@ pub mod output;
 mod plain;
 mod progress;
 mod teach;
+mod watch;
 
 pub use args::*;
 pub use data::load_timeline;

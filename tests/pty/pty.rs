@@ -506,6 +506,24 @@ fn a_changed_data_file_is_reloaded_and_a_broken_one_reported() {
     );
 }
 
+/// A large file reloads on a thread of its own: the status says so with
+/// how far it has come, and keys (here, quitting) are answered meanwhile.
+#[test]
+fn a_large_data_file_reloads_while_keys_are_answered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("large.toml");
+    let (sources, actors, events) = tipline::synth::generate(20_000, 3);
+    let text = tipline::load::write::to_toml(&sources, &actors, &events);
+    std::fs::write(&file, &text).unwrap();
+    let path = file.display().to_string();
+    let mut s = Session::start(&["--data", &path], 100, 30);
+    s.wait_for("of 20000 events");
+    std::fs::write(&file, format!("{text}\n")).unwrap();
+    s.wait_for("data files changed: reloading");
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
 #[test]
 fn a_data_file_replaced_by_rename_is_still_followed() {
     let tmp = tempfile::tempdir().unwrap();
