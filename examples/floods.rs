@@ -3,33 +3,11 @@
 //! counting allocator, the input's own text included) and the time taken.
 //! `cargo run --release --example floods`
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+#[path = "shared/counting.rs"]
+mod counting;
+
 use std::time::Instant;
 use tipline::load::{load, DataFile};
-
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
 
 const MB: usize = 1 << 20;
 
@@ -37,12 +15,12 @@ const MB: usize = 1 << 20;
 fn row(what: &str, hostile: bool, make: impl FnOnce() -> String, read: impl FnOnce(String) -> String) {
     let text = make();
     let size = text.len();
-    let before = LIVE.load(Ordering::Relaxed) - size;
-    PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+    // The input's own text counts: it is what the program holds too.
+    let before = counting::reset() - size;
     let started = Instant::now();
     let outcome = read(text);
     let took = started.elapsed();
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let peak = counting::peak_since(before);
     println!(
         "| {what} | {} | {:.1} MB | {:.1} MB | {:.1}× | {:.2} s | {outcome} |",
         if hostile { "hostile" } else { "realistic" },
@@ -94,6 +72,16 @@ fn load_json(text: String) -> String {
     }
 }
 
+/// A data file whose one glossary term has `n` aliases.
+fn term_with_aliases(n: usize) -> String {
+    let aliases: Vec<String> = (0..n).map(|i| format!("\"a{i}\"")).collect();
+    format!(
+        "[[sources]]\nid = \"s\"\npublisher = \"P\"\nlabel = \"L\"\n\n[[terms]]\nid = \"t\"\nname = \"T\"\n\
+         aliases = [{}]\ndefinition = \"A term.[1]\"\n[[terms.sources]]\nsource = \"s\"\nquote = \"A term.\"\n",
+        aliases.join(",")
+    )
+}
+
 fn first_words(message: &str) -> String {
     message
         .split(':')
@@ -123,27 +111,13 @@ fn main() {
     row(
         "one term with 200,000 aliases",
         true,
-        || {
-            let aliases: Vec<String> = (0..200_000).map(|i| format!("\"a{i}\"")).collect();
-            format!(
-                "[[sources]]\nid = \"s\"\npublisher = \"P\"\nlabel = \"L\"\n\n[[terms]]\nid = \"t\"\nname = \"T\"\n\
-                 aliases = [{}]\ndefinition = \"A term.[1]\"\n[[terms.sources]]\nsource = \"s\"\nquote = \"A term.\"\n",
-                aliases.join(",")
-            )
-        },
+        || term_with_aliases(200_000),
         load_toml,
     );
     row(
         "one term with 90,000 aliases (under 1 MB)",
         true,
-        || {
-            let aliases: Vec<String> = (0..90_000).map(|i| format!("\"a{i}\"")).collect();
-            format!(
-                "[[sources]]\nid = \"s\"\npublisher = \"P\"\nlabel = \"L\"\n\n[[terms]]\nid = \"t\"\nname = \"T\"\n\
-                 aliases = [{}]\ndefinition = \"A term.[1]\"\n[[terms.sources]]\nsource = \"s\"\nquote = \"A term.\"\n",
-                aliases.join(",")
-            )
-        },
+        || term_with_aliases(90_000),
         load_toml,
     );
     row(

@@ -3,43 +3,20 @@
 //! counting allocator: the peak stays a small multiple of the file's size,
 //! and only a screenful of problems is kept.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+#[path = "../examples/shared/counting.rs"]
+mod counting;
+
 use tipline::load::{load, DataFile};
-
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
 
 /// Loads `text` and returns the diagnostics and the peak memory used by
 /// the load beyond what was live before it (the text itself included).
 fn load_measured(text: String) -> (tipline::load::Loaded, usize) {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = counting::reset();
     let loaded = load(vec![DataFile {
         name: "flood.toml".into(),
         text,
     }]);
-    (loaded, PEAK.load(Ordering::Relaxed) - before)
+    (loaded, counting::peak_since(before))
 }
 
 const MB: usize = 1 << 20;
@@ -108,10 +85,9 @@ fn a_timelinejs_file_of_numbers_is_refused_as_cheaply() {
         "1,".repeat(4 * MB)
     );
     let size = text.len();
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = counting::reset();
     let refused = tipline::interop::timelinejs::import("flood.json", &text).unwrap_err();
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let peak = counting::peak_since(before);
     assert_eq!((refused.line, refused.column), (1, 300_057));
     assert!(
         refused
