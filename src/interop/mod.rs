@@ -2,6 +2,7 @@
 //! out), iCalendar files of dated events and yearly observances, and the
 //! cited sources for reference managers (CSL-JSON, BibTeX, RIS; in and out).
 
+pub mod bib_guard;
 pub mod citations;
 pub mod handout;
 pub mod html;

@@ -1,0 +1,974 @@
+//! A bounded first reading of a `.bib` file, before the `biblatex` crate
+//! sees any of it.
+//!
+//! The crate expands `@string`s, `crossref` and `xdata` by recursion, with
+//! no memory of what it has expanded already, and holds the whole file as
+//! small allocations: `@string{a = a}` overflows the stack, 24 doubling
+//! strings grow a 787-byte file into a 167 MB title, and an entry of four
+//! million tiny fields takes 54 times its size. This reading follows the
+//! crate's grammar (so that the two agree on where each value starts and
+//! ends), measures what every value would expand to, and refuses a file
+//! whose strings or links loop, nest too deep or grow past the bounds
+//! below, naming every problem with its place. What passes is handed to the
+//! crate one entry at a time, with only the strings and entries that entry
+//! draws on, so memory follows the largest entry rather than the file.
+
+use biblatex::{Bibliography, Pair, RawBibliography, RawChunk, RawEntry, Spanned};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Braces inside one value: a command's argument is parsed by recursion.
+pub const MAX_BRACE_DEPTH: usize = 64;
+/// Strings naming strings: each step is a level of recursion in the crate.
+pub const MAX_CHAIN: u32 = 32;
+/// Entries drawn on through `crossref`/`xdata`, by every path: the crate
+/// copies and resolves a parent again for each path that reaches it.
+pub const MAX_LINKS: u64 = 16;
+/// Fields in one entry; the crate spends some 500 bytes on each.
+pub const MAX_FIELDS: usize = 256;
+/// Bytes one field or string may expand to.
+pub const MAX_FIELD_BYTES: u64 = 1 << 20;
+/// Braces and `$` in one expanded field: each makes a piece the crate
+/// merges back one by one, which takes time quadratic in their number.
+pub const MAX_GROUPS: u64 = 1024;
+/// Distinct `@string` names.
+pub const MAX_STRINGS: usize = 100_000;
+/// Everything the file's fields expand to, with what entries inherit, may
+/// be this many times the file (plus [`EXPANSION_SLACK`] for small files).
+pub const EXPANSION_FACTOR: u64 = 16;
+pub const EXPANSION_SLACK: u64 = 1 << 20;
+/// Problems listed before the rest are only counted.
+pub const MAX_PROBLEMS: usize = 20;
+
+/// What is wrong, and where (a byte range of the file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub at: Range<usize>,
+    pub message: String,
+}
+
+/// The problems found, the first [`MAX_PROBLEMS`] of them kept.
+#[derive(Debug, Default)]
+pub struct Problems {
+    pub kept: Vec<Problem>,
+    pub more: usize,
+}
+
+impl Problems {
+    fn add(&mut self, at: Range<usize>, message: String) {
+        if self.kept.len() < MAX_PROBLEMS {
+            self.kept.push(Problem { at, message });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+}
+
+/// A syntax error: where, and what the crate would say.
+struct Syntax {
+    at: usize,
+    what: &'static str,
+}
+
+type Parts<'s> = Vec<Spanned<RawChunk<'s>>>;
+
+/// The crate's grammar (`biblatex::raw`), step for step, without recursion.
+struct Scanner<'s> {
+    text: &'s str,
+    pos: usize,
+}
+
+fn is_key(c: char) -> bool {
+    !matches!(c, ',' | '}') && !c.is_control() && !c.is_whitespace()
+}
+
+fn is_id_start(c: char) -> bool {
+    !matches!(c, ':' | '<' | '-' | '>') && is_id_continue(c)
+}
+
+fn is_id_continue(c: char) -> bool {
+    !matches!(
+        c,
+        '@' | '{' | '}' | '"' | '#' | '\'' | '(' | ')' | ',' | '=' | '%' | '\\' | '~'
+    ) && !c.is_control()
+        && !c.is_whitespace()
+}
+
+impl<'s> Scanner<'s> {
+    fn at(text: &'s str, pos: usize) -> Self {
+        Scanner { text, pos }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.text[self.pos..].chars().next()
+    }
+
+    fn eat(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+
+    fn eat_if(&mut self, c: char) -> bool {
+        let hit = self.peek() == Some(c);
+        if hit {
+            self.pos += c.len_utf8();
+        }
+        hit
+    }
+
+    fn eat_while(&mut self, f: impl Fn(char) -> bool) -> &'s str {
+        let start = self.pos;
+        let rest = &self.text[start..];
+        self.pos += rest.find(|c| !f(c)).unwrap_or(rest.len());
+        &self.text[start..self.pos]
+    }
+
+    fn eat_whitespace(&mut self) {
+        self.eat_while(char::is_whitespace);
+    }
+
+    fn eat_until(&mut self, c: char) {
+        let rest = &self.text[self.pos..];
+        self.pos += rest.find(c).unwrap_or(rest.len());
+    }
+
+    fn comment(&mut self) {
+        if self.eat_if('%') {
+            self.eat_until('\n');
+        }
+    }
+
+    fn fail<T>(&self, what: &'static str) -> Result<T, Syntax> {
+        Err(Syntax { at: self.pos, what })
+    }
+
+    fn expect(&mut self, c: char, what: &'static str) -> Result<(), Syntax> {
+        if self.eat_if(c) {
+            Ok(())
+        } else {
+            self.fail(what)
+        }
+    }
+
+    /// An opening or closing delimiter; the crate takes `"` for either.
+    fn delimiter(&mut self, c: char, what: &'static str) -> Result<(), Syntax> {
+        if self.eat_if(c) || self.eat_if('"') {
+            Ok(())
+        } else {
+            self.fail(what)
+        }
+    }
+
+    fn ident(&mut self) -> Result<Spanned<&'s str>, Syntax> {
+        let start = self.pos;
+        if !self.peek().is_some_and(is_id_start) {
+            return self.fail("expected identifier");
+        }
+        self.eat();
+        self.eat_while(is_id_continue);
+        Ok(Spanned::new(&self.text[start..self.pos], start..self.pos))
+    }
+
+    fn number(&mut self) -> Result<&'s str, Syntax> {
+        let start = self.pos;
+        let mut dot = false;
+        while let Some(c) = self.peek() {
+            match c {
+                '0'..='9' => {
+                    self.eat();
+                }
+                '.' if !dot => {
+                    self.eat();
+                    dot = true;
+                }
+                '.' => return self.fail("unexpected decimal point"),
+                _ => return Ok(&self.text[start..self.pos]),
+            }
+        }
+        self.fail("unexpected end of file")
+    }
+
+    fn quoted(&mut self) -> Result<Spanned<&'s str>, Syntax> {
+        self.expect('"', "expected double quote")?;
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            match c {
+                '"' => {
+                    let span = start..self.pos;
+                    self.eat();
+                    return Ok(Spanned::new(&self.text[span.clone()], span));
+                }
+                '\\' => {
+                    self.eat();
+                    self.eat();
+                }
+                _ => {
+                    self.eat();
+                }
+            }
+        }
+        self.fail("unexpected end of file")
+    }
+
+    fn braced(&mut self) -> Result<Spanned<&'s str>, Syntax> {
+        self.eat();
+        let start = self.pos;
+        let mut depth = 0usize;
+        while let Some(c) = self.peek() {
+            match c {
+                '{' => {
+                    self.eat();
+                    depth += 1;
+                }
+                '}' => {
+                    let span = start..self.pos;
+                    self.eat();
+                    if depth == 0 {
+                        return Ok(Spanned::new(&self.text[span.clone()], span));
+                    }
+                    depth -= 1;
+                }
+                '\\' => {
+                    self.eat();
+                    self.eat();
+                }
+                _ => {
+                    self.eat();
+                }
+            }
+        }
+        self.fail("unexpected end of file")
+    }
+
+    fn element(&mut self) -> Result<Spanned<RawChunk<'s>>, Syntax> {
+        let start = self.pos;
+        let chunk = match self.peek() {
+            Some(c) if c.is_ascii_digit() => RawChunk::Normal(self.number()?),
+            Some(c) if is_id_start(c) => RawChunk::Abbreviation(self.ident()?.v),
+            Some('{') => return self.braced().map(|s| Spanned::new(RawChunk::Normal(s.v), s.span)),
+            Some('"') => return self.quoted().map(|s| Spanned::new(RawChunk::Normal(s.v), s.span)),
+            _ => return self.fail("unexpected end of file"),
+        };
+        Ok(Spanned::new(chunk, start..self.pos))
+    }
+
+    /// A value: elements joined by `#`.
+    fn value(&mut self) -> Result<Spanned<Parts<'s>>, Syntax> {
+        let start = self.pos;
+        let mut parts = Vec::new();
+        loop {
+            parts.push(self.element()?);
+            self.eat_whitespace();
+            if !self.eat_if('#') {
+                break;
+            }
+            self.eat_whitespace();
+        }
+        Ok(Spanned::new(parts, start..self.pos))
+    }
+
+    /// `name = value, …` up to the closing brace, each pair given to `each`
+    /// as soon as read, so that no list of them is built.
+    fn fields(&mut self, each: &mut dyn FnMut(Pair<'s>)) -> Result<(), Syntax> {
+        while self.pos < self.text.len() {
+            self.eat_whitespace();
+            if self.peek() == Some('}') {
+                return Ok(());
+            }
+            let key = self.ident()?;
+            self.eat_whitespace();
+            self.expect('=', "expected equals")?;
+            self.eat_whitespace();
+            let value = self.value()?;
+            self.eat_whitespace();
+            self.comment();
+            self.eat_whitespace();
+            each(Pair::new(key, value));
+            match self.peek() {
+                Some(',') => {
+                    self.eat();
+                    self.eat_whitespace();
+                    self.comment();
+                }
+                Some('}') => return Ok(()),
+                _ => return self.fail("expected comma"),
+            }
+        }
+        self.fail("unexpected end of file")
+    }
+
+    /// An entry's head up to its fields: the key, then the comma.
+    fn head(&mut self) -> Result<Spanned<&'s str>, Syntax> {
+        let start = self.pos;
+        let key = self.eat_while(is_key);
+        let key = Spanned::new(key, start..self.pos);
+        self.eat_whitespace();
+        self.expect(',', "expected comma")?;
+        self.eat_whitespace();
+        self.comment();
+        self.eat_whitespace();
+        Ok(key)
+    }
+}
+
+/// Bytes, braces and `$`, and the deepest brace of a literal; the depth
+/// counts every brace, escaped or not, as a command's argument is matched
+/// that way, and `at` is where it first went too deep.
+#[derive(Clone, Copy, Default, Debug)]
+struct Measure {
+    bytes: u64,
+    groups: u64,
+    chain: u32,
+}
+
+fn measure_literal(text: &str, offset: usize, problems: &mut Problems) -> Measure {
+    let mut depth = 0usize;
+    let mut groups = 0u64;
+    let mut reported = false;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'{' => {
+                depth += 1;
+                groups += 1;
+                if depth > MAX_BRACE_DEPTH && !reported {
+                    reported = true;
+                    problems.add(
+                        offset + i..offset + i + 1,
+                        format!("braces nested deeper than {MAX_BRACE_DEPTH}"),
+                    );
+                }
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                groups += 1;
+            }
+            b'$' => groups += 1,
+            _ => {}
+        }
+    }
+    Measure {
+        bytes: text.len() as u64,
+        groups,
+        chain: 0,
+    }
+}
+
+/// The effective (last) definition of a string name.
+struct Def {
+    name_at: Range<usize>,
+    value_at: usize,
+    /// Name ids it refers to, a range of [`Checked::refs`].
+    refs: Range<usize>,
+    own: Measure,
+}
+
+/// An entry as found: where it is, and what it draws on.
+struct EntryRec<'s> {
+    kind: Spanned<&'s str>,
+    key: Spanned<&'s str>,
+    /// Where its fields start.
+    body: usize,
+    /// Where it ends, for the crate's messages.
+    end: usize,
+    crossref: Option<u32>,
+    links: Vec<u32>,
+}
+
+/// The strings an entry draws on, in the order found.
+#[derive(Default)]
+struct Wanted {
+    order: Vec<u32>,
+    seen: std::collections::HashSet<u32>,
+}
+
+/// A file that passed: its entries, to be read one at a time.
+pub struct Checked<'s> {
+    text: &'s str,
+    names: HashMap<&'s str, u32>,
+    name_list: Vec<&'s str>,
+    defs: Vec<Option<Def>>,
+    refs: Vec<u32>,
+    entries: Vec<EntryRec<'s>>,
+    strings_full: bool,
+    /// More entries than the caller wanted: the rest were not read.
+    pub truncated: bool,
+}
+
+fn month(name: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    MONTHS.contains(&name.to_lowercase().as_str())
+}
+
+/// At most `n` names of a path, joined by arrows.
+fn path_text(names: impl Iterator<Item = String>) -> String {
+    let names: Vec<String> = names.collect();
+    if names.len() <= 10 {
+        names.join(" → ")
+    } else {
+        format!("{} → … → {}", names[..8].join(" → "), names[names.len() - 1])
+    }
+}
+
+/// Depth first over `n` nodes, without recursion: `cycle` gets the path of
+/// each loop found (first node repeated at the end; empty past the first
+/// [`MAX_PROBLEMS`]), `done` each node once all it reaches is done.
+fn walk(
+    n: usize,
+    succ: &dyn Fn(usize) -> Vec<usize>,
+    cycle: &mut dyn FnMut(&[usize]),
+    done: &mut dyn FnMut(usize),
+) {
+    let mut state = vec![0u8; n];
+    let mut place = vec![0usize; n];
+    let mut cycles = 0usize;
+    let mut stack: Vec<(usize, Vec<usize>, usize)> = Vec::new();
+    for root in 0..n {
+        if state[root] != 0 {
+            continue;
+        }
+        state[root] = 1;
+        stack.push((root, succ(root), 0));
+        while let Some((node, out, next)) = stack.last_mut() {
+            let node = *node;
+            if let Some(&t) = out.get(*next) {
+                *next += 1;
+                match state[t] {
+                    0 => {
+                        state[t] = 1;
+                        place[t] = stack.len();
+                        stack.push((t, succ(t), 0));
+                    }
+                    1 => {
+                        // Past a screenful of loops only their number is
+                        // told, so a path is not built for each.
+                        cycles += 1;
+                        let path: Vec<usize> = if cycles <= MAX_PROBLEMS {
+                            stack[place[t]..].iter().map(|(x, _, _)| *x).chain([t]).collect()
+                        } else {
+                            Vec::new()
+                        };
+                        cycle(&path);
+                    }
+                    _ => {}
+                }
+            } else {
+                state[node] = 2;
+                stack.pop();
+                done(node);
+            }
+        }
+    }
+}
+
+/// Reads `text` as far as needed to know it is safe to hand to the crate,
+/// keeping at most `max_entries` entries.
+pub fn check(text: &str, max_entries: usize) -> Result<Checked<'_>, Problems> {
+    let mut p = Problems::default();
+    let mut c = Checked {
+        text,
+        names: HashMap::new(),
+        name_list: Vec::new(),
+        defs: Vec::new(),
+        refs: Vec::new(),
+        entries: Vec::new(),
+        strings_full: false,
+        truncated: false,
+    };
+    if let Err(e) = c.scan(max_entries, &mut p) {
+        p.add(e.at..e.at + 1, format!("not BibTeX: {}", e.what));
+        return Err(p);
+    }
+    let strings = c.measure_strings(&mut p);
+    c.link_entries(&strings, &mut p);
+    if p.is_empty() {
+        Ok(c)
+    } else {
+        Err(p)
+    }
+}
+
+impl<'s> Checked<'s> {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The number of a string name, or none once [`MAX_STRINGS`] are known.
+    fn name_id(&mut self, name: &'s str) -> Option<u32> {
+        if let Some(&id) = self.names.get(name) {
+            return Some(id);
+        }
+        if self.name_list.len() == MAX_STRINGS {
+            return None;
+        }
+        let id = self.name_list.len() as u32;
+        self.names.insert(name, id);
+        self.name_list.push(name);
+        self.defs.push(None);
+        Some(id)
+    }
+
+    /// Pass one: the whole file in the crate's grammar, strings recorded
+    /// with what they name, entries with where they are.
+    fn scan(&mut self, max_entries: usize, p: &mut Problems) -> Result<(), Syntax> {
+        let text = self.text;
+        let mut s = Scanner::at(text, 0);
+        let mut keys: HashMap<&'s str, usize> = HashMap::new();
+        while s.pos < text.len() {
+            s.eat_whitespace();
+            match s.peek() {
+                Some('@') => {}
+                Some('%') => {
+                    s.comment();
+                    continue;
+                }
+                Some(_) => {
+                    s.eat();
+                    continue;
+                }
+                None => break,
+            }
+            s.eat();
+            let kind = s.ident()?;
+            s.eat_whitespace();
+            s.delimiter('{', "expected opening brace")?;
+            s.eat_whitespace();
+            match kind.v.to_ascii_lowercase().as_str() {
+                "string" => s.fields(&mut |pair| self.define(pair, p))?,
+                "preamble" => {
+                    s.quoted()?;
+                }
+                "comment" => s.eat_until('}'),
+                _ => {
+                    if self.entries.len() == max_entries {
+                        self.truncated = true;
+                        return Ok(());
+                    }
+                    let key = s.head()?;
+                    let body = s.pos;
+                    let mut count = 0usize;
+                    s.fields(&mut |pair| {
+                        count += 1;
+                        if count == MAX_FIELDS + 1 {
+                            p.add(
+                                pair.key.span.clone(),
+                                format!("entry `{}` has more than {MAX_FIELDS} fields", key.v),
+                            );
+                        }
+                    })?;
+                    let end = s.pos;
+                    if let Some(&first) = keys.get(key.v) {
+                        let line = text[..first].matches('\n').count() + 1;
+                        p.add(
+                            key.span.clone(),
+                            format!("duplicate key `{}` (first at line {line})", key.v),
+                        );
+                    } else {
+                        keys.insert(key.v, key.span.start);
+                    }
+                    self.entries.push(EntryRec {
+                        kind,
+                        key,
+                        body,
+                        end,
+                        crossref: None,
+                        links: Vec::new(),
+                    });
+                }
+            }
+            s.eat_whitespace();
+            s.delimiter('}', "expected closing brace")?;
+        }
+        Ok(())
+    }
+
+    /// Records a string's definition; a later one of the same name wins,
+    /// as in the crate.
+    fn define(&mut self, pair: Pair<'s>, p: &mut Problems) {
+        if self.strings_full {
+            return;
+        }
+        let from = self.refs.len();
+        let mut own = Measure::default();
+        let mut full = false;
+        for part in &pair.value.v {
+            match part.v {
+                RawChunk::Normal(t) => {
+                    let m = measure_literal(t, part.span.start, p);
+                    own.bytes = own.bytes.saturating_add(m.bytes.max(1));
+                    own.groups = own.groups.saturating_add(m.groups);
+                }
+                RawChunk::Abbreviation(name) => match self.name_id(name) {
+                    Some(r) => self.refs.push(r),
+                    None => full = true,
+                },
+            }
+        }
+        let id = self.name_id(pair.key.v);
+        let (Some(id), false) = (id, full) else {
+            self.strings_full = true;
+            p.add(pair.key.span, format!("more than {MAX_STRINGS} @string names"));
+            return;
+        };
+        self.defs[id as usize] = Some(Def {
+            name_at: pair.key.span,
+            value_at: pair.value.span.start,
+            refs: from..self.refs.len(),
+            own,
+        });
+    }
+
+    fn targets(&self, id: usize) -> Vec<usize> {
+        self.defs[id]
+            .as_ref()
+            .map(|d| self.refs[d.refs.clone()].iter().map(|&r| r as usize).collect())
+            .unwrap_or_default()
+    }
+
+    /// What each string expands to, loops and depth reported.
+    fn measure_strings(&self, p: &mut Problems) -> Vec<Measure> {
+        // Both callbacks of the walk report.
+        let p = std::cell::RefCell::new(p);
+        let n = self.name_list.len();
+        let mut m = vec![Measure::default(); n];
+        let name_at = |id: usize| self.defs[id].as_ref().map_or(0..0, |d| d.name_at.clone());
+        walk(
+            n,
+            &|id| self.targets(id),
+            &mut |path| {
+                let Some(&first) = path.first() else {
+                    return p.borrow_mut().add(0..0, String::new());
+                };
+                let message = if path.len() == 2 {
+                    format!("string `{}` refers to itself", self.name_list[first])
+                } else {
+                    format!(
+                        "string cycle: {}",
+                        path_text(path.iter().map(|&i| self.name_list[i].to_string()))
+                    )
+                };
+                p.borrow_mut().add(name_at(first), message);
+            },
+            &mut |id| {
+                let Some(def) = &self.defs[id] else {
+                    if month(self.name_list[id]) {
+                        m[id].bytes = 9;
+                    }
+                    return;
+                };
+                let mut total = def.own;
+                let mut over = false;
+                for &r in &self.refs[def.refs.clone()] {
+                    let r = m[r as usize];
+                    // A name counts at least a byte, so that what a
+                    // value draws on is never more than what it measures.
+                    total.bytes = total.bytes.saturating_add(r.bytes.max(1));
+                    total.groups = total.groups.saturating_add(r.groups);
+                    total.chain = total.chain.max(r.chain);
+                    over |= r.bytes > MAX_FIELD_BYTES;
+                }
+                total.chain += 1;
+                if total.bytes > MAX_FIELD_BYTES && !over {
+                    p.borrow_mut().add(
+                        def.name_at.clone(),
+                        format!(
+                            "string `{}` expands to {} bytes (at most {MAX_FIELD_BYTES})",
+                            self.name_list[id], total.bytes
+                        ),
+                    );
+                }
+                if total.chain == MAX_CHAIN + 1 {
+                    p.borrow_mut().add(
+                        def.name_at.clone(),
+                        format!(
+                            "string `{}` is nested deeper than {MAX_CHAIN} strings",
+                            self.name_list[id]
+                        ),
+                    );
+                }
+                m[id] = total;
+            },
+        );
+        m
+    }
+
+    /// The text a value spells, strings expanded, if it is short and its
+    /// strings are sound: enough to read a `crossref` or `xdata` key.
+    fn spell(&self, parts: &Parts<'s>, strings: &[Measure], depth: u32, out: &mut String) -> bool {
+        for part in parts {
+            match part.v {
+                RawChunk::Normal(t) => out.push_str(t),
+                RawChunk::Abbreviation(name) => {
+                    let Some(&id) = self.names.get(name) else {
+                        return false;
+                    };
+                    let Some(def) = &self.defs[id as usize] else {
+                        return false;
+                    };
+                    if depth > MAX_CHAIN || strings[id as usize].bytes > 4096 {
+                        return false;
+                    }
+                    let mut s = Scanner::at(self.text, def.value_at);
+                    let Ok(value) = s.value() else { return false };
+                    if !self.spell(&value.v, strings, depth + 1, out) {
+                        return false;
+                    }
+                }
+            }
+            if out.len() > 4096 {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Pass two: each entry's fields measured with the strings known, its
+    /// `crossref` and `xdata` read; then loops, depth and fan-out of those
+    /// links, and the expansion of the whole file.
+    fn link_entries(&mut self, strings: &[Measure], p: &mut Problems) {
+        let keys: HashMap<&str, u32> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.v, i as u32))
+            .collect();
+        let mut own = vec![0u64; self.entries.len()];
+        let mut found: Vec<(Option<u32>, Vec<u32>)> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut s = Scanner::at(self.text, e.body);
+            let mut crossref = None;
+            let mut xdata = Vec::new();
+            let mut size = 1u64;
+            let _ = s.fields(&mut |pair| {
+                let mut m = Measure::default();
+                let mut over = false;
+                for part in &pair.value.v {
+                    let pm = match part.v {
+                        RawChunk::Normal(t) => measure_literal(t, part.span.start, p),
+                        RawChunk::Abbreviation(name) => {
+                            let mut m = self
+                                .names
+                                .get(name)
+                                .map_or(Measure::default(), |&id| strings[id as usize]);
+                            m.bytes = m.bytes.max(1);
+                            m
+                        }
+                    };
+                    over |= matches!(part.v, RawChunk::Abbreviation(_)) && pm.bytes > MAX_FIELD_BYTES;
+                    m.bytes = m.bytes.saturating_add(pm.bytes);
+                    m.groups = m.groups.saturating_add(pm.groups);
+                }
+                let name = pair.key.v.to_ascii_lowercase();
+                if m.bytes > MAX_FIELD_BYTES && !over {
+                    p.add(
+                        pair.key.span.clone(),
+                        format!(
+                            "field `{name}` expands to {} bytes (at most {MAX_FIELD_BYTES})",
+                            m.bytes
+                        ),
+                    );
+                }
+                if m.groups > MAX_GROUPS {
+                    p.add(
+                        pair.key.span.clone(),
+                        format!(
+                            "field `{name}` has {} braces and `$` (at most {MAX_GROUPS})",
+                            m.groups
+                        ),
+                    );
+                }
+                size = size.saturating_add(m.bytes);
+                if name == "crossref" || name == "xdata" {
+                    let mut spelled = String::new();
+                    let plain = self.spell(&pair.value.v, strings, 0, &mut spelled)
+                        && !spelled.contains(['\\', '{', '}', '$'])
+                        && !spelled.contains("--");
+                    if !plain {
+                        p.add(
+                            pair.value.span.clone(),
+                            format!("`{name}` of `{}` is not a plain entry key", e.key.v),
+                        );
+                        return;
+                    }
+                    let targets = spelled.split(',').filter_map(|k| keys.get(k.trim()).copied());
+                    if name == "crossref" {
+                        crossref = keys.get(spelled.as_str()).copied();
+                    } else {
+                        xdata = targets.collect();
+                    }
+                }
+            });
+            own[i] = size;
+            found.push((crossref, xdata));
+        }
+        for (e, (crossref, xdata)) in self.entries.iter_mut().zip(found) {
+            e.crossref = crossref;
+            e.links = crossref.into_iter().chain(xdata).collect();
+        }
+        self.measure_links(&own, p);
+    }
+
+    fn measure_links(&self, own: &[u64], p: &mut Problems) {
+        // Both callbacks of the walk report.
+        let p = std::cell::RefCell::new(p);
+        let n = self.entries.len();
+        let key = |i: usize| self.entries[i].key.v.to_string();
+        let mut cost = vec![0u64; n];
+        let mut paths = vec![0u64; n];
+        walk(
+            n,
+            &|i| self.entries[i].links.iter().map(|&t| t as usize).collect(),
+            &mut |path| {
+                if path.is_empty() {
+                    return p.borrow_mut().add(0..0, String::new());
+                }
+                let by_crossref = path
+                    .windows(2)
+                    .all(|w| self.entries[w[0]].crossref == Some(w[1] as u32));
+                let by = if by_crossref { "crossref" } else { "crossref/xdata" };
+                let message = if path.len() == 2 {
+                    let field = if by_crossref { "crossref" } else { "xdata" };
+                    format!("entry `{}` names itself in `{field}`", key(path[0]))
+                } else {
+                    format!("{by} cycle: {}", path_text(path.iter().map(|&i| key(i))))
+                };
+                p.borrow_mut()
+                    .add(self.entries[path[0]].key.span.clone(), message);
+            },
+            &mut |i| {
+                let mut c = own[i];
+                let mut ways = 1u64;
+                let mut over = false;
+                for &t in &self.entries[i].links {
+                    let t = t as usize;
+                    c = c.saturating_add(cost[t]);
+                    ways = ways.saturating_add(paths[t]);
+                    over |= paths[t] > MAX_LINKS + 1;
+                }
+                if !over && ways > MAX_LINKS + 1 {
+                    p.borrow_mut().add(
+                        self.entries[i].key.span.clone(),
+                        format!(
+                            "entry `{}` draws on other entries by {} crossref/xdata paths (at most {MAX_LINKS})",
+                            key(i),
+                            ways - 1
+                        ),
+                    );
+                }
+                cost[i] = c;
+                paths[i] = ways;
+            },
+        );
+        let budget = (self.text.len() as u64)
+            .saturating_mul(EXPANSION_FACTOR)
+            .saturating_add(EXPANSION_SLACK);
+        let mut total = 0u64;
+        for (i, c) in cost.iter().enumerate() {
+            total = total.saturating_add(*c);
+            if total > budget {
+                p.borrow_mut().add(
+                    self.entries[i].key.span.clone(),
+                    format!(
+                        "by entry `{}` strings, crossref and xdata expand the file past {budget} bytes ({EXPANSION_FACTOR} times its size and 1 MiB)",
+                        key(i)
+                    ),
+                );
+                break;
+            }
+        }
+    }
+
+    /// Entry `i` as the crate reads it, with the strings and entries it
+    /// draws on and nothing else; `ids` aliases are left out so that no
+    /// key reaches an entry the links above did not count. Also says
+    /// whether `ids` was there.
+    pub fn entry(&self, i: usize) -> Result<(biblatex::Entry, bool), Problem> {
+        let mut members = vec![i];
+        let mut k = 0;
+        while let Some(&m) = members.get(k) {
+            for &t in &self.entries[m].links {
+                if !members.contains(&(t as usize)) {
+                    members.push(t as usize);
+                }
+            }
+            k += 1;
+        }
+        let mut had_ids = false;
+        let mut wanted = Wanted::default();
+        let mut raw = RawBibliography {
+            preamble: String::new(),
+            entries: Vec::new(),
+            abbreviations: Vec::new(),
+        };
+        for &m in &members {
+            let e = &self.entries[m];
+            let mut fields = Vec::new();
+            let mut s = Scanner::at(self.text, e.body);
+            let read = s.fields(&mut |pair| {
+                if pair.key.v.eq_ignore_ascii_case("ids") {
+                    had_ids |= m == i;
+                    return;
+                }
+                self.wants(&pair.value.v, &mut wanted);
+                fields.push(pair);
+            });
+            if let Err(x) = read {
+                return Err(Problem {
+                    at: x.at..x.at + 1,
+                    message: format!("not BibTeX: {}", x.what),
+                });
+            }
+            raw.entries.push(Spanned::new(
+                RawEntry {
+                    key: e.key.clone(),
+                    kind: e.kind.clone(),
+                    fields,
+                },
+                e.kind.span.start.saturating_sub(1)..e.end,
+            ));
+        }
+        let mut k = 0;
+        while let Some(&id) = wanted.order.get(k) {
+            k += 1;
+            let Some(def) = &self.defs[id as usize] else {
+                continue;
+            };
+            let mut s = Scanner::at(self.text, def.value_at);
+            if let Ok(value) = s.value() {
+                self.wants(&value.v, &mut wanted);
+                let name = self.name_list[id as usize];
+                raw.abbreviations
+                    .push(Pair::new(Spanned::new(name, def.name_at.clone()), value));
+            }
+        }
+        let bib = Bibliography::from_raw(raw).map_err(|e| Problem {
+            at: e.span,
+            message: format!("not BibTeX: {}", e.kind),
+        })?;
+        let entry = bib.into_iter().next().expect("the entry asked for is the first");
+        Ok((entry, had_ids))
+    }
+
+    /// Adds the string names `parts` use to `wanted`, once each.
+    fn wants(&self, parts: &Parts<'s>, wanted: &mut Wanted) {
+        for part in parts {
+            if let RawChunk::Abbreviation(name) = part.v {
+                if let Some(&id) = self.names.get(name) {
+                    if wanted.seen.insert(id) {
+                        wanted.order.push(id);
+                    }
+                }
+            }
+        }
+    }
+}
