@@ -196,6 +196,8 @@ impl Draft {
                 self.archive(a, r, index);
             } else if line.starts_with(QUOTE_NOTE) {
                 // A quote belongs to an event, not to the source.
+            } else if line.starts_with(super::citations::ACCESSED_NOTE) {
+                // Said again for classic BibTeX styles; `urldate` holds it.
             } else {
                 others += 1;
             }
