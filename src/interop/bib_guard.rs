@@ -13,6 +13,7 @@
 //! crate one entry at a time, with only the strings and entries that entry
 //! draws on, so memory follows the largest entry rather than the file.
 
+use super::bib_scan::{Parts, Scanner, Syntax};
 use biblatex::{Bibliography, Pair, RawBibliography, RawChunk, RawEntry, Spanned};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -68,254 +69,6 @@ impl Problems {
     }
 }
 
-/// A syntax error: where, and what the crate would say.
-struct Syntax {
-    at: usize,
-    what: &'static str,
-}
-
-type Parts<'s> = Vec<Spanned<RawChunk<'s>>>;
-
-/// The crate's grammar (`biblatex::raw`), step for step, without recursion.
-struct Scanner<'s> {
-    text: &'s str,
-    pos: usize,
-}
-
-fn is_key(c: char) -> bool {
-    !matches!(c, ',' | '}') && !c.is_control() && !c.is_whitespace()
-}
-
-fn is_id_start(c: char) -> bool {
-    !matches!(c, ':' | '<' | '-' | '>') && is_id_continue(c)
-}
-
-fn is_id_continue(c: char) -> bool {
-    !matches!(
-        c,
-        '@' | '{' | '}' | '"' | '#' | '\'' | '(' | ')' | ',' | '=' | '%' | '\\' | '~'
-    ) && !c.is_control()
-        && !c.is_whitespace()
-}
-
-impl<'s> Scanner<'s> {
-    fn at(text: &'s str, pos: usize) -> Self {
-        Scanner { text, pos }
-    }
-
-    fn peek(&self) -> Option<char> {
-        self.text[self.pos..].chars().next()
-    }
-
-    fn eat(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += c.len_utf8();
-        Some(c)
-    }
-
-    fn eat_if(&mut self, c: char) -> bool {
-        let hit = self.peek() == Some(c);
-        if hit {
-            self.pos += c.len_utf8();
-        }
-        hit
-    }
-
-    fn eat_while(&mut self, f: impl Fn(char) -> bool) -> &'s str {
-        let start = self.pos;
-        let rest = &self.text[start..];
-        self.pos += rest.find(|c| !f(c)).unwrap_or(rest.len());
-        &self.text[start..self.pos]
-    }
-
-    fn eat_whitespace(&mut self) {
-        self.eat_while(char::is_whitespace);
-    }
-
-    fn eat_until(&mut self, c: char) {
-        let rest = &self.text[self.pos..];
-        self.pos += rest.find(c).unwrap_or(rest.len());
-    }
-
-    fn comment(&mut self) {
-        if self.eat_if('%') {
-            self.eat_until('\n');
-        }
-    }
-
-    fn fail<T>(&self, what: &'static str) -> Result<T, Syntax> {
-        Err(Syntax { at: self.pos, what })
-    }
-
-    fn expect(&mut self, c: char, what: &'static str) -> Result<(), Syntax> {
-        if self.eat_if(c) {
-            Ok(())
-        } else {
-            self.fail(what)
-        }
-    }
-
-    /// An opening or closing delimiter; the crate takes `"` for either.
-    fn delimiter(&mut self, c: char, what: &'static str) -> Result<(), Syntax> {
-        if self.eat_if(c) || self.eat_if('"') {
-            Ok(())
-        } else {
-            self.fail(what)
-        }
-    }
-
-    fn ident(&mut self) -> Result<Spanned<&'s str>, Syntax> {
-        let start = self.pos;
-        if !self.peek().is_some_and(is_id_start) {
-            return self.fail("expected identifier");
-        }
-        self.eat();
-        self.eat_while(is_id_continue);
-        Ok(Spanned::new(&self.text[start..self.pos], start..self.pos))
-    }
-
-    fn number(&mut self) -> Result<&'s str, Syntax> {
-        let start = self.pos;
-        let mut dot = false;
-        while let Some(c) = self.peek() {
-            match c {
-                '0'..='9' => {
-                    self.eat();
-                }
-                '.' if !dot => {
-                    self.eat();
-                    dot = true;
-                }
-                '.' => return self.fail("unexpected decimal point"),
-                _ => return Ok(&self.text[start..self.pos]),
-            }
-        }
-        self.fail("unexpected end of file")
-    }
-
-    fn quoted(&mut self) -> Result<Spanned<&'s str>, Syntax> {
-        self.expect('"', "expected double quote")?;
-        let start = self.pos;
-        while let Some(c) = self.peek() {
-            match c {
-                '"' => {
-                    let span = start..self.pos;
-                    self.eat();
-                    return Ok(Spanned::new(&self.text[span.clone()], span));
-                }
-                '\\' => {
-                    self.eat();
-                    self.eat();
-                }
-                _ => {
-                    self.eat();
-                }
-            }
-        }
-        self.fail("unexpected end of file")
-    }
-
-    fn braced(&mut self) -> Result<Spanned<&'s str>, Syntax> {
-        self.eat();
-        let start = self.pos;
-        let mut depth = 0usize;
-        while let Some(c) = self.peek() {
-            match c {
-                '{' => {
-                    self.eat();
-                    depth += 1;
-                }
-                '}' => {
-                    let span = start..self.pos;
-                    self.eat();
-                    if depth == 0 {
-                        return Ok(Spanned::new(&self.text[span.clone()], span));
-                    }
-                    depth -= 1;
-                }
-                '\\' => {
-                    self.eat();
-                    self.eat();
-                }
-                _ => {
-                    self.eat();
-                }
-            }
-        }
-        self.fail("unexpected end of file")
-    }
-
-    fn element(&mut self) -> Result<Spanned<RawChunk<'s>>, Syntax> {
-        let start = self.pos;
-        let chunk = match self.peek() {
-            Some(c) if c.is_ascii_digit() => RawChunk::Normal(self.number()?),
-            Some(c) if is_id_start(c) => RawChunk::Abbreviation(self.ident()?.v),
-            Some('{') => return self.braced().map(|s| Spanned::new(RawChunk::Normal(s.v), s.span)),
-            Some('"') => return self.quoted().map(|s| Spanned::new(RawChunk::Normal(s.v), s.span)),
-            _ => return self.fail("unexpected end of file"),
-        };
-        Ok(Spanned::new(chunk, start..self.pos))
-    }
-
-    /// A value: elements joined by `#`.
-    fn value(&mut self) -> Result<Spanned<Parts<'s>>, Syntax> {
-        let start = self.pos;
-        let mut parts = Vec::new();
-        loop {
-            parts.push(self.element()?);
-            self.eat_whitespace();
-            if !self.eat_if('#') {
-                break;
-            }
-            self.eat_whitespace();
-        }
-        Ok(Spanned::new(parts, start..self.pos))
-    }
-
-    /// `name = value, …` up to the closing brace, each pair given to `each`
-    /// as soon as read, so that no list of them is built.
-    fn fields(&mut self, each: &mut dyn FnMut(Pair<'s>)) -> Result<(), Syntax> {
-        while self.pos < self.text.len() {
-            self.eat_whitespace();
-            if self.peek() == Some('}') {
-                return Ok(());
-            }
-            let key = self.ident()?;
-            self.eat_whitespace();
-            self.expect('=', "expected equals")?;
-            self.eat_whitespace();
-            let value = self.value()?;
-            self.eat_whitespace();
-            self.comment();
-            self.eat_whitespace();
-            each(Pair::new(key, value));
-            match self.peek() {
-                Some(',') => {
-                    self.eat();
-                    self.eat_whitespace();
-                    self.comment();
-                }
-                Some('}') => return Ok(()),
-                _ => return self.fail("expected comma"),
-            }
-        }
-        self.fail("unexpected end of file")
-    }
-
-    /// An entry's head up to its fields: the key, then the comma.
-    fn head(&mut self) -> Result<Spanned<&'s str>, Syntax> {
-        let start = self.pos;
-        let key = self.eat_while(is_key);
-        let key = Spanned::new(key, start..self.pos);
-        self.eat_whitespace();
-        self.expect(',', "expected comma")?;
-        self.eat_whitespace();
-        self.comment();
-        self.eat_whitespace();
-        Ok(key)
-    }
-}
-
 /// Bytes, braces and `$`, and the deepest brace of a literal; the depth
 /// counts every brace, escaped or not, as a command's argument is matched
 /// that way, and `at` is where it first went too deep.
@@ -367,17 +120,23 @@ struct Def {
     own: Measure,
 }
 
-/// An entry as found: where it is, and what it draws on.
-struct EntryRec<'s> {
-    kind: Spanned<&'s str>,
-    key: Spanned<&'s str>,
+/// An entry as found: where it is, and what it draws on. Offsets are kept
+/// as `u32` (files are smaller than 4 GiB) since a file of empty entries
+/// holds one of these every eight bytes.
+struct EntryRec {
+    /// Where its `@` is.
+    start: u32,
+    key: (u32, u32),
     /// Where its fields start.
-    body: usize,
-    /// Where it ends, for the crate's messages.
-    end: usize,
-    crossref: Option<u32>,
-    links: Vec<u32>,
+    body: u32,
+    /// Where its fields end, for the crate's messages.
+    end: u32,
+    /// The entry its `crossref` names, or [`NONE`].
+    crossref: u32,
+    links: Box<[u32]>,
 }
+
+const NONE: u32 = u32::MAX;
 
 /// The strings an entry draws on, in the order found.
 #[derive(Default)]
@@ -393,7 +152,7 @@ pub struct Checked<'s> {
     name_list: Vec<&'s str>,
     defs: Vec<Option<Def>>,
     refs: Vec<u32>,
-    entries: Vec<EntryRec<'s>>,
+    entries: Vec<EntryRec>,
     strings_full: bool,
     /// More entries than the caller wanted: the rest were not read.
     pub truncated: bool,
@@ -471,6 +230,10 @@ fn walk(
 /// keeping at most `max_entries` entries.
 pub fn check(text: &str, max_entries: usize) -> Result<Checked<'_>, Problems> {
     let mut p = Problems::default();
+    if u32::try_from(text.len()).is_err() {
+        p.add(0..0, "a `.bib` file of 4 GiB or more is not read".into());
+        return Err(p);
+    }
     let mut c = Checked {
         text,
         names: HashMap::new(),
@@ -495,6 +258,17 @@ pub fn check(text: &str, max_entries: usize) -> Result<Checked<'_>, Problems> {
 }
 
 impl<'s> Checked<'s> {
+    fn key(&self, i: usize) -> Spanned<&'s str> {
+        let (a, b) = self.entries[i].key;
+        let span = a as usize..b as usize;
+        Spanned::new(&self.text[span.clone()], span)
+    }
+
+    fn kind(&self, i: usize) -> Spanned<&'s str> {
+        let mut s = Scanner::at(self.text, self.entries[i].start as usize + 1);
+        s.ident().unwrap_or_else(|_| Spanned::new("", 0..0))
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -576,13 +350,14 @@ impl<'s> Checked<'s> {
                     } else {
                         keys.insert(key.v, key.span.start);
                     }
+                    let at = |n: usize| n as u32;
                     self.entries.push(EntryRec {
-                        kind,
-                        key,
-                        body,
-                        end,
-                        crossref: None,
-                        links: Vec::new(),
+                        start: at(kind.span.start - 1),
+                        key: (at(key.span.start), at(key.span.end)),
+                        body: at(body),
+                        end: at(end),
+                        crossref: NONE,
+                        links: Box::new([]),
                     });
                 }
             }
@@ -736,16 +511,13 @@ impl<'s> Checked<'s> {
     /// `crossref` and `xdata` read; then loops, depth and fan-out of those
     /// links, and the expansion of the whole file.
     fn link_entries(&mut self, strings: &[Measure], p: &mut Problems) {
-        let keys: HashMap<&str, u32> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.key.v, i as u32))
+        let keys: HashMap<&str, u32> = (0..self.entries.len())
+            .map(|i| (self.key(i).v, i as u32))
             .collect();
         let mut own = vec![0u64; self.entries.len()];
-        let mut found: Vec<(Option<u32>, Vec<u32>)> = Vec::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            let mut s = Scanner::at(self.text, e.body);
+        for (i, own) in own.iter_mut().enumerate() {
+            let mut s = Scanner::at(self.text, self.entries[i].body as usize);
+            let key = self.key(i).v;
             let mut crossref = None;
             let mut xdata = Vec::new();
             let mut size = 1u64;
@@ -796,7 +568,7 @@ impl<'s> Checked<'s> {
                     if !plain {
                         p.add(
                             pair.value.span.clone(),
-                            format!("`{name}` of `{}` is not a plain entry key", e.key.v),
+                            format!("`{name}` of `{key}` is not a plain entry key"),
                         );
                         return;
                     }
@@ -808,11 +580,9 @@ impl<'s> Checked<'s> {
                     }
                 }
             });
-            own[i] = size;
-            found.push((crossref, xdata));
-        }
-        for (e, (crossref, xdata)) in self.entries.iter_mut().zip(found) {
-            e.crossref = crossref;
+            *own = size;
+            let e = &mut self.entries[i];
+            e.crossref = crossref.unwrap_or(NONE);
             e.links = crossref.into_iter().chain(xdata).collect();
         }
         self.measure_links(&own, p);
@@ -822,7 +592,7 @@ impl<'s> Checked<'s> {
         // Both callbacks of the walk report.
         let p = std::cell::RefCell::new(p);
         let n = self.entries.len();
-        let key = |i: usize| self.entries[i].key.v.to_string();
+        let key = |i: usize| self.key(i).v.to_string();
         let mut cost = vec![0u64; n];
         let mut paths = vec![0u64; n];
         walk(
@@ -834,7 +604,7 @@ impl<'s> Checked<'s> {
                 }
                 let by_crossref = path
                     .windows(2)
-                    .all(|w| self.entries[w[0]].crossref == Some(w[1] as u32));
+                    .all(|w| self.entries[w[0]].crossref == w[1] as u32);
                 let by = if by_crossref { "crossref" } else { "crossref/xdata" };
                 let message = if path.len() == 2 {
                     let field = if by_crossref { "crossref" } else { "xdata" };
@@ -842,8 +612,7 @@ impl<'s> Checked<'s> {
                 } else {
                     format!("{by} cycle: {}", path_text(path.iter().map(|&i| key(i))))
                 };
-                p.borrow_mut()
-                    .add(self.entries[path[0]].key.span.clone(), message);
+                p.borrow_mut().add(self.key(path[0]).span, message);
             },
             &mut |i| {
                 let mut c = own[i];
@@ -857,7 +626,7 @@ impl<'s> Checked<'s> {
                 }
                 if !over && ways > MAX_LINKS + 1 {
                     p.borrow_mut().add(
-                        self.entries[i].key.span.clone(),
+                        self.key(i).span,
                         format!(
                             "entry `{}` draws on other entries by {} crossref/xdata paths (at most {MAX_LINKS})",
                             key(i),
@@ -877,9 +646,9 @@ impl<'s> Checked<'s> {
             total = total.saturating_add(*c);
             if total > budget {
                 p.borrow_mut().add(
-                    self.entries[i].key.span.clone(),
+                    self.key(i).span,
                     format!(
-                        "by entry `{}` strings, crossref and xdata expand the file past {budget} bytes ({EXPANSION_FACTOR} times its size and 1 MiB)",
+                        "strings, crossref and xdata expand the file to more than {budget} bytes ({EXPANSION_FACTOR} times its size and 1 MiB), reached at entry `{}`",
                         key(i)
                     ),
                 );
@@ -913,7 +682,7 @@ impl<'s> Checked<'s> {
         for &m in &members {
             let e = &self.entries[m];
             let mut fields = Vec::new();
-            let mut s = Scanner::at(self.text, e.body);
+            let mut s = Scanner::at(self.text, e.body as usize);
             let read = s.fields(&mut |pair| {
                 if pair.key.v.eq_ignore_ascii_case("ids") {
                     had_ids |= m == i;
@@ -930,11 +699,11 @@ impl<'s> Checked<'s> {
             }
             raw.entries.push(Spanned::new(
                 RawEntry {
-                    key: e.key.clone(),
-                    kind: e.kind.clone(),
+                    key: self.key(m),
+                    kind: self.kind(m),
                     fields,
                 },
-                e.kind.span.start.saturating_sub(1)..e.end,
+                e.start as usize..e.end as usize,
             ));
         }
         let mut k = 0;

@@ -3,6 +3,7 @@
 //! cited sources for reference managers (CSL-JSON, BibTeX, RIS; in and out).
 
 pub mod bib_guard;
+pub mod bib_scan;
 pub mod citations;
 pub mod handout;
 pub mod html;
