@@ -101,3 +101,16 @@ fn bibtex_export_import_export_keeps_every_field_and_invents_none() {
         );
     }
 }
+
+/// The fuzz target's check, on the kinds of input it starts from.
+#[test]
+fn the_fuzz_check_holds_for_seed_files() {
+    for text in [
+        "@misc{a, title = {T}, howpublished = {P}}",
+        "@string{p = {Press}}\n@book{b, title = {Whole -- part}, publisher = p, year = 2020, month = mar}",
+        "@online{c, title = {[Label]}, organization = {O}, note = {{Title supplied by the compilers: Label}. {Location: box 4}}}",
+        "@article{d, title = {Caf\\'e {UN}}, journal = {Post}, url = {https://x.example/a%20b}, urldate = {2024-01-02}}",
+    ] {
+        tipline::synth::bib_round_trip(text);
+    }
+}
