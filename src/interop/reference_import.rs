@@ -484,7 +484,7 @@ pub fn bibtex(file: &str, text: &str) -> Result<Imported, Vec<Diagnostic>> {
             }
         };
         let entry = &entry;
-        let field = |k: &str| entry.get(k).map(|c| c.format_verbatim()).and_then(|s| clean(&s));
+        let field = |k: &str| entry.get(k).and_then(|c| clean(&one_space(&c.format_verbatim())));
         let mut d = Draft {
             key: entry.key.clone(),
             ..Draft::default()
@@ -567,16 +567,23 @@ fn note_lines(chunks: biblatex::ChunksRef<'_>) -> Option<String> {
             Chunk::Math(_) => false,
         });
     if grouped {
-        let lines: Vec<&str> = chunks
+        let lines: Vec<String> = chunks
             .iter()
             .filter_map(|c| match &c.v {
-                Chunk::Verbatim(t) => Some(t.as_str()),
+                Chunk::Verbatim(t) => Some(one_space(t)),
                 _ => None,
             })
             .collect();
         return Some(lines.join("\n"));
     }
-    clean(&chunks.format_verbatim()).map(|n| split_note(&n))
+    clean(&one_space(&chunks.format_verbatim())).map(|n| split_note(&n))
+}
+
+/// Runs of spaces as one, as TeX reads them: a command the crate leaves
+/// as written (`\foo `) can put two side by side, which an export would
+/// write and the next reading make one.
+fn one_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A note written without braced lines, split before each known beginning
