@@ -80,33 +80,45 @@ struct Measure {
 }
 
 fn measure_literal(text: &str, offset: usize, problems: &mut Problems) -> Measure {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut groups = 0u64;
     let mut reported = false;
     // A brace or `$` after a backslash is a character to the crate, not a
-    // piece (an export writes `\{` for a brace in a title); it still
-    // counts for the depth, as a command's argument is matched that way.
+    // piece (an export writes `\{` for a brace in a title), and the `{}`
+    // closing a command's name (`\textasciitilde{}`) is its argument. Both
+    // still count for the depth, as a command's argument is matched so.
     let mut escaped = false;
-    for (i, b) in text.bytes().enumerate() {
-        let piece = u64::from(!escaped);
-        escaped = b == b'\\' && !escaped;
+    let mut command = false;
+    let mut argument = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'{' {
+            depth += 1;
+            if depth > MAX_BRACE_DEPTH && !reported {
+                reported = true;
+                problems.add(
+                    offset + i..offset + i + 1,
+                    format!("braces nested deeper than {MAX_BRACE_DEPTH}"),
+                );
+            }
+        } else if b == b'}' {
+            depth = depth.saturating_sub(1);
+        }
+        if escaped {
+            escaped = false;
+            command = b.is_ascii_alphabetic();
+            continue;
+        }
+        if command && b.is_ascii_alphabetic() {
+            continue;
+        }
+        let empty_argument = command && b == b'{' && bytes.get(i + 1) == Some(&b'}');
+        command = false;
         match b {
-            b'{' => {
-                depth += 1;
-                groups += piece;
-                if depth > MAX_BRACE_DEPTH && !reported {
-                    reported = true;
-                    problems.add(
-                        offset + i..offset + i + 1,
-                        format!("braces nested deeper than {MAX_BRACE_DEPTH}"),
-                    );
-                }
-            }
-            b'}' => {
-                depth = depth.saturating_sub(1);
-                groups += piece;
-            }
-            b'$' => groups += piece,
+            b'\\' => escaped = true,
+            b'{' if empty_argument => argument = true,
+            b'}' if std::mem::take(&mut argument) => {}
+            b'{' | b'}' | b'$' => groups += 1,
             _ => {}
         }
     }
@@ -745,5 +757,30 @@ impl<'s> Checked<'s> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(text: &str) -> u64 {
+        measure_literal(text, 0, &mut Problems::default()).groups
+    }
+
+    #[test]
+    fn what_an_export_escapes_is_not_a_piece() {
+        assert_eq!(groups(&"\\textasciitilde{}".repeat(2000)), 0);
+        assert_eq!(groups(&"\\{\\}\\$".repeat(2000)), 0);
+        assert_eq!(groups("{}{a}$x$"), 6);
+        assert_eq!(groups("\\emph{a}"), 2);
+    }
+
+    #[test]
+    fn escaped_braces_still_count_for_the_depth() {
+        let mut p = Problems::default();
+        measure_literal(&"\\{".repeat(65), 0, &mut p);
+        assert_eq!(p.kept[0].message, "braces nested deeper than 64");
+        assert_eq!(p.kept[0].at, 129..130);
     }
 }
