@@ -58,6 +58,96 @@ fn floods_keep_a_screenful_of_problems_in_bounded_memory() {
     an_error_at_every_column_is_one_problem_with_a_count();
     a_valid_file_as_dense_is_refused_as_cheaply();
     a_timelinejs_file_of_numbers_is_refused_as_cheaply();
+    bib_floods_stay_within_sixteen_times_the_file();
+    repeated_keys_are_numbered_in_order();
+}
+
+/// Imports `text` as a `.bib` file; the peak is measured as for loads.
+fn bib_measured(
+    text: &str,
+) -> (
+    Result<tipline::interop::reference_import::Imported, Vec<tipline::load::diag::Diagnostic>>,
+    usize,
+) {
+    let before = counting::reset();
+    let read = tipline::interop::reference_import::bibtex("flood.bib", text);
+    (read, counting::peak_since(before))
+}
+
+/// `.bib` files that took 54 times their size (one entry of four million
+/// fields) or grew without bound (doubling strings) are refused, and the
+/// files that import hold at most 16 times their size at the peak.
+fn bib_floods_stay_within_sixteen_times_the_file() {
+    let fields: String = (0..400_000).map(|i| format!("f{i}={{x}},")).collect();
+    let mut laughs = String::from("@string{l0 = \"xxxxxxxxxx\"}\n");
+    for i in 1..=30 {
+        laughs.push_str(&format!("@string{{l{i} = l{} # l{}}}\n", i - 1, i - 1));
+    }
+    laughs.push_str("@misc{k, title = l30, publisher = {P}}\n");
+    let refused = [
+        ("one entry of 400k fields", format!("@misc{{k,\n{fields}}}\n")),
+        ("thirty doubling strings", laughs),
+        (
+            "100k nested braces",
+            format!(
+                "@misc{{k, title = {{{}}}}}",
+                "{".repeat(100_000) + &"}".repeat(100_000)
+            ),
+        ),
+    ];
+    for (what, text) in refused {
+        let (read, peak) = bib_measured(&text);
+        let problems = read.expect_err(what);
+        assert!(!problems.is_empty() && problems.len() <= 21, "{what}");
+        assert!(peak < 16 * text.len(), "{what}: {peak} bytes for {}", text.len());
+    }
+    let entry = |i: usize| {
+        format!(
+            "@misc{{key{i},\n  title = {{Report {i} on {{Cambodia}}}},\n  howpublished = {{Publisher}},\n  url = {{https://example.org/r/{i}}},\n  year = {{2019}},\n  month = mar,\n  note = {{{{Location: box {i}}}}},\n}}\n\n"
+        )
+    };
+    let imported = [
+        ("20k entries", (0..20_000).map(entry).collect::<String>()),
+        (
+            "100k empty entries",
+            (0..100_000).map(|i| format!("@a{{k{i},}}")).collect(),
+        ),
+    ];
+    for (what, text) in imported {
+        let (read, peak) = bib_measured(&text);
+        let read = read.unwrap_or_else(|e| panic!("{what}: {}", e[0]));
+        assert!(read.diagnostics.len() <= 201, "{what}");
+        assert!(
+            peak < 16 * text.len(),
+            "{what}: {peak} bytes for {} ({}x)",
+            text.len(),
+            peak / text.len()
+        );
+    }
+}
+
+/// Twenty thousand items of one id or one slug are numbered as before,
+/// each after the last (the search for a free number took 25 s).
+fn repeated_keys_are_numbered_in_order() {
+    use tipline::interop::reference_import::{bibtex, csl_json};
+    let item = r#"{"id": "same", "title": "T", "publisher": "P"}"#;
+    let json = format!("[{}]", vec![item; 20_000].join(","));
+    let read = csl_json("flood.json", &json).unwrap();
+    let ids: Vec<&str> = read.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids[..3], ["same", "same-2", "same-3"]);
+    assert_eq!(ids[19_999], "same-20000");
+    // Keys that differ only in a character the slug turns into `-`.
+    let bib: String = (0..20_000u32)
+        .map(|i| {
+            let c = char::from_u32(0x4E00 + i).unwrap();
+            format!("@misc{{k{c}x, title = {{T}}, publisher = {{P}}}}\n")
+        })
+        .collect();
+    let read = bibtex("flood.bib", &bib).unwrap();
+    let ids: Vec<&str> = read.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids[..3], ["k-x", "k-x-2", "k-x-3"]);
+    assert_eq!(ids[19_999], "k-x-20000");
+    assert_eq!(read.errors(), 0);
 }
 
 /// Valid TOML as dense (a huge inline array) once peaked at 75 times its

@@ -169,11 +169,11 @@ pub(super) fn import_references(
         EXIT_USAGE
     })?;
     let read = match format {
-        References::CslJson => reference_import::csl_json(&source.name, &source.text),
+        References::CslJson => reference_import::csl_json(&source.name, &source.text).map_err(|d| vec![d]),
         References::Bibtex => reference_import::bibtex(&source.name, &source.text),
     };
     let imported = read.map_err(|d| {
-        report(&[d]);
+        report(&d);
         EXIT_INVALID_DATA
     })?;
     report(&imported.diagnostics);

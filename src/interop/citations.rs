@@ -389,7 +389,11 @@ pub fn bib(items: &[Item<'_>], dialect: Bib) -> String {
             }
         }
         if !note.is_empty() {
-            fields.push(("note", format!("{{{}}}", bib_escape(&note.join(". ")))));
+            // Each line in its own braces: a reader can tell the lines
+            // apart whatever text they hold, and a printed note still
+            // reads as sentences.
+            let lines: Vec<String> = note.iter().map(|l| format!("{{{}}}", bib_escape(l))).collect();
+            fields.push(("note", format!("{{{}}}", lines.join(". "))));
         }
         if !annotation.is_empty() {
             let name = if classic { "annote" } else { "annotation" };

@@ -2,6 +2,8 @@
 //! out), iCalendar files of dated events and yearly observances, and the
 //! cited sources for reference managers (CSL-JSON, BibTeX, RIS; in and out).
 
+pub mod bib_guard;
+pub mod bib_scan;
 pub mod citations;
 pub mod handout;
 pub mod html;

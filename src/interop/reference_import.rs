@@ -13,16 +13,23 @@ use crate::load::diag::{Diagnostic, Severity};
 use crate::text::sanitize_line;
 use crate::timeline::date::PartialDate;
 use crate::timeline::model::Source;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Most items one file may hold: a bound on the memory and the report.
 pub const MAX_ITEMS: usize = 100_000;
+
+/// Diagnostics kept about items; past them only their number is told, as
+/// a file of 100k untitled entries would otherwise report more than it
+/// holds.
+pub const MAX_REPORTED: usize = 200;
 
 /// The sources read, and what could not be mapped.
 #[derive(Debug, Default)]
 pub struct Imported {
     pub sources: Vec<Source>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Errors counted but not kept in `diagnostics`.
+    pub errors_not_shown: usize,
 }
 
 impl Imported {
@@ -31,7 +38,7 @@ impl Imported {
     }
 
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.diagnostics.iter().filter(|d| d.is_error()).count() + self.errors_not_shown
     }
 }
 
@@ -54,16 +61,89 @@ struct Draft {
 struct Report<'a> {
     file: &'a str,
     out: Vec<Diagnostic>,
+    errors_not_shown: usize,
+    warnings_not_shown: usize,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    fn new(file: &'a str) -> Self {
+        Report {
+            file,
+            out: Vec::new(),
+            errors_not_shown: 0,
+            warnings_not_shown: 0,
+        }
+    }
+
     fn say(&mut self, severity: Severity, index: usize, key: &str, message: String) {
+        if self.out.len() >= MAX_REPORTED {
+            match severity {
+                Severity::Error => self.errors_not_shown += 1,
+                Severity::Warning => self.warnings_not_shown += 1,
+            }
+            return;
+        }
         let mut d = Diagnostic::file_error(
             self.file,
             format!("item {} (`{}`): {message}", index + 1, sanitize_line(key)),
         );
         d.severity = severity;
         self.out.push(d);
+    }
+
+    fn finish(mut self, sources: Vec<Source>) -> Imported {
+        let hidden = self.errors_not_shown + self.warnings_not_shown;
+        if hidden > 0 {
+            let mut d = Diagnostic::file_error(
+                self.file,
+                format!(
+                    "… and {} more error(s) and {} more warning(s) about items not shown",
+                    self.errors_not_shown, self.warnings_not_shown
+                ),
+            );
+            d.severity = Severity::Warning;
+            self.out.push(d);
+        }
+        Imported {
+            sources,
+            diagnostics: self.out,
+            errors_not_shown: self.errors_not_shown,
+        }
+    }
+}
+
+/// The ids given so far, and for each id asked for more than once the
+/// next number to try after it, so that a thousand items of one key cost
+/// a thousand steps rather than half a million.
+#[derive(Default)]
+struct Taken {
+    ids: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Taken {
+    /// `id`, or the first `id-N` (N from 2) not given yet.
+    fn free(&self, id: String) -> String {
+        if !self.ids.contains(&id) {
+            return id;
+        }
+        let mut n = self.next.get(&id).copied().unwrap_or(2);
+        loop {
+            let candidate = format!("{id}-{n}");
+            if !self.ids.contains(&candidate) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+
+    /// Marks `id` given; `base` is the id it was asked for as.
+    fn give(&mut self, base: &str, id: &str) {
+        if base != id {
+            let n: usize = id[base.len() + 1..].parse().unwrap_or(2);
+            self.next.insert(base.to_string(), n + 1);
+        }
+        self.ids.insert(id.to_string());
     }
 }
 
@@ -116,6 +196,8 @@ impl Draft {
                 self.archive(a, r, index);
             } else if line.starts_with(QUOTE_NOTE) {
                 // A quote belongs to an event, not to the source.
+            } else if line.starts_with(super::citations::ACCESSED_NOTE) {
+                // Said again for classic BibTeX styles; `urldate` holds it.
             } else {
                 others += 1;
             }
@@ -152,18 +234,13 @@ impl Draft {
     }
 
     /// The source, or why there is none.
-    fn finish(self, r: &mut Report<'_>, index: usize, taken: &mut HashSet<String>) -> Option<Source> {
-        let mut id = slug(&self.key);
-        if id.is_empty() {
-            id = format!("item-{}", index + 1);
+    fn finish(self, r: &mut Report<'_>, index: usize, taken: &mut Taken) -> Option<Source> {
+        let mut base = slug(&self.key);
+        if base.is_empty() {
+            base = format!("item-{}", index + 1);
         }
-        if taken.contains(&id) {
-            let base = id.clone();
-            let mut n = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+        let id = taken.free(base.clone());
+        if id != base {
             r.say(
                 Severity::Warning,
                 index,
@@ -193,7 +270,7 @@ impl Draft {
             );
             return None;
         };
-        taken.insert(id.clone());
+        taken.give(&base, &id);
         let mut s = Source::new(id, publisher, title);
         s.title_is_label = title_is_label;
         s.url = self.url;
@@ -273,11 +350,8 @@ pub fn csl_json(file: &str, text: &str) -> Result<Imported, Diagnostic> {
             ))
         }
     };
-    let mut r = Report {
-        file,
-        out: Vec::new(),
-    };
-    let mut taken = HashSet::new();
+    let mut r = Report::new(file);
+    let mut taken = Taken::default();
     let mut sources = Vec::new();
     for (index, item) in items.iter().enumerate().take(MAX_ITEMS) {
         let Some(map) = item.as_object() else {
@@ -343,10 +417,7 @@ pub fn csl_json(file: &str, text: &str) -> Result<Imported, Diagnostic> {
             format!("more than {MAX_ITEMS} items: the rest left out"),
         ));
     }
-    Ok(Imported {
-        sources,
-        diagnostics: r.out,
-    })
+    Ok(r.finish(sources))
 }
 
 fn text_of_block(v: Option<&serde_json::Value>) -> Option<String> {
@@ -376,21 +447,44 @@ const BIB_MAPPED: &[&str] = &[
     "entrysubtype",
 ];
 
-/// Reads a BibTeX or BibLaTeX file.
-pub fn bibtex(file: &str, text: &str) -> Result<Imported, Diagnostic> {
-    use biblatex::{Bibliography, ChunksExt};
-    let bib = Bibliography::parse(text).map_err(|e| {
-        let src = crate::load::diag::SourceText::new(file, text);
-        src.error(e.span.clone(), format!("not BibTeX: {}", e.kind))
-    })?;
-    let mut r = Report {
-        file,
-        out: Vec::new(),
+/// Reads a BibTeX or BibLaTeX file; a file that is not BibTeX, or whose
+/// strings and links loop or grow past bounds, is refused with every
+/// problem found (see [`super::bib_guard`]).
+pub fn bibtex(file: &str, text: &str) -> Result<Imported, Vec<Diagnostic>> {
+    use biblatex::ChunksExt;
+    let src = crate::load::diag::SourceText::new(file, text);
+    let refuse = |problems: super::bib_guard::Problems| {
+        let mut out: Vec<Diagnostic> = problems
+            .kept
+            .into_iter()
+            .map(|p| src.error(p.at, p.message))
+            .collect();
+        if problems.more > 0 {
+            out.push(Diagnostic::file_error(
+                file,
+                format!("… and {} more problem(s) not shown", problems.more),
+            ));
+        }
+        out
     };
-    let mut taken = HashSet::new();
+    let checked = super::bib_guard::check(text, MAX_ITEMS).map_err(refuse)?;
+    let mut r = Report::new(file);
+    let mut taken = Taken::default();
     let mut sources = Vec::new();
-    for (index, entry) in bib.iter().enumerate().take(MAX_ITEMS) {
-        let field = |k: &str| entry.get(k).map(|c| c.format_verbatim()).and_then(|s| clean(&s));
+    let mut broken = super::bib_guard::Problems::default();
+    for index in 0..checked.len() {
+        let (entry, had_ids) = match checked.entry(index) {
+            Ok(e) => e,
+            Err(p) => {
+                broken.kept.push(p);
+                if broken.kept.len() > super::bib_guard::MAX_PROBLEMS {
+                    break;
+                }
+                continue;
+            }
+        };
+        let entry = &entry;
+        let field = |k: &str| entry.get(k).and_then(|c| clean(&one_space(&c.format_verbatim())));
         let mut d = Draft {
             key: entry.key.clone(),
             ..Draft::default()
@@ -424,15 +518,16 @@ pub fn bibtex(file: &str, text: &str) -> Result<Imported, Diagnostic> {
             }
         }
         d.language = field("language");
-        if let Some(n) = field("note") {
-            // The export joins note lines with ". ".
-            let lines = split_note(&n);
-            d.note(&lines, &mut r, index);
+        if let Some(chunks) = entry.get("note") {
+            if let Some(lines) = note_lines(chunks) {
+                d.note(&lines, &mut r, index);
+            }
         }
         let mut unmapped: Vec<&str> = entry
             .fields
             .keys()
             .map(String::as_str)
+            .chain(had_ids.then_some("ids"))
             .filter(|k| !BIB_MAPPED.contains(k))
             .collect();
         unmapped.sort_unstable();
@@ -446,14 +541,53 @@ pub fn bibtex(file: &str, text: &str) -> Result<Imported, Diagnostic> {
         }
         sources.extend(d.finish(&mut r, index, &mut taken));
     }
-    Ok(Imported {
-        sources,
-        diagnostics: r.out,
-    })
+    if !broken.is_empty() {
+        broken.kept.truncate(super::bib_guard::MAX_PROBLEMS);
+        return Err(refuse(broken));
+    }
+    if checked.truncated {
+        r.out.push(Diagnostic::file_error(
+            file,
+            format!("more than {MAX_ITEMS} items: the rest left out"),
+        ));
+    }
+    Ok(r.finish(sources))
 }
 
-/// A `.bib` note as lines: each line an export wrote starts with one of the
-/// known beginnings after ". ".
+/// A `.bib` note as lines. The export braces each line and joins them with
+/// ". ", so a line is a braced group whatever text it holds; a note written
+/// otherwise is split where ". " comes before one of the beginnings the
+/// export writes.
+fn note_lines(chunks: biblatex::ChunksRef<'_>) -> Option<String> {
+    use biblatex::{Chunk, ChunksExt};
+    let grouped = chunks.iter().any(|c| matches!(c.v, Chunk::Verbatim(_)))
+        && chunks.iter().all(|c| match &c.v {
+            Chunk::Verbatim(_) => true,
+            Chunk::Normal(t) => matches!(t.trim(), "" | "."),
+            Chunk::Math(_) => false,
+        });
+    if grouped {
+        let lines: Vec<String> = chunks
+            .iter()
+            .filter_map(|c| match &c.v {
+                Chunk::Verbatim(t) => Some(one_space(t)),
+                _ => None,
+            })
+            .collect();
+        return Some(lines.join("\n"));
+    }
+    clean(&one_space(&chunks.format_verbatim())).map(|n| split_note(&n))
+}
+
+/// Runs of spaces as one, as TeX reads them: a command the crate leaves
+/// as written (`\foo `) can put two side by side, which an export would
+/// write and the next reading make one.
+fn one_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A note written without braced lines, split before each known beginning
+/// that follows ". ".
 fn split_note(note: &str) -> String {
     let mut out = note.to_string();
     for start in [

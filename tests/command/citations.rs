@@ -561,7 +561,7 @@ fn bibtex_and_biblatex_name_dates_publishers_and_notes_each_its_own_way() {
     assert_eq!(value(&raid, "month"), Some("dec"));
     assert_eq!(value(&raid, "day"), Some("{10}"));
     assert_eq!(value(&raid, "urldate"), Some("{2024-05-01}"));
-    let note = format!("{{{archived}. Accessed: 2024-05-01}}");
+    let note = format!("{{{{{archived}}}. {{Accessed: 2024-05-01}}}}");
     assert_eq!(value(&raid, "note"), Some(note.as_str()));
     assert_eq!(value(&raid, "annote"), Some(quoted));
     let (kind, raid) = bib_entry(&biblatex, "daily-raid");
@@ -582,7 +582,7 @@ fn bibtex_and_biblatex_name_dates_publishers_and_notes_each_its_own_way() {
     assert_eq!(value(&raid, "journaltitle"), Some("{The Daily News}"));
     assert_eq!(value(&raid, "date"), Some("{2004-12-10}"));
     assert_eq!(value(&raid, "urldate"), Some("{2024-05-01}"));
-    let note = format!("{{{archived}}}");
+    let note = format!("{{{{{archived}}}}}");
     assert_eq!(value(&raid, "note"), Some(note.as_str()));
     assert_eq!(value(&raid, "annotation"), Some(quoted));
 
