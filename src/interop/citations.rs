@@ -250,7 +250,16 @@ pub enum Bib {
 /// UTF-8 (for biber, or bibtex8/bibtexu with a UTF-8 document).
 pub fn bib_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut after_hyphen = false;
     for c in text.chars() {
+        // TeX joins `--` and `---` into dashes: a hyphen after a hyphen is
+        // braced, so a run of them prints as written.
+        let hyphen_run = c == '-' && after_hyphen;
+        after_hyphen = c == '-';
+        if hyphen_run {
+            out.push_str("{-}");
+            continue;
+        }
         match c {
             '{' => out.push_str("\\textbraceleft{}"),
             '}' => out.push_str("\\textbraceright{}"),
@@ -518,6 +527,18 @@ mod tests {
         assert_eq!(bib_escape("50% & $1 #2 a_b"), "50\\% \\& \\$1 \\#2 a\\_b");
         assert_eq!(bib_escape("one\ntwo\r\n\u{2028}three"), "one two   three");
         assert_eq!(bib_escape("Phnom Penh Post, ខ្មែរ"), "Phnom Penh Post, ខ្មែរ");
+        // TeX would print `--` as an en dash and `---` as an em dash.
+        assert_eq!(
+            bib_escape("2019-2023 a--b c---d -"),
+            "2019-2023 a-{-}b c-{-}{-}d -"
+        );
+    }
+
+    /// A run of hyphens comes back from the biblatex crate as written.
+    #[test]
+    fn hyphen_runs_survive_a_bib_round_trip() {
+        crate::synth::bib_round_trip("@misc{k, title = {a-{-}b c-{-}{-}d}, publisher = {P}}");
+        crate::synth::bib_round_trip("@misc{k, title = {x ----- y}, publisher = {P}}");
     }
 
     #[test]
