@@ -12,7 +12,7 @@ use tipline::load::{load, DataFile};
 const MB: usize = 1 << 20;
 
 /// Builds the input, then runs `read` on it and reports the row.
-fn row(what: &str, hostile: bool, make: impl FnOnce() -> String, read: impl FnOnce(String) -> String) {
+fn row(what: &str, kind: &str, make: impl FnOnce() -> String, read: impl FnOnce(String) -> String) {
     let text = make();
     let size = text.len();
     // The input's own text counts: it is what the program holds too.
@@ -22,10 +22,10 @@ fn row(what: &str, hostile: bool, make: impl FnOnce() -> String, read: impl FnOn
     let took = started.elapsed();
     let peak = counting::peak_since(before);
     println!(
-        "| {what} | {} | {:.1} MB | {:.1} MB | {:.1}× | {:.2} s | {outcome} |",
-        if hostile { "hostile" } else { "realistic" },
-        size as f64 / MB as f64,
-        peak as f64 / MB as f64,
+        "| {what} | {} | {} | {} | {:.1}× | {:.2} s | {outcome} |",
+        kind,
+        bytes(size),
+        bytes(peak),
         peak as f64 / size as f64,
         took.as_secs_f64()
     );
@@ -82,47 +82,58 @@ fn term_with_aliases(n: usize) -> String {
     )
 }
 
+/// Imports a `.bib` file as `tipline import bibtex` does.
+fn import_bib(text: String) -> String {
+    match tipline::interop::reference_import::bibtex("flood.bib", &text) {
+        Ok(read) => format!("{} sources", read.sources.len()),
+        Err(problems) => format!("refused: {}", first_words(&problems[0].message)),
+    }
+}
+
+/// The reason, up to its first `;` or colon.
 fn first_words(message: &str) -> String {
-    message
-        .split(':')
-        .next()
-        .unwrap_or(message)
-        .chars()
-        .take(60)
-        .collect()
+    message.split([':', ';']).next().unwrap_or(message).to_string()
+}
+
+fn bytes(n: usize) -> String {
+    if n >= MB {
+        format!("{:.1} MB", n as f64 / MB as f64)
+    } else {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    }
 }
 
 fn main() {
     println!("| input | kind | size | peak | factor | time | outcome |");
     println!("|---|---|---|---|---|---|---|");
-    row("50 MB of `=`", true, || "=".repeat(50 * MB), load_toml);
+    row("50 MB of `=`", "hostile", || "=".repeat(50 * MB), load_toml);
     row(
         "`x = [1,1,...]`, 10 million numbers",
-        true,
+        "hostile",
         || format!("x = [{}1]\n", "1,".repeat(10_000_000)),
         load_toml,
     );
     row(
         "an inline array of 2 million 8-letter strings",
-        true,
+        "hostile",
         || format!("x = [{}\"a\"]\n", "\"abcdefgh\",".repeat(2_000_000)),
         load_toml,
     );
     row(
         "one term with 200,000 aliases",
-        true,
+        "hostile",
         || term_with_aliases(200_000),
         load_toml,
     );
     row(
         "one term with 90,000 aliases (under 1 MB)",
-        true,
+        "hostile",
         || term_with_aliases(90_000),
         load_toml,
     );
     row(
         "TimelineJS: a slide holding 32 million numbers",
-        true,
+        "hostile",
         || {
             format!(
                 "{{\"events\": [{{\"start_date\": {{\"year\": \"2019\"}}, \"media\": {{\"url\": [{}1]}}}}]}}",
@@ -133,7 +144,7 @@ fn main() {
     );
     row(
         "TimelineJS: 20,000 slides whose media addresses are not web addresses",
-        true,
+        "many tiny events",
         || {
             let slides: Vec<String> = (0..20_000)
                 .map(|i| {
@@ -148,8 +159,44 @@ fn main() {
         load_json,
     );
     row(
+        ".bib: one entry of 4 million fields",
+        "hostile",
+        || {
+            let fields: String = (0..4_000_000).map(|i| format!("f{i}={{x}},")).collect();
+            format!("@misc{{k,\n{fields}}}\n")
+        },
+        import_bib,
+    );
+    row(
+        ".bib: thirty `@string`s, each twice the one before",
+        "hostile",
+        || {
+            let mut laughs = String::from("@string{l0 = \"xxxxxxxxxx\"}\n");
+            for i in 1..=30 {
+                laughs.push_str(&format!("@string{{l{i} = l{} # l{}}}\n", i - 1, i - 1));
+            }
+            laughs + "@misc{k, title = l30, publisher = {P}}\n"
+        },
+        import_bib,
+    );
+    row(
+        ".bib: 20,000 ordinary entries",
+        "realistic",
+        || {
+            (0..20_000)
+                .map(|i| {
+                    format!(
+                        "@misc{{key{i},\n  title = {{Report {i} on {{Cambodia}}}},\n  howpublished = {{Publisher}},\n  \
+                         url = {{https://example.org/r/{i}}},\n  year = {{2019}},\n}}\n\n"
+                    )
+                })
+                .collect()
+        },
+        import_bib,
+    );
+    row(
         "synthetic data, 10,000 events",
-        false,
+        "realistic",
         || {
             let (s, a, e) = tipline::synth::generate(10_000, 7);
             tipline::load::write::to_toml(&s, &a, &e)
@@ -158,7 +205,7 @@ fn main() {
     );
     row(
         "the same as TimelineJS",
-        false,
+        "realistic",
         || {
             let t = tipline::synth::timeline(10_000, 7);
             let all: Vec<usize> = (0..t.events.len()).collect();
