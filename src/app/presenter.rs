@@ -69,6 +69,9 @@ pub struct Presenter {
     pub(crate) blank: Option<Blank>,
     /// Minutes planned for the whole lesson.
     pub(crate) minutes: Option<u32>,
+    /// How many parts each stop showed when it was left, so going back
+    /// (to take a question again) does not hide what the room has seen.
+    pub(crate) shown_at: Vec<usize>,
     /// The sources of every stop's events, in first-seen order, as the
     /// end screen numbers them: "Publisher: Title — URL".
     pub(crate) sources: Vec<String>,
@@ -213,6 +216,7 @@ impl Presenter {
     }
 
     fn new(title: String, slides: Vec<Slide>) -> Presenter {
+        let slides_len = slides.len();
         Presenter {
             title,
             slides,
@@ -228,6 +232,7 @@ impl Presenter {
             blank: None,
             minutes: None,
             sources: Vec::new(),
+            shown_at: vec![0; slides_len],
         }
     }
 
@@ -245,8 +250,11 @@ impl Presenter {
         self.ended = false;
         let index = index.min(self.slides.len().saturating_sub(1));
         if index != self.current {
+            if let Some(left) = self.shown_at.get_mut(self.current) {
+                *left = self.revealed;
+            }
             self.current = index;
-            self.revealed = 0;
+            self.revealed = self.shown_at.get(index).copied().unwrap_or(0);
             self.scroll = 0;
         }
     }

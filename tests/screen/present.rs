@@ -723,3 +723,40 @@ fn a_reload_while_presenting_keeps_each_stop_on_its_own_event() {
         screen(&mut app, 80, 24);
     }
 }
+
+/// Going back to a stop (to take a question again) shows what the room had
+/// already seen there; a stop not yet visited starts with nothing shown.
+#[test]
+fn a_stop_revisited_keeps_its_reveals() {
+    let mut app = presenting(1);
+    app.update(Action::Reveal);
+    app.update(Action::Reveal);
+    assert_eq!(presenter(&app).revealed(), 2);
+    app.update(Action::NextStop);
+    assert_eq!(presenter(&app).revealed(), 0, "a new stop starts hidden");
+    app.update(Action::Reveal);
+    app.update(Action::PrevStop);
+    assert_eq!(presenter(&app).revealed(), 2);
+    app.update(Action::NextStop);
+    assert_eq!(presenter(&app).revealed(), 1);
+}
+
+/// The fit check names the terminal's own size, which the teacher knows,
+/// and how wide the stops are inside the projector's margins.
+#[test]
+fn the_fit_check_names_the_terminals_size() {
+    let t = crate::common::world();
+    let (lessons, _) = lesson::load(&crate::common::world_lesson_files(), &t);
+    let p = Presenter::from_lesson(&lessons[1], &t).with_fit_check(Vec::new());
+    let mut app = App::with_settings(t, Query::default(), projector());
+    app.update(Msg::Present(Box::new(p)));
+    // Read as one run of words: the heading wraps at 80 columns.
+    let words = |rows: Vec<String>| rows.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(rows(&screen(&mut app, 80, 24)));
+    assert!(
+        text.contains("5 stops at 80×24 (74 columns inside the margins)"),
+        "{text}"
+    );
+    let text = words(rows(&screen(&mut app, 100, 30)));
+    assert!(text.contains("5 stops at 100×30 ("), "{text}");
+}

@@ -318,7 +318,7 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
     let th = v.theme;
     let inner = inner(area, projector);
     if let Some(cut) = &p.fit_check {
-        draw_fit_check(frame, inner, v, p, cut);
+        draw_fit_check(frame, inner, (area.width, area.height), v, p, cut);
         return;
     }
     let [head, bar, main, foot] = regions(inner);
@@ -528,9 +528,18 @@ fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
     );
 }
 
-fn draw_fit_check(frame: &mut Frame, area: Rect, v: &View, p: &Presenter, cut: &[usize]) {
+/// `screen` is the terminal's size, which the teacher knows it by; the
+/// stops are measured inside the margins (`area`).
+fn draw_fit_check(frame: &mut Frame, area: Rect, screen: (u16, u16), v: &View, p: &Presenter, cut: &[usize]) {
     let th = v.theme;
-    let size = format!("{}×{}", area.width, area.height);
+    let size = if (area.width, area.height) == screen {
+        format!("{}×{}", screen.0, screen.1)
+    } else {
+        format!(
+            "{}×{} ({} columns inside the margins)",
+            screen.0, screen.1, area.width
+        )
+    };
     let mut lines = vec![
         Line::styled(
             format!("Fit check: {} — {} stops at {size}", p.title, p.slides.len()),
