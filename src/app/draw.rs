@@ -85,9 +85,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     // The terminal's own cursor follows the selection or the caret, so
     // screen magnifiers and braille displays follow the reader; where no
-    // row is chosen it rests at the top left.
-    let (x, y) = cursor.unwrap_or((area.x, area.y));
-    frame.set_cursor_position((x, y));
+    // row is chosen it rests at the top left. A room watching a lesson, or
+    // a reader in the help, figures or glossary, has no use for a block
+    // over the text: the cursor is hidden there.
+    let covered = matches!(
+        app.mode,
+        Mode::Present(_) | Mode::Help { .. } | Mode::Figures { .. } | Mode::Glossary { .. }
+    );
+    if !covered {
+        let (x, y) = cursor.unwrap_or((area.x, area.y));
+        frame.set_cursor_position((x, y));
+    }
 }
 
 /// Where the cursor sits while browsing: on the selected event's row, or

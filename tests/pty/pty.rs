@@ -591,6 +591,10 @@ fn a_notes_terminal_follows_the_presenter_through_two_stops() {
     presenter.wait_for("Fit check");
     presenter.keys(" ");
     presenter.wait_for("1 / 5");
+    assert!(
+        presenter.screen.lock().unwrap().screen().hide_cursor(),
+        "no cursor block over a presented stop"
+    );
     let shown = notes.wait_for("stop 1 / 5");
     assert!(
         shown.contains("Now: Interior ministry opens a hotline"),
@@ -610,6 +614,10 @@ fn a_notes_terminal_follows_the_presenter_through_two_stops() {
     presenter.keys(" ");
     presenter.keys("\u{1b}");
     presenter.wait_for(&title_showing(|_| true));
+    assert!(
+        !presenter.screen.lock().unwrap().screen().hide_cursor(),
+        "browsing, the cursor follows the selection again"
+    );
     let shown = notes.wait_for("The presenter is browsing");
     assert!(shown.contains("stop 2 / 5"), "{shown}");
     presenter.keys("p");
