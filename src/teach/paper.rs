@@ -97,7 +97,10 @@ pub fn questions(t: &Timeline, pool: &[usize], seed: u64) -> Vec<Question> {
         });
     }
     // Which came first: two events that do not start on the same day.
-    let mut shuffled = pick(&mut rng, pool.len(), pool);
+    // Questions that name events by title ask only of titles no other
+    // event of the pool shares.
+    let titled = super::quiz::with_unique_titles(t, pool);
+    let mut shuffled = pick(&mut rng, titled.len(), &titled);
     let mut firsts = 0;
     while firsts < PER_KIND && shuffled.len() >= 2 {
         let a = shuffled.remove(0);
@@ -135,7 +138,7 @@ pub fn questions(t: &Timeline, pool: &[usize], seed: u64) -> Vec<Question> {
         format!("Who gave this figure: {what}?")
     });
     // Corroborated or single source.
-    let rated: Vec<usize> = pool
+    let rated: Vec<usize> = titled
         .iter()
         .copied()
         .filter(|&p| {

@@ -24,6 +24,8 @@ pub struct Quiz {
     pub requested: usize,
     pub pool: usize,
     pub clashes: usize,
+    /// Events left out because another shares their title.
+    pub same_titles: usize,
 }
 
 impl Quiz {
@@ -31,7 +33,8 @@ impl Quiz {
     /// events with the same start are skipped: there would be no right answer.
     pub fn new(t: &Timeline, pool: &[usize], mode: QuizMode, count: usize, seed: u64) -> Quiz {
         let mut rng = fastrand::Rng::with_seed(seed);
-        let mut candidates = pool.to_vec();
+        let mut candidates = with_unique_titles(t, pool);
+        let same_titles = pool.len() - candidates.len();
         rng.shuffle(&mut candidates);
         let mut items: Vec<usize> = Vec::new();
         let mut clashes = 0;
@@ -55,6 +58,7 @@ impl Quiz {
             requested: count,
             pool: pool.len(),
             clashes,
+            same_titles,
         }
     }
 
@@ -69,6 +73,12 @@ impl Quiz {
             self.requested,
             self.pool
         );
+        if self.same_titles > 0 {
+            why.push_str(&format!(
+                ", and {} share a title with another, so a question about them would have two right answers",
+                self.same_titles
+            ));
+        }
         if self.clashes > 0 {
             why.push_str(&format!(
                 ", and {} share a first day with another, so they cannot be put in order",
@@ -128,4 +138,18 @@ pub fn score_year(t: &Timeline, position: usize, guess: i32) -> u32 {
     } else {
         0
     }
+}
+
+/// The events of `pool` whose title no other event of the pool has: a
+/// question that names an event by a title two events share ("Cambodia on
+/// Tier 2" of 2001 and 2003) has two right answers, so neither is asked.
+pub fn with_unique_titles(t: &Timeline, pool: &[usize]) -> Vec<usize> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &p in pool {
+        *seen.entry(crate::text::fold(&t.events[p].title)).or_default() += 1;
+    }
+    pool.iter()
+        .copied()
+        .filter(|&p| seen.get(&crate::text::fold(&t.events[p].title)) == Some(&1))
+        .collect()
 }

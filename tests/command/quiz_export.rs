@@ -401,3 +401,54 @@ fn export_quiz_on_the_command_line() {
     let page = run(&["export", "quiz", "--seed", "4", "--format", "html"]);
     assert!(page.contains("Answer key (seed 4)"), "{page}");
 }
+
+/// Three rankings share the title "US TIP report: Cambodia on Tier 2": a
+/// question naming an event by that title would have three right answers.
+/// Over many seeds, no quiz on screen or on paper names it, and every
+/// title a question names belongs to one event only.
+#[test]
+fn no_question_names_an_event_by_a_title_another_event_shares() {
+    let loaded = tipline::load::load(vec![tipline::load::DataFile::read(&crate::common::fixture(
+        "same_titles.toml",
+    ))
+    .unwrap()]);
+    let t = loaded.timeline.unwrap();
+    let pool: Vec<usize> = (0..t.events.len()).collect();
+    let shared = "US TIP report: Cambodia on Tier 2";
+    let titles_of = |t: &tipline::Timeline, title: &str| t.events.iter().filter(|e| e.title == title).count();
+    for seed in 0..300 {
+        for mode in [QuizMode::Order, QuizMode::Year] {
+            let quiz = Quiz::new(&t, &pool, mode, 5, seed);
+            for &p in &quiz.items {
+                assert_ne!(t.events[p].title, shared, "seed {seed}, {mode:?}");
+            }
+        }
+        for q in questions(&t, &pool, seed) {
+            let named: Vec<&str> = match &q {
+                Question::Order { items, .. } => items.iter().map(String::as_str).collect(),
+                Question::Year { stem, .. } => {
+                    vec![stem.trim_start_matches("In which year: ").trim_end_matches('?')]
+                }
+                Question::Choice {
+                    kind: Kind::WhichFirst,
+                    options,
+                    ..
+                } => options.iter().map(String::as_str).collect(),
+                Question::TrueFalse {
+                    kind: Kind::Corroborated,
+                    stem,
+                    ..
+                } => vec![stem
+                    .trim_start_matches("More than one independent source confirms this event: ")
+                    .trim_end_matches('.')],
+                _ => Vec::new(),
+            };
+            for title in named {
+                assert_eq!(titles_of(&t, title), 1, "seed {seed}: {title:?} in {q:?}");
+            }
+        }
+    }
+    // The five distinct titles are still asked about.
+    let quiz = Quiz::new(&t, &pool, QuizMode::Order, 5, 1);
+    assert_eq!(quiz.items.len(), 5);
+}
