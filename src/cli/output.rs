@@ -250,7 +250,7 @@ pub fn list(t: &Timeline, hits: &[usize], format: ListFormat) -> String {
 /// A cell a spreadsheet would run as a formula (starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return) gets a leading `'`, the OWASP rule
 /// for CSV injection; every other cell is written as it is.
-fn not_a_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn not_a_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {
