@@ -166,6 +166,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// Every figure of the matching events, a row per value (a disputed
+    /// figure has one per value its sources give), with who gave it and its sources.
+    Figures {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// The US TIP report's rankings of Cambodia, a row per report: year, tier,
+    /// release date and how sure it is, and the sources.
+    Rankings {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -289,6 +305,14 @@ pub enum ListFormat {
     Json,
     Csv,
     Markdown,
+}
+
+/// Rows for a terminal, a spreadsheet or a script.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFormat {
+    Table,
+    Csv,
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -21,6 +21,7 @@ mod list;
 pub mod output;
 mod plain;
 mod progress;
+mod tables;
 mod teach;
 mod watch;
 
@@ -123,6 +124,8 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         Some(Command::Glossary { term, format }) => glossary::glossary(data, term.as_deref(), format),
         Some(Command::Facets { filter, format }) => list::facets(data, &cli.filter, &filter, format),
         Some(Command::About { format }) => list::about(data, format),
+        Some(Command::Figures { filter, format }) => tables::figures(data, &cli.filter, &filter, format),
+        Some(Command::Rankings { filter, format }) => tables::rankings(data, &cli.filter, &filter, format),
         Some(Command::Check { files, strict }) => check::run(&files, data, lessons, check::Rules { strict }),
         Some(Command::Export {
             what:

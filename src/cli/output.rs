@@ -250,7 +250,7 @@ pub fn list(t: &Timeline, hits: &[usize], format: ListFormat) -> String {
 /// A cell a spreadsheet would run as a formula (starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return) gets a leading `'`, the OWASP rule
 /// for CSV injection; every other cell is written as it is.
-fn not_a_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn not_a_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {
@@ -272,6 +272,12 @@ fn csv<'a>(t: &Timeline, events: impl Iterator<Item = &'a Event>) -> String {
         "tags",
         "sources",
         "corroboration",
+        // Added after the first columns, so scripts that read by position
+        // keep working; `corroboration` was already there.
+        "certainty",
+        "edtf",
+        "ranking",
+        "source_count",
     ];
     let _ = w.write_record(header);
     for e in events {
@@ -282,6 +288,9 @@ fn csv<'a>(t: &Timeline, events: impl Iterator<Item = &'a Event>) -> String {
             .filter_map(|c| t.source(&c.source))
             .map(|s| s.url.clone().unwrap_or_else(|| s.publisher.clone()))
             .collect();
+        let mut cited: Vec<&str> = e.sources.iter().map(|c| c.source.as_str()).collect();
+        cited.sort_unstable();
+        cited.dedup();
         let _ = w.write_record(
             [
                 e.id.as_str(),
@@ -295,6 +304,10 @@ fn csv<'a>(t: &Timeline, events: impl Iterator<Item = &'a Event>) -> String {
                 &e.tags.join("; "),
                 &sources.join("; "),
                 e.corroboration.as_str(),
+                e.certainty().as_str(),
+                &e.edtf(),
+                e.ranking.as_deref().unwrap_or(""),
+                &cited.len().to_string(),
             ]
             .map(|c| not_a_formula(c).into_owned()),
         );

@@ -18,3 +18,4 @@ mod plain;
 mod progress;
 mod quiz_export;
 mod state_files;
+mod tables;
