@@ -85,6 +85,9 @@ pub enum Action {
     BlankBlack,
     /// Blank the room's screen to white, or bring it back.
     BlankWhite,
+    /// Any key not bound while the room's screen is blank: it comes back.
+    /// Never bound, so not in the config's names.
+    Unblank,
     // The notes view.
     /// Pause the notes view's clock, or run it on.
     PauseTimer,
@@ -211,6 +214,7 @@ impl Action {
             Action::EndPresenting => "end-presenting",
             Action::BlankBlack => "blank-black",
             Action::BlankWhite => "blank-white",
+            Action::Unblank => "unblank",
             Action::PauseTimer => "pause-timer",
             Action::ResetTimer => "reset-timer",
             Action::Grab => "grab",

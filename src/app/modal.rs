@@ -23,6 +23,7 @@ impl App {
         if p.blank.is_some() {
             // Any key brings the screen back (a clicker has few buttons);
             // the other blank key switches colour.
+            p.quit_asked = false;
             p.blank = match (p.blank, action) {
                 (Some(Blank::Black), Action::BlankWhite) => Some(Blank::White),
                 (Some(Blank::White), Action::BlankBlack) => Some(Blank::Black),

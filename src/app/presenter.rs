@@ -67,6 +67,8 @@ pub struct Presenter {
     pub(crate) ended: bool,
     /// The screen blanked for the room (black or white), the stop kept.
     pub(crate) blank: Option<Blank>,
+    /// `q` was pressed on the blank screen: a second `q` quits.
+    pub(crate) quit_asked: bool,
     /// Minutes planned for the whole lesson.
     pub(crate) minutes: Option<u32>,
     /// How many parts each stop showed when it was left, so going back
@@ -143,6 +145,11 @@ impl Presenter {
 
     pub fn blank(&self) -> Option<Blank> {
         self.blank
+    }
+
+    /// Whether quitting was asked on the blank screen, awaiting a second `q`.
+    pub fn quit_asked(&self) -> bool {
+        self.quit_asked
     }
 
     /// The lesson's sources, numbered as its stops cite them.
@@ -230,6 +237,7 @@ impl Presenter {
             lesson_id: None,
             ended: false,
             blank: None,
+            quit_asked: false,
             minutes: None,
             sources: Vec::new(),
             shown_at: vec![0; slides_len],

@@ -513,7 +513,12 @@ impl App {
             self.status.message = None;
         }
         match msg {
-            Msg::Action(Action::Quit) => self.quit = true,
+            // On a blank screen a stray `q` would end the lesson in front
+            // of the room: it asks first.
+            Msg::Action(Action::Quit) => match &mut self.mode {
+                Mode::Present(p) if p.blank.is_some() && !p.quit_asked => p.quit_asked = true,
+                _ => self.quit = true,
+            },
             Msg::Action(action) => self.act(action),
             Msg::Input(Input::Resize(w, h)) => {
                 self.size = (w, h);

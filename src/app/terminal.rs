@@ -4,7 +4,7 @@
 //! panic and on SIGINT, SIGTERM, SIGHUP and every other catchable signal
 //! that would end the process.
 
-use super::input::{Input, Msg};
+use super::input::{Action, Input, Msg};
 use super::state::App;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -36,7 +36,14 @@ pub fn restore() {
 pub fn msg_for(app: &App, event: Event) -> Option<Msg> {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            app.settings.keymap.msg_for(app.mode.context(), k)
+            let msg = app.settings.keymap.msg_for(app.mode.context(), k);
+            // A blanked room comes back on any key, as the screen says,
+            // not only on the presenter's own.
+            let blank = matches!(&app.mode, super::mode::Mode::Present(p) if p.blank.is_some());
+            match msg {
+                None if blank => Some(Msg::Action(Action::Unblank)),
+                msg => msg,
+            }
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(_) => Some(

@@ -760,3 +760,45 @@ fn the_fit_check_names_the_terminals_size() {
     let text = words(rows(&screen(&mut app, 100, 30)));
     assert!(text.contains("5 stops at 100×30 ("), "{text}");
 }
+
+/// The blank screen comes back on any key, bound or not (a letter no
+/// presenting key uses), and `q` on it asks before ending the lesson.
+#[test]
+fn a_blank_screen_comes_back_on_any_key_and_q_asks_first() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use tipline::app::terminal::msg_for;
+    let mut app = presenting_with(1, projector());
+    app.update(Action::NextStop);
+    keyed(&mut app, KeyCode::Char('b'), KeyModifiers::NONE);
+    let x = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+    let msg = msg_for(&app, x.clone()).expect("an unbound key means something on a blank screen");
+    app.update(msg);
+    assert_eq!(presenter(&app).blank(), None);
+    assert_eq!(presenter(&app).position(), "2 / 5", "and does nothing else");
+    assert!(msg_for(&app, x).is_none(), "not blank: an unbound key is nothing");
+    keyed(&mut app, KeyCode::Char('b'), KeyModifiers::NONE);
+    keyed(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(!app.has_quit(), "the first q asks");
+    assert!(presenter(&app).quit_asked());
+    let terminal = screen(&mut app, 80, 24);
+    let last: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_string())
+        .collect();
+    assert!(
+        last.starts_with("q again ends the lesson; any other key brings the screen back"),
+        "{last}"
+    );
+    // Any other key: the screen comes back, the question is forgotten.
+    let msg = msg_for(
+        &app,
+        Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
+    )
+    .unwrap();
+    app.update(msg);
+    assert_eq!(presenter(&app).blank(), None);
+    assert!(!presenter(&app).quit_asked() && !app.has_quit());
+    keyed(&mut app, KeyCode::Char('b'), KeyModifiers::NONE);
+    keyed(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    keyed(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(app.has_quit(), "q twice ends it");
+}

@@ -312,6 +312,20 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
             (Blank::White, false) => Style::default().bg(Color::Indexed(231)).fg(Color::Indexed(231)),
         };
         frame.render_widget(Block::default().style(style), area);
+        if p.quit_asked && area.height > 0 {
+            // One line, at the foot, in the blank's own colours reversed so
+            // it reads on black and on white.
+            let ask = "q again ends the lesson; any other key brings the screen back";
+            let line = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+            let reversed = match blank {
+                Blank::Black => Style::default().add_modifier(Modifier::REVERSED),
+                Blank::White => Style::default(),
+            };
+            frame.render_widget(
+                Paragraph::new(super::widgets::fit(ask, area.width as usize)).style(reversed),
+                line,
+            );
+        }
         return;
     }
     frame.render_widget(Block::default().style(v.theme.base), area);
