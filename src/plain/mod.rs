@@ -142,6 +142,12 @@ impl Session {
             .split_once(char::is_whitespace)
             .map_or((line, ""), |(w, rest)| (w, rest.trim()));
         let Some(command) = commands::find(word) else {
+            // The teaching commands of the full program are not lost on a
+            // reader who knows them: they say where to run them.
+            if let Some(elsewhere) = elsewhere(word) {
+                r.say(elsewhere);
+                return r;
+            }
             let message = format!("Unknown command: {word} (type help)");
             r.say(with_hint(message, commands::nearest(word)));
             return r;
@@ -556,3 +562,21 @@ pub fn run(
 
 #[cfg(test)]
 mod tests;
+
+/// What a command of the full program that plain reading does not have
+/// is for, and where to run it; `None` for other words.
+fn elsewhere(word: &str) -> Option<String> {
+    let (what, run) = match word.to_lowercase().as_str() {
+        "present" => ("presenting a lesson fills the screen", "tipline present LESSON"),
+        "quiz" => (
+            "the quiz runs full-screen",
+            "tipline quiz, or tipline export quiz for paper",
+        ),
+        "notes" => ("the notes console runs full-screen", "tipline notes"),
+        "lessons" => ("the lessons are listed by the command line", "tipline lessons"),
+        _ => return None,
+    };
+    Some(format!(
+        "{word} is not a command of plain reading: {what}. Leave with quit, then run: {run}"
+    ))
+}

@@ -116,6 +116,19 @@ fn actors_are_found_by_alias_ignoring_case_and_accents() {
 }
 
 #[test]
+fn the_full_programs_teaching_commands_say_where_to_run_them() {
+    let mut s = session();
+    assert_eq!(
+        says(&mut s, "present"),
+        ["present is not a command of plain reading: presenting a lesson fills the screen. Leave with quit, then run: tipline present LESSON"]
+    );
+    assert_eq!(
+        says(&mut s, "quiz"),
+        ["quiz is not a command of plain reading: the quiz runs full-screen. Leave with quit, then run: tipline quiz, or tipline export quiz for paper"]
+    );
+}
+
+#[test]
 fn misspellings_get_the_nearest_word_and_change_nothing() {
     let mut s = session();
     assert_eq!(

@@ -200,7 +200,7 @@ pub fn questions(t: &Timeline, pool: &[usize], seed: u64) -> Vec<Question> {
         .flat_map(|&p| t.events[p].sources.iter())
         .filter(|c| !c.quote.trim().is_empty())
         .filter_map(|c| {
-            let quote = c.quote.trim().trim_matches(['“', '”', '"']).to_string();
+            let quote = nested(&c.quote);
             Some((quote, t.source(&c.source)?.publisher.clone()))
         })
         .collect();
@@ -294,4 +294,42 @@ pub fn who_said_what(t: &Timeline, pool: &[usize], seed: u64) -> Option<Question
         stem: "Match each figure to the one who gave it.".into(),
         pairs,
     })
+}
+
+/// A quote to print inside double quotation marks: quotation marks that
+/// enclose the whole of it are dropped, and those inside become single
+/// ones, as nested quotations are written. Trimming marks off either end
+/// alone would cut the closing mark of a quotation inside it
+/// ("as a “Tier 2”" printed as `“as a “Tier 2”`).
+pub fn nested(quote: &str) -> String {
+    let q = quote.trim();
+    let whole = q.len() >= 2
+        && (q.starts_with('“') && q.ends_with('”') || q.starts_with('"') && q.ends_with('"'))
+        && q.chars().count() >= 2;
+    let first = q.chars().next().map_or(0, char::len_utf8);
+    let last = q.chars().next_back().map_or(0, char::len_utf8);
+    // `“A” and “B”` starts and ends with marks that are not a pair.
+    let inner = if whole && !q[first..q.len() - last].contains(['“', '”', '"']) {
+        &q[first..q.len() - last]
+    } else {
+        q
+    };
+    inner.replace('“', "‘").replace('”', "’")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quotations_inside_a_quote_become_single() {
+        use super::nested;
+        assert_eq!(
+            nested("keeping the country as a “Tier 2” country"),
+            "keeping the country as a ‘Tier 2’ country"
+        );
+        assert_eq!(nested("as a “Tier 2”"), "as a ‘Tier 2’");
+        assert_eq!(nested("“All of it quoted”"), "All of it quoted");
+        assert_eq!(nested("\"Plain marks\""), "Plain marks");
+        assert_eq!(nested("“"), "‘");
+        assert_eq!(nested("“A” and “B”"), "‘A’ and ‘B’");
+    }
 }
