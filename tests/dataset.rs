@@ -512,3 +512,60 @@ fn the_embedded_data_says_how_far_its_sources_reach() {
     );
     assert!(!run(&["--data", world, "export", "--format", "markdown"]).contains("Sources checked up to"));
 }
+
+/// Every stop of every shipped lesson fits a projector at 80×24: nothing a
+/// room should read scrolls out of sight. Drawn too, stop by stop with
+/// every part revealed, and no stop says "more".
+#[test]
+fn every_shipped_lesson_fits_a_projector_at_80_by_24() {
+    use ratatui::backend::TestBackend;
+    use tipline::app::panes::present::fit_problems;
+    use tipline::app::presenter::Presenter;
+    use tipline::app::{Action, App, Msg};
+    use tipline::teach::lesson;
+    let t = timeline();
+    let (lessons, _) = lesson::load(&lesson::files(None).unwrap(), &t);
+    let mut scrolling = Vec::new();
+    for l in &lessons {
+        let p = Presenter::from_lesson(l, &t);
+        let cut = fit_problems(&p, &t, 80, 24, true);
+        if !cut.is_empty() {
+            scrolling.push(format!(
+                "{}: stops {:?}",
+                l.id,
+                cut.iter().map(|i| i + 1).collect::<Vec<_>>()
+            ));
+        }
+        let settings = tipline::app::Settings {
+            projector: true,
+            ..Default::default()
+        };
+        let mut app = App::with_settings(t.clone(), tipline::Query::default(), settings);
+        app.update(tipline::app::Input::Resize(80, 24));
+        app.update(Msg::Present(Box::new(p)));
+        for stop in 0..l.stops.len() {
+            // Every part of the stop showing, as the room sees it last.
+            while matches!(app.mode(), tipline::app::Mode::Present(p) if p.parts_left() > 0) {
+                app.update(Action::Reveal);
+            }
+            let mut terminal = ratatui::Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|f| tipline::app::draw::draw(f, &app)).unwrap();
+            let text: String = terminal
+                .backend()
+                .buffer()
+                .content()
+                .iter()
+                .map(|c| c.symbol())
+                .collect();
+            if text.contains("more ↓") {
+                scrolling.push(format!("{}: stop {} says more", l.id, stop + 1));
+            }
+            app.update(Action::NextStop);
+        }
+    }
+    assert!(
+        scrolling.is_empty(),
+        "stops that scroll at 80×24:\n{}",
+        scrolling.join("\n")
+    );
+}

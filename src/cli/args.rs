@@ -153,6 +153,13 @@ pub enum Command {
         #[arg(value_enum)]
         of: SchemaOf,
     },
+    /// A completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page, in roff (`tipline man | man -l -`).
+    Man,
     /// What the data holds and how far its sources reach (the embedded data's
     /// horizon, the files read, the counts).
     About {

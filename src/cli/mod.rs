@@ -124,6 +124,20 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         Some(Command::Glossary { term, format }) => glossary::glossary(data, term.as_deref(), format),
         Some(Command::Facets { filter, format }) => list::facets(data, &cli.filter, &filter, format),
         Some(Command::About { format }) => list::about(data, format),
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut args::Cli::command(), "tipline", &mut out);
+            io::emit(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(args::Cli::command()).render(&mut out) {
+                Ok(()) => io::emit(&String::from_utf8_lossy(&out)),
+                Err(_) => Err(io::EXIT_USAGE),
+            }
+        }
         Some(Command::Figures { filter, format }) => tables::figures(data, &cli.filter, &filter, format),
         Some(Command::Rankings { filter, format }) => tables::rankings(data, &cli.filter, &filter, format),
         Some(Command::Check { files, strict }) => check::run(&files, data, lessons, check::Rules { strict }),

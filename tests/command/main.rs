@@ -12,6 +12,7 @@ mod forged_exports;
 mod glossary;
 mod handout_text;
 mod hostile_files;
+mod install;
 mod interop;
 mod lessons;
 mod plain;
