@@ -263,9 +263,14 @@ pub fn inert_in_a_shell(url: &str) -> String {
 }
 
 fn open_in_browser(url: &str) -> Result<String, String> {
+    open_with(url, std::env::var("BROWSER").ok().as_deref())
+}
+
+/// Opens `url` with `browser` (as `$BROWSER` gives it) or the platform's
+/// opener: the program's name, or why nothing opened.
+pub fn open_with(url: &str, browser: Option<&str>) -> Result<String, String> {
     use std::process::{Command, Stdio};
-    let browser = std::env::var("BROWSER").ok();
-    let words = browser_command(url, browser.as_deref());
+    let words = browser_command(url, browser);
     let (program, args) = words.split_first().ok_or("no browser to open the source with")?;
     let child = Command::new(program)
         .args(args)
@@ -274,13 +279,37 @@ fn open_in_browser(url: &str) -> Result<String, String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|_| format!("could not start {program}; set BROWSER to your browser"))?;
-    // Reap it when it ends, without making the app wait for the browser.
+    // Openers such as xdg-open hand the address to a browser and end at
+    // once, failing when there is none: a short wait tells a reader that
+    // nothing opened, rather than saying it did. A browser that keeps
+    // running is left to run, and reaped when it ends.
+    let mut child = child;
+    let deadline = std::time::Instant::now() + OPENER_WAIT;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(program.clone()),
+            Ok(Some(status)) => {
+                return Err(format!(
+                    "no browser opened the source ({program} ended with {}); press c to copy its address",
+                    status
+                        .code()
+                        .map_or("a signal".to_string(), |c| format!("status {c}"))
+                ))
+            }
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            _ => break,
+        }
+    }
     std::thread::spawn(move || {
-        let mut child = child;
         let _ = child.wait();
     });
     Ok(program.clone())
 }
+
+/// How long `o` waits to learn whether the opener found a browser.
+const OPENER_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// One argument quoted for a POSIX shell. Control characters (a file name
 /// can hold ESC, Ctrl-U or CR) are written as `$'\x1b'` escapes: pasted raw,

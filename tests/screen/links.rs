@@ -293,6 +293,25 @@ fn addresses_reach_a_browser_command_with_shell_characters_encoded() {
     );
 }
 
+/// `o` says when nothing opened: an opener that ends in failure (as
+/// xdg-open does with no browser) is reported with its status, and one
+/// that works is named.
+#[cfg(unix)]
+#[test]
+fn opening_a_source_says_when_no_browser_opened_it() {
+    use tipline::app::sources::open_with;
+    let url = "https://example.org/a";
+    assert_eq!(
+        open_with(url, Some("false")),
+        Err("no browser opened the source (false ended with status 1); press c to copy its address".into())
+    );
+    assert_eq!(open_with(url, Some("true")), Ok("true".into()));
+    assert_eq!(
+        open_with(url, Some("no-such-browser-here")),
+        Err("could not start no-such-browser-here; set BROWSER to your browser".into())
+    );
+}
+
 #[test]
 fn a_browser_is_chosen_from_the_environment_as_a_shell_would() {
     use tipline::app::sources::browser_command;
