@@ -9,6 +9,8 @@ pub enum Effect {
     Open(String),
     /// Put this text on the clipboard; `what` names it in the status line.
     Copy { what: String, text: String },
+    /// Give the terminal back to the shell until the job is resumed.
+    Suspend,
 }
 
 /// One thing the copy menu offers.

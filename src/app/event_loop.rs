@@ -45,6 +45,12 @@ pub trait Screen {
     /// A terminal event; true when the screen changed.
     fn event(&mut self, event: Event) -> Result<bool, Stop>;
 
+    /// Whether the terminal lost what was on it (a suspension), so the
+    /// next frame is drawn whole.
+    fn needs_clear(&mut self) -> bool {
+        false
+    }
+
     /// Nothing came within [`Screen::wait`]; true when the screen should be
     /// drawn again (a clock, a reloaded file).
     fn idle(&mut self) -> bool {
@@ -73,6 +79,16 @@ where
         if let Some(sig) = signalled() {
             return Err(Stop::Signal(sig));
         }
+        if screen.needs_clear() {
+            // An empty frame first: what ratatui last drew is then blank, as
+            // the screen is, so the next frame is drawn whole. (Its `clear`
+            // asks the terminal where the cursor is, and the key reader's
+            // thread would take the answer.)
+            terminal
+                .draw(|_| {})
+                .map_err(|e| Stop::Error(io::Error::other(e)))?;
+            dirty = true;
+        }
         if dirty {
             terminal
                 .draw(|f| screen.draw(f))
@@ -94,6 +110,8 @@ pub struct Browse<'a, F> {
     look_at_files: F,
     /// What a notes terminal was last told, so it is told only of moves.
     published: Option<super::presenter::Published>,
+    /// Back from a suspension: the terminal shows nothing of the app.
+    cleared: bool,
 }
 
 impl<'a, F: FnMut(&mut App) -> bool> Browse<'a, F> {
@@ -104,6 +122,7 @@ impl<'a, F: FnMut(&mut App) -> bool> Browse<'a, F> {
             app,
             look_at_files,
             published: None,
+            cleared: false,
         }
     }
 
@@ -143,11 +162,24 @@ impl<F: FnMut(&mut App) -> bool> Screen for Browse<'_, F> {
         injected_failure(&event)?;
         if let Some(msg) = msg_for(self.app, event) {
             for effect in self.app.update(msg) {
-                let note = super::sources::perform(effect);
+                let note = match effect {
+                    super::effect::Effect::Suspend => match super::terminal::suspend() {
+                        Ok(()) => {
+                            self.cleared = true;
+                            continue;
+                        }
+                        Err(e) => crate::text::sanitize_line(&e.to_string()).into_owned(),
+                    },
+                    effect => super::sources::perform(effect),
+                };
                 self.app.update(super::Msg::Notice(note));
             }
         }
         Ok(true)
+    }
+
+    fn needs_clear(&mut self) -> bool {
+        std::mem::take(&mut self.cleared)
     }
 
     fn idle(&mut self) -> bool {

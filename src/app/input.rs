@@ -85,6 +85,8 @@ pub enum Action {
     BlankBlack,
     /// Blank the room's screen to white, or bring it back.
     BlankWhite,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    Suspend,
     /// Any key not bound while the room's screen is blank: it comes back.
     /// Never bound, so not in the config's names.
     Unblank,
@@ -153,6 +155,7 @@ impl Action {
         Action::EndPresenting,
         Action::BlankBlack,
         Action::BlankWhite,
+        Action::Suspend,
         Action::PauseTimer,
         Action::ResetTimer,
         Action::Grab,
@@ -215,6 +218,7 @@ impl Action {
             Action::BlankBlack => "blank-black",
             Action::BlankWhite => "blank-white",
             Action::Unblank => "unblank",
+            Action::Suspend => "suspend",
             Action::PauseTimer => "pause-timer",
             Action::ResetTimer => "reset-timer",
             Action::Grab => "grab",

@@ -551,6 +551,15 @@ impl Default for Keymap {
                 None,
             ));
         }
+        for context in [B, S] {
+            bindings.push(b(
+                context,
+                &[ctrl('z')],
+                Action::Suspend,
+                "suspend to the shell (fg comes back)",
+                None,
+            ));
+        }
         for context in Context::ALL {
             bindings.push(b(context, &[Key::CTRL_C], Action::Quit, "quit, always", None));
         }

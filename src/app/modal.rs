@@ -41,6 +41,7 @@ impl App {
             Action::Up => p.scroll = p.scroll.min(max_scroll(&p, &self.timeline)).saturating_sub(1),
             Action::BlankBlack => p.blank = Some(Blank::Black),
             Action::BlankWhite => p.blank = Some(Blank::White),
+            Action::Suspend => self.effects.push(super::effect::Effect::Suspend),
             Action::Reveal => p.reveal(),
             Action::NextStop => p.next(),
             Action::PrevStop => p.previous(),

@@ -166,6 +166,9 @@ impl App {
 pub fn perform(effect: Effect) -> String {
     {
         match effect {
+            // The loop that owns the terminal suspends; elsewhere there is
+            // no job control to hand it to.
+            Effect::Suspend => "suspending needs a terminal with job control".into(),
             Effect::Open(url) => match open_in_browser(&url) {
                 Ok(program) => format!("opening the source with {program}"),
                 Err(why) => why,

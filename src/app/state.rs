@@ -661,6 +661,7 @@ impl App {
             Action::NextSource => self.step_source(1),
             Action::PrevSource => self.step_source(-1),
             Action::OpenSource => self.open_source(),
+            Action::Suspend => self.effects.push(super::effect::Effect::Suspend),
             Action::CopyMenu => self.open_copy_menu(),
             Action::Dismiss => {
                 self.status.data_problems.clear();

@@ -32,6 +32,31 @@ pub fn restore() {
     );
 }
 
+/// Whether the running session captures the mouse, to capture it again
+/// after a suspension.
+static MOUSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Ctrl-Z: the terminal as the shell left it, the process stopped as the
+/// shell's job control expects (SIGTSTP), and, once `fg` continues it, the
+/// app's terminal set up again. The caller draws the whole screen anew.
+#[cfg(unix)]
+pub fn suspend() -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if MOUSE.load(Ordering::Relaxed) {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Windows consoles have no job control to suspend to.
+#[cfg(not(unix))]
+pub fn suspend() -> io::Result<()> {
+    Err(io::Error::other("suspending needs a terminal with job control"))
+}
+
 /// Turns a terminal event into what it means to the app, if anything.
 pub fn msg_for(app: &App, event: Event) -> Option<Msg> {
     match event {
@@ -139,6 +164,7 @@ impl TerminalSession {
             .iter()
             .filter_map(|&sig| signal_hook::flag::register_usize(sig, received.clone(), sig as usize).ok())
             .collect();
+        MOUSE.store(mouse, Ordering::Relaxed);
         let taken = enable_raw_mode().and_then(|()| {
             execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
             if mouse {

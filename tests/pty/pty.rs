@@ -524,6 +524,41 @@ fn a_large_data_file_reloads_while_keys_are_answered() {
     assert!(s.wait_exit().success());
 }
 
+/// Ctrl-Z hands the terminal back (raw mode and the alternate screen left,
+/// as a shell needs) and takes it again when the job goes on, drawing the
+/// whole screen anew with the selection kept. A terminal with no job
+/// control, as here, does not stop the process, so the round trip is at once.
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    let mut s = Session::start(&[], 100, 30);
+    s.wait_for(&title_showing(|_| true));
+    s.keys("j");
+    let before = s.raw.lock().unwrap().len();
+    s.keys("\u{1a}");
+    // Until the terminal has been taken again (or the wait runs out).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let raw = loop {
+        let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()[before..]).into_owned();
+        let done = raw
+            .find("\x1b[?1049l")
+            .is_some_and(|left| raw[left..].contains("\x1b[?1049h"));
+        if done || std::time::Instant::now() > deadline {
+            break raw;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    s.wait_for(&title_showing(|_| true));
+    let left = raw.find("\x1b[?1049l").expect("the alternate screen was left");
+    let back = raw.rfind("\x1b[?1049h").expect("and entered again");
+    assert!(back > left, "{raw:?}");
+    assert!(
+        s.screen.lock().unwrap().screen().alternate_screen(),
+        "the app is on its screen again"
+    );
+    s.keys("q");
+    assert!(s.wait_exit().success());
+}
+
 #[test]
 fn a_data_file_replaced_by_rename_is_still_followed() {
     let tmp = tempfile::tempdir().unwrap();
