@@ -17,4 +17,5 @@ mod lessons;
 mod plain;
 mod progress;
 mod quiz_export;
+mod reference_managers;
 mod state_files;
