@@ -569,3 +569,34 @@ fn every_shipped_lesson_fits_a_projector_at_80_by_24() {
         scrolling.join("\n")
     );
 }
+
+/// Every source says when its excerpts were checked against the stored
+/// pages, and every site the citation exports name a type for is one the
+/// data cites, so the list holds no site by guesswork.
+#[test]
+fn every_source_has_its_accessed_day_and_every_listed_site_is_cited() {
+    use tipline::interop::item_type::{host, ItemType, SITES};
+    let t = timeline();
+    for s in &t.sources {
+        let accessed = s.accessed.map(|d| d.to_string());
+        assert!(
+            matches!(accessed.as_deref(), Some("2026-11-21" | "2026-12-06")),
+            "{}: accessed {accessed:?}",
+            s.id
+        );
+    }
+    let hosts: Vec<String> = t.sources.iter().filter_map(host).collect();
+    for (site, kind) in SITES {
+        assert!(
+            hosts
+                .iter()
+                .any(|h| h == site || h.ends_with(&format!(".{site}"))),
+            "{site} is cited by no source"
+        );
+        let some = t
+            .sources
+            .iter()
+            .find(|s| host(s).is_some_and(|h| h.ends_with(site)));
+        assert_eq!(some.map(ItemType::of), Some(*kind), "{site}");
+    }
+}

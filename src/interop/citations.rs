@@ -2,61 +2,16 @@
 //! CSL-JSON (Zotero, Mendeley, Pandoc), BibTeX, BibLaTeX and RIS.
 //!
 //! Each source is written once, keyed by its id. Nothing is invented: a
-//! field the data does not hold is left out. A compilers' `label` is not a
-//! title: it goes to the note, and the item has no title (CSL-JSON, RIS) or
-//! the label in square brackets, the cataloguers' mark for a supplied title
-//! (BibTeX, BibLaTeX, whose styles require one).
+//! field the data does not hold is left out. Every item has a title: the
+//! page's own, or the compilers' `label` in square brackets, the
+//! cataloguers' (and Chicago's) mark for a supplied title, with the note
+//! line [`SUPPLIED_TITLE_NOTE`] saying so, by which an import takes it back
+//! as a label. The item's type comes from its site ([`ItemType::of`]).
 
 use crate::timeline::date::PartialDate;
-use crate::timeline::model::{EventKind, Source, Timeline};
+use crate::timeline::model::{Source, Timeline};
 
-/// What sort of item a source is, by a rule that reads only the data:
-///
-/// 1. every event citing it is a `law` or a `treaty`: **legislation**;
-/// 2. every event citing it is a `report`, `ranking`, `statistics` or
-///    `survey`: a **report**;
-/// 3. its publisher's name has one of the words News, Post, Times, Daily,
-///    Herald, Wire, VOA, VOD: a **newspaper article**;
-/// 4. otherwise a **web page**.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemType {
-    Legislation,
-    Report,
-    Newspaper,
-    Webpage,
-}
-
-/// Words in a publisher's name that make its items newspaper articles.
-pub const NEWS_WORDS: &[&str] = &["News", "Post", "Times", "Daily", "Herald", "Wire", "VOA", "VOD"];
-
-impl ItemType {
-    pub fn csl(self) -> &'static str {
-        match self {
-            ItemType::Legislation => "legislation",
-            ItemType::Report => "report",
-            ItemType::Newspaper => "article-newspaper",
-            ItemType::Webpage => "webpage",
-        }
-    }
-
-    fn decide(source: &Source, kinds: &[EventKind]) -> ItemType {
-        use EventKind::*;
-        let all = |set: &[EventKind]| !kinds.is_empty() && kinds.iter().all(|k| set.contains(k));
-        if all(&[Law, Treaty]) {
-            ItemType::Legislation
-        } else if all(&[Report, Ranking, Statistics, Survey]) {
-            ItemType::Report
-        } else if source
-            .publisher
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| NEWS_WORDS.contains(&w))
-        {
-            ItemType::Newspaper
-        } else {
-            ItemType::Webpage
-        }
-    }
-}
+pub use super::item_type::ItemType;
 
 /// One quote an event takes from the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,8 +40,13 @@ pub struct Item<'a> {
     pub quotes: Vec<QuoteNote>,
 }
 
+/// The note line of an item whose title the compilers supplied: its title
+/// is their label in square brackets, and an import takes it back as the
+/// label.
+pub const SUPPLIED_TITLE_NOTE: &str = "Title supplied by the compilers";
 /// What a note line starts with, so that an import can read back what an
-/// export wrote in notes.
+/// export wrote in notes. `LABEL_NOTE` is how earlier exports, whose items
+/// had no title, gave the label; imports still read it.
 pub const LABEL_NOTE: &str = "Title supplied by the compilers: ";
 pub const TRANS_TITLE_NOTE: &str = "Title in English: ";
 pub const LOCATOR_NOTE: &str = "Location: ";
@@ -94,19 +54,27 @@ pub const ARCHIVE_NOTE: &str = "Archived copy: ";
 pub const ACCESSED_NOTE: &str = "Accessed: ";
 pub const QUOTE_NOTE: &str = "Quoted for ";
 
+/// The compilers' label as a supplied title written by [`Source::shown_title`]
+/// (`[label]`), given back as the label; `None` for anything else.
+pub fn supplied_title_label(title: &str) -> Option<&str> {
+    let inner = title.strip_prefix('[')?.strip_suffix(']')?.trim();
+    (!inner.is_empty()).then_some(inner)
+}
+
 impl Item<'_> {
-    /// The title a bibliography prints: the page's own, or none for a label.
-    pub fn title(&self) -> Option<&str> {
-        (!self.source.title_is_label).then_some(self.source.title.as_str())
+    /// The title a bibliography prints: the page's own, or the compilers'
+    /// label in square brackets, as every face of tipline shows it.
+    pub fn title(&self) -> String {
+        self.source.shown_title()
     }
 
-    /// The note's lines about the source itself (label, English title,
-    /// locator), then one per quote.
+    /// The note's lines about the source itself (a supplied title, English
+    /// title, locator), then one per quote.
     pub fn note_lines(&self, with_archive: bool, with_accessed: bool) -> Vec<String> {
         let s = self.source;
         let mut lines = Vec::new();
         if s.title_is_label {
-            lines.push(format!("{LABEL_NOTE}{}", s.title));
+            lines.push(SUPPLIED_TITLE_NOTE.to_string());
         }
         if let Some(t) = &s.trans_title {
             lines.push(format!("{TRANS_TITLE_NOTE}{t}"));
@@ -132,7 +100,7 @@ impl Item<'_> {
 /// The sources the events at `hits` cite, each once, in order of id, with
 /// every quote an event in view takes from them (in timeline order).
 pub fn gather<'a>(t: &'a Timeline, hits: &[usize]) -> Vec<Item<'a>> {
-    let mut items: Vec<(Item<'a>, Vec<EventKind>)> = Vec::new();
+    let mut items: Vec<Item<'a>> = Vec::new();
     let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &i in hits {
         let Some(e) = t.events.get(i) else { continue };
@@ -141,19 +109,14 @@ pub fn gather<'a>(t: &'a Timeline, hits: &[usize]) -> Vec<Item<'a>> {
                 continue;
             };
             let n = *at.entry(source.id.as_str()).or_insert_with(|| {
-                items.push((
-                    Item {
-                        source,
-                        kind: ItemType::Webpage,
-                        quotes: Vec::new(),
-                    },
-                    Vec::new(),
-                ));
+                items.push(Item {
+                    source,
+                    kind: ItemType::of(source),
+                    quotes: Vec::new(),
+                });
                 items.len() - 1
             });
-            let (item, kinds) = &mut items[n];
-            kinds.push(e.kind);
-            item.quotes.push(QuoteNote {
+            items[n].quotes.push(QuoteNote {
                 event_id: e.id.clone(),
                 date: e.date_text(),
                 title: e.title.clone(),
@@ -161,15 +124,8 @@ pub fn gather<'a>(t: &'a Timeline, hits: &[usize]) -> Vec<Item<'a>> {
             });
         }
     }
-    let mut out: Vec<Item<'a>> = items
-        .into_iter()
-        .map(|(mut item, kinds)| {
-            item.kind = ItemType::decide(item.source, &kinds);
-            item
-        })
-        .collect();
-    out.sort_by(|a, b| a.source.id.cmp(&b.source.id));
-    out
+    items.sort_by(|a, b| a.source.id.cmp(&b.source.id));
+    items
 }
 
 /// `[year, month, day]` as far as the date is known.
@@ -191,15 +147,17 @@ pub fn csl_json(items: &[Item<'_>]) -> String {
             let mut m = Map::new();
             m.insert("id".into(), json!(s.id));
             m.insert("type".into(), json!(item.kind.csl()));
-            if let Some(t) = item.title() {
-                m.insert("title".into(), json!(t));
-            }
-            let container = if item.kind == ItemType::Newspaper {
-                "container-title"
-            } else {
-                "publisher"
+            m.insert("title".into(), json!(item.title()));
+            // A newspaper's or a blog's name is what holds the item; any
+            // other publisher publishes it.
+            let container = match item.kind {
+                ItemType::News | ItemType::BlogPost => "container-title",
+                _ => "publisher",
             };
             m.insert(container.into(), json!(s.publisher));
+            if let Some(g) = item.kind.genre() {
+                m.insert("genre".into(), json!(g));
+            }
             if let Some(u) = &s.url {
                 m.insert("URL".into(), json!(u));
             }
@@ -340,31 +298,29 @@ pub fn bib(items: &[Item<'_>], dialect: Bib) -> String {
     for item in items {
         let s = item.source;
         let entry_type = match (dialect, item.kind) {
-            (_, ItemType::Newspaper) => "article",
-            (Bib::Bibtex, ItemType::Report) => "techreport",
-            (Bib::Biblatex, ItemType::Report) => "report",
+            (_, ItemType::News) => "article",
+            (Bib::Bibtex, ItemType::Report | ItemType::Government) => "techreport",
+            (Bib::Biblatex, ItemType::Report | ItemType::Government) => "report",
             (Bib::Bibtex, _) => "misc",
             (Bib::Biblatex, ItemType::Legislation) => "legislation",
-            (Bib::Biblatex, ItemType::Webpage) => "online",
+            (Bib::Biblatex, ItemType::BlogPost | ItemType::Webpage) => "online",
         };
         let mut fields: Vec<(&str, String)> = Vec::new();
-        let title = if s.title_is_label {
-            format!("[{}]", s.title)
-        } else {
-            s.title.clone()
-        };
-        fields.push(("title", format!("{{{}}}", bib_escape(&title))));
+        fields.push(("title", format!("{{{}}}", bib_escape(&item.title()))));
         let publisher_field = match (dialect, item.kind) {
-            (Bib::Bibtex, ItemType::Newspaper) => "journal",
-            (Bib::Biblatex, ItemType::Newspaper) => "journaltitle",
-            (_, ItemType::Report) => "institution",
+            (Bib::Bibtex, ItemType::News) => "journal",
+            (Bib::Biblatex, ItemType::News) => "journaltitle",
+            (_, ItemType::Report | ItemType::Government) => "institution",
             (Bib::Bibtex, _) => "howpublished",
             (Bib::Biblatex, _) => "organization",
         };
-        if dialect == Bib::Biblatex && item.kind == ItemType::Newspaper {
+        if dialect == Bib::Biblatex && item.kind == ItemType::News {
             fields.push(("entrysubtype", "{newspaper}".into()));
         }
         fields.push((publisher_field, format!("{{{}}}", bib_escape(&s.publisher))));
+        if let Some(g) = item.kind.genre() {
+            fields.push(("type", format!("{{{g}}}")));
+        }
         if let Some(u) = &s.url {
             fields.push(("url", format!("{{{}}}", bib_url(u))));
         }
@@ -429,18 +385,14 @@ pub fn ris(items: &[Item<'_>]) -> String {
     };
     for item in items {
         let s = item.source;
-        let ty = match item.kind {
-            ItemType::Legislation => "STAT",
-            ItemType::Report => "RPRT",
-            ItemType::Newspaper => "NEWS",
-            ItemType::Webpage => "ELEC",
-        };
-        tag(&mut out, "TY", ty);
+        tag(&mut out, "TY", item.kind.ris());
         tag(&mut out, "ID", &s.id);
-        if let Some(t) = item.title() {
-            tag(&mut out, "TI", t);
+        tag(&mut out, "TI", &item.title());
+        // A newspaper's or a blog's name is the item's secondary title.
+        match item.kind {
+            ItemType::News | ItemType::BlogPost => tag(&mut out, "T2", &s.publisher),
+            _ => tag(&mut out, "PB", &s.publisher),
         }
-        tag(&mut out, "PB", &s.publisher);
         if let Some(u) = &s.url {
             tag(&mut out, "UR", u);
         }
@@ -480,16 +432,16 @@ pub fn ris_date(d: &PartialDate) -> String {
 
 /// A source as one line of plain text, the way a reader cites it: publisher,
 /// the page's own title in quotation marks or the compilers' description in
-/// brackets, where to find it, and when it was published and read.
+/// brackets, when it was published, where to find it, and when it was read.
 pub fn plain(s: &Source) -> String {
     let title = if s.title_is_label {
-        format!("[{}]", s.title)
+        s.shown_title()
     } else {
         format!("\u{201c}{}\u{201d}", s.title)
     };
     let mut parts = vec![s.publisher.clone(), title];
     if let Some(d) = &s.published {
-        parts.push(d.human());
+        parts.push(d.in_full());
     }
     if let Some(u) = &s.url {
         parts.push(u.clone());
@@ -497,10 +449,10 @@ pub fn plain(s: &Source) -> String {
         parts.push(format!("at {place}"));
     }
     let mut text = parts.join(", ");
-    if let Some(d) = &s.accessed {
-        text.push_str(&format!(" (accessed {})", d.human()));
-    }
     text.push('.');
+    if let Some(d) = &s.accessed {
+        text.push_str(&format!(" Accessed {}.", d.in_full()));
+    }
     text
 }
 
@@ -551,6 +503,36 @@ mod tests {
             bib_url("https://example.org/?a=1&b=%20#x"),
             "https://example.org/?a=1&b=%20#x"
         );
+    }
+
+    #[test]
+    fn the_copied_citation_brackets_a_label_and_gives_both_dates() {
+        let mut s = Source::new("s".into(), "Refworld".into(), "TIP report 2003".into());
+        s.title_is_label = true;
+        s.url = Some("https://www.refworld.org/docid/1.html".into());
+        s.published = PartialDate::parse("2003-06-11").ok();
+        s.accessed = PartialDate::parse("2026-11-21").ok();
+        assert_eq!(
+            plain(&s),
+            "Refworld, [TIP report 2003], 11 June 2003, https://www.refworld.org/docid/1.html. \
+             Accessed 21 November 2026."
+        );
+        s.title_is_label = false;
+        s.published = None;
+        s.accessed = None;
+        assert_eq!(
+            plain(&s),
+            "Refworld, \u{201c}TIP report 2003\u{201d}, https://www.refworld.org/docid/1.html."
+        );
+    }
+
+    #[test]
+    fn a_supplied_title_gives_back_its_label() {
+        let mut s = Source::new("s".into(), "P".into(), "[a] b".into());
+        s.title_is_label = true;
+        assert_eq!(supplied_title_label(&s.shown_title()), Some("[a] b"));
+        assert_eq!(supplied_title_label("Plain title"), None);
+        assert_eq!(supplied_title_label("[ ]"), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod citations;
 pub mod handout;
 pub mod html;
 pub mod ics;
+pub mod item_type;
 pub mod markdown;
 pub mod quiz;
 pub mod reference_import;

@@ -1,14 +1,19 @@
 //! A reference manager's export (CSL-JSON, BibTeX or BibLaTeX, as Zotero
 //! writes them) as tipline `[[sources]]` records, ready to be cited.
 //!
-//! What maps: title (or the compilers' label an export put in the note),
+//! What maps: title (a title in square brackets whose note says the
+//! compilers supplied it, as tipline's exports write a label, comes back
+//! as the label; so does the label an earlier export put in the note),
 //! container or publisher, an absolute http(s) address (anything else
 //! becomes a `locator`), issued and accessed dates, an archived address,
 //! language. Everything else is named in a diagnostic with the item's
 //! number and key; an item that has no title or no publisher is left out,
 //! since tipline cannot cite it.
 
-use super::citations::{ARCHIVE_NOTE, LABEL_NOTE, LOCATOR_NOTE, QUOTE_NOTE, TRANS_TITLE_NOTE};
+use super::citations::{
+    supplied_title_label, ARCHIVE_NOTE, LABEL_NOTE, LOCATOR_NOTE, QUOTE_NOTE, SUPPLIED_TITLE_NOTE,
+    TRANS_TITLE_NOTE,
+};
 use crate::load::diag::{Diagnostic, Severity};
 use crate::text::sanitize_line;
 use crate::timeline::date::PartialDate;
@@ -48,6 +53,8 @@ struct Draft {
     key: String,
     title: Option<String>,
     label: Option<String>,
+    /// The note says the title was supplied by the compilers.
+    supplied: bool,
     trans_title: Option<String>,
     publisher: Option<String>,
     url: Option<String>,
@@ -188,6 +195,8 @@ impl Draft {
         for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
             if let Some(l) = line.strip_prefix(LABEL_NOTE) {
                 self.label = clean(l);
+            } else if line.trim_end_matches('.') == SUPPLIED_TITLE_NOTE {
+                self.supplied = true;
             } else if let Some(t) = line.strip_prefix(TRANS_TITLE_NOTE) {
                 self.trans_title = clean(t);
             } else if let Some(l) = line.strip_prefix(LOCATOR_NOTE) {
@@ -249,6 +258,10 @@ impl Draft {
             );
         }
         let (title, title_is_label) = match (self.title, self.label) {
+            (Some(t), label) if self.supplied || label.is_some() => match supplied_title_label(&t) {
+                Some(l) => (l.to_string(), true),
+                None => (t, false),
+            },
             (Some(t), _) => (t, false),
             (None, Some(l)) => (l, true),
             (None, None) => {
@@ -326,6 +339,7 @@ const CSL_MAPPED: &[&str] = &[
     "archive_location",
     "language",
     "note",
+    "genre",
 ];
 
 /// Reads a CSL-JSON file: an array of items (or one item).
@@ -445,6 +459,7 @@ const BIB_MAPPED: &[&str] = &[
     "annote",
     "annotation",
     "entrysubtype",
+    "type",
 ];
 
 /// Reads a BibTeX or BibLaTeX file; a file that is not BibTeX, or whose
@@ -489,9 +504,7 @@ pub fn bibtex(file: &str, text: &str) -> Result<Imported, Vec<Diagnostic>> {
             key: entry.key.clone(),
             ..Draft::default()
         };
-        d.title = field("title").filter(|t| {
-            !(t.starts_with('[') && t.ends_with(']') && field("note").is_some_and(|n| n.contains(LABEL_NOTE)))
-        });
+        d.title = field("title");
         d.publisher = [
             "journaltitle",
             "journal",
@@ -592,6 +605,7 @@ fn split_note(note: &str) -> String {
     let mut out = note.to_string();
     for start in [
         LABEL_NOTE,
+        SUPPLIED_TITLE_NOTE,
         TRANS_TITLE_NOTE,
         LOCATOR_NOTE,
         ARCHIVE_NOTE,

@@ -46,6 +46,21 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+const MONTHS_IN_FULL: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl PartialDate {
     pub fn year(year: i32) -> Self {
         PartialDate {
@@ -147,6 +162,16 @@ impl PartialDate {
             (None, _) => format!("{}", self.year),
             (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
             (Some(m), Some(d)) => format!("{} {} {}", d, MONTHS[m as usize - 1], self.year),
+        }
+    }
+
+    /// The date with the month's name in full, as a citation gives it:
+    /// `21 November 2026`, `February 2008`, `2019`.
+    pub fn in_full(&self) -> String {
+        match (self.month, self.day) {
+            (None, _) => format!("{}", self.year),
+            (Some(m), None) => format!("{} {}", MONTHS_IN_FULL[m as usize - 1], self.year),
+            (Some(m), Some(d)) => format!("{} {} {}", d, MONTHS_IN_FULL[m as usize - 1], self.year),
         }
     }
 
@@ -268,6 +293,9 @@ mod tests {
         assert_eq!(d("2022").human(), "2022");
         assert_eq!(d("2022-08").human(), "Aug 2022");
         assert_eq!(d("2022-07-19").human(), "19 Jul 2022");
+        assert_eq!(d("2026-11-21").in_full(), "21 November 2026");
+        assert_eq!(d("2008-02").in_full(), "February 2008");
+        assert_eq!(d("2019").in_full(), "2019");
         assert_eq!(
             PartialDate::human_range(&d("2022-08-18"), Some(&d("2022-09-29"))),
             "18 Aug – 29 Sep 2022"

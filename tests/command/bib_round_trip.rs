@@ -109,6 +109,7 @@ fn the_fuzz_check_holds_for_seed_files() {
         "@misc{a, title = {T}, howpublished = {P}}",
         "@string{p = {Press}}\n@book{b, title = {Whole -- part}, publisher = p, year = 2020, month = mar}",
         "@online{c, title = {[Label]}, organization = {O}, note = {{Title supplied by the compilers: Label}. {Location: box 4}}}",
+        "@online{e, title = {[Label]}, organization = {O}, note = {{Title supplied by the compilers}. {Location: box 4}}}",
         "@article{d, title = {Caf\\'e {UN}}, journal = {Post}, url = {https://x.example/a%20b}, urldate = {2024-01-02}}",
     ] {
         tipline::synth::bib_round_trip(text);

@@ -42,7 +42,7 @@ fn scratch(name: &str) -> PathBuf {
 
 const RAID_TITLE: &str =
     "Raid frees 84: {braces} \\ back % per & and $ dollar # hash _ under ~ tilde ^ caret";
-const RAID_URL: &str = "https://daily.example.com/raid?a=1&b=%20x";
+const RAID_URL: &str = "https://english.cambodiadaily.com/raid?a=1&b=%20x";
 const LAW_TITLE: &str = "ច្បាប់ស្តីពីការបង្ក្រាបការជួញដូរមនុស្ស";
 const LABEL: &str = "Annual figures, as the compilers describe them";
 
@@ -142,7 +142,7 @@ fn csl_json_validates_and_keeps_every_field() {
     let raid = item(&doc, "daily-raid");
     assert_eq!(raid["type"], "article-newspaper");
     assert_eq!(raid["title"], RAID_TITLE);
-    assert_eq!(raid["container-title"], "The Daily News");
+    assert_eq!(raid["container-title"], "The Cambodia Daily");
     assert_eq!(raid["URL"], RAID_URL);
     assert_eq!(raid["issued"]["date-parts"], serde_json::json!([[2004, 12, 10]]));
     assert_eq!(raid["accessed"]["date-parts"], serde_json::json!([[2024, 5, 1]]));
@@ -155,7 +155,8 @@ fn csl_json_validates_and_keeps_every_field() {
         "Quoted for Karaoke bar raid (c. Dec 2004): \u{201c}84 women were freed\u{201d}"
     );
     let law = item(&doc, "km-law-text");
-    assert_eq!(law["type"], "legislation");
+    // A copy of a law on a document site is that site's web page.
+    assert_eq!(law["type"], "webpage");
     assert_eq!(law["title"], LAW_TITLE);
     assert_eq!(law["publisher"], "Ministry of Justice");
     assert_eq!(law["language"], "km");
@@ -169,8 +170,13 @@ fn csl_json_validates_and_keeps_every_field() {
     );
     let ngo = item(&doc, "ngo-report");
     assert_eq!(ngo["type"], "report");
-    assert!(ngo.get("title").is_none(), "a label is not a title: {ngo}");
-    assert!(ngo["note"].as_str().unwrap().contains(LABEL));
+    assert_eq!(ngo["genre"], "Report");
+    // A label is a title the compilers supplied, in brackets.
+    assert_eq!(ngo["title"], format!("[{LABEL}]"));
+    assert!(ngo["note"]
+        .as_str()
+        .unwrap()
+        .starts_with("Title supplied by the compilers\n"));
     assert_eq!(ngo["issued"]["date-parts"], serde_json::json!([[2019]]));
 }
 
@@ -200,7 +206,7 @@ fn biblatex_reads_back_with_escapes_undone_and_edtf_dates() {
     assert_eq!(field("daily-raid", "title").as_deref(), Some(RAID_TITLE));
     assert_eq!(
         field("daily-raid", "journaltitle").as_deref(),
-        Some("The Daily News")
+        Some("The Cambodia Daily")
     );
     assert_eq!(field("daily-raid", "url").as_deref(), Some(RAID_URL));
     assert_eq!(field("daily-raid", "date").as_deref(), Some("2004-12-10"));
@@ -246,7 +252,7 @@ fn bibtex_reads_back_with_year_month_day() {
         .get("journal")
         .or_else(|| raid.get("journaltitle"))
         .map(|c| c.format_verbatim());
-    assert_eq!(journal.as_deref(), Some("The Daily News"));
+    assert_eq!(journal.as_deref(), Some("The Cambodia Daily"));
     let biblatex::PermissiveType::Typed(d) = raid.date().unwrap() else {
         panic!()
     };
@@ -266,7 +272,9 @@ fn ris_reads_back_in_an_independent_reader() {
     assert_eq!(items.len(), 3);
     let raid = &items[0];
     assert_eq!(raid.title, RAID_TITLE);
-    assert_eq!(raid.publisher.as_deref(), Some("The Daily News"));
+    // A newspaper is the article's secondary title (`T2`), as Zotero writes it.
+    assert_eq!(raid.journal.as_deref(), Some("The Cambodia Daily"));
+    assert_eq!(raid.publisher, None);
     assert_eq!(raid.urls, [RAID_URL]);
     let date = raid.date.as_ref().unwrap();
     assert_eq!((date.year, date.month, date.day), (2004, Some(12), Some(10)));
@@ -276,7 +284,7 @@ fn ris_reads_back_in_an_independent_reader() {
     assert_eq!(law.language.as_deref(), Some("km"));
     assert!(law.urls.is_empty(), "{:?}", law.urls);
     let ngo = &items[2];
-    assert_eq!(ngo.title, "", "a label is not a title");
+    assert_eq!(ngo.title, format!("[{LABEL}]"), "a supplied title");
     assert_eq!(ngo.publisher.as_deref(), Some("Rights Watch Cambodia"));
     assert_eq!(ngo.date.as_ref().unwrap().year, 2019);
 }
@@ -556,7 +564,7 @@ fn bibtex_and_biblatex_name_dates_publishers_and_notes_each_its_own_way() {
         names(&raid),
         ["title", "journal", "url", "year", "month", "day", "urldate", "note", "annote"]
     );
-    assert_eq!(value(&raid, "journal"), Some("{The Daily News}"));
+    assert_eq!(value(&raid, "journal"), Some("{The Cambodia Daily}"));
     assert_eq!(value(&raid, "year"), Some("{2004}"));
     assert_eq!(value(&raid, "month"), Some("dec"));
     assert_eq!(value(&raid, "day"), Some("{10}"));
@@ -579,15 +587,15 @@ fn bibtex_and_biblatex_name_dates_publishers_and_notes_each_its_own_way() {
             "annotation"
         ]
     );
-    assert_eq!(value(&raid, "journaltitle"), Some("{The Daily News}"));
+    assert_eq!(value(&raid, "journaltitle"), Some("{The Cambodia Daily}"));
     assert_eq!(value(&raid, "date"), Some("{2004-12-10}"));
     assert_eq!(value(&raid, "urldate"), Some("{2024-05-01}"));
     let note = format!("{{{{{archived}}}}}");
     assert_eq!(value(&raid, "note"), Some(note.as_str()));
     assert_eq!(value(&raid, "annotation"), Some(quoted));
 
-    // The law: a `misc` published by someone, or BibLaTeX's `legislation`
-    // issued by an organization; a month without a day.
+    // The law's copy on a document site: a `misc` published by someone,
+    // or BibLaTeX's `online` by an organization; a month without a day.
     let (kind, law) = bib_entry(&bibtex, "km-law-text");
     assert_eq!(kind, "misc");
     assert_eq!(
@@ -606,7 +614,7 @@ fn bibtex_and_biblatex_name_dates_publishers_and_notes_each_its_own_way() {
     assert_eq!(value(&law, "year"), Some("{2008}"));
     assert_eq!(value(&law, "month"), Some("feb"));
     let (kind, law) = bib_entry(&biblatex, "km-law-text");
-    assert_eq!(kind, "legislation");
+    assert_eq!(kind, "online");
     assert_eq!(
         names(&law),
         ["title", "organization", "date", "language", "note", "annotation"]
@@ -620,14 +628,22 @@ fn bibtex_and_biblatex_name_dates_publishers_and_notes_each_its_own_way() {
     assert_eq!(kind, "techreport");
     assert_eq!(
         names(&report),
-        ["title", "institution", "url", "year", "note", "annote"]
+        ["title", "institution", "type", "url", "year", "note", "annote"]
     );
     assert_eq!(value(&report, "year"), Some("{2019}"));
     let (kind, report) = bib_entry(&biblatex, "ngo-report");
     assert_eq!(kind, "report");
     assert_eq!(
         names(&report),
-        ["title", "institution", "url", "date", "note", "annotation"]
+        [
+            "title",
+            "institution",
+            "type",
+            "url",
+            "date",
+            "note",
+            "annotation"
+        ]
     );
     assert_eq!(value(&report, "institution"), Some("{Rights Watch Cambodia}"));
     assert_eq!(value(&report, "date"), Some("{2019}"));
@@ -664,6 +680,9 @@ fn double_quotes_in_a_title_and_an_annotation_are_written_as_they_are() {
         // The crate files BibTeX's `annote` under BibLaTeX's name.
         let note = read(note_field).or_else(|| read("annotation"));
         assert_eq!(note.as_deref(), Some(annotation), "{format}");
-        assert_eq!(read("url").as_deref(), Some("https://ppp.example.com/interview"));
+        assert_eq!(
+            read("url").as_deref(),
+            Some("https://www.phnompenhpost.com/interview")
+        );
     }
 }

@@ -18,5 +18,6 @@ mod lessons;
 mod plain;
 mod progress;
 mod quiz_export;
+mod reference_managers;
 mod state_files;
 mod tables;
