@@ -39,9 +39,9 @@ fuzz_target!(|data: &[u8]| {
     // Then one of the screens over the panes, with the second source chosen.
     app.update(Action::NextSource);
     match (keys >> 3) % 4 {
-        1 => app.update(Action::Figures),
-        2 => app.update(Action::Glossary),
-        3 => app.update(Action::CopyMenu),
+        1 => drop(app.update(Action::Figures)),
+        2 => drop(app.update(Action::Glossary)),
+        3 => drop(app.update(Action::CopyMenu)),
         _ => {}
     }
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
