@@ -3,9 +3,9 @@
 //! `biblatex` crate, `biblib`'s RIS reader) and compared field by field
 //! with the fixture's values, written out here by hand.
 
+use crate::tools::scratch;
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::PathBuf;
 
 fn tipline() -> Command {
     Command::cargo_bin("tipline").unwrap()
@@ -31,13 +31,6 @@ fn run(args: &[&str]) -> (String, String) {
 fn export(format: &str) -> String {
     let data = fixture("citations.toml");
     run(&["--data", &data, "export", "sources", "--format", format]).0
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tipline-citations-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 const RAID_TITLE: &str =

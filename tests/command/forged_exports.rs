@@ -10,6 +10,7 @@
 
 use crate::common::fixture;
 use crate::common::gift::{self as moodle, one_spaced};
+use crate::tools::{biber_reads, have, in_ci, python_with, scratch};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -31,28 +32,6 @@ const RANKING: &str = "%100%Tier 1 <i>upgraded</i>";
 const QUIZ_TITLE: &str = "Cambodia's responses to human trafficking";
 const SEED: u64 = 1;
 
-pub(crate) fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
-/// Whether `program args` runs and succeeds; when not, a note, or in CI a
-/// failure.
-pub(crate) fn have(program: &str, args: &[&str], what: &str) -> bool {
-    let ok = Run::new(program)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            !in_ci(),
-            "CI must have {what}: `{program} {}` failed",
-            args.join(" ")
-        );
-        eprintln!("note: {what} is not installed; skipping this check");
-    }
-    ok
-}
-
 fn export(args: &[&str]) -> String {
     let data = fixture("forged_exports.toml");
     let out = Command::cargo_bin("tipline")
@@ -67,13 +46,6 @@ fn export(args: &[&str]) -> String {
 
 fn bib(dialect: &str) -> String {
     export(&["export", "sources", "--format", dialect])
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tipline-forged-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
@@ -135,26 +107,10 @@ fn biber_reads_each_source_once_under_its_own_key() {
     }
     for dialect in ["biblatex", "bibtex"] {
         let dir = scratch(&format!("biber-{dialect}"));
-        std::fs::write(dir.join("in.bib"), bib(dialect)).unwrap();
-        let out = Run::new("biber")
-            .args([
-                "--tool",
-                "--output-format=bibtex",
-                "--output-file=out.bib",
-                "in.bib",
-            ])
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        let said = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let (out, said, written) = biber_reads(&dir, &bib(dialect));
         assert!(out.status.success(), "{dialect}: {said}");
         assert!(!said.contains("ERROR"), "{dialect}: {said}");
         assert!(!said.contains("WARN"), "{dialect}: {said}");
-        let written = std::fs::read_to_string(dir.join("out.bib")).unwrap();
         let mut keys: Vec<&str> = written
             .lines()
             .filter_map(|l| l.strip_prefix('@'))
@@ -163,26 +119,6 @@ fn biber_reads_each_source_once_under_its_own_key() {
         keys.sort_unstable();
         assert_eq!(keys, KEYS, "{dialect}: {written}");
     }
-}
-
-/// A Python that has `module`: `$TIPLINE_PYTHON`, else `python3` on the
-/// path, else Debian's, whose packages `.ci/run` installs.
-fn python_with(module: &str) -> Option<String> {
-    let candidates = std::env::var("TIPLINE_PYTHON")
-        .into_iter()
-        .chain(["python3".to_string(), "/usr/bin/python3".to_string()]);
-    for python in candidates {
-        let ok = Run::new(&python)
-            .args(["-c", &format!("import {module}")])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if ok {
-            return Some(python);
-        }
-    }
-    assert!(!in_ci(), "CI must have Python's {module} (python3-{module})");
-    eprintln!("note: no Python with {module}; skipping this check");
-    None
 }
 
 /// Each entry as pybtex reads it, strictly: type and raw field values.

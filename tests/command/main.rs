@@ -21,3 +21,4 @@ mod quiz_export;
 mod reference_managers;
 mod state_files;
 mod tables;
+mod tools;

@@ -11,10 +11,10 @@
 //! a virtual environment at `target/py-refs`).
 
 use crate::common::fixture;
-use crate::forged_exports::{have, in_ci};
+use crate::tools::{biber_reads, have, python_with, scratch};
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Run;
 
 /// One source of the fixture, as its citations must give it.
@@ -140,36 +140,6 @@ fn export(format: &str) -> String {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tipline-refman-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// A Python that imports `modules`: `$TIPLINE_REFS_PYTHON`, the virtual
-/// environment `.ci/run` makes at `target/py-refs`, `python3`, Debian's.
-fn python_with(modules: &str) -> Option<String> {
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/py-refs/bin/python");
-    let candidates = std::env::var("TIPLINE_REFS_PYTHON").into_iter().chain([
-        venv.to_string_lossy().into_owned(),
-        "python3".to_string(),
-        "/usr/bin/python3".to_string(),
-    ]);
-    for python in candidates {
-        let ok = Run::new(&python)
-            .args(["-c", &format!("import {modules}")])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if ok {
-            return Some(python);
-        }
-    }
-    assert!(!in_ci(), "CI must have Python's {modules} (see .ci/run)");
-    eprintln!("note: no Python with {modules}; skipping this check");
-    None
 }
 
 /// Runs `script` with the file at `path`, and reads what it prints as JSON.
@@ -349,25 +319,9 @@ fn biber_reads_every_title_and_date() {
     }
     for dialect in ["biblatex", "bibtex"] {
         let dir = scratch(&format!("biber-{dialect}"));
-        std::fs::write(dir.join("in.bib"), export(dialect)).unwrap();
-        let out = Run::new("biber")
-            .args([
-                "--tool",
-                "--output-format=bibtex",
-                "--output-file=out.bib",
-                "in.bib",
-            ])
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        let said = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let (out, said, written) = biber_reads(&dir, &export(dialect));
         assert!(out.status.success(), "{dialect}: {said}");
         assert!(!said.contains("ERROR"), "{dialect}: {said}");
-        let written = std::fs::read_to_string(dir.join("out.bib")).unwrap();
         for s in &SOURCES {
             let entry = written
                 .split('@')
