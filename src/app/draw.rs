@@ -230,6 +230,17 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
         // The list shows the previous result until the new one lands.
         first.push(Span::styled("  searching…", theme.dim));
     }
+    // How far the sources reach, at the right of the line on every screen,
+    // so the list's end is not read as a quiet time; the sentence in full
+    // is in the help.
+    if let (false, Some(h)) = (app.mode.takes_text(), &app.timeline.horizon) {
+        let note = h.short();
+        let used: usize = first.iter().map(|s| s.width()).sum();
+        if used + 2 + note.width() <= width {
+            first.push(Span::raw(" ".repeat(width - used - note.width())));
+            first.push(Span::styled(note, theme.dim));
+        }
+    }
     let second = if let Some(e) = error {
         // An error is wrapped, never cut: the lines it needs beyond the
         // status line rise over the bottom of the panes.

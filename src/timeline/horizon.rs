@@ -36,7 +36,7 @@ pub const EMBEDDED: Horizon = Horizon {
 };
 
 impl Horizon {
-    /// For a title bar: "sources to 23 Apr 2026".
+    /// For the status line: "sources to 23 Apr 2026".
     pub fn short(&self) -> String {
         let mut words = self.day.split(' ');
         match (words.next(), words.next(), words.next()) {

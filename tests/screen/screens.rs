@@ -294,41 +294,42 @@ fn rows_kept_between_frames_follow_the_selection_and_the_search() {
     assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
 }
 
-/// A timeline whose sources reach a known day says so in the list's title
-/// where it fits, and in full at the end of the help; one that does not
-/// say, says nothing.
+/// A timeline whose sources reach a known day says so at the right of the
+/// status line at every size, and in full at the end of the help; one that
+/// does not say, says nothing.
 #[test]
-fn the_sources_horizon_is_in_the_title_and_the_help() {
+fn the_sources_horizon_is_in_the_status_line_and_the_help() {
     let mut world = crate::common::world();
     world.horizon = Some(tipline::timeline::horizon::EMBEDDED);
     let mut app = App::new(world, Query::default());
+    let line = |t: &Terminal<TestBackend>, y: u16| -> String {
+        let w = t.backend().buffer().area.width;
+        (0..w)
+            .map(|x| t.backend().buffer()[(x, y)].symbol().to_string())
+            .collect()
+    };
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let terminal = render(&mut app, w, h);
+        let status = line(&terminal, h - 2);
+        assert!(status.starts_with("filter: none "), "{w}x{h}: {status}");
+        assert!(status.ends_with(" sources to 23 Apr 2026"), "{w}x{h}: {status}");
+    }
+    // While typing, the line is the prompt's alone.
+    app.update(Action::Search);
     let terminal = render(&mut app, 80, 24);
-    let top: String = (0..80)
-        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
-        .collect();
     assert!(
-        top.starts_with("┏ ▸ Timeline — 39 of 39 events · sources to 23 Apr 2026 ━"),
-        "{top}"
+        !line(&terminal, 22).contains("sources to"),
+        "{}",
+        line(&terminal, 22)
     );
-    let terminal = render(&mut app, 40, 12);
-    let top: String = (0..40)
-        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
-        .collect();
-    assert!(!top.contains("sources to"), "no room at 40 columns: {top}");
+    app.update(Action::Cancel);
     app.update(Action::Help);
     app.update(Input::Resize(80, 24));
     for _ in 0..200 {
         app.update(Action::Down);
     }
     let terminal = render(&mut app, 80, 24);
-    let screen: Vec<String> = (0..24)
-        .map(|y| {
-            (0..80)
-                .map(|x| terminal.backend().buffer()[(x, y)].symbol().to_string())
-                .collect()
-        })
-        .collect();
-    let text = screen.join("\n");
+    let text = (0..24).map(|y| line(&terminal, y)).collect::<Vec<_>>().join("\n");
     assert!(text.contains("┃About the data"), "{text}");
     assert!(
         text.contains("┃Sources checked up to 23 April 2026; not covered: the 2026 TIP report, the 20 ┃"),
@@ -336,8 +337,9 @@ fn the_sources_horizon_is_in_the_title_and_the_help() {
     );
     let mut plain = App::new(crate::common::world(), Query::default());
     let terminal = render(&mut plain, 80, 24);
-    let top: String = (0..80)
-        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
-        .collect();
-    assert!(top.starts_with("┏ ▸ Timeline — 39 of 39 events ━"), "{top}");
+    assert!(
+        !line(&terminal, 22).contains("sources to"),
+        "{}",
+        line(&terminal, 22)
+    );
 }

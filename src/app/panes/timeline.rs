@@ -297,19 +297,11 @@ fn runs(
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focused: bool) {
-    let mut title = format!(
+    let title = format!(
         "Timeline — {} of {} events",
         v.visible.len(),
         v.timeline.events.len()
     );
-    // How far the sources reach, so the list's end is not read as a quiet
-    // time; the full sentence is in the help.
-    if let Some(h) = &v.timeline.horizon {
-        let with = format!("{title} · {}", h.short());
-        if with.chars().count() + 6 <= usize::from(area.width) {
-            title = with;
-        }
-    }
     let block = pane_block(v.theme, focused, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
