@@ -285,7 +285,7 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
             }
         }
         if let Some(n) = s.notes {
-            let _ = writeln!(out, "*Teacher's notes:* {}\n", block(n, ""));
+            let _ = writeln!(out, "*Teacher's notes:* {}\n", super::markdown::notes(n));
         }
     }
     if !d.terms.is_empty() {

@@ -58,6 +58,50 @@ pub fn block(text: &str, prefix: &str) -> String {
     out
 }
 
+/// A teacher's notes: as [`block`], except that a run of text between two
+/// backquotes on one line (a command to type: `tipline quiz --mode year`)
+/// stays a code span, whose text Markdown shows as it is, not as markup.
+pub fn notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, l) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let l = l.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
+        let pieces: Vec<&str> = l.split('`').collect();
+        // An odd count of pieces: every backquote has its pair.
+        let paired = pieces.len() % 2 == 1;
+        for (k, piece) in pieces.iter().enumerate() {
+            if paired && k % 2 == 1 && !piece.is_empty() {
+                out.push('`');
+                out.push_str(piece);
+                out.push('`');
+                continue;
+            }
+            if k > 0 && !paired {
+                out.push_str("\\`");
+            }
+            // The line's own ends are trimmed; spaces next to a code span
+            // stay. Only the line's first piece can start a block.
+            let inner = k > 0 && k + 1 < pieces.len();
+            if piece.trim().is_empty() {
+                if inner {
+                    out.push_str(piece);
+                }
+                continue;
+            }
+            if k > 0 {
+                out.push_str(&piece[..piece.len() - piece.trim_start().len()]);
+            }
+            line(piece, k == 0, &mut out);
+            if k + 1 < pieces.len() {
+                out.push_str(&piece[piece.trim_end().len()..]);
+            }
+        }
+    }
+    out
+}
+
 /// A web address as an autolink, or any other address as plain text.
 pub fn url(address: &str) -> String {
     match web_url(address) {
@@ -129,6 +173,17 @@ pub fn event(t: &crate::timeline::model::Timeline, position: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_keep_paired_backquotes_as_code() {
+        assert_eq!(
+            notes("Run `tipline quiz --mode year` then *think*"),
+            "Run `tipline quiz --mode year` then \\*think\\*"
+        );
+        assert_eq!(notes("a lone ` mark"), "a lone \\` mark");
+        assert_eq!(notes("`<b>x</b>`"), "`<b>x</b>`");
+        assert_eq!(notes("  - `a` and `b`  "), "\\- `a` and `b`");
+    }
 
     #[test]
     fn markup_is_escaped() {
