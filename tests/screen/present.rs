@@ -802,3 +802,25 @@ fn a_blank_screen_comes_back_on_any_key_and_q_asks_first() {
     keyed(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
     assert!(app.has_quit(), "q twice ends it");
 }
+
+/// The overview gives each stop's years, and says how many stops lie
+/// beyond its frame, above and below.
+#[test]
+fn the_overview_gives_years_and_says_what_is_beyond_the_frame() {
+    let mut app = presenting(3);
+    app.update(Action::Overview);
+    let words = |rows: Vec<String>| rows.join("\n");
+    let text = words(rows(&screen(&mut app, 80, 10)));
+    assert!(text.contains(" 2. 2002  "), "{text}");
+    assert!(text.contains(" more ↓"), "{text}");
+    assert!(!text.contains("more ↑"), "{text}");
+    for _ in 0..9 {
+        app.update(Action::Down);
+    }
+    let text = words(rows(&screen(&mut app, 80, 10)));
+    assert!(
+        text.contains("Overview (") && text.contains(" more ↑) "),
+        "{text}"
+    );
+    assert!(text.contains("▶ 10. "), "the current stop stays in view: {text}");
+}

@@ -516,10 +516,16 @@ fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let _ = s;
             let name = p.slide_title(i, v.timeline);
+            // The years a stop covers, so a teacher finds a stop by its time.
+            let years: Vec<i32> = s.events.iter().map(|&e| v.timeline.event_years(e).0).collect();
+            let when = match (years.iter().min(), years.iter().max()) {
+                (Some(a), Some(b)) if a == b => format!("{a}  "),
+                (Some(a), Some(b)) => format!("{a}–{b}  "),
+                _ => String::new(),
+            };
             let text = fit(
-                &format!("{:>2}. {name}", i + 1),
+                &format!("{:>2}. {when}{name}", i + 1),
                 rect.width.saturating_sub(4) as usize,
             );
             if i == p.current {
@@ -532,14 +538,23 @@ fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
             }
         })
         .collect();
-    let start = p.current.saturating_sub(rect.height.saturating_sub(3) as usize);
+    let rows = rect.height.saturating_sub(2) as usize;
+    let start = p.current.saturating_sub(rows.saturating_sub(2).max(1));
+    let mut shown: Vec<Line> = lines[start.min(lines.len())..].to_vec();
+    // Stops beyond the frame are said to be there, above and below.
+    if shown.len() > rows && rows > 0 {
+        shown.truncate(rows);
+        shown[rows - 1] = Line::styled(format!("  … {} more ↓", lines.len() - start - (rows - 1)), th.dim);
+    }
+    let title = if start > 0 {
+        format!(" Overview ({start} more ↑) ")
+    } else {
+        " Overview ".to_string()
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(" Overview ", th.title));
-    frame.render_widget(
-        Paragraph::new(lines[start.min(lines.len())..].to_vec()).block(block),
-        rect,
-    );
+        .title(Span::styled(title, th.title));
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
 }
 
 /// `screen` is the terminal's size, which the teacher knows it by; the
