@@ -193,7 +193,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     let (prompt, input, error): (&str, String, Option<&String>) = match &app.mode {
         Mode::Search { input } => ("search: ", input.clone(), None),
         Mode::EditQuery { input, error } => ("query: ", input.clone(), error.as_ref()),
-        Mode::Year { input } => ("year (←/→ step): ", input.clone(), None),
+        Mode::Year { input } => ("year or range (←/→ step): ", input.clone(), None),
         Mode::Pick(p) => (p.kind.prompt(), p.input.clone(), None),
         Mode::Copy(m) => ("copy: ", format!("1–{}", m.items.len()), None),
         _ => ("filter: ", app.query.to_string(), None),

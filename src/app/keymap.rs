@@ -142,7 +142,7 @@ impl Default for Keymap {
                 B,
                 &[k('y')],
                 Action::FilterYear,
-                "filter by year (type it, or ←/→ to step)",
+                "filter by year: type one (2022) or a range (2019..2022), or step with ←/→",
                 Some("year"),
             ),
             b(

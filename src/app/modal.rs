@@ -6,12 +6,13 @@ use super::input::Action;
 use super::mode::Mode;
 use super::panes::picker::Picker;
 use super::presenter::{Blank, Presenter};
-use super::state::{typed_year, App};
+use super::state::{typed_years, App};
 use crate::query::{Facet, Query, Term, MAX_QUERY_CHARS};
 
 /// The most characters a picker or a year prompt takes.
 const PICKER_CHARS: usize = 64;
-const YEAR_CHARS: usize = 4;
+/// A year, or a range of two: `2019..2022`.
+const YEAR_CHARS: usize = 10;
 
 impl App {
     pub(super) fn presenting(&mut self, mut p: Presenter, action: Action) -> Mode {
@@ -131,7 +132,7 @@ impl App {
                 return;
             }
             Mode::Year { input } => {
-                if !c.is_ascii_digit() || input.len() >= YEAR_CHARS {
+                if !(c.is_ascii_digit() || c == '.') || input.len() >= YEAR_CHARS {
                     return;
                 }
                 input.push(c);
@@ -156,7 +157,9 @@ impl App {
             _ => MAX_QUERY_CHARS,
         };
         let digits_only = matches!(self.mode, Mode::Year { .. });
-        let chars = text.chars().filter(|c| !digits_only || c.is_ascii_digit());
+        let chars = text
+            .chars()
+            .filter(|c| !digits_only || c.is_ascii_digit() || *c == '.');
         let input = match &mut self.mode {
             Mode::Search { input } | Mode::EditQuery { input, .. } | Mode::Year { input } => input,
             Mode::Pick(p) => &mut p.input,
@@ -239,7 +242,7 @@ impl App {
                     .collect();
                 years.dedup();
                 // The first step lands on the selected event's year.
-                let next = match typed_year(&input) {
+                let next = match typed_years(&input).map(|(from, _)| from) {
                     None => self
                         .selected_event()
                         .map(|e| e.date.year_number())
@@ -253,8 +256,8 @@ impl App {
             }
             Action::Accept => {
                 self.query = self.query.without(Facet::Year);
-                if let Some(y) = typed_year(&input) {
-                    self.query.push(Term::Year { from: y, to: y });
+                if let Some((from, to)) = typed_years(&input) {
+                    self.query.push(Term::Year { from, to });
                 }
                 self.refresh();
                 return Mode::Browse;

@@ -112,6 +112,29 @@ fn year_prompt_filters_live_then_keeps_or_drops() {
     assert_eq!(app.query().to_string(), "year:2019");
 }
 
+/// `2019..2021` at the year prompt is a range, as on the command line;
+/// while the second year is being typed the first filters alone.
+#[test]
+fn year_prompt_takes_a_range() {
+    let mut app = app();
+    app.update(Action::FilterYear);
+    type_text(&mut app, "2019..20");
+    assert_eq!(app.filtered().len(), events_where(|e| in_year(e, 2019)));
+    type_text(&mut app, "21");
+    app.update(Action::Accept);
+    assert_eq!(app.query().to_string(), "year:2019..2021");
+    let expected = tipline::Query::parse("year:2019..2021")
+        .unwrap()
+        .filter(app.timeline());
+    assert_eq!(app.filtered(), expected.as_slice());
+    assert!(expected.len() > events_where(|e| in_year(e, 2019)));
+    // Backwards is the same range; letters are not typed.
+    app.update(Action::FilterYear);
+    type_text(&mut app, "2021..x2019");
+    app.update(Action::Accept);
+    assert_eq!(app.query().to_string(), "year:2019..2021");
+}
+
 #[test]
 fn year_prompt_steps_through_years_with_events() {
     // Events in 2001, 2003, 2004 and 2010: the years between have none.
