@@ -11,6 +11,7 @@ use crate::timeline::model::Term;
 impl App {
     pub(super) fn reading(&mut self, mode: Mode, action: Action) -> Mode {
         let th = &self.settings.theme;
+        let page = super::panes::help::page_rows(self.size);
         match mode {
             Mode::Help { .. } if action == Action::Glossary => {
                 // The legend's tier rows lead to the first tier's definition.
@@ -25,16 +26,16 @@ impl App {
             }
             Mode::Help { scroll } => {
                 let max = self.help_page.max_scroll(&self.settings.keymap, th, self.size);
-                read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Help { scroll })
+                read_on(action, scroll, max, page).map_or(Mode::Browse, |scroll| Mode::Help { scroll })
             }
             Mode::Figures { scroll } => {
                 let max = figures::max_scroll(&self.timeline, &self.filtered, th, self.size);
-                read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Figures { scroll })
+                read_on(action, scroll, max, page).map_or(Mode::Browse, |scroll| Mode::Figures { scroll })
             }
             Mode::Glossary { scroll } => {
                 let first = self.glossary_first();
                 let max = glossary::max_scroll(&self.timeline, &first, th, self.size);
-                read_on(action, scroll, max).map_or(Mode::Browse, |scroll| Mode::Glossary { scroll })
+                read_on(action, scroll, max, page).map_or(Mode::Browse, |scroll| Mode::Glossary { scroll })
             }
             other => other,
         }
@@ -58,17 +59,20 @@ impl App {
 }
 
 /// A key on a screen that is only read (the help, the figures chart, the glossary): the
-/// new scroll, or `None` when the key closes it.
-pub(super) fn read_on(action: Action, scroll: u16, max: u16) -> Option<u16> {
+/// new scroll, or `None` when the key closes it. A page is what the frame
+/// shows (`page` rows) but one line, kept for context; half a page, half that.
+pub(super) fn read_on(action: Action, scroll: u16, max: u16, page: u16) -> Option<u16> {
     let s = scroll.min(max) as i32;
     let to = |s: i32| Some(s.clamp(0, max as i32) as u16);
+    let whole = (page as i32 - 1).max(1);
+    let half = (page as i32 / 2).max(1);
     match action {
         Action::Up => to(s - 1),
         Action::Down => to(s + 1),
-        Action::PageUp => to(s - 10),
-        Action::PageDown => to(s + 10),
-        Action::HalfPageUp => to(s - 5),
-        Action::HalfPageDown => to(s + 5),
+        Action::PageUp => to(s - whole),
+        Action::PageDown => to(s + whole),
+        Action::HalfPageUp => to(s - half),
+        Action::HalfPageDown => to(s + half),
         Action::Top => to(0),
         Action::Bottom => to(max as i32),
         Action::CloseHelp | Action::Help => None,

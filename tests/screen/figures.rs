@@ -210,3 +210,28 @@ fn the_chart_takes_the_earliest_figures_up_to_its_limit() {
         .collect();
     assert_eq!(labels, ["people arrested", "victims rescued"]);
 }
+
+/// A page down moves a screen's worth (less one line kept for context),
+/// not half of one; half a page is half that; the help reads the same.
+#[test]
+fn page_keys_move_a_page_in_the_chart_and_the_help() {
+    use tipline::app::{Action, App, Input, Mode};
+    let mut app = App::new(crate::common::world(), tipline::Query::default());
+    app.update(Input::Resize(80, 24));
+    app.update(Action::Help);
+    app.update(Action::PageDown);
+    // At 80×24 the frame shows 20 rows.
+    assert_eq!(*app.mode(), Mode::Help { scroll: 19 });
+    app.update(Action::HalfPageDown);
+    assert_eq!(*app.mode(), Mode::Help { scroll: 29 });
+    app.update(Action::PageUp);
+    assert_eq!(*app.mode(), Mode::Help { scroll: 10 });
+    app.update(Action::CloseHelp);
+    app.update(Action::Figures);
+    app.update(Action::PageDown);
+    assert!(
+        matches!(app.mode(), Mode::Figures { scroll: 19 }),
+        "{:?}",
+        app.mode()
+    );
+}

@@ -214,6 +214,12 @@ fn inner(size: (u16, u16)) -> Rect {
     Block::bordered().inner(frame_rect(Rect::new(0, 0, size.0, size.1)))
 }
 
+/// How many rows the help, the figures chart and the glossary show at
+/// once on a screen of this size (they share the frame): a page.
+pub fn page_rows(size: (u16, u16)) -> u16 {
+    inner(size).height
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, help: &Page, keymap: &Keymap, th: &Theme, scroll: u16) {
     let rect = frame_rect(area);
     super::widgets::clear(frame, rect, th);
