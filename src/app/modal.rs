@@ -3,10 +3,11 @@
 //! typed, and presenting a lesson.
 
 use super::input::Action;
+use super::mode::typed_years;
 use super::mode::Mode;
 use super::panes::picker::Picker;
 use super::presenter::{Blank, Presenter};
-use super::state::{typed_years, App};
+use super::state::App;
 use crate::query::{Facet, Query, Term, MAX_QUERY_CHARS};
 
 /// The most characters a picker or a year prompt takes.

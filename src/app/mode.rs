@@ -69,3 +69,18 @@ impl Mode {
         )
     }
 }
+
+/// The year typed into the year prompt, once it has four digits.
+pub(super) fn typed_year(input: &str) -> Option<i32> {
+    (input.len() == 4).then(|| input.parse().ok()).flatten()
+}
+
+/// The years typed at the year prompt: one (`2022`) or a range
+/// (`2019..2022`, either way round); while the second year is still being
+/// typed, the first alone, so the list does not jump back to everything.
+pub(super) fn typed_years(input: &str) -> Option<(i32, i32)> {
+    let (first, second) = input.split_once("..").unwrap_or((input, ""));
+    let from = typed_year(first)?;
+    let to = typed_year(second).unwrap_or(from);
+    Some((from.min(to), from.max(to)))
+}

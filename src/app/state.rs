@@ -229,7 +229,7 @@ impl App {
                 }
             }
             Mode::Year { input } => {
-                if let Some((from, to)) = typed_years(input) {
+                if let Some((from, to)) = super::mode::typed_years(input) {
                     q = q.without(Facet::Year);
                     q.push(Term::Year { from, to });
                 }
@@ -783,19 +783,4 @@ fn found_msg((generation, found): (u64, Faceted)) -> Msg {
         search: generation,
         result: Box::new(found),
     }
-}
-
-/// The year typed into the year prompt, once it has four digits.
-pub(super) fn typed_year(input: &str) -> Option<i32> {
-    (input.len() == 4).then(|| input.parse().ok()).flatten()
-}
-
-/// The years typed at the year prompt: one (`2022`) or a range
-/// (`2019..2022`, either way round); while the second year is still being
-/// typed, the first alone, so the list does not jump back to everything.
-pub(super) fn typed_years(input: &str) -> Option<(i32, i32)> {
-    let (first, second) = input.split_once("..").unwrap_or((input, ""));
-    let from = typed_year(first)?;
-    let to = typed_year(second).unwrap_or(from);
-    Some((from.min(to), from.max(to)))
 }
