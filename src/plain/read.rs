@@ -6,28 +6,9 @@ use crate::timeline::date::PartialDate;
 use crate::timeline::dating::Certainty;
 use crate::timeline::model::{Corroboration, Event, Timeline};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date with its month named in full: `18 August 2022`, `December 2007`, `2019`.
 pub fn date_in_words(d: &PartialDate) -> String {
-    match (d.month_number(), d.day_number()) {
-        (Some(m), Some(day)) => format!("{day} {} {}", MONTHS[m as usize - 1], d.year_number()),
-        (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], d.year_number()),
-        _ => d.year_number().to_string(),
-    }
+    d.in_full()
 }
 
 /// An event's dates in words, every date whole so none has to be pieced
