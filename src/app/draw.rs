@@ -4,7 +4,7 @@
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::mode::{Mode, Pane};
 use super::panes::widgets::{fit, View};
-use super::panes::{copy, detail, figures, filter, glossary, help, picker, present, strip, timeline};
+use super::panes::{copy, detail, figures, filter, glossary, help, picker, present, strip, tiers, timeline};
 use super::state::App;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -70,6 +70,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
             figures::draw(frame, area, &app.timeline, &app.filtered, th, *scroll, &close);
         }
+        Mode::Tiers { scroll } => {
+            let close = app
+                .settings
+                .keymap
+                .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
+            tiers::draw(frame, area, &app.timeline, &app.filtered, th, *scroll, &close);
+        }
         Mode::Glossary { scroll } => {
             let close = app
                 .settings
@@ -86,11 +93,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     // The terminal's own cursor follows the selection or the caret, so
     // screen magnifiers and braille displays follow the reader; where no
     // row is chosen it rests at the top left. A room watching a lesson, or
-    // a reader in the help, figures or glossary, has no use for a block
+    // a reader in the help, a chart or the glossary, has no use for a block
     // over the text: the cursor is hidden there.
     let covered = matches!(
         app.mode,
-        Mode::Present(_) | Mode::Help { .. } | Mode::Figures { .. } | Mode::Glossary { .. }
+        Mode::Present(_)
+            | Mode::Help { .. }
+            | Mode::Figures { .. }
+            | Mode::Tiers { .. }
+            | Mode::Glossary { .. }
     );
     if !covered {
         let (x, y) = cursor.unwrap_or((area.x, area.y));

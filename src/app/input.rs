@@ -33,6 +33,7 @@ pub enum Action {
     Legend,
     /// The figures of the events in view as a chart by year.
     Figures,
+    Tiers,
     /// The glossary: the selected event's terms first (from the legend: the tiers).
     Glossary,
     /// Enter while browsing: act on what the cursor is on (open the event,
@@ -123,6 +124,7 @@ impl Action {
         Action::PrevMatch,
         Action::Legend,
         Action::Figures,
+        Action::Tiers,
         Action::Glossary,
         Action::Activate,
         Action::Toggle,
@@ -182,6 +184,7 @@ impl Action {
             Action::PrevMatch => "previous-match",
             Action::Legend => "legend",
             Action::Figures => "figures",
+            Action::Tiers => "tiers",
             Action::Glossary => "glossary",
             Action::Top => "top",
             Action::Bottom => "bottom",

@@ -190,6 +190,13 @@ impl Default for Keymap {
             ),
             b(
                 B,
+                &[k('T')],
+                Action::Tiers,
+                "the US TIP report's tier for the years in view, as a step chart",
+                Some("tiers"),
+            ),
+            b(
+                B,
                 &[k('i')],
                 Action::Glossary,
                 "the glossary: what the terms mean, with their sources; the selected event's terms first",

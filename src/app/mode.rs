@@ -39,6 +39,10 @@ pub enum Mode {
     Figures {
         scroll: u16,
     },
+    /// `T`: the US TIP report's tier over the years of the events in view.
+    Tiers {
+        scroll: u16,
+    },
     /// `i`: the glossary, the selected event's terms first.
     Glossary {
         scroll: u16,
@@ -54,7 +58,9 @@ impl Mode {
     pub fn context(&self) -> Context {
         match self {
             // The help's keys read any long screen: scroll, close.
-            Mode::Help { .. } | Mode::Figures { .. } | Mode::Glossary { .. } => Context::Help,
+            Mode::Help { .. } | Mode::Figures { .. } | Mode::Tiers { .. } | Mode::Glossary { .. } => {
+                Context::Help
+            }
             Mode::Present(_) => Context::Present,
             m if m.takes_text() => Context::Prompt,
             _ => Context::Browse,

@@ -38,7 +38,7 @@ impl App {
     pub(super) fn wheel(&mut self, up: bool, x: u16, y: u16) {
         let step = if up { -3 } else { 3 };
         match &mut self.mode {
-            Mode::Help { .. } | Mode::Figures { .. } | Mode::Glossary { .. } => {
+            Mode::Help { .. } | Mode::Figures { .. } | Mode::Tiers { .. } | Mode::Glossary { .. } => {
                 let action = if up { Action::Up } else { Action::Down };
                 for _ in 0..3 {
                     self.act(action);

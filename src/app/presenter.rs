@@ -1,7 +1,7 @@
 //! Presenting a lesson to a room: one stop per screen, parts revealed one
 //! at a time, and the state published for a notes terminal to follow.
 
-use crate::teach::lesson::{Lesson, Stop, PARTS};
+use crate::teach::lesson::{Chart, Lesson, Stop, PARTS};
 use crate::timeline::model::Timeline;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,8 @@ pub struct Slide {
     pub minutes: Option<u32>,
     /// Ids of this stop's events that a reload of the data took away.
     pub gone: Vec<String>,
+    /// A chart drawn of the stop's events instead of their list.
+    pub chart: Option<Chart>,
 }
 
 /// The parts of `reveal` that event `position` has: a date always, facts
@@ -170,6 +172,7 @@ impl Presenter {
                 title: s.title.clone(),
                 minutes: s.minutes,
                 gone: Vec::new(),
+                chart: s.chart,
             }
         };
         let mut p = Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect());
@@ -217,6 +220,7 @@ impl Presenter {
                 title: None,
                 minutes: None,
                 gone: Vec::new(),
+                chart: None,
             })
             .collect();
         Presenter::new(title, slides)

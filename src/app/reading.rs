@@ -4,7 +4,7 @@
 
 use super::input::Action;
 use super::mode::Mode;
-use super::panes::{figures, glossary};
+use super::panes::{figures, glossary, tiers};
 use super::state::App;
 use crate::timeline::model::Term;
 
@@ -31,6 +31,10 @@ impl App {
             Mode::Figures { scroll } => {
                 let max = figures::max_scroll(&self.timeline, &self.filtered, th, self.size);
                 read_on(action, scroll, max, page).map_or(Mode::Browse, |scroll| Mode::Figures { scroll })
+            }
+            Mode::Tiers { scroll } => {
+                let max = tiers::max_scroll(&self.timeline, &self.filtered, th, self.size);
+                read_on(action, scroll, max, page).map_or(Mode::Browse, |scroll| Mode::Tiers { scroll })
             }
             Mode::Glossary { scroll } => {
                 let first = self.glossary_first();

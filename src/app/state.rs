@@ -602,7 +602,9 @@ impl App {
                 self.browse(action);
                 std::mem::replace(&mut self.mode, Mode::Browse)
             }
-            Mode::Help { .. } | Mode::Figures { .. } | Mode::Glossary { .. } => self.reading(mode, action),
+            Mode::Help { .. } | Mode::Figures { .. } | Mode::Tiers { .. } | Mode::Glossary { .. } => {
+                self.reading(mode, action)
+            }
             Mode::Search { input } => self.search(input, action),
             Mode::EditQuery { input, error } => self.edit_query(input, error, action),
             Mode::Year { input } => self.year(input, action),
@@ -616,6 +618,7 @@ impl App {
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Figures => self.mode = Mode::Figures { scroll: 0 },
+            Action::Tiers => self.mode = Mode::Tiers { scroll: 0 },
             Action::Glossary => self.open_glossary(None),
             Action::Legend => {
                 let at = self

@@ -186,8 +186,10 @@ pub enum Command {
     Rankings {
         #[command(flatten)]
         filter: FilterArgs,
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
+        /// `chart` draws the tier over the years as a step chart, as wide as
+        /// the terminal (80 columns when written to a file or a pipe).
+        #[arg(long, value_enum, default_value_t = RankingFormat::Table)]
+        format: RankingFormat,
     },
 }
 
@@ -320,6 +322,14 @@ pub enum TableFormat {
     Table,
     Csv,
     Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RankingFormat {
+    Table,
+    Csv,
+    Json,
+    Chart,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! track as rows, aligned for a terminal, or as CSV and JSON for the
 //! spreadsheets and scripts readers take them into.
 
-use super::args::{FilterArgs, TableFormat};
+use super::args::{FilterArgs, RankingFormat, TableFormat};
 use super::data::{known_values, load_timeline, query_of};
 use super::io::emit;
 use super::output::not_a_formula;
@@ -28,12 +28,38 @@ pub(super) fn rankings(
     data: &[PathBuf],
     global: &FilterArgs,
     filter: &FilterArgs,
-    format: TableFormat,
+    format: RankingFormat,
 ) -> Result<(), u8> {
     let query = query_of(global)?.and(query_of(filter)?);
     let timeline = load_timeline(data)?;
     known_values(&query, &timeline)?;
-    emit(&rankings_text(&timeline, &query.filter(&timeline), format))
+    let hits = query.filter(&timeline);
+    let table = match format {
+        RankingFormat::Table => TableFormat::Table,
+        RankingFormat::Csv => TableFormat::Csv,
+        RankingFormat::Json => TableFormat::Json,
+        RankingFormat::Chart => {
+            use std::io::IsTerminal;
+            let width = match crossterm::terminal::size() {
+                Ok((columns, _)) if std::io::stdout().is_terminal() => usize::from(columns),
+                _ => 80,
+            };
+            return emit(&tiers_chart_text(&timeline, &hits, width));
+        }
+    };
+    emit(&rankings_text(&timeline, &hits, table))
+}
+
+/// The tier over the years as a step chart of `width` columns, with what
+/// it shows and where its tiers come from.
+pub fn tiers_chart_text(t: &Timeline, hits: &[usize], width: usize) -> String {
+    let track = crate::timeline::tiers::TierTrack::of(t, hits);
+    let mut out = String::from("US TIP report tier by year, best at the top\n\n");
+    out.push_str(&track.chart(width).text());
+    if !track.years.is_empty() {
+        out.push_str("\nEach tier as the cited sources state it; `tipline rankings` lists them.\n");
+    }
+    out
 }
 
 /// One value of one figure: the figure's own value, or another value other

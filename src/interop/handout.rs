@@ -4,8 +4,9 @@
 
 use super::html::escape;
 use super::markdown::{block, inline as md};
-use crate::teach::lesson::Lesson;
+use crate::teach::lesson::{Chart, Lesson};
 use crate::timeline::model::{Event, Term, Timeline};
+use crate::timeline::tiers::TierTrack;
 use std::fmt::Write;
 
 /// One part of a document: a lesson stop, or a single event.
@@ -14,7 +15,12 @@ pub struct Section<'a> {
     pub prompt: Option<&'a str>,
     pub notes: Option<&'a str>,
     pub events: Vec<&'a Event>,
+    /// A chart of the events as plain lines, drawn before them.
+    pub chart: Option<String>,
 }
+
+/// How wide a printed chart is: a page of monospaced text.
+const PRINTED_WIDTH: usize = 72;
 
 pub struct Document<'a> {
     pub title: String,
@@ -36,20 +42,23 @@ impl<'a> Document<'a> {
             .iter()
             .enumerate()
             .map(|(i, stop)| {
-                let events: Vec<&Event> = lesson
-                    .events_of(stop, t)
-                    .into_iter()
-                    .map(|p| &t.events[p])
-                    .collect();
-                let heading = match events.as_slice() {
-                    [one] => format!("{}. {}", i + 1, one.title),
-                    _ => format!("{}. {} events", i + 1, events.len()),
+                let positions = lesson.events_of(stop, t);
+                let chart = stop
+                    .chart
+                    .map(|Chart::Tiers| TierTrack::of(t, &positions).chart(PRINTED_WIDTH).text());
+                let events: Vec<&Event> = positions.iter().map(|&p| &t.events[p]).collect();
+                let heading = match (events.as_slice(), &stop.title) {
+                    ([one], None) => format!("{}. {}", i + 1, one.title),
+                    ([_], Some(title)) => format!("{}. {title}", i + 1),
+                    (_, Some(title)) => format!("{}. {title} — {} events", i + 1, events.len()),
+                    (_, None) => format!("{}. {} events", i + 1, events.len()),
                 };
                 Section {
                     heading,
                     prompt: Some(stop.prompt.as_str()),
                     notes: if with_notes { stop.notes.as_deref() } else { None },
                     events,
+                    chart,
                 }
             })
             .collect();
@@ -103,6 +112,7 @@ impl<'a> Document<'a> {
                 prompt: None,
                 notes: None,
                 events: vec![&t.events[p]],
+                chart: None,
             })
             .collect();
         Document {
@@ -168,6 +178,8 @@ fn cited(text: &str, e: &Event, order: &[&str]) -> String {
             (Some(inside), Some(numbers)) => {
                 for n in numbers {
                     match e.sources.get(n - 1).map(|c| number(order, &c.source)) {
+                        // Two citations of one source are one number, given once.
+                        Some(k) if k > 0 && out.ends_with(&format!("[{k}]")) => {}
                         Some(k) if k > 0 => out.push_str(&format!("[{k}]")),
                         // A marker naming no citation leads nowhere.
                         _ => out.push_str("[?]"),
@@ -232,6 +244,26 @@ fn event_facts(e: &Event) -> String {
     facts.join(" · ")
 }
 
+/// An event charted by its stop, in one line: its date, title, standing and
+/// the numbers of the sources it quotes.
+fn chart_entry(e: &Event, order: &[&str]) -> String {
+    let mut numbers: Vec<usize> = e.sources.iter().map(|c| number(order, &c.source)).collect();
+    numbers.dedup();
+    let cites: String = numbers.iter().map(|n| format!("[{n}]")).collect();
+    match &e.ranking {
+        Some(r) => format!("{}: {} — {r} {cites}", e.date_text(), e.title),
+        None => format!("{}: {} {cites}", e.date_text(), e.title),
+    }
+}
+
+/// The longest run of one character in a text.
+fn longest_run(text: &str, c: char) -> usize {
+    text.split(|x| x != c)
+        .map(|run| run.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
 pub fn markdown(d: &Document, t: &Timeline) -> String {
     let order = bibliography(d);
     let mut out = format!("# {}\n\n", md(&d.title));
@@ -255,7 +287,19 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
         if let Some(p) = s.prompt {
             let _ = writeln!(out, "> **Question:** {}\n", block(p, "> "));
         }
-        for e in &s.events {
+        if let Some(chart) = &s.chart {
+            // Literal in a code block; its fence is longer than any run of
+            // backquotes the data puts in it, so nothing can close it early.
+            let fence = "`".repeat(longest_run(chart, '`').max(2) + 1);
+            let _ = writeln!(out, "{fence}text\n{chart}{fence}\n");
+            // The chart is the stop: its events a line each, with where
+            // each is quoted, rather than in full a second time.
+            for e in &s.events {
+                let _ = writeln!(out, "- {}", md(&chart_entry(e, &order)));
+            }
+            out.push('\n');
+        }
+        for e in s.events.iter().filter(|_| s.chart.is_none()) {
             if s.events.len() > 1 {
                 let _ = writeln!(out, "### {}\n", md(&e.title));
             }
@@ -330,6 +374,7 @@ const STYLE: &str =
 h1{font-size:1.8em}h2{border-top:1px solid #999;padding-top:.6em;margin-top:1.6em}\
 blockquote{margin:.6em 0 .6em 1.2em;padding-left:.8em;border-left:3px solid #999}\
 .question{font-weight:bold}.facts{color:#444;font-style:italic}.notes{background:#f3f3f3;padding:.5em}\
+pre.chart{font-family:'DejaVu Sans Mono',Consolas,monospace;font-size:.85em;line-height:1.2;overflow-x:auto}\
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .5em;text-align:left}\
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}section{break-inside:avoid}a{color:#111}}";
 
@@ -360,7 +405,14 @@ pub fn html(d: &Document, t: &Timeline) -> String {
         if let Some(p) = s.prompt {
             let _ = writeln!(out, "<p class=\"question\">Question: {}</p>", escape(p));
         }
-        for e in &s.events {
+        if let Some(chart) = &s.chart {
+            let _ = writeln!(out, "<pre class=\"chart\">{}</pre>\n<ul>", escape(chart));
+            for e in &s.events {
+                let _ = writeln!(out, "<li>{}</li>", escape(&chart_entry(e, &order)));
+            }
+            out.push_str("</ul>\n");
+        }
+        for e in s.events.iter().filter(|_| s.chart.is_none()) {
             if s.events.len() > 1 {
                 let _ = writeln!(out, "<h3>{}</h3>", escape(&e.title));
             }

@@ -76,6 +76,10 @@ value_type!(
     /// What a lesson stop may reveal.
     Part => words(REVEAL_PARTS.to_vec())
 );
+value_type!(
+    /// A chart a query stop draws of its events.
+    ChartName => words(CHARTS.to_vec())
+);
 value_type!(ThemeName => words(THEMES.to_vec()));
 value_type!(
     /// `action = "key"` or `action = ["key", ...]`, and `[keys.CONTEXT]` tables of the same.
@@ -104,6 +108,9 @@ fn words(names: Vec<&'static str>) -> Schema {
 
 /// What a lesson stop may reveal (the lesson reader's parts; a test keeps them equal).
 pub const REVEAL_PARTS: &[&str] = &["date", "facts", "figures", "quote"];
+
+/// The charts a lesson stop may name, as lessons write them.
+pub const CHARTS: &[&str] = &["tiers"];
 
 /// Theme names the app knows (checked against the app by a test).
 pub const THEMES: &[&str] = &["dark", "light", "high-contrast"];
@@ -346,6 +353,9 @@ struct StopShape {
     reveal: Option<Vec<Part>>,
     /// Minutes planned for the stop ("8 minutes").
     duration: Option<Line>,
+    /// A chart drawn of a query stop's events instead of their list
+    /// (`tiers`: the US TIP report's tier over the years).
+    chart: Option<ChartName>,
 }
 
 /// The app's settings file.

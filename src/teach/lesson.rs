@@ -54,7 +54,18 @@ pub struct Stop {
     pub reveal: Vec<String>,
     /// Minutes planned for the stop (`duration = "8 minutes"`).
     pub minutes: Option<u32>,
+    /// A chart the stop draws of its events instead of listing them.
+    pub chart: Option<Chart>,
 }
+
+/// What a query stop can draw its events as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chart {
+    /// The US TIP report's tier over the years, as a step chart.
+    Tiers,
+}
+
+pub use crate::load::schema::CHARTS;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lesson {
@@ -106,7 +117,9 @@ pub const MAX_STOPS: usize = 100;
 pub const MAX_STOP_EVENTS: usize = 100;
 
 const LESSON_FIELDS: &[&str] = &["title", "summary", "audience", "duration", "stops"];
-const STOP_FIELDS: &[&str] = &["event", "query", "title", "prompt", "notes", "reveal", "duration"];
+const STOP_FIELDS: &[&str] = &[
+    "event", "query", "title", "prompt", "notes", "reveal", "duration", "chart",
+];
 
 fn lesson_id(file: &str) -> String {
     let name = file.rsplit('/').next().unwrap_or(file);
@@ -201,6 +214,28 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
                     }
                 },
             };
+            let chart = match s.line(cx, "chart", false) {
+                None => None,
+                Some((name, span)) => match (name.as_str(), &target) {
+                    ("tiers", Target::Query(_)) => Some(Chart::Tiers),
+                    ("tiers", Target::Event(_)) => {
+                        cx.error_with_help(
+                            span,
+                            "a chart draws a query's events, and this stop names one event",
+                            "write `query = \"kind:ranking\"` instead of `event`",
+                        );
+                        None
+                    }
+                    _ => {
+                        cx.error_with_help(
+                            span,
+                            format!("unknown chart `{name}`"),
+                            format!("expected one of: {}", CHARTS.join(", ")),
+                        );
+                        None
+                    }
+                },
+            };
             let prompt = s.block(cx, "prompt", true)?;
             let notes = s.block(cx, "notes", false);
             let mut reveal = Vec::new();
@@ -225,6 +260,7 @@ pub fn load(files: &[DataFile], t: &Timeline) -> (Vec<Lesson>, Vec<Diagnostic>) 
                 notes,
                 reveal,
                 minutes,
+                chart,
             })
         });
         match fields.table.get("stops") {

@@ -7,5 +7,6 @@ pub mod figures;
 pub mod glossary;
 pub mod horizon;
 pub mod model;
+pub mod tiers;
 mod wording;
 pub use wording::Link;

@@ -327,3 +327,82 @@ fn the_csv_export_carries_certainty_dates_ranking_and_source_count_after_its_col
         );
     }
 }
+
+#[test]
+fn rankings_as_a_chart_step_between_tiers_and_name_the_missing_year() {
+    let out = stdout(&["--data", &fixture("tiers.toml"), "rankings", "--format", "chart"]);
+    // Written to a pipe, the chart is 80 columns: 18 for the tier names,
+    // four for each of the six years.
+    assert_eq!(
+        out,
+        "US TIP report tier by year, best at the top\n\
+         \n\
+         Tier 2            ────┐   ┌───\n\
+         Tier 2 Watch List     │   │       ────────\n\
+         Tier 3                └───┘\n\
+         \x20                 2001        2004    2006\n\
+         No ranking in view for 2004.\n\
+         \n\
+         Each tier as the cited sources state it; `tipline rankings` lists them.\n"
+    );
+}
+
+#[test]
+fn a_chart_stop_prints_in_handouts_as_text_with_a_line_per_ranking() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("track.toml"),
+        "title = \"Track\"\nsummary = \"The track.\"\n\n[[stops]]\nquery = \"kind:ranking year:2001..2003\"\nchart = \"tiers\"\ntitle = \"At a glance\"\nprompt = \"How many steps?\"\n",
+    )
+    .unwrap();
+    let lessons = dir.path().to_str().unwrap();
+    let data = fixture("tiers.toml");
+    let md = stdout(&[
+        "--data",
+        &data,
+        "--lessons",
+        lessons,
+        "export",
+        "handout",
+        "track",
+    ]);
+    assert!(
+        md.contains(
+            "## 1. At a glance — 3 events\n\n\
+             > **Question:** How many steps?\n\n\
+             ```text\n\
+             Tier 2 ────┐   ┌───\n\
+             Tier 3     └───┘\n\
+             \x20      2001    2003\n\
+             ```\n\n\
+             - 12 Jul 2001: Ranked Tier 2 — Tier 2 \\[1\\]\n\
+             - 5 Jun 2002: Ranked Tier 3 — Tier 3 \\[1\\]\n\
+             - 11 Jun 2003: Back on Tier 2 — Tier 2 \\[1\\]\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        !md.contains("Tier 3 in 2002."),
+        "the chart's events are not repeated in full"
+    );
+    let html = stdout(&[
+        "--data",
+        &data,
+        "--lessons",
+        lessons,
+        "export",
+        "handout",
+        "track",
+        "--format",
+        "html",
+    ]);
+    assert!(
+        html.contains(
+            "<pre class=\"chart\">Tier 2 ────┐   ┌───\n\
+             Tier 3     └───┘\n\
+             \x20      2001    2003\n\
+             </pre>\n<ul>\n<li>12 Jul 2001: Ranked Tier 2 — Tier 2 [1]</li>\n"
+        ),
+        "{html}"
+    );
+}

@@ -15,3 +15,4 @@ mod present;
 mod quiz;
 mod reading;
 mod screens;
+mod tiers;

@@ -12,5 +12,6 @@ pub mod loading;
 pub mod picker;
 pub mod present;
 pub mod strip;
+pub mod tiers;
 pub mod timeline;
 pub mod widgets;

@@ -5,7 +5,9 @@ use crate::app::input::Action;
 use crate::app::keymap::Context;
 use crate::app::presenter::{Blank, Presenter};
 use crate::app::theme::{Theme, ThemeName};
+use crate::teach::lesson::Chart;
 use crate::timeline::model::Timeline;
+use crate::timeline::tiers::TierTrack;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -121,6 +123,8 @@ fn body(
             }
             lines.push(Line::default());
         }
+    } else if slide.chart == Some(Chart::Tiers) {
+        lines.extend(tier_chart(t, &slide.events, th, width));
     } else {
         for &p in &slide.events {
             let e = &t.events[p];
@@ -148,6 +152,24 @@ fn body(
     }
     while lines.last().is_some_and(|l| l.width() == 0) {
         lines.pop();
+    }
+    lines
+}
+
+/// A stop's events as the tier's step chart: the tier rows, the years, and
+/// any note on years it leaves out.
+fn tier_chart(t: &Timeline, events: &[usize], th: &Theme, width: usize) -> Vec<Line<'static>> {
+    let chart = TierTrack::of(t, events).chart(width);
+    let mut lines: Vec<Line<'static>> = chart
+        .rows
+        .into_iter()
+        .map(|(label, line)| Line::from(vec![Span::styled(label, th.label), Span::styled(line, th.title)]))
+        .collect();
+    if !chart.years.trim().is_empty() {
+        lines.push(Line::styled(chart.years, th.dim));
+    }
+    for note in chart.notes {
+        lines.extend(wrapped(&note, width, th.dim, ""));
     }
     lines
 }
