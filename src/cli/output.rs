@@ -282,12 +282,14 @@ fn csv<'a>(t: &Timeline, events: impl Iterator<Item = &'a Event>) -> String {
     let _ = w.write_record(header);
     for e in events {
         let actors: Vec<&str> = e.actors.iter().map(|a| actor_name(t, a)).collect();
-        let sources: Vec<String> = e
-            .sources
-            .iter()
-            .filter_map(|c| t.source(&c.source))
-            .map(|s| s.url.clone().unwrap_or_else(|| s.publisher.clone()))
-            .collect();
+        // Each source once, in the order the event first cites it.
+        let mut sources: Vec<String> = Vec::new();
+        for s in e.sources.iter().filter_map(|c| t.source(&c.source)) {
+            let at = s.url.clone().unwrap_or_else(|| s.publisher.clone());
+            if !sources.contains(&at) {
+                sources.push(at);
+            }
+        }
         let mut cited: Vec<&str> = e.sources.iter().map(|c| c.source.as_str()).collect();
         cited.sort_unstable();
         cited.dedup();
@@ -312,7 +314,24 @@ fn csv<'a>(t: &Timeline, events: impl Iterator<Item = &'a Event>) -> String {
             .map(|c| not_a_formula(c).into_owned()),
         );
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let mut out = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    // How far the sources reach, after the rows, so the first line stays the
+    // header: a comment line (pandas' `comment="#"` skips it) with no comma
+    // or quote, so a CSV reader that keeps it sees one cell starting with
+    // `#`, which no event id does.
+    if let Some(h) = &t.horizon {
+        let said: String = h
+            .sentence()
+            .chars()
+            .map(|c| match c {
+                ',' => ';',
+                '"' => '\'',
+                c => c,
+            })
+            .collect();
+        out.push_str(&format!("# {said}\n"));
+    }
+    out
 }
 
 pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {

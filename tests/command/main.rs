@@ -18,6 +18,7 @@ mod lessons;
 mod plain;
 mod progress;
 mod quiz_export;
+mod readme_examples;
 mod reference_managers;
 mod state_files;
 mod tables;

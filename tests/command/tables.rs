@@ -406,3 +406,64 @@ fn a_chart_stop_prints_in_handouts_as_text_with_a_line_per_ranking() {
         "{html}"
     );
 }
+
+#[test]
+fn the_embedded_datas_csv_ends_with_how_far_its_sources_reach_as_a_comment_line() {
+    let out = Command::cargo_bin("tipline")
+        .unwrap()
+        .args(["list", "kind:ranking", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("id,date,end,title,"),
+        "the header stays first"
+    );
+    let last = lines.last().unwrap();
+    assert!(last.starts_with("# Sources checked up to "), "{last}");
+    assert!(!last.contains([',', '"']), "one cell to a CSV reader: {last}");
+    // Python's csv module, an independent reader: every row but the notice
+    // has the header's 15 cells, and the notice is one cell.
+    let python = r##"
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+assert all(len(r) == 15 for r in rows[:-1]), [len(r) for r in rows]
+assert len(rows[-1]) == 1 and rows[-1][0].startswith("# "), rows[-1]
+print(len(rows) - 2)
+"##;
+    if let Some(py) = crate::tools::python_with("csv") {
+        let read = Command::new(py)
+            .args(["-c", python])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
+        let events: usize = String::from_utf8(read.stdout).unwrap().trim().parse().unwrap();
+        assert_eq!(events, lines.len() - 2);
+    }
+    // Data of the reader's own carries no horizon, and no notice.
+    let own = stdout(&["list", "--format", "csv"]);
+    assert!(!own.contains("\n#"), "{own}");
+}
+
+#[test]
+fn a_source_cited_twice_is_one_address_in_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("twice.toml");
+    std::fs::write(
+        &data,
+        "[[sources]]\nid = \"a\"\npublisher = \"A\"\ntitle = \"T\"\nurl = \"https://a.example/story\"\n\n\
+         [[sources]]\nid = \"b\"\npublisher = \"B\"\ntitle = \"U\"\n\n\
+         [[events]]\nid = \"e\"\ndate = \"2020\"\ntitle = \"E\"\nkind = \"law\"\nsummary = \"S.\"\n\
+         [[events.sources]]\nsource = \"a\"\nquote = \"one\"\n\
+         [[events.sources]]\nsource = \"b\"\nquote = \"two\"\n\
+         [[events.sources]]\nsource = \"a\"\nquote = \"three\"\n",
+    )
+    .unwrap();
+    let out = stdout(&["--data", data.to_str().unwrap(), "list", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[9], "https://a.example/story; B");
+    assert_eq!(&row[14], "2");
+}
