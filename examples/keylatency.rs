@@ -177,7 +177,6 @@ impl<F: FnMut(&mut App) -> bool> Screen for Timed<'_, F> {
                 seen.applying.push(now - at);
             }
         }
-        self.browse.drawn();
     }
 
     fn wait(&self) -> Duration {

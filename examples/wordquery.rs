@@ -41,10 +41,9 @@ fn main() {
     let start = Instant::now();
     let timeline = tipline::synth::timeline(events, seed);
     println!("timeline of {events} events: {:.0} ms", ms(start.elapsed()));
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let start = Instant::now();
-    let index = WordIndex::on_threads(&timeline, cores);
-    println!("index on {cores} thread(s): {:.0} ms", ms(start.elapsed()));
+    let index = WordIndex::new(&timeline);
+    println!("index: {:.0} ms", ms(start.elapsed()));
     println!("index: {}", index.describe());
 
     println!("{:<10} {:>8} {:>10} {:>10}", "query", "hits", "p50 ms", "max ms");

@@ -153,11 +153,6 @@ impl<F: FnMut(&mut App) -> bool> Screen for Browse<'_, F> {
         super::draw::draw(frame, self.app);
     }
 
-    fn drawn(&mut self) {
-        // The frame is out: work the next key may need is done now.
-        self.app.update(super::Msg::Drawn);
-    }
-
     fn event(&mut self, event: Event) -> Result<bool, Stop> {
         injected_failure(&event)?;
         if let Some(msg) = msg_for(self.app, event) {

@@ -274,8 +274,6 @@ pub enum Msg {
         search: u64,
         result: Box<crate::query::Faceted>,
     },
-    /// A frame is out: a moment to prepare what the next key may show.
-    Drawn,
 }
 
 impl From<Action> for Msg {

@@ -549,11 +549,6 @@ impl App {
             Msg::Present(p) => self.mode = Mode::Present(p),
             Msg::Goto(id) => self.goto(&id),
             Msg::Notice(note) => self.status.message = Some(crate::text::sanitize_line(&note).into_owned()),
-            Msg::Drawn => {
-                // Only prepares: nothing on screen changes.
-                self.prepare();
-                return Vec::new();
-            }
             Msg::Found { search, result } => self.found(search, *result),
             Msg::Filter(query) => {
                 self.query = query;
@@ -572,27 +567,6 @@ impl App {
         let position = self.selected_position();
         self.detail
             .relayout(&self.timeline, &self.settings.theme, position, width, height);
-    }
-
-    /// Between keys: wraps the events the reader may select next (those
-    /// next to the selection in the list and the first its related links
-    /// lead to) and makes the help's lines, so the key that shows one
-    /// does not wait for that work.
-    fn prepare(&mut self) {
-        let width = self.regions().detail.map_or(0, |r| r.width.saturating_sub(2));
-        let at = self.list.selected;
-        let mut next: Vec<usize> = [at.checked_sub(1), at.checked_add(1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|i| self.filtered.get(i).copied())
-            .collect();
-        if let Some(p) = self.selected_position() {
-            next.extend(self.timeline.links(p).iter().take(3).map(|l| l.position));
-        }
-        self.detail
-            .prepare(&self.timeline, &self.settings.theme, &next, width);
-        let (keymap, theme) = (&self.settings.keymap, &self.settings.theme);
-        self.help_page.max_scroll(keymap, theme, self.size);
     }
 
     pub(super) fn act(&mut self, action: Action) {

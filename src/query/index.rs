@@ -78,42 +78,20 @@ fn index_part(t: &Timeline, events: std::ops::Range<usize>) -> (Ids<'_>, Vec<Vec
 }
 
 impl WordIndex {
-    /// Reads every event's text once, on this thread.
-    pub fn new(t: &Timeline) -> WordIndex {
-        WordIndex::on_threads(t, 1)
-    }
-
-    /// Builds the index for work in the background: on every core, each of
-    /// its threads at the lowest priority, so keys, drawing and searches
-    /// always come first and the build takes only time no one else wants.
+    /// Builds the index for work in the background, its thread at the
+    /// lowest priority, so keys, drawing and searches always come first
+    /// and the build takes only time no one else wants. (A second thread
+    /// building half made it ready about 1.1× sooner at a million events
+    /// and keys slower meanwhile: not worth its merging.)
     pub fn in_background(t: &Timeline) -> WordIndex {
         yield_to_others();
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        WordIndex::on_threads(t, cores)
+        WordIndex::new(t)
     }
 
-    /// Reads every event's text once, sharing the reading between this
-    /// thread and one more if `threads` is two or more.
-    pub fn on_threads(t: &Timeline, threads: usize) -> WordIndex {
+    /// Reads every event's text once, on this thread.
+    pub fn new(t: &Timeline) -> WordIndex {
         let n = t.events.len();
-        let half = if threads >= 2 { n / 2 } else { 0 };
-        let ((mut ids, mut lists), (later_ids, mut later)) = std::thread::scope(|scope| {
-            // A thread started here shares this one's priority.
-            let first = scope.spawn(|| index_part(t, 0..half));
-            let second = index_part(t, half..n);
-            (first.join().expect("indexing does not panic"), second)
-        });
-        // The second half's events come after the first's: lists stay sorted.
-        for (token, id) in later_ids {
-            let more = std::mem::take(&mut later[id as usize]);
-            let next = lists.len() as u32;
-            let mine = *ids.entry(token).or_insert(next);
-            if mine == next {
-                lists.push(more);
-            } else {
-                lists[mine as usize].extend(more);
-            }
-        }
+        let (ids, lists) = index_part(t, 0..n);
         let mut by_id: Vec<&[u8]> = vec![&[]; lists.len()];
         for (token, id) in ids {
             by_id[id as usize] = token;
@@ -156,23 +134,30 @@ impl WordIndex {
     /// Its size, for measuring: distinct tokens, their bytes, and how many
     /// have a bitset rather than a list.
     pub fn describe(&self) -> String {
-        let bitsets = self
-            .postings
-            .iter()
-            .filter(|p| matches!(p, Posting::Bits(_)))
-            .count();
-        let listed: usize = self
-            .postings
-            .iter()
-            .map(|p| match p {
-                Posting::List(l) => l.len(),
-                Posting::Bits(_) => 0,
-            })
-            .sum();
+        let (mut bitsets, mut listed, mut bytes, mut as_lists) = (0, 0, 0, 0);
+        for p in &self.postings {
+            match p {
+                Posting::List(l) => {
+                    listed += l.len();
+                    bytes += l.len() * 4;
+                    as_lists += l.len() * 4;
+                }
+                Posting::Bits(b) => {
+                    bitsets += 1;
+                    bytes += b.len() * 8;
+                    let held: u32 = b.iter().map(|w| w.count_ones()).sum();
+                    as_lists += held as usize * 4;
+                }
+            }
+        }
+        // What the postings take, and would take as lists only: what the
+        // bitsets save in memory.
         format!(
-            "{} tokens in {} bytes, {bitsets} as bitsets, {listed} listed events",
+            "{} tokens in {} bytes, {bitsets} as bitsets, {listed} listed events; postings {} MB ({} MB as lists only)",
             self.postings.len(),
-            self.tokens.len()
+            self.tokens.len(),
+            bytes >> 20,
+            as_lists >> 20
         )
     }
 

@@ -527,11 +527,10 @@ fn session() -> Vec<Msg> {
 
 #[test]
 fn a_long_session_draws_what_a_fresh_app_draws_after_the_same_keys() {
-    // The long session draws after every key and prepares between keys,
-    // as the terminal loop does, so it draws from what it kept; the fresh
-    // app is given the keys so far and draws once, from nothing kept.
+    // The long session draws after every key, as the terminal loop does,
+    // so it draws from what it kept; the fresh app is given the keys so
+    // far and draws once, from nothing kept.
     let mut long = app_at(120, 40);
-    long.update(Msg::Drawn);
     for (n, msg) in session().into_iter().enumerate() {
         long.update(msg);
         let mut fresh = app_at(120, 40);
@@ -540,7 +539,6 @@ fn a_long_session_draws_what_a_fresh_app_draws_after_the_same_keys() {
         }
         let (w, h) = long.size();
         assert_eq!(frame_of(&long, w, h), frame_of(&fresh, w, h), "after key {n}");
-        long.update(Msg::Drawn);
     }
 }
 
@@ -565,19 +563,15 @@ fn source_marks(app: &App) -> Vec<String> {
 fn the_selected_source_stays_marked_through_wrapped_events() {
     let mut app = app_at(200, 50);
     app.update(Msg::Goto("ncct-sub-decree-2009".into()));
-    app.update(Msg::Drawn);
     assert_eq!(source_marks(&app), ["▸[1]"]);
     for want in ["▸[2]", "▸[3]", "▸[4]"] {
         app.update(Action::NextSource);
-        app.update(Msg::Drawn);
         assert_eq!(source_marks(&app), [want]);
     }
     app.update(Action::PrevSource);
-    app.update(Msg::Drawn);
     assert_eq!(source_marks(&app), ["▸[3]"]);
     // Away and back: the event opens at its first source again.
     app.update(Action::Down);
-    app.update(Msg::Drawn);
     app.update(Action::Up);
     assert_eq!(source_marks(&app), ["▸[1]"]);
 }

@@ -100,27 +100,6 @@ impl DetailPane {
         self.scroll = self.scroll.min(self.max_scroll);
     }
 
-    /// Wraps events the reader may select next, at their first source, so
-    /// the key that selects one finds it wrapped. Done between keys.
-    pub fn prepare(&mut self, t: &Timeline, theme: &Theme, positions: &[usize], width: u16) {
-        if width == 0 {
-            return;
-        }
-        for &position in positions {
-            let fits = |w: &Wrapped| w.position == position && w.width == width && w.source == 0;
-            if self.wrapped.as_ref().is_some_and(fits) || self.ready.iter().any(fits) {
-                continue;
-            }
-            let built = build(t, theme, position, width as usize, 0);
-            self.keep(Wrapped {
-                position,
-                width,
-                source: 0,
-                built,
-            });
-        }
-    }
-
     /// Keeps a wrapped event for later, forgetting the oldest beyond a few.
     fn keep(&mut self, wrapped: Wrapped) {
         if self.ready.len() >= READY {
