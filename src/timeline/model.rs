@@ -291,6 +291,14 @@ pub struct Link {
     pub relation: Relation,
 }
 
+/// An actor an event's quotes name who does not act in it (the sender of a
+/// letter answered, a country trafficked to), and why the compilers say so.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NotActing {
+    pub actor: String,
+    pub why: String,
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Event {
     pub id: String,
@@ -299,6 +307,8 @@ pub struct Event {
     pub title: String,
     pub kind: EventKind,
     pub actors: Vec<String>,
+    /// Actors the quotes name who do not act in the event.
+    pub not_acting: Vec<NotActing>,
     pub location: Option<String>,
     pub summary: String,
     pub details: Option<String>,
