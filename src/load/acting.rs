@@ -8,6 +8,7 @@
 use super::diag::{Diagnostic, SourceText};
 use super::gather::Gathered;
 use crate::text::Names;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Checks every event's quotes for actors it neither lists nor explains.
@@ -17,6 +18,12 @@ pub(super) fn check(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<
             .chain(a.aliases.iter().map(String::as_str))
             .map(move |n| (i, n))
     }));
+    let index: HashMap<&str, usize> = all
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     for (e, places) in all.events.iter().zip(&all.event_places) {
         let src = &files[places.file];
         // Each actor once, at the first quote that names them.
@@ -54,8 +61,7 @@ pub(super) fn check(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<
             }
         }
         for (n, span) in e.not_acting.iter().zip(&places.not_acting) {
-            let known = all.actors.iter().position(|a| a.id == n.actor);
-            if known.is_some_and(|i| !named.contains(&i)) {
+            if index.get(n.actor.as_str()).is_some_and(|i| !named.contains(i)) {
                 diagnostics.push(
                     src.warning(
                         span.clone(),
