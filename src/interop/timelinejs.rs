@@ -576,6 +576,7 @@ pub fn import(name: &str, json_text: &str) -> Result<Imported, Diagnostic> {
             title: headline,
             kind,
             actors: Vec::new(),
+            not_acting: Vec::new(),
             location: None,
             summary: summary.clone(),
             details: None,

@@ -122,6 +122,10 @@ pub(crate) struct EventPlaces {
     /// what each sentence says against the quotes it cites.
     pub(super) date: Option<Range<usize>>,
     pub(super) prose: Vec<Range<usize>>,
+    /// Where each citation's quote stands, and each `not_acting` actor, for
+    /// the check of the actors the quotes name.
+    pub(super) quotes: Vec<Range<usize>>,
+    pub(super) not_acting: Vec<Range<usize>>,
 }
 
 /// The `sources` of an event (or era, observance or term): source ids with
@@ -132,17 +136,33 @@ pub(crate) fn citations(
     all: &mut Gathered,
     required: bool,
 ) -> Vec<Citation> {
+    citations_at(cx, f, all, required)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// [`citations`], each with where its quote's string stands in the file.
+pub(crate) fn citations_at(
+    cx: &mut Ctx<'_>,
+    f: &Fields<'_, '_>,
+    all: &mut Gathered,
+    required: bool,
+) -> Vec<(Citation, Range<usize>)> {
     let sources_key = f.table.get("sources").map(|v| v.span());
     let sources = f.tables(cx, "sources", "source citation", CITATION_FIELDS, |cx, c| {
         let source = c.line(cx, "source", true).map(|(s, span)| {
             refer(cx, all, Namespace::Source, s.clone(), span);
             s
         });
-        let quote = c.block(cx, "quote", true);
-        Some(Citation {
-            source: source?,
-            quote: quote?,
-        })
+        let (quote, at) = c.block_at(cx, "quote", true)?;
+        Some((
+            Citation {
+                source: source?,
+                quote,
+            },
+            at,
+        ))
     });
     let none_written = f
         .table

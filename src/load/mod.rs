@@ -1,6 +1,7 @@
 //! Reading data files into a validated [`Timeline`]. Every problem in every
 //! file is collected, with its position, before anything is refused.
 
+mod acting;
 pub mod checks;
 mod claims;
 pub mod diag;
@@ -268,7 +269,8 @@ pub fn load_with_progress(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u6
 }
 
 /// [`load_with_progress`]; with `provenance`, also checks every sentence of
-/// the events' prose against the quotes it cites (see [`provenance`]).
+/// the events' prose against the quotes it cites (see [`provenance`]), and
+/// that every actor a quote names is listed or said not to act.
 pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), provenance: bool) -> Loaded {
     let total: u64 = files.iter().map(|f| f.text.len() as u64).sum();
     let mut before = 0u64;
@@ -290,6 +292,7 @@ pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), p
     checks::check_events(&texts, &mut all, &mut diagnostics);
     if provenance {
         provenance::check(&texts, &all, &mut diagnostics);
+        acting::check(&texts, &all, &mut diagnostics);
     }
     check_references(&texts, &mut all, &mut diagnostics);
     // The texts are no longer needed: free them before the timeline builds

@@ -2,7 +2,7 @@
 //! bookkeeping every record reader shares: ids defined, references to
 //! settle, and the checks across files once everything is read.
 
-use super::gather::{citations, define, refer, EventPlaces, Gathered, Namespace};
+use super::gather::{citations_at, define, refer, EventPlaces, Gathered, Namespace};
 use super::table::{Ctx, Fields};
 use crate::timeline::dating::{Dating, Written};
 use crate::timeline::model::*;
@@ -33,6 +33,7 @@ const EVENT_FIELDS: &[&str] = &[
     "title",
     "kind",
     "actors",
+    "not_acting",
     "location",
     "summary",
     "details",
@@ -47,6 +48,7 @@ const EVENT_FIELDS: &[&str] = &[
     "disputes",
 ];
 const LINK_FIELDS: &[&str] = &["event", "relation"];
+const NOT_ACTING_FIELDS: &[&str] = &["actor", "why"];
 
 pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, all: &mut Gathered) {
     let Some(f) = Fields::new(cx, value, "source", SOURCE_FIELDS) else {
@@ -252,6 +254,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
         actors.push(actor);
         actor_spans.push(cx.at(span));
     }
+    let (not_acting, not_acting_spans) = not_acting(cx, &f, all, &actors);
     let location = f.line(cx, "location", false).map(|l| l.0);
     let mut prose = Vec::new();
     let summary = f.block_at(cx, "summary", true).map(|(s, at)| {
@@ -267,7 +270,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
     let mut according_to = Vec::new();
     let figures = super::claims::figures(cx, &f, all, &mut according_to, &mut named_sources);
     let disputes = super::claims::disputes(cx, &f, all, &mut named_sources);
-    let sources = citations(cx, &f, all, true);
+    let (sources, quote_spans): (Vec<Citation>, Vec<_>) = citations_at(cx, &f, all, true).into_iter().unzip();
     let tags = f.lines(cx, "tags").into_iter().map(|t| t.0).collect();
     let mut link_spans = Vec::new();
     let related = f.tables(cx, "related", "related link", LINK_FIELDS, |cx, l| {
@@ -327,6 +330,8 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
             named_sources,
             date: date_at,
             prose,
+            quotes: quote_spans,
+            not_acting: not_acting_spans,
         });
         all.events.push(Event {
             id,
@@ -335,6 +340,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
             title,
             kind,
             actors,
+            not_acting,
             location,
             summary,
             details,
@@ -350,4 +356,52 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
             disputes,
         });
     }
+}
+
+/// An event's `not_acting`: actors its quotes name who do not act in it,
+/// each with why, and where each actor id stands. An actor the event lists
+/// acts in it, so it cannot also be here; nor can one be here twice.
+fn not_acting(
+    cx: &mut Ctx<'_>,
+    f: &Fields<'_, '_>,
+    all: &mut Gathered,
+    actors: &[String],
+) -> (Vec<NotActing>, Vec<std::ops::Range<usize>>) {
+    let mut spans = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let entries = f.tables(cx, "not_acting", "actor not acting", NOT_ACTING_FIELDS, |cx, n| {
+        let actor = n.line(cx, "actor", true).and_then(|(actor, span)| {
+            refer(cx, all, Namespace::Actor, actor.clone(), span.clone());
+            if actors.contains(&actor) {
+                cx.error_with_help(
+                    span,
+                    format!("`{actor}` is in the event's `actors` and in `not_acting`"),
+                    "an actor the event lists acts in it: keep it in one of the two",
+                );
+                return None;
+            }
+            Some((actor, span))
+        });
+        let why = match n.get("why").map(|v| (v.get_ref(), v.span())) {
+            // Blank: what belongs there is worth saying.
+            Some((DeValue::String(s), span)) if crate::text::sanitize_line(s).trim().is_empty() => {
+                cx.error_with_help(
+                    span,
+                    "`why` is empty: an actor not acting needs a reason",
+                    "say why the quote names them though they do not act: why = \"named as the sender of the letter the ministry answered\"",
+                );
+                None
+            }
+            _ => n.line(cx, "why", true).map(|w| w.0),
+        };
+        let ((actor, span), why) = (actor?, why?);
+        if seen.contains(&actor) {
+            cx.error(span, format!("`{actor}` is in `not_acting` twice"));
+            return None;
+        }
+        seen.push(actor.clone());
+        spans.push(cx.at(span));
+        Some(NotActing { actor, why })
+    });
+    (entries, spans)
 }

@@ -200,8 +200,10 @@ struct EventShape {
     derived: Option<Line>,
     title: Line,
     kind: EventKindName,
-    /// Actor ids.
+    /// Actor ids: those who act in the event.
     actors: Option<Vec<Slug>>,
+    /// Actors the quotes name who do not act in the event, each with why.
+    not_acting: Option<Vec<NotActingShape>>,
     location: Option<Line>,
     /// A few neutral sentences.
     summary: Line,
@@ -220,6 +222,16 @@ struct EventShape {
     corroboration: Option<CorroborationName>,
     /// A standing in a ranking, such as a TIP report tier.
     ranking: Option<Line>,
+}
+
+/// An actor a quote names who does not act in the event.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct NotActingShape {
+    /// The actor's id.
+    actor: Slug,
+    /// Why the quote names them though they do not act.
+    why: Line,
 }
 
 /// A number an event gives.

@@ -194,6 +194,8 @@ struct EventOut<'a> {
     title: &'a str,
     kind: EventKind,
     actors: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_acting: Vec<NotActingOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<&'a str>,
     summary: &'a str,
@@ -229,6 +231,12 @@ struct ClaimOut<'a> {
 struct AlternativeOut<'a> {
     value: Number,
     sources: &'a [String],
+}
+
+#[derive(Serialize)]
+struct NotActingOut<'a> {
+    actor: &'a str,
+    why: &'a str,
 }
 
 #[derive(Serialize)]
@@ -291,6 +299,14 @@ impl<'a> From<&'a Event> for EventOut<'a> {
             title: &e.title,
             kind: e.kind,
             actors: &e.actors,
+            not_acting: e
+                .not_acting
+                .iter()
+                .map(|n| NotActingOut {
+                    actor: &n.actor,
+                    why: &n.why,
+                })
+                .collect(),
             location: e.location.as_deref(),
             summary: &e.summary,
             details: e.details.as_deref(),
@@ -430,6 +446,7 @@ mod tests {
             title: "Say \"no\"\\ to it".into(),
             kind: EventKind::Law,
             actors: vec![],
+            not_acting: vec![],
             location: None,
             summary: "one\ntwo".into(),
             details: None,
@@ -471,6 +488,28 @@ mod tests {
         assert!(text.contains("value = 1200\n"), "{text}");
         assert!(text.contains("value = 100000000000000000000.0\n"), "{text}");
         assert!(text.contains("value = 0.5\n"), "{text}");
+    }
+
+    #[test]
+    fn an_actor_not_acting_is_written_with_its_reason() {
+        let mut e = event(vec![]);
+        e.actors = vec!["sar-kheng".into()];
+        e.not_acting = vec![NotActing {
+            actor: "hun-sen".into(),
+            why: "named as the sender of the letter".into(),
+        }];
+        let text = data_file(&[], &[], &[e], &[]);
+        assert!(text.contains("actors = [\"sar-kheng\"]\n"), "{text}");
+        assert!(
+            text.contains(
+                "[[events.not_acting]]\nactor = \"hun-sen\"\nwhy = \"named as the sender of the letter\"\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            !data_file(&[], &[], &[event(vec![])], &[]).contains("not_acting"),
+            "none, none written"
+        );
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Text policy shared by every layer: sanitising untrusted text, folding
-//! for matching, and "did you mean" hints.
+//! for matching, finding the names a text uses, and "did you mean" hints.
 
 mod fold;
+pub mod names;
 mod sanitize;
 mod suggest;
 
 pub use fold::{fold, fold_into};
+pub use names::{fold_words, Names};
 pub use sanitize::{sanitize_block, sanitize_line};
 pub use suggest::{did_you_mean, did_you_mean_as, nearest};

@@ -2,7 +2,8 @@
 //! finds which terms a text uses (the `Term` and the index the `Timeline`
 //! keeps are in the model).
 
-use crate::timeline::model::{Event, Glossary, Pattern, Term, Timeline};
+use crate::text::{fold_words, Names};
+use crate::timeline::model::{Event, Glossary, Term, Timeline};
 
 impl Term {
     /// Every way the texts name the term: its name, abbreviation and aliases.
@@ -49,71 +50,16 @@ impl Term {
     }
 }
 
-/// Whether a name is an abbreviation written in capitals: two or more
-/// letters, none lower-case.
-fn in_capitals(name: &str) -> bool {
-    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
-}
-
-/// Text folded as [`crate::text::fold`] does, with each run of white space
-/// made one space, and for each byte of the result whether the character it
-/// came from was free of lower case (so capitals can be told apart).
-struct Folded {
-    text: String,
-    upper: Vec<bool>,
-}
-
-fn fold_words(text: &str) -> Folded {
-    let mut out = String::with_capacity(text.len());
-    let mut upper = Vec::with_capacity(text.len());
-    let mut buf = [0u8; 4];
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-            upper.push(true);
-        }
-        space = false;
-        let before = out.len();
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push_str(&crate::text::fold(c.encode_utf8(&mut buf)));
-        }
-        upper.resize(upper.len() + out.len() - before, !c.is_lowercase());
-    }
-    Folded { text: out, upper }
-}
-
 impl Glossary {
     pub(crate) fn new(terms: Vec<Term>) -> Glossary {
         let index = terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        // A set, not a search of the patterns so far: a term may have
-        // hundreds of thousands of aliases.
-        let mut known = std::collections::HashSet::new();
-        for (i, t) in terms.iter().enumerate() {
-            for name in t.names() {
-                let folded = fold_words(name).text;
-                let capitals = in_capitals(name);
-                if !folded.is_empty() && known.insert((i, folded.clone(), capitals)) {
-                    patterns.push(Pattern {
-                        folded,
-                        capitals,
-                        term: i,
-                    });
-                }
-            }
-        }
-        Glossary {
-            terms,
-            index,
-            patterns,
-        }
+        let names = Names::new(
+            terms
+                .iter()
+                .enumerate()
+                .flat_map(|(i, t)| t.names().map(move |n| (i, n))),
+        );
+        Glossary { terms, index, names }
     }
 
     /// The terms named in `text`, in order of first mention. Names match as
@@ -121,46 +67,11 @@ impl Glossary {
     /// excepted); where names overlap, the longer one starting first wins,
     /// so "Tier 2 Watch List" is that term, not Tier 2.
     fn find(&self, text: &str) -> Vec<&Term> {
-        if self.patterns.is_empty() {
-            return Vec::new();
-        }
-        let f = fold_words(text);
-        let bytes = f.text.as_bytes();
-        let word_char = |at: usize, before: bool| -> bool {
-            let s = &f.text;
-            let c = if before {
-                s[..at].chars().next_back()
-            } else {
-                s[at..].chars().next()
-            };
-            c.is_some_and(char::is_alphanumeric)
-        };
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for p in &self.patterns {
-            for (at, _) in f.text.match_indices(p.folded.as_str()) {
-                let end = at + p.folded.len();
-                let whole = !word_char(at, true) && !word_char(end, false);
-                let cased = !p.capitals || f.upper[at..end].iter().all(|&u| u);
-                if whole && cased {
-                    found.push((at, end, p.term));
-                }
-            }
-        }
-        debug_assert_eq!(bytes.len(), f.upper.len());
-        found.sort_by_key(|&(at, end, _)| (at, std::cmp::Reverse(end)));
-        let mut covered = 0;
-        let mut seen = vec![false; self.terms.len()];
-        let mut out = Vec::new();
-        for (at, end, term) in found {
-            if at < covered {
-                continue;
-            }
-            covered = end;
-            if !std::mem::replace(&mut seen[term], true) {
-                out.push(&self.terms[term]);
-            }
-        }
-        out
+        self.names
+            .named_in(text)
+            .into_iter()
+            .map(|i| &self.terms[i])
+            .collect()
     }
 }
 
@@ -206,11 +117,11 @@ impl Timeline {
         if let Some(t) = self.term(name) {
             return Some(t);
         }
-        let wanted = fold_words(name).text;
+        let wanted = fold_words(name);
         self.glossary
             .terms
             .iter()
-            .find(|t| t.id == wanted || t.names().any(|n| fold_words(n).text == wanted))
+            .find(|t| t.id == wanted || t.names().any(|n| fold_words(n) == wanted))
     }
 }
 

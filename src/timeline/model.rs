@@ -291,6 +291,14 @@ pub struct Link {
     pub relation: Relation,
 }
 
+/// An actor an event's quotes name who does not act in it (the sender of a
+/// letter answered, a country trafficked to), and why the compilers say so.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NotActing {
+    pub actor: String,
+    pub why: String,
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Event {
     pub id: String,
@@ -299,6 +307,8 @@ pub struct Event {
     pub title: String,
     pub kind: EventKind,
     pub actors: Vec<String>,
+    /// Actors the quotes name who do not act in the event.
+    pub not_acting: Vec<NotActing>,
     pub location: Option<String>,
     pub summary: String,
     pub details: Option<String>,
@@ -415,24 +425,12 @@ pub struct Term {
     pub see: Vec<String>,
 }
 
-/// One way of naming a term, as matched.
-#[derive(Debug, Clone)]
-pub(crate) struct Pattern {
-    /// Folded, with runs of white space as one space.
-    pub(crate) folded: String,
-    /// Written in capitals (`COMMIT`, `GCM`): an abbreviation that is only
-    /// one in capitals, so matched only where the text has capitals too
-    /// ("forced to commit crimes" is no mention of COMMIT).
-    pub(crate) capitals: bool,
-    pub(crate) term: usize,
-}
-
-/// The terms with their index and the patterns that find them in text.
+/// The terms with their index and the names that find them in text.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Glossary {
     pub(crate) terms: Vec<Term>,
     pub(crate) index: HashMap<String, usize>,
-    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) names: crate::text::Names,
 }
 
 /// Every event's folded text in one string, event after event in timeline

@@ -1,5 +1,6 @@
 //! The command line as scripts and people use it, and what its exports are to other programs.
 
+mod acting;
 mod bib_hostile;
 mod bib_round_trip;
 mod citations;

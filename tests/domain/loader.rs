@@ -372,3 +372,46 @@ fn a_large_file_checked_in_two_halves_reports_every_problem_in_file_order() {
     let expected: Vec<(usize, usize, &str)> = claimed.iter().map(|i| (11 + 11 * i, 17, said)).collect();
     assert_eq!(got, expected);
 }
+
+#[test]
+fn not_acting_names_a_known_actor_once_with_a_reason() {
+    assert_eq!(
+        errors("not_acting_errors.toml"),
+        [
+            (38, 13, "unknown actor `hun-sem`".to_string()),
+            (
+                39,
+                27,
+                "`why` is empty: an actor not acting needs a reason".to_string()
+            ),
+            (
+                40,
+                13,
+                "`sar-kheng` is in the event's `actors` and in `not_acting`".to_string()
+            ),
+            (42, 13, "`hun-sen` is in `not_acting` twice".to_string()),
+            (43, 3, "missing field `why` in actor not acting".to_string()),
+            (44, 3, "missing field `why` in actor not acting".to_string()),
+            (44, 19, "unknown field `reason` in actor not acting".to_string()),
+        ]
+    );
+    let unknown = diagnostics(&["not_acting_errors.toml"])
+        .into_iter()
+        .find(|d| d.message == "unknown actor `hun-sem`")
+        .unwrap();
+    assert_eq!(unknown.help.as_deref(), Some("did you mean `hun-sen`?"));
+}
+
+#[test]
+fn not_acting_is_read_into_the_event() {
+    let t = load(vec![fixture("acting.toml")]).timeline.expect("loads");
+    let e = t.event("letter-answered").unwrap();
+    assert_eq!(e.actors, ["sar-kheng"]);
+    assert_eq!(
+        e.not_acting,
+        [tipline::timeline::model::NotActing {
+            actor: "hun-sen".into(),
+            why: "named as the sender of the letter the ministry answered".into(),
+        }]
+    );
+}

@@ -1,6 +1,7 @@
-//! The domain, tested without a terminal: loading and its checks, the query engine, claims, writing data files back, the published schemas, and the shape of the code.
+//! The domain, tested without a terminal: loading and its checks (among them the actors quotes name), the query engine, claims, writing data files back, the published schemas, and the shape of the code.
 
 mod accuracy;
+mod acting;
 mod architecture;
 mod caps;
 mod claims;

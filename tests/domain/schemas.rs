@@ -76,6 +76,7 @@ const VALID: &[&str] = &[
     "unused_actor.toml",
     "citations.toml",
     "glossary.toml",
+    "acting.toml",
 ];
 
 #[test]
@@ -118,8 +119,9 @@ const INVALID: &[(&str, bool)] = &[
     ("many_errors.toml", true),
     ("header_in_array.toml", true),
     ("claims_errors.toml", true),
-    ("glossary_errors.toml", true), // an empty quote, a term with no sources
-    ("syntax.toml", true),          // not TOML at all
+    ("not_acting_errors.toml", true), // a blank or missing `why`, an unknown field
+    ("glossary_errors.toml", true),   // an empty quote, a term with no sources
+    ("syntax.toml", true),            // not TOML at all
     ("impossible_date.toml", false),
     ("duplicate_id.toml", false),
     ("unknown_reference.toml", false),
@@ -194,6 +196,14 @@ quote = "q"
         ("kind = \"law\"", "kind = \"lwa\""),
         ("id = \"e\"", "id = \"E\""),
         ("publisher = \"P\"", "publisher = \"P\"\nurl = \"example.org/x\""),
+        (
+            "kind = \"law\"",
+            "kind = \"law\"\nnot_acting = [{ actor = \"a\", why = \" \" }]",
+        ),
+        (
+            "kind = \"law\"",
+            "kind = \"law\"\nnot_acting = [{ actor = \"a\" }]",
+        ),
     ] {
         let text = base.replacen(from, to, 1);
         assert_ne!(text, base);
@@ -207,6 +217,10 @@ quote = "q"
             "date = \"[2020-01-01,2020-01-02]\"\nend = \"..\"",
         ),
         ("title = \"T\"\n[[events]]", "label = \"L\"\n[[events]]"),
+        (
+            "kind = \"law\"",
+            "kind = \"law\"\nnot_acting = [{ actor = \"a\", why = \"named as the sender\" }]",
+        ),
     ] {
         let doc: Value = toml::from_str(&base.replacen(from, to, 1)).unwrap();
         assert!(data.is_valid(&doc), "{to}");

@@ -202,6 +202,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 prop::option::of(line()),
                 (any::<u8>(), prop::option::of(line())),
                 prop::collection::vec((line(), line(), line()), 0..2),
+                prop::collection::vec((one_of(&actor_ids), line()), 0..3),
             ),
         );
         let era = (line(), span(), citations(&source_ids, 0));
@@ -227,7 +228,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                         let ((date, end), ranged, title, kind) = head;
                         let (actors, location, summary, (details, note)) = people;
                         let (figures, sources, tags, links) = rest;
-                        let (ranking, (flags, derived), disputes) = tail;
+                        let (ranking, (flags, derived), disputes, not_acting) = tail;
                         let mut actors = actors;
                         actors.dedup();
                         // Who gave a figure is one of the event's actors.
@@ -238,6 +239,14 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                                 }
                             }
                         }
+                        // Not acting: actors the event does not list, each once.
+                        let mut not_acting: Vec<NotActing> = not_acting
+                            .into_iter()
+                            .filter(|(actor, _)| !actors.contains(actor))
+                            .map(|(actor, why)| NotActing { actor, why })
+                            .collect();
+                        not_acting.sort_by(|a, b| a.actor.cmp(&b.actor));
+                        not_acting.dedup_by(|a, b| a.actor == b.actor);
                         let mut figures = figures;
                         // One figure may be disputed between the first two cited sources.
                         if flags & 16 == 16 && sources.len() >= 2 {
@@ -310,6 +319,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                             title,
                             kind,
                             actors,
+                            not_acting,
                             location,
                             summary,
                             details,
