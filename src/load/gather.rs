@@ -58,6 +58,9 @@ pub(crate) struct Gathered {
     pub(super) event_places: Vec<EventPlaces>,
     /// Per term: its file and where its definition stands.
     pub(super) term_places: Vec<(usize, Range<usize>)>,
+    /// Per source: where it and its address stand, for the checks of the
+    /// date the address gives.
+    pub(super) source_places: Vec<SourcePlaces>,
 }
 
 /// Suggestions compare against every id, so only the first few unknown
@@ -95,6 +98,7 @@ impl Gathered {
     /// read again from the start.
     pub(crate) fn rollback(&mut self, mark: &Mark, file: usize) {
         self.sources.truncate(mark.sources);
+        self.source_places.truncate(mark.sources);
         self.actors.truncate(mark.actors);
         self.events.truncate(mark.events);
         self.eras.truncate(mark.eras);
@@ -105,6 +109,16 @@ impl Gathered {
         self.event_places.truncate(mark.event_places);
         self.defined.retain(|_, (place, _)| place.file != file);
     }
+}
+
+/// Where a source's checked parts are, by file and span.
+#[derive(Debug, Clone)]
+pub(crate) struct SourcePlaces {
+    pub(super) file: usize,
+    /// The whole `[[sources]]` table.
+    pub(super) span: Range<usize>,
+    pub(super) url: Option<Range<usize>>,
+    pub(super) published_from: Option<Range<usize>>,
 }
 
 /// Where an event's checked parts are, by file and span.

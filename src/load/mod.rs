@@ -2,6 +2,7 @@
 //! file is collected, with its position, before anything is refused.
 
 mod acting;
+pub mod address_date;
 pub mod checks;
 mod claims;
 pub mod diag;
@@ -269,8 +270,9 @@ pub fn load_with_progress(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u6
 }
 
 /// [`load_with_progress`]; with `provenance`, also checks every sentence of
-/// the events' prose against the quotes it cites (see [`provenance`]), and
-/// that every actor a quote names is listed or said not to act.
+/// the events' prose against the quotes it cites (see [`provenance`]),
+/// that every actor a quote names is listed or said not to act, and the
+/// sources' dates against the dates their addresses give ([`address_date`]).
 pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), provenance: bool) -> Loaded {
     let total: u64 = files.iter().map(|f| f.text.len() as u64).sum();
     let mut before = 0u64;
@@ -293,6 +295,7 @@ pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), p
     if provenance {
         provenance::check(&texts, &all, &mut diagnostics);
         acting::check(&texts, &all, &mut diagnostics);
+        address_date::check(&texts, &all, &mut diagnostics);
     }
     check_references(&texts, &mut all, &mut diagnostics);
     // The texts are no longer needed: free them before the timeline builds

@@ -2,7 +2,8 @@
 //! bookkeeping every record reader shares: ids defined, references to
 //! settle, and the checks across files once everything is read.
 
-use super::gather::{citations_at, define, refer, EventPlaces, Gathered, Namespace};
+use super::address_date::PUBLISHED_FROM;
+use super::gather::{citations_at, define, refer, EventPlaces, Gathered, Namespace, SourcePlaces};
 use super::table::{Ctx, Fields};
 use crate::timeline::dating::{Dating, Written};
 use crate::timeline::model::*;
@@ -16,6 +17,7 @@ const SOURCE_FIELDS: &[&str] = &[
     "url",
     "locator",
     "published",
+    "published_from",
     "accessed",
     "archive_url",
     "language",
@@ -87,6 +89,22 @@ pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, 
     let locator = f.line(cx, "locator", false).map(|l| l.0);
     let archive_url = address(cx, &f, "archive_url");
     let published = f.date(cx, "published", false).map(|d| d.0);
+    let from_address = |w: &str| match w {
+        "address" => Some(true),
+        "material" => Some(false),
+        _ => None,
+    };
+    let published_from_address = f
+        .vocabulary(cx, "published_from", false, from_address, PUBLISHED_FROM)
+        .unwrap_or(false);
+    let published_from_span = f.get("published_from").map(|v| v.span());
+    if let (Some(at), None) = (&published_from_span, published) {
+        cx.error_with_help(
+            at.clone(),
+            "`published_from` says where the `published` date was found, and this source has no `published`",
+            "add the date as `published`, or remove `published_from`",
+        );
+    }
     let accessed = f.date(cx, "accessed", false).map(|d| d.0);
     let language = f.line(cx, "language", false).map(|l| l.0);
     let trans_title = f.line(cx, "trans_title", false).map(|l| l.0);
@@ -107,6 +125,12 @@ pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, 
         cx.error(span.clone(), format!("source `{id}` reports itself"));
     }
     if defined {
+        all.source_places.push(SourcePlaces {
+            file: cx.file,
+            span: cx.at(f.span.clone()),
+            url: url.as_ref().and(f.get("url")).map(|v| cx.at(v.span())),
+            published_from: published_from_span.map(|at| cx.at(at)),
+        });
         all.sources.push(Source {
             id,
             publisher,
@@ -115,6 +139,7 @@ pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, 
             url,
             locator,
             published,
+            published_from_address,
             accessed,
             archive_url,
             language,

@@ -81,6 +81,7 @@ value_type!(
     ChartName => words(CHARTS.to_vec())
 );
 value_type!(ThemeName => words(THEMES.to_vec()));
+value_type!(PublishedFromName => words(crate::load::address_date::PUBLISHED_FROM.to_vec()));
 value_type!(
     /// `action = "key"` or `action = ["key", ...]`, and `[keys.CONTEXT]` tables of the same.
     Keys => {
@@ -131,7 +132,10 @@ pub struct DataFile {
 #[derive(JsonSchema)]
 #[schemars(
     deny_unknown_fields,
-    extend("oneOf" = [{ "required": ["title"] }, { "required": ["label"] }])
+    extend(
+        "oneOf" = [{ "required": ["title"] }, { "required": ["label"] }],
+        "dependentRequired" = { "published_from": ["published"] }
+    )
 )]
 struct SourceShape {
     /// A slug, unique among sources.
@@ -148,6 +152,9 @@ struct SourceShape {
     locator: Option<Line>,
     /// Publication date: YYYY, YYYY-MM or YYYY-MM-DD.
     published: Option<Date>,
+    /// Where `published` was found: `material` (the default: the material's
+    /// words) or `address` (read from the page's address, `/2025/10/14/`).
+    published_from: Option<PublishedFromName>,
     /// When the page was read.
     accessed: Option<Date>,
     /// An archived copy's address (absolute http(s)).

@@ -107,6 +107,8 @@ struct SourceOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    published_from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     accessed: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     archive_url: Option<&'a str>,
@@ -132,6 +134,7 @@ impl<'a> From<&'a Source> for SourceOut<'a> {
             url: s.url.as_deref(),
             locator: s.locator.as_deref(),
             published: s.published,
+            published_from: (s.published.is_some() && s.published_from_address).then_some("address"),
             accessed: s.accessed,
             archive_url: s.archive_url.as_deref(),
             language: s.language.as_deref(),

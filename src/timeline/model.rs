@@ -130,6 +130,9 @@ pub struct Source {
     /// ("scribd.com/doc/267558613"): shown as text, never as a link.
     pub locator: Option<String>,
     pub published: Option<PartialDate>,
+    /// `published` was read from the page's address (`/2025/10/14/`), not
+    /// from the material's own words.
+    pub published_from_address: bool,
     pub accessed: Option<PartialDate>,
     pub archive_url: Option<String>,
     /// The page's language (a BCP 47 tag such as `km`), when not English.
@@ -158,6 +161,7 @@ impl Source {
             url: None,
             locator: None,
             published: None,
+            published_from_address: false,
             accessed: None,
             archive_url: None,
             language: None,

@@ -161,13 +161,14 @@ fn show_unknown_id_suggests_and_exits_2() {
 
 #[test]
 fn check_counts_events_problems_and_lessons() {
-    // The world's prose predates citation markers, and six of its quotes
-    // name actors its events neither list nor explain: warnings, no errors.
+    // The world's prose predates citation markers, six of its quotes name
+    // actors its events neither list nor explain, and eleven of its sources'
+    // addresses give a date the source does not record: warnings, no errors.
     let out = stdout(&["check"]);
     assert_eq!(
         out,
         format!(
-            "checked {}: 39 events, 0 error(s), 155 warning(s)\nchecked 4 lesson(s): 0 error(s)\n",
+            "checked {}: 39 events, 0 error(s), 166 warning(s)\nchecked 4 lesson(s): 0 error(s)\n",
             crate::common::WORLD
         )
     );

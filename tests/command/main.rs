@@ -18,6 +18,7 @@ mod interop;
 mod lessons;
 mod plain;
 mod progress;
+mod published;
 mod quiz_export;
 mod readme_examples;
 mod reference_managers;

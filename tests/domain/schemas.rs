@@ -77,6 +77,7 @@ const VALID: &[&str] = &[
     "citations.toml",
     "glossary.toml",
     "acting.toml",
+    "address_dates.toml",
 ];
 
 #[test]
@@ -122,6 +123,7 @@ const INVALID: &[(&str, bool)] = &[
     ("not_acting_errors.toml", true), // a blank or missing `why`, an unknown field
     ("glossary_errors.toml", true),   // an empty quote, a term with no sources
     ("syntax.toml", true),            // not TOML at all
+    ("published_from_errors.toml", true), // no `published`, an unknown word
     ("impossible_date.toml", false),
     ("duplicate_id.toml", false),
     ("unknown_reference.toml", false),

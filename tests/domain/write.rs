@@ -113,6 +113,8 @@ fn parts() -> impl Strategy<Value = (Vec<Source>, Vec<Actor>)> {
                                 format!("https://example.org/{}", p.replace(char::is_whitespace, "-"))
                             }),
                             locator: (links & 4 == 4).then(|| "example.org/page 12".to_string()),
+                            // Said to be read from the address only with a date to say it of.
+                            published_from_address: published.is_some() && links & 8 == 8,
                             published,
                             accessed,
                             archive_url: archive.map(|p| {

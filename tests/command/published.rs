@@ -1,0 +1,70 @@
+//! Dates of publication read from a page's address
+//! (`tests/fixtures/address_dates.toml`): `check` warns of an address with
+//! a date and a source with no `published`, and of a date said to be the
+//! address's that is not.
+
+use crate::common::fixture;
+use assert_cmd::Command;
+
+fn tipline() -> Command {
+    Command::cargo_bin("tipline").unwrap()
+}
+
+#[test]
+fn check_warns_of_an_undated_address_and_of_dates_the_address_does_not_give() {
+    let data = fixture("address_dates.toml");
+    let data = data.to_str().unwrap();
+    let check = tipline().args(["check", data]).output().unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "warnings alone pass without --strict"
+    );
+    let strict = tipline().args(["check", "--strict", data]).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    let err = String::from_utf8(strict.stderr).unwrap();
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert_eq!(
+        warnings,
+        [
+            format!("{data}:10:7: warning: the address of `star-undated` gives the date 2025-10-14, and the source has no `published`"),
+            format!("{data}:26:18: warning: `guardian-wrong-day` says its `published` date is read from the address, but the address gives 2026-01-21, not 2026-01-22"),
+            format!("{data}:34:18: warning: `mekong-month` says its `published` date is read from the address, but the address gives 2026-02, not 2026-02-03"),
+            format!("{data}:42:18: warning: `ngo-no-date` says its `published` date is read from the address, but the address gives no date"),
+        ],
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            " = help: if 2025-10-14 is when the page was published, add published = \"2025-10-14\" and published_from = \"address\""
+        ),
+        "{err}"
+    );
+    assert!(err.contains("34 | published_from = \"address\""), "{err}");
+    assert!(String::from_utf8(strict.stdout)
+        .unwrap()
+        .ends_with(": 1 events, 0 error(s), 4 warning(s)\n"));
+}
+
+#[test]
+fn published_from_needs_a_published_date_and_one_of_its_words() {
+    let data = fixture("published_from_errors.toml");
+    let data = data.to_str().unwrap();
+    let check = tipline().args(["check", data]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let err = String::from_utf8(check.stderr).unwrap();
+    assert!(
+        err.contains(&format!(
+            "{data}:9:18: error: `published_from` says where the `published` date was found, and this source has no `published`"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{data}:17:18: error: unknown published_from `adress`")),
+        "{err}"
+    );
+    assert!(
+        err.contains(" = help: did you mean `address`? expected one of: material, address"),
+        "{err}"
+    );
+}
