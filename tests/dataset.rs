@@ -719,3 +719,24 @@ fn every_source_has_its_accessed_day_and_every_listed_site_is_cited() {
         assert_eq!(some.map(ItemType::of), Some(*kind), "{site}");
     }
 }
+
+/// Every source whose address gives a date records a date of publication,
+/// and every date said to be read from the address is the one it gives.
+#[test]
+fn every_address_that_gives_a_date_has_its_published_date() {
+    use tipline::load::address_date::date_in_address;
+    let t = timeline();
+    for s in &t.sources {
+        let in_address = s.url.as_deref().and_then(date_in_address);
+        if in_address.is_some() {
+            assert!(
+                s.published.is_some(),
+                "{}: the address gives {in_address:?}",
+                s.id
+            );
+        }
+        if s.published_from_address {
+            assert_eq!(s.published, in_address, "{}", s.id);
+        }
+    }
+}
