@@ -491,7 +491,11 @@ pub(super) fn write_sources(out: &mut String, t: &Timeline, sources: &[Citation]
     for (n, c) in sources.iter().enumerate() {
         let _ = writeln!(out, "  [{}] {}", n + 1, c.quoted());
         if let Some(s) = t.source(&c.source) {
-            let _ = writeln!(out, "      — {}, {}", s.publisher, s.shown_title());
+            let mut cited = format!("{}, {}", s.publisher, s.shown_title());
+            if let Some(d) = crate::interop::citations::published_in_full(s) {
+                let _ = write!(cited, ", {d}");
+            }
+            let _ = writeln!(out, "      — {cited}");
             if let Some(u) = &s.url {
                 let _ = writeln!(out, "      {u}");
             } else if let Some(place) = &s.locator {

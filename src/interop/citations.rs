@@ -44,6 +44,10 @@ pub struct Item<'a> {
 /// is their label in square brackets, and an import takes it back as the
 /// label.
 pub const SUPPLIED_TITLE_NOTE: &str = "Title supplied by the compilers";
+/// The note line of an item whose date of publication was read from its
+/// address (`/2025/10/14/`), not from the page's words; an import takes it
+/// back as `published_from = "address"`.
+pub const DATE_FROM_ADDRESS_NOTE: &str = "Publication date read from the address";
 /// What a note line starts with, so that an import can read back what an
 /// export wrote in notes. `LABEL_NOTE` is how earlier exports, whose items
 /// had no title, gave the label; imports still read it.
@@ -68,13 +72,16 @@ impl Item<'_> {
         self.source.shown_title()
     }
 
-    /// The note's lines about the source itself (a supplied title, English
-    /// title, locator), then one per quote.
+    /// The note's lines about the source itself (a supplied title, a date
+    /// read from the address, English title, locator), then one per quote.
     pub fn note_lines(&self, with_archive: bool, with_accessed: bool) -> Vec<String> {
         let s = self.source;
         let mut lines = Vec::new();
         if s.title_is_label {
             lines.push(SUPPLIED_TITLE_NOTE.to_string());
+        }
+        if s.published.is_some() && s.published_from_address {
+            lines.push(DATE_FROM_ADDRESS_NOTE.to_string());
         }
         if let Some(t) = &s.trans_title {
             lines.push(format!("{TRANS_TITLE_NOTE}{t}"));
@@ -432,7 +439,8 @@ pub fn ris_date(d: &PartialDate) -> String {
 
 /// A source as one line of plain text, the way a reader cites it: publisher,
 /// the page's own title in quotation marks or the compilers' description in
-/// brackets, when it was published, where to find it, and when it was read.
+/// brackets, when it was published (and whether that was read from the
+/// address), where to find it, and when it was read.
 pub fn plain(s: &Source) -> String {
     let title = if s.title_is_label {
         s.shown_title()
@@ -440,8 +448,8 @@ pub fn plain(s: &Source) -> String {
         format!("\u{201c}{}\u{201d}", s.title)
     };
     let mut parts = vec![s.publisher.clone(), title];
-    if let Some(d) = &s.published {
-        parts.push(d.in_full());
+    if let Some(d) = published_in_full(s) {
+        parts.push(d);
     }
     if let Some(u) = &s.url {
         parts.push(u.clone());
@@ -454,6 +462,17 @@ pub fn plain(s: &Source) -> String {
         text.push_str(&format!(" Accessed {}.", d.in_full()));
     }
     text
+}
+
+/// When a source was published, in full, with "(date from the address)"
+/// when it was read from the page's address.
+pub fn published_in_full(s: &Source) -> Option<String> {
+    let d = s.published?;
+    Some(if s.published_from_address {
+        format!("{} (date from the address)", d.in_full())
+    } else {
+        d.in_full()
+    })
 }
 
 /// A quote with the source it comes from: `“…” — Publisher, “Title”, address.`
@@ -516,6 +535,12 @@ mod tests {
             plain(&s),
             "Refworld, [TIP report 2003], 11 June 2003, https://www.refworld.org/docid/1.html. \
              Accessed 21 November 2026."
+        );
+        s.published_from_address = true;
+        assert_eq!(
+            plain(&s),
+            "Refworld, [TIP report 2003], 11 June 2003 (date from the address), \
+             https://www.refworld.org/docid/1.html. Accessed 21 November 2026."
         );
         s.title_is_label = false;
         s.published = None;

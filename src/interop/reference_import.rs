@@ -5,14 +5,15 @@
 //! compilers supplied it, as tipline's exports write a label, comes back
 //! as the label; so does the label an earlier export put in the note),
 //! container or publisher, an absolute http(s) address (anything else
-//! becomes a `locator`), issued and accessed dates, an archived address,
-//! language. Everything else is named in a diagnostic with the item's
+//! becomes a `locator`), issued and accessed dates (an issued date whose
+//! note line says it was read from the address comes back as such), an
+//! archived address, language. Everything else is named in a diagnostic with the item's
 //! number and key; an item that has no title or no publisher is left out,
 //! since tipline cannot cite it.
 
 use super::citations::{
-    supplied_title_label, ARCHIVE_NOTE, LABEL_NOTE, LOCATOR_NOTE, QUOTE_NOTE, SUPPLIED_TITLE_NOTE,
-    TRANS_TITLE_NOTE,
+    supplied_title_label, ARCHIVE_NOTE, DATE_FROM_ADDRESS_NOTE, LABEL_NOTE, LOCATOR_NOTE, QUOTE_NOTE,
+    SUPPLIED_TITLE_NOTE, TRANS_TITLE_NOTE,
 };
 use crate::load::diag::{Diagnostic, Severity};
 use crate::text::sanitize_line;
@@ -55,6 +56,8 @@ struct Draft {
     label: Option<String>,
     /// The note says the title was supplied by the compilers.
     supplied: bool,
+    /// The note says the date of publication was read from the address.
+    date_from_address: bool,
     trans_title: Option<String>,
     publisher: Option<String>,
     url: Option<String>,
@@ -197,6 +200,8 @@ impl Draft {
                 self.label = clean(l);
             } else if line.trim_end_matches('.') == SUPPLIED_TITLE_NOTE {
                 self.supplied = true;
+            } else if line.trim_end_matches('.') == DATE_FROM_ADDRESS_NOTE {
+                self.date_from_address = true;
             } else if let Some(t) = line.strip_prefix(TRANS_TITLE_NOTE) {
                 self.trans_title = clean(t);
             } else if let Some(l) = line.strip_prefix(LOCATOR_NOTE) {
@@ -289,6 +294,7 @@ impl Draft {
         s.url = self.url;
         s.locator = self.locator;
         s.published = self.published;
+        s.published_from_address = self.date_from_address && self.published.is_some();
         s.accessed = self.accessed;
         s.archive_url = self.archive_url;
         s.language = self.language;
@@ -606,6 +612,7 @@ fn split_note(note: &str) -> String {
     for start in [
         LABEL_NOTE,
         SUPPLIED_TITLE_NOTE,
+        DATE_FROM_ADDRESS_NOTE,
         TRANS_TITLE_NOTE,
         LOCATOR_NOTE,
         ARCHIVE_NOTE,

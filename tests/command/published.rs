@@ -1,7 +1,8 @@
 //! Dates of publication read from a page's address
 //! (`tests/fixtures/address_dates.toml`): `check` warns of an address with
 //! a date and a source with no `published`, and of a date said to be the
-//! address's that is not.
+//! address's that is not; `show` and the copied citation say where such a
+//! date came from.
 
 use crate::common::fixture;
 use assert_cmd::Command;
@@ -67,4 +68,60 @@ fn published_from_needs_a_published_date_and_one_of_its_words() {
         err.contains(" = help: did you mean `address`? expected one of: material, address"),
         "{err}"
     );
+}
+
+#[test]
+fn show_gives_each_source_its_date_and_says_which_came_from_the_address() {
+    let data = fixture("address_dates.toml");
+    let out = tipline()
+        .args(["--data", data.to_str().unwrap(), "show", "sanctions-take-effect"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "  [2] “Sanctions take effect”\n      — The Star, Sanctions take effect, 15 October 2025 (date from the address)\n"
+        ),
+        "{text}"
+    );
+    // A date the material gives is said as it is, whatever the address says.
+    assert!(
+        text.contains("      — A wire service, Raid reported, 13 October 2025\n"),
+        "{text}"
+    );
+    assert!(text.contains("      — The Star, Sanctions announced\n"), "{text}");
+}
+
+#[test]
+fn the_sources_export_keeps_a_date_read_from_the_address_as_such() {
+    let data = fixture("address_dates.toml");
+    let out = tipline()
+        .args([
+            "--data",
+            data.to_str().unwrap(),
+            "export",
+            "sources",
+            "--format",
+            "ris",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let ris = String::from_utf8(out.stdout).unwrap();
+    let record = ris
+        .split("ER  - ")
+        .find(|r| r.contains("ID  - star-dated\r\n"))
+        .unwrap();
+    assert!(record.contains("PY  - 2025\r\nDA  - 2025/10/15\r\n"), "{record}");
+    assert!(
+        record.contains("N1  - Publication date read from the address\r\n"),
+        "{record}"
+    );
+    let own = ris
+        .split("ER  - ")
+        .find(|r| r.contains("ID  - wire-own-date\r\n"))
+        .unwrap();
+    assert!(own.contains("DA  - 2025/10/13\r\n"), "{own}");
+    assert!(!own.contains("read from the address"), "{own}");
 }
