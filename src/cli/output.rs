@@ -33,6 +33,8 @@ struct SourceJson<'a> {
     locator: Option<&'a str>,
     archive_url: Option<&'a str>,
     published: Option<String>,
+    /// Where `published` was found: "material" or "address" (the page's address).
+    published_from: Option<&'static str>,
     accessed: Option<String>,
     language: Option<&'a str>,
 }
@@ -159,6 +161,13 @@ fn event_json<'a>(t: &'a Timeline, e: &'a Event) -> EventJson<'a> {
                     locator: s.and_then(|s| s.locator.as_deref()),
                     archive_url: s.and_then(|s| s.archive_url.as_deref()),
                     published: s.and_then(|s| s.published).map(|d| d.to_string()),
+                    published_from: s.filter(|s| s.published.is_some()).map(|s| {
+                        if s.published_from_address {
+                            "address"
+                        } else {
+                            "material"
+                        }
+                    }),
                     accessed: s.and_then(|s| s.accessed).map(|d| d.to_string()),
                     language: s.and_then(|s| s.language.as_deref()),
                 }

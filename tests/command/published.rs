@@ -91,6 +91,39 @@ fn show_gives_each_source_its_date_and_says_which_came_from_the_address() {
         "{text}"
     );
     assert!(text.contains("      — The Star, Sanctions announced\n"), "{text}");
+    let json = tipline()
+        .args([
+            "--data",
+            data.to_str().unwrap(),
+            "show",
+            "sanctions-take-effect",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let said: Vec<(&str, &str, &str)> = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| !s["published"].is_null())
+        .map(|s| {
+            let field = |k: &str| s[k].as_str().unwrap();
+            (field("source"), field("published"), field("published_from"))
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("star-dated", "2025-10-15", "address"),
+            ("guardian-wrong-day", "2026-01-22", "address"),
+            ("mekong-month", "2026-02-03", "address"),
+            ("ngo-no-date", "2024", "address"),
+            ("wire-own-date", "2025-10-13", "material"),
+        ]
+    );
+    assert!(json["sources"][0]["published_from"].is_null());
 }
 
 #[test]
