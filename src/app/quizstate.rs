@@ -48,6 +48,11 @@ pub struct QuizState {
     pub typing: String,
     /// A matching: the side chosen for each figure so far.
     pub matched: Vec<usize>,
+    /// How far a marked answer or the score is scrolled, in rows.
+    pub scroll: usize,
+    /// How many rows the last frame drawn could not show: how far ↓ may
+    /// scroll. Drawing sets it, as only drawing knows the screen's size.
+    pub(super) hidden: std::cell::Cell<usize>,
     pub quit: bool,
     /// Key labels for the instructions, from the key table.
     pub(super) keys: QuizKeys,
@@ -98,6 +103,8 @@ impl QuizState {
             holding: false,
             typing: String::new(),
             matched: Vec::new(),
+            scroll: 0,
+            hidden: std::cell::Cell::new(0),
             quit: false,
             keys: QuizKeys::from(keymap),
         };
@@ -126,6 +133,7 @@ impl QuizState {
         self.holding = false;
         self.typing.clear();
         self.matched.clear();
+        self.scroll = 0;
     }
 
     /// How many options the cursor moves over: a question's options, an
@@ -145,24 +153,22 @@ impl QuizState {
             self.quit = true;
             return;
         }
-        match self.stage {
-            Stage::Finished => {
-                if k == QuizKey::Submit {
-                    self.quit = true;
+        match (self.stage, k) {
+            (Stage::Asking, _) => self.answer_key(k),
+            (_, QuizKey::Up) => self.scroll = self.scroll.saturating_sub(1),
+            (_, QuizKey::Down) if self.scroll < self.hidden.get() => self.scroll += 1,
+            (Stage::Finished, QuizKey::Submit) => self.quit = true,
+            (Stage::Answered, QuizKey::Submit) => {
+                self.scroll = 0;
+                if self.at + 1 < self.drawn.asked.len() {
+                    self.at += 1;
+                    self.stage = Stage::Asking;
+                    self.start_question();
+                } else {
+                    self.stage = Stage::Finished;
                 }
             }
-            Stage::Answered => {
-                if k == QuizKey::Submit {
-                    if self.at + 1 < self.drawn.asked.len() {
-                        self.at += 1;
-                        self.stage = Stage::Asking;
-                        self.start_question();
-                    } else {
-                        self.stage = Stage::Finished;
-                    }
-                }
-            }
-            Stage::Asking => self.answer_key(k),
+            _ => {}
         }
     }
 
@@ -223,6 +229,7 @@ impl QuizState {
         self.responses.push(r);
         self.stage = Stage::Answered;
         self.holding = false;
+        self.scroll = 0;
     }
 
     /// The score line: the one the end screen shows and the command prints.

@@ -9,7 +9,7 @@ use super::input::{Action, Input, Msg};
 use super::keymap::{Context, Keymap};
 pub use super::quizstate::{QuizKey, QuizState, Stage};
 use super::terminal::{Stop, TerminalSession};
-use crate::teach::questions::{right_sides, Asked, Drawn, Ground, Question, LETTERS};
+use crate::teach::questions::{right_sides, Asked, Drawn, Ground, Kind, Question, LETTERS};
 use crate::teach::quiz::YEAR_TOLERANCE;
 use crate::teach::score::{order_score, points, Response};
 use crate::timeline::model::Timeline;
@@ -19,11 +19,16 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Lines to draw, and where the terminal's cursor goes among them.
+/// Lines to draw: a head that stays at the top (the seed, the question's
+/// number), a body that scrolls when it is taller than the screen, and a
+/// footer of keys that stays in view below it.
 #[derive(Default)]
 struct Page {
     lines: Vec<Line<'static>>,
-    /// (line, column) in `lines`.
+    /// How many of `lines` are the head.
+    head: usize,
+    footer: Vec<Line<'static>>,
+    /// Where the terminal's cursor goes: (line, column) in `lines`.
     cursor: Option<(usize, usize)>,
 }
 
@@ -41,6 +46,11 @@ impl Page {
 
     fn blank(&mut self) {
         self.lines.push(Line::default());
+    }
+
+    /// A line of the footer: the keys that go on.
+    fn foot(&mut self, text: impl Into<String>) {
+        self.footer.push(Line::raw(text.into()));
     }
 
     /// A line under the cursor: reversed, and the terminal's cursor on it
@@ -61,6 +71,8 @@ impl QuizState {
 }
 
 fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
+    let area = frame.area();
+    let (width, height) = (area.width as usize, area.height as usize);
     let mut page = Page::default();
     let total = s.drawn.asked.len();
     let mut head = format!("seed {}", s.drawn.seed);
@@ -76,6 +88,7 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
         page.raw(why.clone());
     }
     page.blank();
+    page.head = page.lines.len();
     match (s.stage, s.asked()) {
         (Stage::Asking, Some(a)) => asking(s, a, &mut page),
         (Stage::Answered, Some(a)) => {
@@ -83,25 +96,64 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
                 answered(s, a, r, t, &mut page);
             }
         }
-        _ => finished(s, frame.area().width as usize, &mut page),
+        _ => finished(s, width, &mut page),
     }
-    let width = frame.area().width as usize;
-    let mut rows = 0;
-    let mut at = None;
+    // Wrapped to the width: the head, the body (and the cursor's row in
+    // it), the footer.
+    let mut top = Vec::new();
     let mut body = Vec::new();
+    let mut at = None;
     for (i, l) in page.lines.into_iter().enumerate() {
         if let Some((_, col)) = page.cursor.filter(|c| c.0 == i) {
-            at = Some((col.min(width.saturating_sub(1)), rows));
+            at = Some((col.min(width.saturating_sub(1)), body.len()));
         }
-        let wrapped = hanging(l, width);
-        rows += wrapped.len();
-        body.extend(wrapped);
+        if i < page.head {
+            top.extend(hanging(l, width));
+        } else {
+            body.extend(hanging(l, width));
+        }
     }
-    let area = frame.area();
-    frame.render_widget(Paragraph::new(body), area);
+    let mut foot: Vec<Line> = page.footer.into_iter().flat_map(|l| hanging(l, width)).collect();
+    let mut room = height.saturating_sub(top.len() + foot.len());
+    if body.len() > room {
+        // A line says what is out of view; it takes a row of its own.
+        room = room.saturating_sub(1);
+    }
+    let hidden = body.len().saturating_sub(room);
+    s.hidden.set(hidden);
+    let offset = match s.stage {
+        // The view follows the cursor while a question is answered.
+        Stage::Asking => at.map_or(0, |(_, row)| (row + 1).saturating_sub(room)),
+        _ => s.scroll,
+    }
+    .min(hidden);
+    if hidden > 0 {
+        let keys = if s.stage == Stage::Asking {
+            String::new()
+        } else {
+            format!(" ({}/{} scroll)", s.keys.up, s.keys.down)
+        };
+        let more = match (offset > 0, offset < hidden) {
+            (true, true) => "more above and below",
+            (true, false) => "more above",
+            _ => "more below",
+        };
+        let mark = if offset < hidden { "↓" } else { "↑" };
+        foot.insert(0, Line::raw(format!("{mark} {more}{keys}")));
+    }
+    let cursor_row = at.and_then(|(x, row)| {
+        let row = row.checked_sub(offset).filter(|r| *r < room)?;
+        Some((x, top.len() + row))
+    });
+    let lines: Vec<Line> = top
+        .into_iter()
+        .chain(body.into_iter().skip(offset).take(room))
+        .chain(foot)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
     // The terminal's cursor on the chosen option or the typed year; hidden
     // where there is nothing to point at.
-    if let Some((x, y)) = at.filter(|a| a.1 < area.height as usize) {
+    if let Some((x, y)) = cursor_row.filter(|a| a.1 < height) {
         frame.set_cursor_position((area.x + x as u16, area.y + y as u16));
     }
 }
@@ -156,8 +208,10 @@ fn asking(s: &QuizState, a: &Asked, page: &mut Page) {
             page.blank();
             page.cursor = Some((page.lines.len(), "Year: ".len() + s.typing.chars().count()));
             page.raw(format!("Year: {}█", s.typing));
-            page.raw(format!(
-                "{} answers · {} erases · 2 points for the year, 1 within {YEAR_TOLERANCE} year · {} quits",
+            page.raw(format!("2 points for the year, 1 within {YEAR_TOLERANCE} year"));
+            page.blank();
+            page.foot(format!(
+                "{} answers · {} erases · {} quits",
                 k.submit, k.erase, k.quit
             ));
         }
@@ -187,7 +241,7 @@ fn asking(s: &QuizState, a: &Asked, page: &mut Page) {
                 }
             }
             page.blank();
-            page.raw(format!(
+            page.foot(format!(
                 "{} picks · {}/{} and {} pick the marked one · {} quits",
                 choose_keys(s, options.len()),
                 k.up,
@@ -230,6 +284,9 @@ fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Pag
         "✓ Right.".to_string()
     } else if got == 0 {
         "✗ Wrong.".to_string()
+    } else if matches!(a.question, Question::Order { .. }) {
+        // The line below says how many are in place.
+        "✗ Partly right.".to_string()
     } else {
         format!("✗ Partly right: {got} of {of} points.")
     };
@@ -303,6 +360,13 @@ fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Pag
                 let yours = if i == picked { " ← your answer" } else { "" };
                 page.raw(format!("{mark} {}. {o}{yours}", letter(i)));
             }
+            if let (Question::TrueFalse { answer, .. }, Kind::Corroborated) = (q, q.kind()) {
+                page.raw(if *answer {
+                    "The event is corroborated by a second, independent source."
+                } else {
+                    "The event rests on a single source."
+                });
+            }
         }
     }
     if sources {
@@ -326,7 +390,7 @@ fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Pag
     } else {
         "the score"
     };
-    page.raw(format!("{}: {next} · {} quits", s.keys.submit, s.keys.quit));
+    page.foot(format!("{}: {next} · {} quits", s.keys.submit, s.keys.quit));
 }
 
 fn finished(s: &QuizState, width: usize, page: &mut Page) {
@@ -345,11 +409,11 @@ fn finished(s: &QuizState, width: usize, page: &mut Page) {
         page.raw(format!("{head}{}{tail}", cut(a.question.stem(), room)));
     }
     page.blank();
-    page.raw(format!(
+    page.foot(format!(
         "On paper, from the same events: tipline export quiz {}",
         s.drawn.options()
     ));
-    page.raw(format!("{} or {} to finish", s.keys.submit, s.keys.quit));
+    page.foot(format!("{} or {} to finish", s.keys.submit, s.keys.quit));
 }
 
 /// What a terminal event means to a quiz, through the key table.

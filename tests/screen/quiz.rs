@@ -408,3 +408,55 @@ fn a_tier_quiz_through_the_event_loop() {
     );
     insta::assert_snapshot!("quiz_tier_score_seed7", terminal.backend());
 }
+
+/// A marked answer taller than the screen scrolls with ↑/↓, the keys to go
+/// on staying in view below it and a line saying what is out of view.
+#[test]
+fn a_marked_answer_taller_than_the_screen_scrolls() {
+    let t = timeline();
+    let drawn = draw(&t, &all(&t), Pick::Mixed, 2, 7);
+    let last = drawn.asked.len() - 1;
+    let mut s = QuizState::new(drawn);
+    s.at = last;
+    s.key(QuizKey::Choose(0));
+    s.key(QuizKey::Choose(0));
+    s.key(QuizKey::Choose(0));
+    s.key(QuizKey::Choose(0));
+    assert_eq!(s.stage, Stage::Answered);
+    let shown = |s: &QuizState| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 16)).unwrap();
+        terminal.draw(|f| s.draw(f, &t)).unwrap();
+        let buf = terminal.backend().buffer().clone();
+        (0..16)
+            .map(|y| {
+                (0..80)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .map(|r| r.trim_end().to_string())
+            .collect::<Vec<_>>()
+    };
+    let top = shown(&s);
+    assert_eq!(top[2], "✗ Partly right: 2 of 4 points.");
+    assert_eq!(top[14], "↓ more below (↑/↓ scroll)");
+    assert_eq!(top[15], "Enter: the score · q quits");
+    for _ in 0..30 {
+        s.key(QuizKey::Down);
+    }
+    let bottom = shown(&s);
+    assert_eq!(bottom[0], "seed 7 · question 14 of 14 · who said it");
+    assert_eq!(bottom[14], "↑ more above (↑/↓ scroll)");
+    assert_eq!(bottom[15], "Enter: the score · q quits");
+    assert_eq!(
+        bottom[11],
+        "  16 Jul 2025? — More than 1,000 arrests in the week of the order; 2,767"
+    );
+    assert_eq!(bottom[12], "  foreigners detained (DT Next)");
+    // Scrolled as far as there is to see, one ↑ shows one row more above.
+    let scrolled = s.scroll;
+    s.key(QuizKey::Up);
+    assert_eq!(s.scroll, scrolled - 1);
+    s.key(QuizKey::Submit);
+    assert!(s.done());
+    assert_eq!(s.scroll, 0);
+}
