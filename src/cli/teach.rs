@@ -90,6 +90,10 @@ fn draw_quiz(
     args: &QuizArgs,
 ) -> Result<(String, Timeline, Drawn), u8> {
     let query = query_of(global)?.and(query_of(&args.filter)?);
+    if args.count == Some(0) {
+        errln!("tipline: --count 0 asks nothing; give 1 or more");
+        return Err(EXIT_USAGE);
+    }
     let timeline = load_timeline(data)?;
     known_values(&query, &timeline)?;
     let (title, pool) = match &args.lesson {

@@ -507,6 +507,12 @@ fn the_quiz_type_on_the_command_line() {
         err.contains("[possible values: order, year, which-first, who-said-it, corroborated, tier, which-source, mixed]"),
         "{err}"
     );
+    let out = run(&["export", "quiz", "--count", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tipline: --count 0 asks nothing; give 1 or more\n"
+    );
     let out = run(&[
         "export", "quiz", "--type", "tier", "--count", "3", "--seed", "7", "--format", "gift",
     ]);
