@@ -2,6 +2,9 @@
 //! error or warning, every event must be sourced, and every quote must be
 //! found, word for word, in the material it cites.
 
+#[path = "common/one_answer.rs"]
+mod one_answer;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use tipline::load::{load, DataFile};
@@ -737,6 +740,31 @@ fn every_address_that_gives_a_date_has_its_published_date() {
         }
         if s.published_from_address {
             assert_eq!(s.published, in_address, "{}", s.id);
+        }
+    }
+}
+
+/// Every shipped lesson, and the whole embedded timeline, over many seeds:
+/// each question of every type, on screen and on paper (one drawing), has
+/// one right answer.
+#[test]
+fn every_shipped_lesson_asks_questions_with_one_right_answer() {
+    use tipline::teach::questions::{draw, Kind, Pick};
+    use tipline::teach::{lesson, quiz::lesson_pool};
+    let t = timeline();
+    let (lessons, problems) = lesson::load(&lesson::files(None).unwrap(), &t);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut pools: Vec<Vec<usize>> = lessons.iter().map(|l| lesson_pool(l, &t)).collect();
+    pools.push((0..t.events.len()).collect());
+    let mut picks: Vec<Pick> = Kind::ALL.into_iter().map(Pick::Only).collect();
+    picks.push(Pick::Mixed);
+    for pool in &pools {
+        for seed in 0..40 {
+            for &pick in &picks {
+                for q in draw(&t, pool, pick, pick.default_count(), seed).questions() {
+                    one_answer::assert_one_right_answer(&t, pool, &q);
+                }
+            }
         }
     }
 }

@@ -6,7 +6,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use tipline::interop::quiz::gift;
-use tipline::teach::paper::{Kind, Question};
+use tipline::teach::questions::{Kind, Question};
 
 #[path = "../../tests/common/gift.rs"]
 mod moodle;

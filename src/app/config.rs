@@ -33,7 +33,7 @@ pub fn default_path() -> Option<PathBuf> {
 fn bindable(context: Context) -> Vec<Action> {
     let mut seen = Vec::new();
     for b in Keymap::default().bindings.iter().filter(|b| b.context == context) {
-        if !matches!(b.action, Action::FollowRelated(_)) && !seen.contains(&b.action) {
+        if !matches!(b.action, Action::FollowRelated(_) | Action::Choose(_)) && !seen.contains(&b.action) {
             seen.push(b.action);
         }
     }

@@ -100,6 +100,8 @@ pub enum Action {
     /// Pick up or put down the item under the cursor.
     Grab,
     Submit,
+    /// Pick the n-th option of a question (0 is A).
+    Choose(u8),
 }
 
 impl Action {
@@ -226,6 +228,7 @@ impl Action {
             Action::ResetTimer => "reset-timer",
             Action::Grab => "grab",
             Action::Submit => "submit",
+            Action::Choose(_) => "choose",
         }
     }
 }

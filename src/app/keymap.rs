@@ -498,35 +498,35 @@ impl Default for Keymap {
                 Q,
                 &[p(Up), k('k')],
                 Action::Up,
-                "move up (carrying the held item)",
+                "move up (carrying an ordering's held item)",
                 Some("move"),
             ),
             b(
                 Q,
                 &[p(Down), k('j')],
                 Action::Down,
-                "move down (carrying the held item)",
+                "move down (carrying an ordering's held item)",
                 None,
             ),
             b(
                 Q,
                 &[k(' ')],
                 Action::Grab,
-                "order quiz: pick up or put down the item",
+                "ordering: pick up or put down the item",
                 Some("grab"),
             ),
             b(
                 Q,
                 &[p(Enter)],
                 Action::Submit,
-                "submit the answer (or finish)",
+                "submit the answer, then go on to the next question",
                 Some("submit"),
             ),
             b(
                 Q,
                 &[p(Backspace)],
                 Action::Erase,
-                "year quiz: erase a digit",
+                "year question: erase a digit",
                 None,
             ),
             b(
@@ -557,6 +557,14 @@ impl Default for Keymap {
                 help,
                 None,
             ));
+        }
+        for (n, c) in ['a', 'b', 'c', 'd'].into_iter().enumerate() {
+            let help = if n == 0 {
+                "pick option A, B, C or D of a question"
+            } else {
+                ""
+            };
+            bindings.push(b(Q, &[k(c)], Action::Choose(n as u8), help, None));
         }
         for context in [B, S] {
             bindings.push(b(
@@ -608,10 +616,21 @@ impl Keymap {
     pub fn help_rows_in(&self, contexts: &[Context]) -> Vec<(Context, String, &'static str)> {
         let mut rows = Vec::new();
         for &context in contexts {
-            let mut digits = Vec::new();
+            // The nine follow-related keys, and the four that pick an
+            // option, read better as one row each: "1…9", "a…d".
+            let mut runs: Vec<(usize, Vec<String>)> = Vec::new();
+            let run_of = |action: Action| match action {
+                Action::FollowRelated(_) => Some(0),
+                Action::Choose(_) => Some(1),
+                _ => None,
+            };
             for b in self.bindings.iter().filter(|b| b.context == context) {
-                if let Action::FollowRelated(_) = b.action {
-                    digits.extend(b.keys.iter().map(Key::label));
+                if let Some(run) = run_of(b.action) {
+                    let labels = b.keys.iter().map(Key::label);
+                    match runs.iter_mut().find(|r| r.0 == run) {
+                        Some(r) => r.1.extend(labels),
+                        None => runs.push((run, labels.collect())),
+                    }
                     if b.help.is_empty() {
                         continue;
                     }
@@ -619,9 +638,13 @@ impl Keymap {
                 let keys = b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
                 rows.push((context, keys, b.help));
             }
-            // The nine follow-related keys read better as one row.
-            if let Some(row) = rows.iter_mut().find(|r| r.2.starts_with("follow related")) {
-                if let (Some(first), Some(last)) = (digits.first(), digits.last()) {
+            for (run, labels) in runs {
+                let start = if run == 0 { "follow related" } else { "pick option" };
+                if let (Some(row), Some(first), Some(last)) = (
+                    rows.iter_mut().find(|r| r.0 == context && r.2.starts_with(start)),
+                    labels.first(),
+                    labels.last(),
+                ) {
                     row.1 = format!("{first}…{last}");
                 }
             }

@@ -17,6 +17,7 @@ pub mod notes;
 pub mod panes;
 mod pointer;
 pub mod presenter;
+pub mod quizstate;
 pub mod quizui;
 mod reading;
 mod seek;

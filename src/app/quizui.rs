@@ -1,11 +1,17 @@
-//! Taking a quiz at the terminal: reorder the events, or type the years,
-//! then see the answers with their dates and sources.
+//! Taking a quiz at the terminal: what it draws (the question being
+//! answered, the question marked ✓ or ✗ with the right answer and the
+//! sources it rests on, the score at the end) and the loop it runs in.
+//! Marks are characters, not colours, so they read the same with
+//! `NO_COLOR` and on a projector. The state is in `quizstate.rs`.
 
 use super::event_loop::{drive, Screen};
 use super::input::{Action, Input, Msg};
 use super::keymap::{Context, Keymap};
+pub use super::quizstate::{QuizKey, QuizState, Stage};
 use super::terminal::{Stop, TerminalSession};
-use crate::teach::quiz::{score_order, score_year, Quiz, QuizMode, YEAR_TOLERANCE};
+use crate::teach::questions::{right_sides, Asked, Drawn, Ground, Kind, Question, LETTERS};
+use crate::teach::quiz::YEAR_TOLERANCE;
+use crate::teach::score::{order_score, points, Response};
 use crate::timeline::model::Timeline;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::style::{Modifier, Style};
@@ -13,282 +19,401 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuizKey {
-    Up,
-    Down,
-    /// Space: pick up or put down the item under the cursor.
-    Grab,
-    Submit,
-    Digit(char),
-    Erase,
-    Quit,
+/// Lines to draw: a head that stays at the top (the seed, the question's
+/// number), a body that scrolls when it is taller than the screen, and a
+/// footer of keys that stays in view below it.
+#[derive(Default)]
+struct Page {
+    lines: Vec<Line<'static>>,
+    /// How many of `lines` are the head.
+    head: usize,
+    footer: Vec<Line<'static>>,
+    /// Where the terminal's cursor goes: (line, column) in `lines`.
+    cursor: Option<(usize, usize)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuizState {
-    pub quiz: Quiz,
-    /// Ordering: the player's arrangement of timeline positions.
-    pub order: Vec<usize>,
-    pub cursor: usize,
-    pub holding: bool,
-    /// Year mode: the guesses so far, and the one being typed.
-    pub guesses: Vec<i32>,
-    pub typing: String,
-    pub done: bool,
-    pub quit: bool,
-    /// Key labels for the instructions, from the key table.
-    keys: QuizKeys,
-}
+impl Page {
+    fn raw(&mut self, text: impl Into<String>) {
+        self.lines.push(Line::raw(text.into()));
+    }
 
-/// The keys the quiz screen names, as the key table binds them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct QuizKeys {
-    up: String,
-    down: String,
-    grab: String,
-    submit: String,
-    quit: String,
-}
+    fn bold(&mut self, text: impl Into<String>) {
+        self.lines.push(Line::styled(
+            text.into(),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+    }
 
-impl QuizKeys {
-    fn from(keymap: &Keymap) -> QuizKeys {
-        let key = |a| keymap.first_key(Context::Quiz, a);
-        QuizKeys {
-            up: key(Action::Up),
-            down: key(Action::Down),
-            grab: key(Action::Grab),
-            submit: key(Action::Submit),
-            quit: key(Action::Quit),
-        }
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    /// A line of the footer: the keys that go on.
+    fn foot(&mut self, text: impl Into<String>) {
+        self.footer.push(Line::raw(text.into()));
+    }
+
+    /// A line under the cursor: reversed, and the terminal's cursor on it
+    /// for screen magnifiers and braille displays.
+    fn under_cursor(&mut self, text: String) {
+        self.cursor = Some((self.lines.len(), 0));
+        self.lines.push(Line::styled(
+            text,
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        ));
     }
 }
 
 impl QuizState {
-    pub fn new(quiz: Quiz) -> Self {
-        QuizState::with_keys(quiz, &Keymap::default())
-    }
-
-    /// A quiz whose instructions name the keys of this key table.
-    pub fn with_keys(quiz: Quiz, keymap: &Keymap) -> Self {
-        let order = quiz.items.clone();
-        QuizState {
-            quiz,
-            order,
-            cursor: 0,
-            holding: false,
-            guesses: Vec::new(),
-            typing: String::new(),
-            done: false,
-            quit: false,
-            keys: QuizKeys::from(keymap),
-        }
-    }
-
-    pub fn key(&mut self, k: QuizKey) {
-        if k == QuizKey::Quit {
-            self.quit = true;
-            return;
-        }
-        if self.done {
-            if k == QuizKey::Submit {
-                self.quit = true;
-            }
-            return;
-        }
-        match (self.quiz.mode, k) {
-            (QuizMode::Order, QuizKey::Up) if self.cursor > 0 => {
-                if self.holding {
-                    self.order.swap(self.cursor, self.cursor - 1);
-                }
-                self.cursor -= 1;
-            }
-            (QuizMode::Order, QuizKey::Down) if self.cursor + 1 < self.order.len() => {
-                if self.holding {
-                    self.order.swap(self.cursor, self.cursor + 1);
-                }
-                self.cursor += 1;
-            }
-            (QuizMode::Order, QuizKey::Grab) => self.holding = !self.holding,
-            (QuizMode::Order, QuizKey::Submit) => self.done = true,
-            (QuizMode::Year, QuizKey::Digit(c)) if self.typing.len() < 4 => self.typing.push(c),
-            (QuizMode::Year, QuizKey::Erase) => {
-                self.typing.pop();
-            }
-            (QuizMode::Year, QuizKey::Submit) => {
-                if let Ok(y) = self.typing.parse::<i32>() {
-                    self.guesses.push(y);
-                    self.typing.clear();
-                    self.done = self.guesses.len() == self.quiz.items.len();
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The score line shown with the answers.
-    pub fn score(&self, t: &Timeline) -> String {
-        match self.quiz.mode {
-            QuizMode::Order => {
-                let s = score_order(&self.order);
-                format!(
-                    "{} of {} in the right place; {} of {} pairs in the right order",
-                    s.in_place,
-                    self.order.len(),
-                    s.pairs_right,
-                    s.pairs
-                )
-            }
-            QuizMode::Year => {
-                let points: u32 = self
-                    .quiz
-                    .items
-                    .iter()
-                    .zip(&self.guesses)
-                    .map(|(&p, &g)| score_year(t, p, g))
-                    .sum();
-                format!(
-                    "{points} of {} points (2 for the year, 1 within {YEAR_TOLERANCE} year)",
-                    2 * self.quiz.items.len()
-                )
-            }
-        }
-    }
-
     pub fn draw(&self, frame: &mut Frame, t: &Timeline) {
-        let bold = Style::default().add_modifier(Modifier::BOLD);
-        let reversed = Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
-        let source = |p: usize| {
-            t.events[p]
-                .sources
-                .first()
-                .and_then(|c| t.source(&c.source))
-                .map_or(String::new(), |s| s.publisher.clone())
+        draw(self, frame, t);
+    }
+}
+
+fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
+    let area = frame.area();
+    let (width, height) = (area.width as usize, area.height as usize);
+    let mut page = Page::default();
+    let total = s.drawn.asked.len();
+    let mut head = format!("seed {}", s.drawn.seed);
+    if let (Some(a), false) = (s.asked(), s.done()) {
+        head.push_str(&format!(
+            " · question {} of {total} · {}",
+            s.at + 1,
+            a.question.kind().title()
+        ));
+    }
+    page.raw(head);
+    if let Some(why) = &s.drawn.shortfall {
+        page.raw(why.clone());
+    }
+    page.blank();
+    page.head = page.lines.len();
+    match (s.stage, s.asked()) {
+        (Stage::Asking, Some(a)) => asking(s, a, &mut page),
+        (Stage::Answered, Some(a)) => {
+            if let Some(r) = s.responses.last() {
+                answered(s, a, r, t, &mut page);
+            }
+        }
+        _ => finished(s, width, &mut page),
+    }
+    // Wrapped to the width: the head, the body (and the cursor's row in
+    // it), the footer.
+    let mut top = Vec::new();
+    let mut body = Vec::new();
+    let mut at = None;
+    for (i, l) in page.lines.into_iter().enumerate() {
+        if let Some((_, col)) = page.cursor.filter(|c| c.0 == i) {
+            at = Some((col.min(width.saturating_sub(1)), body.len()));
+        }
+        if i < page.head {
+            top.extend(hanging(l, width));
+        } else {
+            body.extend(hanging(l, width));
+        }
+    }
+    let mut foot: Vec<Line> = page.footer.into_iter().flat_map(|l| hanging(l, width)).collect();
+    let mut room = height.saturating_sub(top.len() + foot.len());
+    if body.len() > room {
+        // A line says what is out of view; it takes a row of its own.
+        room = room.saturating_sub(1);
+    }
+    let hidden = body.len().saturating_sub(room);
+    s.hidden.set(hidden);
+    let offset = match s.stage {
+        // The view follows the cursor while a question is answered.
+        Stage::Asking => at.map_or(0, |(_, row)| (row + 1).saturating_sub(room)),
+        _ => s.scroll,
+    }
+    .min(hidden);
+    if hidden > 0 {
+        let keys = if s.stage == Stage::Asking {
+            String::new()
+        } else {
+            format!(" ({}/{} scroll)", s.keys.up, s.keys.down)
         };
-        let mut lines = Vec::new();
-        // Where the terminal's cursor goes: (line, column) in `lines`.
-        let mut cursor: Option<(usize, usize)> = None;
-        match (self.quiz.mode, self.done) {
-            (QuizMode::Order, false) => {
-                lines.push(Line::styled(
-                    "Put these events in the order they happened, earliest first.",
-                    bold,
-                ));
-                lines.push(Line::raw(format!(
-                    "{}/{} move · {} picks up and puts down · {} submits · {} quits",
-                    self.keys.up, self.keys.down, self.keys.grab, self.keys.submit, self.keys.quit
-                )));
-                lines.push(Line::default());
-                for (i, &p) in self.order.iter().enumerate() {
-                    let mark = if i == self.cursor {
-                        if self.holding {
-                            "⇅ "
-                        } else {
-                            "▶ "
-                        }
-                    } else {
-                        "  "
-                    };
-                    let style = if i == self.cursor {
-                        cursor = Some((lines.len(), 0));
-                        reversed
-                    } else {
-                        Style::default()
-                    };
-                    lines.push(Line::styled(
-                        format!("{mark}{}. {}", i + 1, t.events[p].title),
-                        style,
-                    ));
-                }
-            }
-            (QuizMode::Year, false) => {
-                let i = self.guesses.len();
-                let position = self.quiz.items[i];
-                lines.push(Line::styled(
-                    format!("Question {} of {}: in which year?", i + 1, self.quiz.items.len()),
-                    bold,
-                ));
-                lines.push(Line::default());
-                lines.push(Line::styled(t.events[position].title.clone(), bold));
-                lines.push(Line::default());
-                cursor = Some((lines.len(), "Year: ".len() + self.typing.chars().count()));
-                lines.push(Line::raw(format!("Year: {}█", self.typing)));
-                lines.push(Line::raw(format!(
-                    "{} answers · 2 points for the year, 1 within {YEAR_TOLERANCE} year · {} quits",
-                    self.keys.submit, self.keys.quit
-                )));
-            }
-            (QuizMode::Order, true) => {
-                lines.push(Line::styled(self.score(t), bold));
-                lines.push(Line::default());
-                lines.push(Line::styled("The answer:", bold));
-                for (i, &p) in self.quiz.answer().iter().enumerate() {
-                    let right = self.order.get(i) == Some(&p);
-                    let e = &t.events[p];
-                    lines.push(Line::raw(format!(
-                        "{} {}. {} — {} ({})",
-                        if right { "✓" } else { "✗" },
-                        i + 1,
-                        e.date_text(),
-                        e.title,
-                        source(p)
-                    )));
-                }
-                lines.push(Line::default());
-                lines.push(Line::raw(format!(
-                    "{} or {} to finish",
-                    self.keys.submit, self.keys.quit
-                )));
-            }
-            (QuizMode::Year, true) => {
-                lines.push(Line::styled(self.score(t), bold));
-                lines.push(Line::default());
-                for (&p, &g) in self.quiz.items.iter().zip(&self.guesses) {
-                    let e = &t.events[p];
-                    let points = score_year(t, p, g);
-                    lines.push(Line::raw(format!(
-                        "{points} pt  you said {g}, it was {} — {} ({})",
-                        e.date_text(),
-                        e.title,
-                        source(p)
-                    )));
-                }
-                lines.push(Line::default());
-                lines.push(Line::raw(format!(
-                    "{} or {} to finish",
-                    self.keys.submit, self.keys.quit
-                )));
-            }
-        }
-        let mut head = vec![Line::styled(format!("seed {}", self.quiz.seed), Style::default())];
-        if let Some(why) = self.quiz.shortfall() {
-            head.push(Line::raw(why));
-        }
-        let width = frame.area().width as usize;
-        let head: Vec<Line> = head.into_iter().flat_map(|l| hanging(l, width)).collect();
-        let mut rows = head.len();
-        let mut at = None;
-        let mut body = Vec::new();
-        for (i, l) in lines.into_iter().enumerate() {
-            if let Some((line, col)) = cursor.filter(|c| c.0 == i) {
-                at = Some((col.min(width.saturating_sub(1)), rows));
-                let _ = line;
-            }
-            let wrapped = hanging(l, width);
-            rows += wrapped.len();
-            body.extend(wrapped);
-        }
-        let area = frame.area();
-        frame.render_widget(
-            Paragraph::new(head.into_iter().chain(body).collect::<Vec<_>>()),
-            area,
-        );
-        // The terminal's cursor on the chosen item or the typed year, for
-        // screen magnifiers and braille displays; top left otherwise.
-        let (x, y) = at.unwrap_or((0, 0));
-        let y = y.min(area.height.saturating_sub(1) as usize);
+        let more = match (offset > 0, offset < hidden) {
+            (true, true) => "more above and below",
+            (true, false) => "more above",
+            _ => "more below",
+        };
+        let mark = if offset < hidden { "↓" } else { "↑" };
+        foot.insert(0, Line::raw(format!("{mark} {more}{keys}")));
+    }
+    let cursor_row = at.and_then(|(x, row)| {
+        let row = row.checked_sub(offset).filter(|r| *r < room)?;
+        Some((x, top.len() + row))
+    });
+    let lines: Vec<Line> = top
+        .into_iter()
+        .chain(body.into_iter().skip(offset).take(room))
+        .chain(foot)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    // The terminal's cursor on the chosen option or the typed year; hidden
+    // where there is nothing to point at.
+    if let Some((x, y)) = cursor_row.filter(|a| a.1 < height) {
         frame.set_cursor_position((area.x + x as u16, area.y + y as u16));
     }
+}
+
+/// The keys that pick the first `n` options: "a/b/c".
+fn choose_keys(s: &QuizState, n: usize) -> String {
+    s.keys
+        .choose
+        .iter()
+        .take(n)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A question's options as the screen letters them.
+fn options_of(q: &Question) -> Vec<String> {
+    match q {
+        Question::Choice { options, .. } => options.clone(),
+        Question::TrueFalse { .. } => vec!["True".into(), "False".into()],
+        Question::Matching { pairs, .. } => right_sides(pairs).iter().map(|s| s.to_string()).collect(),
+        Question::Year { .. } | Question::Order { .. } => Vec::new(),
+    }
+}
+
+fn letter(i: usize) -> char {
+    LETTERS.get(i).copied().unwrap_or('?')
+}
+
+fn asking(s: &QuizState, a: &Asked, page: &mut Page) {
+    let k = &s.keys;
+    match &a.question {
+        Question::Order { stem, items, .. } => {
+            page.bold(stem.clone());
+            page.raw(format!(
+                "{}/{} move · {} picks up and puts down · {} submits · {} quits",
+                k.up, k.down, k.grab, k.submit, k.quit
+            ));
+            page.blank();
+            for (i, &item) in s.order.iter().enumerate() {
+                let title = items.get(item).map_or("", String::as_str);
+                if i == s.cursor {
+                    let mark = if s.holding { "⇅" } else { "▶" };
+                    page.under_cursor(format!("{mark} {}. {title}", i + 1));
+                } else {
+                    page.raw(format!("  {}. {title}", i + 1));
+                }
+            }
+        }
+        Question::Year { stem, .. } => {
+            page.bold(stem.clone());
+            page.blank();
+            page.cursor = Some((page.lines.len(), "Year: ".len() + s.typing.chars().count()));
+            page.raw(format!("Year: {}█", s.typing));
+            page.raw(format!("2 points for the year, 1 within {YEAR_TOLERANCE} year"));
+            page.blank();
+            page.foot(format!(
+                "{} answers · {} erases · {} quits",
+                k.submit, k.erase, k.quit
+            ));
+        }
+        q => {
+            let options = options_of(q);
+            page.bold(q.stem().to_string());
+            if let Question::Matching { pairs, .. } = q {
+                let i = s.matched.len();
+                for (j, (figure, _)) in pairs.iter().enumerate().take(i) {
+                    let who = s.matched.get(j).and_then(|&c| options.get(c));
+                    page.raw(format!(
+                        "  {}. {figure}: {}",
+                        j + 1,
+                        who.map_or("", String::as_str)
+                    ));
+                }
+                if let Some((figure, _)) = pairs.get(i) {
+                    page.bold(format!("  {}. {figure}: who gave it?", i + 1));
+                }
+            }
+            page.blank();
+            for (i, o) in options.iter().enumerate() {
+                if i == s.cursor {
+                    page.under_cursor(format!("▶ {}. {o}", letter(i)));
+                } else {
+                    page.raw(format!("  {}. {o}", letter(i)));
+                }
+            }
+            page.blank();
+            page.foot(format!(
+                "{} picks · {}/{} and {} pick the marked one · {} quits",
+                choose_keys(s, options.len()),
+                k.up,
+                k.down,
+                k.submit,
+                k.quit
+            ));
+        }
+    }
+}
+
+/// The publishers a ground names (the event's first source when it names none).
+fn publishers(t: &Timeline, g: &Ground) -> String {
+    let e = &t.events[g.event];
+    let ids: Vec<&str> = if g.sources.is_empty() {
+        e.sources.iter().take(1).map(|c| c.source.as_str()).collect()
+    } else {
+        g.sources.iter().map(String::as_str).collect()
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for id in ids {
+        if let Some(s) = t.source(id) {
+            if !names.contains(&s.publisher.as_str()) {
+                names.push(&s.publisher);
+            }
+        }
+    }
+    names.join("; ")
+}
+
+/// One event an answer rests on: its date, title and who says so.
+fn ground_line(t: &Timeline, g: &Ground) -> String {
+    let e = &t.events[g.event];
+    format!("{} — {} ({})", e.date_text(), e.title, publishers(t, g))
+}
+
+fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Page) {
+    let (got, of) = points(&a.question, r);
+    let verdict = if got == of {
+        "✓ Right.".to_string()
+    } else if got == 0 {
+        "✗ Wrong.".to_string()
+    } else if matches!(a.question, Question::Order { .. }) {
+        // The line below says how many are in place.
+        "✗ Partly right.".to_string()
+    } else {
+        format!("✗ Partly right: {got} of {of} points.")
+    };
+    page.bold(verdict);
+    page.blank();
+    let mut sources = true;
+    match (&a.question, r) {
+        (Question::Order { answer, .. }, Response::Order(order)) => {
+            let sc = order_score(answer, order);
+            page.raw(format!(
+                "{} of {} in the right place; {} of {} pairs in the right order",
+                sc.in_place,
+                order.len(),
+                sc.pairs_right,
+                sc.pairs
+            ));
+            page.bold("The answer:");
+            for (place, &item) in answer.iter().enumerate() {
+                let mark = if order.get(place) == Some(&item) {
+                    '✓'
+                } else {
+                    '✗'
+                };
+                if let Some(g) = a.grounds.get(item) {
+                    page.raw(format!("{mark} {}. {}", place + 1, ground_line(t, g)));
+                }
+            }
+            sources = false;
+        }
+        (Question::Year { stem, first, last }, Response::Year(guess)) => {
+            page.bold(stem.clone());
+            let years = if first == last {
+                first.to_string()
+            } else {
+                format!("any year from {first} to {last}")
+            };
+            page.raw(format!("You said {guess}; the answer is {years}."));
+        }
+        (Question::Matching { pairs, .. }, Response::Matching(chosen)) => {
+            page.bold(a.question.stem().to_string());
+            let sides = right_sides(pairs);
+            for (i, ((figure, who), &c)) in pairs.iter().zip(chosen).enumerate() {
+                let said = sides.get(c).copied().unwrap_or("");
+                if said == who {
+                    page.raw(format!("✓ {}. {figure}: {who}", i + 1));
+                } else {
+                    page.raw(format!("✗ {}. {figure}: {who} (you said {said})", i + 1));
+                }
+            }
+        }
+        (q, r) => {
+            page.bold(q.stem().to_string());
+            let right = match q {
+                Question::Choice { answer, .. } => *answer,
+                Question::TrueFalse { answer, .. } => usize::from(!answer),
+                _ => usize::MAX,
+            };
+            let picked = match r {
+                Response::Choice(c) => *c,
+                Response::TrueFalse(b) => usize::from(!b),
+                _ => usize::MAX,
+            };
+            for (i, o) in options_of(q).iter().enumerate() {
+                let mark = if i == right {
+                    '✓'
+                } else if i == picked {
+                    '✗'
+                } else {
+                    ' '
+                };
+                let yours = if i == picked { " ← your answer" } else { "" };
+                page.raw(format!("{mark} {}. {o}{yours}", letter(i)));
+            }
+            if let (Question::TrueFalse { answer, .. }, Kind::Corroborated) = (q, q.kind()) {
+                page.raw(if *answer {
+                    "The event is corroborated by a second, independent source."
+                } else {
+                    "The event rests on a single source."
+                });
+            }
+        }
+    }
+    if sources {
+        page.blank();
+        page.bold("From the sources:");
+        // An event once, with every source the answer cites from it.
+        let mut merged: Vec<Ground> = Vec::new();
+        for g in &a.grounds {
+            match merged.iter_mut().find(|m| m.event == g.event) {
+                Some(m) => m.sources.extend(g.sources.iter().cloned()),
+                None => merged.push(g.clone()),
+            }
+        }
+        for g in &merged {
+            page.raw(format!("  {}", ground_line(t, g)));
+        }
+    }
+    page.blank();
+    let next = if s.at + 1 < s.drawn.asked.len() {
+        "next question"
+    } else {
+        "the score"
+    };
+    page.foot(format!("{}: {next} · {} quits", s.keys.submit, s.keys.quit));
+}
+
+fn finished(s: &QuizState, width: usize, page: &mut Page) {
+    page.bold(s.score());
+    page.blank();
+    for (i, (a, r)) in s.drawn.asked.iter().zip(&s.responses).enumerate() {
+        let (got, of) = points(&a.question, r);
+        let mark = if got == of { '✓' } else { '✗' };
+        let tail = if of > 1 {
+            format!(" ({got} of {of})")
+        } else {
+            String::new()
+        };
+        let head = format!("{mark} {}. ", i + 1);
+        let room = width.saturating_sub(head.chars().count() + tail.chars().count());
+        page.raw(format!("{head}{}{tail}", cut(a.question.stem(), room)));
+    }
+    page.blank();
+    page.foot(format!(
+        "On paper, from the same events: tipline export quiz {}",
+        s.drawn.options()
+    ));
+    page.foot(format!("{} or {} to finish", s.keys.submit, s.keys.quit));
 }
 
 /// What a terminal event means to a quiz, through the key table.
@@ -304,16 +429,23 @@ fn key_of(keymap: &Keymap, e: Event) -> Option<QuizKey> {
         Msg::Action(Action::Grab) => QuizKey::Grab,
         Msg::Action(Action::Submit) => QuizKey::Submit,
         Msg::Action(Action::Erase) => QuizKey::Erase,
+        Msg::Action(Action::Choose(n)) => QuizKey::Choose(n),
         Msg::Input(Input::Char(c)) => QuizKey::Digit(c),
         _ => return None,
     })
 }
 
 /// A quiz as one of the loops [`drive`] runs.
-struct Taking<'a> {
+pub struct Taking<'a> {
     keymap: &'a Keymap,
     state: &'a mut QuizState,
     t: &'a Timeline,
+}
+
+impl<'a> Taking<'a> {
+    pub fn new(keymap: &'a Keymap, state: &'a mut QuizState, t: &'a Timeline) -> Self {
+        Taking { keymap, state, t }
+    }
 }
 
 impl Screen for Taking<'_> {
@@ -337,16 +469,12 @@ impl Screen for Taking<'_> {
 
 /// Runs a quiz on the terminal, which is restored afterwards whether the
 /// quiz ended, failed or was stopped by a signal. Returns the score line.
-pub fn run(t: &Timeline, quiz: Quiz, keymap: &Keymap) -> Result<String, Stop> {
-    let mut state = QuizState::with_keys(quiz, keymap);
+pub fn run(t: &Timeline, drawn: Drawn, keymap: &Keymap) -> Result<String, Stop> {
+    let mut state = QuizState::with_keys(drawn, keymap);
     {
         let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
         let input = &session.incoming;
-        let mut taking = Taking {
-            keymap,
-            state: &mut state,
-            t,
-        };
+        let mut taking = Taking::new(keymap, &mut state, t);
         drive(
             &mut session.terminal,
             &mut taking,
@@ -354,28 +482,51 @@ pub fn run(t: &Timeline, quiz: Quiz, keymap: &Keymap) -> Result<String, Stop> {
             || input.signalled(),
         )?;
     }
-    Ok(if state.done {
-        state.score(t)
+    Ok(if state.done() {
+        state.score()
     } else {
         "quiz left unfinished".into()
     })
 }
 
+/// Text cut to `width` columns, with "…" where it was cut.
+fn cut(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// Wraps a one-style line to the width, continuation lines indented under
-/// the text after its mark ("✓ 3. ", "▶ 2. ", "1 pt  "), not at column 0.
+/// the text after its mark ("✓ 3. ", "▶ B. ", "  "), not at column 0.
 fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
-    let style = line.spans.first().map_or(line.style, |s| s.style);
+    // The line's style, with its first span's over it.
+    let style = line
+        .spans
+        .first()
+        .map_or(line.style, |s| line.style.patch(s.style));
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     if unicode_width::UnicodeWidthStr::width(text.as_str()) <= width || width < 12 {
         return vec![Line::styled(text, style)];
     }
-    // The indent: up to and including the first ". " or "  " within the
-    // first dozen columns, else none.
+    // The indent: up to and including the first ". " within the first
+    // dozen columns, else the first "  ", else none.
     let head: String = text.chars().take(12).collect();
     let indent = [". ", "  "]
         .iter()
-        .filter_map(|m| head.find(m).map(|i| i + m.len()))
-        .min()
+        .find_map(|m| head.find(m).map(|i| i + m.len()))
         .map_or(0, |i| unicode_width::UnicodeWidthStr::width(&text[..i]));
     let pad = " ".repeat(indent);
     let opts = textwrap::Options::new(width)

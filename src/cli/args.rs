@@ -121,16 +121,20 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         from: Option<usize>,
     },
-    /// A quiz from the (filtered) timeline or a lesson: put events in order, or guess the year.
+    /// A quiz at the terminal from the (filtered) timeline or a lesson: the
+    /// same questions as `export quiz` with the same type, count and seed.
     Quiz {
         #[command(flatten)]
         filter: FilterArgs,
-        #[arg(long, value_enum, default_value_t = QuizModeArg::Order)]
-        mode: QuizModeArg,
-        /// How many events.
-        #[arg(long, default_value_t = 5)]
-        count: usize,
-        /// The same seed gives the same quiz (printed at the end when not given).
+        /// What the quiz asks (`--mode` is another name for it).
+        #[arg(long = "type", alias = "mode", value_name = "TYPE", value_enum, default_value_t = QuizType::Order)]
+        quiz_type: QuizType,
+        /// How many questions (events to put in order; of each type when mixed).
+        /// [default: 5; mixed: 2]
+        #[arg(long)]
+        count: Option<usize>,
+        /// The same seed gives the same quiz, on screen and on paper (printed
+        /// at the end when not given).
         #[arg(long)]
         seed: Option<u64>,
         /// Draw the events from this lesson's stops.
@@ -228,10 +232,41 @@ pub enum ExportFormat {
     Ics,
 }
 
+/// What a quiz asks.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuizModeArg {
+pub enum QuizType {
+    /// Put events in the order they happened.
     Order,
+    /// Type the year of an event.
     Year,
+    /// Which of two events came first.
+    WhichFirst,
+    /// Who gave a figure.
+    WhoSaidIt,
+    /// Whether more than one independent source confirms an event.
+    Corroborated,
+    /// The US TIP report's tier for Cambodia in a year.
+    Tier,
+    /// Which publisher a quote comes from.
+    WhichSource,
+    /// Every type, as the paper quiz mixes them.
+    Mixed,
+}
+
+impl QuizType {
+    pub fn pick(self) -> crate::teach::questions::Pick {
+        use crate::teach::questions::{Kind, Pick};
+        match self {
+            QuizType::Order => Pick::Only(Kind::Order),
+            QuizType::Year => Pick::Only(Kind::Year),
+            QuizType::WhichFirst => Pick::Only(Kind::WhichFirst),
+            QuizType::WhoSaidIt => Pick::Only(Kind::WhoSaidIt),
+            QuizType::Corroborated => Pick::Only(Kind::Corroborated),
+            QuizType::Tier => Pick::Only(Kind::Tier),
+            QuizType::WhichSource => Pick::Only(Kind::WhichSource),
+            QuizType::Mixed => Pick::Mixed,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -268,6 +303,13 @@ pub enum ExportWhat {
         /// Draw the events from this lesson's stops.
         #[arg(long, value_name = "LESSON")]
         lesson: Option<String>,
+        /// What the quiz asks: every type unless told.
+        #[arg(long = "type", value_name = "TYPE", value_enum, default_value_t = QuizType::Mixed)]
+        quiz_type: QuizType,
+        /// How many questions (events to put in order; of each type when mixed).
+        /// [default: 5; mixed: 2]
+        #[arg(long)]
+        count: Option<usize>,
         /// The same seed gives the same quiz, on paper and with `tipline quiz`.
         #[arg(long)]
         seed: Option<u64>,
@@ -407,4 +449,29 @@ pub enum LessonsWhat {
         /// The lesson (see `tipline lessons`).
         id: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QuizType;
+    use clap::ValueEnum;
+
+    /// The quiz screen names the command that prints its questions on
+    /// paper with each type's name: it is the one `--type` takes.
+    #[test]
+    fn each_quiz_type_is_named_as_the_command_line_takes_it() {
+        use crate::teach::questions::Pick;
+        for t in QuizType::value_variants() {
+            let name = t.to_possible_value().unwrap().get_name().to_string();
+            let drawn = crate::teach::questions::Drawn {
+                pick: t.pick(),
+                count: t.pick().default_count(),
+                seed: 1,
+                asked: Vec::new(),
+                shortfall: None,
+            };
+            assert_eq!(drawn.options(), format!("--type {name} --seed 1"));
+            assert_eq!(t.pick() == Pick::Mixed, name == "mixed");
+        }
+    }
 }

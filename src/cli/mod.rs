@@ -165,6 +165,8 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
                 Some(ExportWhat::Quiz {
                     filter,
                     lesson,
+                    quiz_type,
+                    count,
                     seed,
                     format,
                     output,
@@ -173,10 +175,14 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         }) => teach::export_quiz(
             data,
             &cli.filter,
-            &filter,
             lessons,
-            lesson,
-            seed,
+            teach::QuizArgs {
+                filter: *filter,
+                quiz_type,
+                count,
+                seed,
+                lesson,
+            },
             format,
             output.as_deref(),
         ),
@@ -207,14 +213,14 @@ fn dispatch(cli: Cli) -> Result<(), u8> {
         }) => launch::open_app(&cli, Some((lesson.clone(), projector))),
         Some(Command::Quiz {
             filter,
-            mode,
+            quiz_type,
             count,
             seed,
             lesson,
         }) => {
             let args = teach::QuizArgs {
                 filter,
-                mode,
+                quiz_type,
                 count,
                 seed,
                 lesson,

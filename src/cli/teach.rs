@@ -1,10 +1,12 @@
 //! `lessons`, `quiz` and `notes`: the subcommands for teaching with the timeline.
 //! (`present` opens the app, as browsing does.)
 
-use super::args::{FilterArgs, QuizModeArg};
+use super::args::{FilterArgs, QuizType};
 use super::data::{find_lesson, known_values, load_lessons, load_timeline, query_of};
 use super::io::{emit, EXIT_USAGE};
-use crate::teach::quiz::{Quiz, QuizMode};
+use crate::teach::questions::Drawn;
+use crate::teach::quiz::lesson_pool;
+use crate::timeline::model::Timeline;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -70,25 +72,34 @@ pub(super) fn show_lesson(data: &[PathBuf], dir: Option<&Path>, id: &str) -> Res
     emit(&out)
 }
 
-/// A quiz for paper (HTML, with its answer key) or Moodle (GIFT), from a
-/// lesson's events or the filtered timeline.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn export_quiz(
+/// What a quiz asks about and how, on screen and on paper alike.
+pub(super) struct QuizArgs {
+    pub filter: FilterArgs,
+    pub quiz_type: QuizType,
+    pub count: Option<usize>,
+    pub seed: Option<u64>,
+    pub lesson: Option<String>,
+}
+
+/// A quiz's title, drawn questions and seed, from the same arguments on
+/// screen and on paper: the one drawing both ask.
+fn draw_quiz(
     data: &[PathBuf],
     global: &FilterArgs,
-    filter: &FilterArgs,
     dir: Option<&Path>,
-    lesson: Option<String>,
-    seed: Option<u64>,
-    format: super::args::QuizFormat,
-    output: Option<&Path>,
-) -> Result<(), u8> {
-    let query = query_of(global)?.and(query_of(filter)?);
+    args: &QuizArgs,
+) -> Result<(String, Timeline, Drawn), u8> {
+    let query = query_of(global)?.and(query_of(&args.filter)?);
+    if args.count == Some(0) {
+        errln!("tipline: --count 0 asks nothing; give 1 or more");
+        return Err(EXIT_USAGE);
+    }
     let timeline = load_timeline(data)?;
-    let (title, pool) = match lesson {
+    known_values(&query, &timeline)?;
+    let (title, pool) = match &args.lesson {
         Some(name) => {
             let lessons = load_lessons(dir, &timeline)?;
-            let l = find_lesson(&lessons, &name)?;
+            let l = find_lesson(&lessons, name)?;
             (l.title.clone(), lesson_pool(l, &timeline))
         }
         None => (
@@ -96,20 +107,39 @@ pub(super) fn export_quiz(
             query.filter(&timeline),
         ),
     };
-    let seed = seed.unwrap_or_else(|| {
+    let seed = args.seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(1, |d| d.as_secs())
     });
-    let mut questions = crate::teach::paper::questions(&timeline, &pool, seed);
-    questions.extend(crate::teach::paper::who_said_what(&timeline, &pool, seed));
-    if questions.is_empty() {
+    let pick = args.quiz_type.pick();
+    let count = args.count.unwrap_or(pick.default_count());
+    let drawn = crate::teach::questions::draw(&timeline, &pool, pick, count, seed);
+    if drawn.asked.is_empty() {
         errln!("tipline: not enough events for a quiz; widen the filter");
         return Err(EXIT_USAGE);
     }
+    Ok((title, timeline, drawn))
+}
+
+/// A quiz for paper (HTML, with its answer key) or Moodle (GIFT), from a
+/// lesson's events or the filtered timeline.
+pub(super) fn export_quiz(
+    data: &[PathBuf],
+    global: &FilterArgs,
+    dir: Option<&Path>,
+    args: QuizArgs,
+    format: super::args::QuizFormat,
+    output: Option<&Path>,
+) -> Result<(), u8> {
+    let (title, _, drawn) = draw_quiz(data, global, dir, &args)?;
+    if let Some(why) = &drawn.shortfall {
+        errln!("tipline: {}", crate::text::sanitize_line(why));
+    }
+    let questions = drawn.questions();
     let text = match format {
-        super::args::QuizFormat::Html => crate::interop::quiz::html(&title, seed, &questions),
-        super::args::QuizFormat::Gift => crate::interop::quiz::gift(&title, seed, &questions),
+        super::args::QuizFormat::Html => crate::interop::quiz::html(&title, drawn.seed, &questions),
+        super::args::QuizFormat::Gift => crate::interop::quiz::gift(&title, drawn.seed, &questions),
     };
     let mut inputs = data.to_vec();
     if let Some(dir) = dir {
@@ -120,23 +150,6 @@ pub(super) fn export_quiz(
     super::io::write_output(output, &text, &inputs)
 }
 
-/// A lesson's events, each once, in timeline order.
-fn lesson_pool(l: &crate::teach::lesson::Lesson, t: &crate::timeline::model::Timeline) -> Vec<usize> {
-    let mut all: Vec<usize> = l.stops.iter().flat_map(|s| l.events_of(s, t)).collect();
-    all.sort();
-    all.dedup();
-    all
-}
-
-/// What a quiz asks about and how.
-pub(super) struct QuizArgs {
-    pub filter: FilterArgs,
-    pub mode: QuizModeArg,
-    pub count: usize,
-    pub seed: Option<u64>,
-    pub lesson: Option<String>,
-}
-
 pub(super) fn quiz(
     data: &[PathBuf],
     global: &FilterArgs,
@@ -144,41 +157,19 @@ pub(super) fn quiz(
     args: QuizArgs,
     config: Option<&Path>,
 ) -> Result<(), u8> {
-    let query = query_of(global)?.and(query_of(&args.filter)?);
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        // Checked before anything is read, so a script learns at once.
+        query_of(global)?.and(query_of(&args.filter)?);
         errln!("tipline: quiz needs a terminal");
         return Err(EXIT_USAGE);
     }
-    let timeline = load_timeline(data)?;
-    known_values(&query, &timeline)?;
-    let pool: Vec<usize> = match args.lesson {
-        Some(name) => {
-            let lessons = load_lessons(dir, &timeline)?;
-            let l = find_lesson(&lessons, &name)?;
-            lesson_pool(l, &timeline)
-        }
-        None => query.filter(&timeline),
-    };
-    let seed = args.seed.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_secs())
-    });
-    let mode = if args.mode == QuizModeArg::Year {
-        QuizMode::Year
-    } else {
-        QuizMode::Order
-    };
-    let quiz = Quiz::new(&timeline, &pool, mode, args.count, seed);
-    if quiz.items.len() < 2 {
-        errln!("tipline: not enough events for a quiz; widen the filter");
-        return Err(EXIT_USAGE);
+    let (_, timeline, drawn) = draw_quiz(data, global, dir, &args)?;
+    if let Some(why) = &drawn.shortfall {
+        errln!("tipline: {}", crate::text::sanitize_line(why));
     }
-    if let Some(why) = quiz.shortfall() {
-        errln!("tipline: {why}");
-    }
+    let seed = drawn.seed;
     let keymap = super::launch::keymap(config)?;
-    let score = crate::app::quizui::run(&timeline, quiz, &keymap).map_err(super::launch::exit_status)?;
+    let score = crate::app::quizui::run(&timeline, drawn, &keymap).map_err(super::launch::exit_status)?;
     emit(&format!("{score} (seed {seed})\n"))
 }
 

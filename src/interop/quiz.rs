@@ -2,7 +2,7 @@
 //! of its own), and the same questions in Moodle's GIFT format.
 
 use super::html::escape;
-use crate::teach::paper::Question;
+use crate::teach::questions::{right_sides, Question};
 use std::fmt::Write;
 
 /// The letter of the i-th option or item: A, B, … (past Z, a number).
@@ -11,15 +11,6 @@ fn letter(i: usize) -> String {
         Ok(n) if n < 26 => char::from(b'A' + n).to_string(),
         _ => (i + 1).to_string(),
     }
-}
-
-/// A matching question's right-hand sides, each once, in a fixed order
-/// (alphabetical), as the sheet letters them.
-fn right_sides(pairs: &[(String, String)]) -> Vec<&str> {
-    let mut v: Vec<&str> = pairs.iter().map(|p| p.1.as_str()).collect();
-    v.sort();
-    v.dedup();
-    v
 }
 
 /// The answer to one question, as the key prints it.

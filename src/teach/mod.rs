@@ -2,5 +2,6 @@
 //! quizzes built from events.
 
 pub mod lesson;
-pub mod paper;
+pub mod questions;
 pub mod quiz;
+pub mod score;

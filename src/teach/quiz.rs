@@ -1,5 +1,6 @@
-//! Quizzes drawn from the timeline: put events in order, or guess the year.
-//! A seed makes a quiz repeatable, so a class can take the same one.
+//! Quizzes drawn from the timeline: the events an ordering or year
+//! questions ask about, and how an ordering and a year guess score. A
+//! seed makes a quiz repeatable, so a class can take the same one.
 
 use crate::timeline::model::Timeline;
 
@@ -20,7 +21,8 @@ pub struct Quiz {
     /// The seed it was drawn with: the same seed, the same quiz.
     pub seed: u64,
     /// How many items were asked for, how many events there were to
-    /// draw from, and how many were left out for sharing a first day.
+    /// draw from, and how many were left out for maybe beginning on the
+    /// same day as one drawn.
     pub requested: usize,
     pub pool: usize,
     pub clashes: usize,
@@ -30,7 +32,8 @@ pub struct Quiz {
 
 impl Quiz {
     /// Picks `count` events from `pool` with a seeded shuffle. For ordering,
-    /// events with the same start are skipped: there would be no right answer.
+    /// events that may have begun on the same day as one already picked are
+    /// skipped: there would be no one right answer.
     pub fn new(t: &Timeline, pool: &[usize], mode: QuizMode, count: usize, seed: u64) -> Quiz {
         let mut rng = fastrand::Rng::with_seed(seed);
         let mut candidates = with_unique_titles(t, pool);
@@ -42,9 +45,7 @@ impl Quiz {
             if items.len() == count {
                 break;
             }
-            let start = t.events[p].date.first_day();
-            let clash =
-                mode == QuizMode::Order && items.iter().any(|&q| t.events[q].date.first_day() == start);
+            let clash = mode == QuizMode::Order && items.iter().any(|&q| !apart(t, p, q));
             if clash {
                 clashes += 1;
             } else {
@@ -81,7 +82,7 @@ impl Quiz {
         }
         if self.clashes > 0 {
             why.push_str(&format!(
-                ", and {} share a first day with another, so they cannot be put in order",
+                ", and {} may have begun on the same day as another, so they cannot be put in order",
                 self.clashes
             ));
         }
@@ -131,6 +132,11 @@ pub fn score_order(order: &[usize]) -> OrderScore {
 /// Points for a year guess: 2 exact, 1 within the tolerance, else 0.
 pub fn score_year(t: &Timeline, position: usize, guess: i32) -> u32 {
     let (first, last) = t.event_years(position);
+    year_points(first, last, guess)
+}
+
+/// Points for a year guess of an event spanning `first` to `last`.
+pub fn year_points(first: i32, last: i32, guess: i32) -> u32 {
     if (first..=last).contains(&guess) {
         2
     } else if guess >= first - YEAR_TOLERANCE && guess <= last + YEAR_TOLERANCE {
@@ -152,4 +158,30 @@ pub fn with_unique_titles(t: &Timeline, pool: &[usize]) -> Vec<usize> {
         .copied()
         .filter(|&p| seen.get(&crate::text::fold(&t.events[p].title)) == Some(&1))
         .collect()
+}
+
+/// The days an event may have begun on: from its date's first day to the
+/// last day of its latest possible start (a date known to the month may
+/// have begun on any day of it).
+fn start_window(t: &Timeline, p: usize) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let e = &t.events[p];
+    (e.date.first_day(), e.dating.latest_start(&e.date).last_day())
+}
+
+/// Whether one of two events surely began before the other: their
+/// possible first days do not overlap. "2011" and "June 2011" may have
+/// begun on the same day; "May 2011" and "June 2011" cannot have.
+pub fn apart(t: &Timeline, a: usize, b: usize) -> bool {
+    let (a0, a1) = start_window(t, a);
+    let (b0, b1) = start_window(t, b);
+    a1 < b0 || b1 < a0
+}
+
+/// A lesson's events, each once, in timeline order: what a quiz on the
+/// lesson draws from.
+pub fn lesson_pool(l: &super::lesson::Lesson, t: &Timeline) -> Vec<usize> {
+    let mut all: Vec<usize> = l.stops.iter().flat_map(|s| l.events_of(s, t)).collect();
+    all.sort();
+    all.dedup();
+    all
 }

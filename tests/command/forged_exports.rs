@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command as Run;
 use tipline::interop::quiz::gift;
-use tipline::teach::paper::{questions, who_said_what, Kind, Question};
+use tipline::teach::questions::{questions, Kind, Question};
 
 /// Every source of the fixture, in key order.
 const KEYS: [&str; 4] = ["braces", "forged-post", "html-source", "tier-report"];
@@ -30,7 +30,7 @@ const RANKING: &str = "%100%Tier 1 <i>upgraded</i>";
 /// The quiz's title and seed: with this seed both `%100%` texts are wrong
 /// options of some question, which Moodle would grade as right.
 const QUIZ_TITLE: &str = "Cambodia's responses to human trafficking";
-const SEED: u64 = 1;
+const SEED: u64 = 4;
 
 fn export(args: &[&str]) -> String {
     let data = fixture("forged_exports.toml");
@@ -212,9 +212,7 @@ fn fixture_quiz() -> Vec<Question> {
     let file = tipline::load::DataFile::read(&fixture("forged_exports.toml")).unwrap();
     let t = tipline::load::load(vec![file]).timeline.unwrap();
     let pool: Vec<usize> = (0..t.events.len()).collect();
-    let mut qs = questions(&t, &pool, SEED);
-    qs.extend(who_said_what(&t, &pool, SEED));
-    qs
+    questions(&t, &pool, SEED)
 }
 
 /// The option texts of the choice questions of `kind`, with the right one.

@@ -5,7 +5,7 @@
 
 use assert_cmd::Command;
 use tipline::interop::quiz::{gift, gift_escape, html, GIFT_FORMAT};
-use tipline::teach::paper::{questions, who_said_what, Kind, Question};
+use tipline::teach::questions::{draw, questions, Kind, Pick, Question};
 use tipline::teach::quiz::{Quiz, QuizMode};
 
 fn all(t: &tipline::Timeline) -> Vec<usize> {
@@ -188,8 +188,7 @@ fn gift_escapes_every_special_character() {
 #[test]
 fn every_question_of_the_whole_timeline_reads_back_from_gift() {
     let t = crate::common::world();
-    let mut qs = questions(&t, &all(&t), 7);
-    qs.extend(who_said_what(&t, &all(&t), 7));
+    let qs = questions(&t, &all(&t), 7);
     let mut kinds: Vec<Kind> = qs.iter().map(Question::kind).collect();
     kinds.dedup();
     kinds.sort_by_key(|k| format!("{k:?}"));
@@ -257,12 +256,20 @@ fn every_question_of_the_whole_timeline_reads_back_from_gift() {
     }
 }
 
+/// Every type a quiz can ask, and mixed.
+fn picks() -> Vec<Pick> {
+    let mut v: Vec<Pick> = Kind::ALL.into_iter().map(Pick::Only).collect();
+    v.push(Pick::Mixed);
+    v
+}
+
 #[test]
 fn the_same_seed_gives_the_same_quiz_on_screen_and_on_paper() {
     let t = crate::common::world();
     let pool = all(&t);
     assert_eq!(questions(&t, &pool, 11), questions(&t, &pool, 11));
     assert_ne!(questions(&t, &pool, 11), questions(&t, &pool, 12));
+    // The ordering is the events `tipline quiz --seed 11` has always asked.
     let screen = Quiz::new(&t, &pool, QuizMode::Order, 5, 11);
     let Question::Order { items, answer, .. } = &questions(&t, &pool, 11)[0] else {
         panic!("the ordering comes first");
@@ -277,19 +284,92 @@ fn the_same_seed_gives_the_same_quiz_on_screen_and_on_paper() {
         .collect();
     let keyed: Vec<String> = answer.iter().map(|&i| items[i].clone()).collect();
     assert_eq!(keyed, sorted);
-    let years = Quiz::new(&t, &pool, QuizMode::Year, 5, 11);
-    let year_stems: Vec<String> = questions(&t, &pool, 11)
-        .into_iter()
-        .filter_map(|q| match q {
-            Question::Year { stem, .. } => Some(stem),
-            _ => None,
-        })
-        .collect();
-    let expected: Vec<String> = years.items[..2]
+    // Each type's questions in the mixed quiz are the first two of that
+    // type asked alone: a kind draws the same whatever else is drawn.
+    let mixed = questions(&t, &pool, 11);
+    for kind in Kind::ALL.into_iter().filter(|k| *k != Kind::Order) {
+        let alone = draw(&t, &pool, Pick::Only(kind), 5, 11).questions();
+        let of_kind: Vec<&Question> = mixed
+            .iter()
+            .filter(|q| q.kind() == kind && !matches!(q, Question::Matching { .. }))
+            .collect();
+        assert_eq!(of_kind.len(), 2, "{kind:?}");
+        assert_eq!(of_kind, alone.iter().take(2).collect::<Vec<_>>(), "{kind:?}");
+    }
+}
+
+/// The paper quiz of one type, read back from the GIFT the command writes,
+/// is the list of questions the screen asks with the same seed: the same
+/// stems, the same options in the same order, the same right answer.
+#[test]
+fn the_command_prints_the_questions_the_screen_asks() {
+    let t = crate::common::world();
+    let lessons = tipline::teach::lesson::load(&crate::common::world_lesson_files(), &t).0;
+    let rankings = lessons
         .iter()
-        .map(|&p| format!("In which year: {}?", t.events[p].title))
-        .collect();
-    assert_eq!(year_stems, expected);
+        .find(|l| l.id == "twenty-five-years-of-rankings")
+        .unwrap();
+    for (lesson, pool) in [
+        (None, all(&t)),
+        (
+            Some(rankings.id.as_str()),
+            tipline::teach::quiz::lesson_pool(rankings, &t),
+        ),
+    ] {
+        for (name, pick) in [
+            ("order", Pick::Only(Kind::Order)),
+            ("year", Pick::Only(Kind::Year)),
+            ("which-first", Pick::Only(Kind::WhichFirst)),
+            ("who-said-it", Pick::Only(Kind::WhoSaidIt)),
+            ("corroborated", Pick::Only(Kind::Corroborated)),
+            ("tier", Pick::Only(Kind::Tier)),
+            ("which-source", Pick::Only(Kind::WhichSource)),
+            ("mixed", Pick::Mixed),
+        ] {
+            let mut args = vec![
+                "export", "quiz", "--type", name, "--seed", "7", "--format", "gift",
+            ];
+            if let Some(l) = lesson {
+                args.extend(["--lesson", l]);
+            }
+            let out = Command::cargo_bin("tipline")
+                .unwrap()
+                .args(crate::common::on_world(&args))
+                .output()
+                .unwrap();
+            let screen = tipline::app::quizui::QuizState::new(draw(&t, &pool, pick, pick.default_count(), 7));
+            let asked = screen.drawn.questions();
+            if asked.is_empty() {
+                assert!(!out.status.success(), "{name} {lesson:?}");
+                continue;
+            }
+            assert!(
+                out.status.success(),
+                "{name} {lesson:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8(out.stdout).unwrap();
+            let (_, body) = text.split_once("\n\n").unwrap();
+            let printed: Vec<_> = body
+                .split("\n\n")
+                .filter(|b| !b.trim().is_empty())
+                .map(parse_question)
+                .collect();
+            assert_eq!(printed.len(), asked.len(), "{name} {lesson:?}");
+            for ((_, stem, answers), q) in printed.iter().zip(&asked) {
+                match (q, answers) {
+                    (Question::Choice { options, answer, .. }, Answers::Choice { right, .. }) => {
+                        assert_eq!(stem, q.stem());
+                        assert_eq!(right, &vec![options[*answer].clone()]);
+                    }
+                    (Question::Order { items, .. }, Answers::Matching(m)) => {
+                        assert_eq!(m.len(), items.len());
+                    }
+                    _ => assert!(stem.starts_with(q.stem()) || stem == q.stem(), "{stem} / {q:?}"),
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -402,20 +482,94 @@ fn export_quiz_on_the_command_line() {
     assert!(page.contains("Answer key (seed 4)"), "{page}");
 }
 
+/// `--mode` is still taken for `--type`; a misspelt type is refused with
+/// the types there are; one type on paper prints as many as `--count` asks,
+/// and says why when the events allow fewer.
+#[test]
+fn the_quiz_type_on_the_command_line() {
+    let run = |args: &[&str]| {
+        Command::cargo_bin("tipline")
+            .unwrap()
+            .args(crate::common::on_world(args))
+            .output()
+            .unwrap()
+    };
+    let out = run(&["quiz", "--mode", "year", "--seed", "7"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tipline: quiz needs a terminal\n"
+    );
+    let out = run(&["quiz", "--type", "tiers"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("[possible values: order, year, which-first, who-said-it, corroborated, tier, which-source, mixed]"),
+        "{err}"
+    );
+    let out = run(&["export", "quiz", "--count", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tipline: --count 0 asks nothing; give 1 or more\n"
+    );
+    let out = run(&[
+        "export", "quiz", "--type", "tier", "--count", "3", "--seed", "7", "--format", "gift",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let stems: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("::Q"))
+        .map(|l| l.split_once("[html]").unwrap().1)
+        .collect();
+    assert_eq!(
+        stems,
+        [
+            "In its 2011 report, which tier did the US State Department give Cambodia? {",
+            "In its 2009 report, which tier did the US State Department give Cambodia? {",
+            "In its 2015 report, which tier did the US State Department give Cambodia? {",
+        ]
+    );
+    // The figures lesson has no ranking of its own, so its tier questions
+    // ask of every year the fixture ranks: twelve.
+    let out = run(&[
+        "export",
+        "quiz",
+        "--type",
+        "tier",
+        "--lesson",
+        "reading-2022-figures",
+        "--count",
+        "30",
+        "--seed",
+        "7",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err,
+        "tipline: 12 questions, not 30: 12 years have a US TIP ranking to ask about\n"
+    );
+}
+
+fn fixture_timeline(name: &str) -> tipline::Timeline {
+    let loaded = tipline::load::load(vec![
+        tipline::load::DataFile::read(&crate::common::fixture(name)).unwrap()
+    ]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    loaded.timeline.unwrap()
+}
+
 /// Three rankings share the title "US TIP report: Cambodia on Tier 2": a
 /// question naming an event by that title would have three right answers.
 /// Over many seeds, no quiz on screen or on paper names it, and every
-/// title a question names belongs to one event only.
+/// question of every type has one right answer.
 #[test]
 fn no_question_names_an_event_by_a_title_another_event_shares() {
-    let loaded = tipline::load::load(vec![tipline::load::DataFile::read(&crate::common::fixture(
-        "same_titles.toml",
-    ))
-    .unwrap()]);
-    let t = loaded.timeline.unwrap();
+    let t = fixture_timeline("same_titles.toml");
     let pool: Vec<usize> = (0..t.events.len()).collect();
     let shared = "US TIP report: Cambodia on Tier 2";
-    let titles_of = |t: &tipline::Timeline, title: &str| t.events.iter().filter(|e| e.title == title).count();
     for seed in 0..300 {
         for mode in [QuizMode::Order, QuizMode::Year] {
             let quiz = Quiz::new(&t, &pool, mode, 5, seed);
@@ -423,32 +577,89 @@ fn no_question_names_an_event_by_a_title_another_event_shares() {
                 assert_ne!(t.events[p].title, shared, "seed {seed}, {mode:?}");
             }
         }
-        for q in questions(&t, &pool, seed) {
-            let named: Vec<&str> = match &q {
-                Question::Order { items, .. } => items.iter().map(String::as_str).collect(),
-                Question::Year { stem, .. } => {
-                    vec![stem.trim_start_matches("In which year: ").trim_end_matches('?')]
-                }
-                Question::Choice {
-                    kind: Kind::WhichFirst,
-                    options,
-                    ..
-                } => options.iter().map(String::as_str).collect(),
-                Question::TrueFalse {
-                    kind: Kind::Corroborated,
-                    stem,
-                    ..
-                } => vec![stem
-                    .trim_start_matches("More than one independent source confirms this event: ")
-                    .trim_end_matches('.')],
-                _ => Vec::new(),
-            };
-            for title in named {
-                assert_eq!(titles_of(&t, title), 1, "seed {seed}: {title:?} in {q:?}");
+        for pick in picks() {
+            for q in draw(&t, &pool, pick, 5, seed).questions() {
+                crate::common::one_answer::assert_one_right_answer(&t, &pool, &q);
             }
         }
     }
     // The five distinct titles are still asked about.
     let quiz = Quiz::new(&t, &pool, QuizMode::Order, 5, 1);
     assert_eq!(quiz.items.len(), 5);
+}
+
+/// A figure two ministers gave, a quote two papers print, a year with two
+/// tiers and a date known only to its year are never asked about in a way
+/// that has two right answers; what is unambiguous still is.
+#[test]
+fn every_type_asks_only_what_has_one_right_answer() {
+    let t = fixture_timeline("one_answer.toml");
+    let pool: Vec<usize> = (0..t.events.len()).collect();
+    let mut seen: Vec<String> = Vec::new();
+    for seed in 0..300 {
+        for pick in picks() {
+            for q in draw(&t, &pool, pick, 8, seed).questions() {
+                crate::common::one_answer::assert_one_right_answer(&t, &pool, &q);
+                let stem = q.stem().to_string();
+                assert!(!stem.contains("100 victims rescued"), "{q:?}");
+                assert!(!stem.contains("The same words in two papers"), "{q:?}");
+                assert!(!stem.contains("2015 report"), "{q:?}");
+                if let Question::Choice {
+                    kind: Kind::WhichFirst,
+                    options,
+                    ..
+                } = &q
+                {
+                    let mut pair = options.clone();
+                    pair.sort();
+                    assert_ne!(
+                        pair,
+                        ["A day in June 2018", "Something known only to the year 2018"],
+                        "{q:?}"
+                    );
+                }
+                if !seen.contains(&stem) {
+                    seen.push(stem);
+                }
+            }
+        }
+    }
+    seen.sort();
+    // What has one answer is asked: each figure given by one minister, the
+    // quotes one paper prints, the years with one tier.
+    for asked in [
+        "Who gave this figure: 50 complaints received?",
+        "Who gave this figure: 7 suspects arrested?",
+        "Which source says: “Only Paper C prints this.”",
+        "In its 2016 report, which tier did the US State Department give Cambodia?",
+        "In its 2017 report, which tier did the US State Department give Cambodia?",
+    ] {
+        assert!(
+            seen.iter().any(|s| s == asked),
+            "never asked {asked:?}: {seen:#?}"
+        );
+    }
+}
+
+/// Every lesson of the fixture world, and the whole world, over many
+/// seeds: each question of each type has one right answer.
+#[test]
+fn every_lesson_asks_questions_with_one_right_answer() {
+    let t = crate::common::world();
+    let (lessons, problems) = tipline::teach::lesson::load(&crate::common::world_lesson_files(), &t);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut pools: Vec<Vec<usize>> = lessons
+        .iter()
+        .map(|l| tipline::teach::quiz::lesson_pool(l, &t))
+        .collect();
+    pools.push(all(&t));
+    for pool in &pools {
+        for seed in 0..60 {
+            for pick in picks() {
+                for q in draw(&t, pool, pick, pick.default_count(), seed).questions() {
+                    crate::common::one_answer::assert_one_right_answer(&t, pool, &q);
+                }
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@
 // The tests use some of these, the fuzz target others.
 #![allow(dead_code)]
 
-use tipline::teach::paper::Question as Asked;
+use tipline::teach::questions::Question as Asked;
 
 /// One character of a question, and whether a backslash escaped it.
 #[derive(Clone, Copy, PartialEq)]

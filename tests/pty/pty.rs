@@ -429,12 +429,67 @@ fn a_finished_quiz_restores_the_terminal_and_prints_its_score() {
     s.keys("\r");
     s.wait_for("The answer:");
     s.keys("\r");
+    s.wait_for("Enter or q to finish");
+    s.keys("\r");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
     assert_restored_from(&s, false);
     let shown = s.contents();
     assert!(shown.contains("of 2 in the right place"), "{shown}");
     assert!(shown.contains("(seed 7)"), "{shown}");
+}
+
+/// `tipline quiz --type tier --seed 7` on the fixture world, at 80×24:
+/// a question answered right with `a`, one wrong with `b`, each marked;
+/// `q` at the third leaves it unfinished, with no score printed.
+#[test]
+fn a_tier_quiz_marks_each_answer_at_80_by_24() {
+    let mut s = Session::start(&["quiz", "--type", "tier", "--seed", "7"], 80, 24);
+    s.wait_for("seed 7 · question 1 of 5 · the tier in a year");
+    s.wait_for("In its 2011 report, which tier did the US State Department give Cambodia?");
+    s.keys("a");
+    let shown = s.wait_for("✓ Right.");
+    assert!(shown.contains("✓ A. Tier 2 ← your answer"), "{shown}");
+    assert!(
+        shown.contains("US TIP report: Cambodia on Tier 2 (derived)"),
+        "{shown}"
+    );
+    s.keys("\r");
+    s.wait_for("In its 2009 report");
+    s.keys("b");
+    let shown = s.wait_for("✗ Wrong.");
+    assert!(shown.contains("✗ B. Tier 3 ← your answer"), "{shown}");
+    assert!(shown.contains("✓ D. Tier 2 Watch List"), "{shown}");
+    s.keys("\r");
+    s.wait_for("question 3 of 5");
+    s.keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_restored_from(&s, false);
+    let shown = s.contents();
+    assert!(shown.contains("quiz left unfinished (seed 7)"), "{shown}");
+}
+
+/// The whole tier quiz through to its score, which the command prints with the seed.
+#[test]
+fn a_finished_tier_quiz_prints_its_score_and_seed() {
+    let mut s = Session::start(&["quiz", "--type", "tier", "--seed", "7"], 80, 24);
+    for (n, key) in ["a", "d", "a", "d", "c"].iter().enumerate() {
+        s.wait_for(&format!("question {} of 5", n + 1));
+        s.keys(key);
+        s.wait_for("✓ Right.");
+        s.keys("\r");
+    }
+    let shown = s.wait_for("5 of 5 right");
+    assert!(
+        shown.contains("On paper, from the same events: tipline export quiz --type tier --seed 7"),
+        "{shown}"
+    );
+    s.keys("\r");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let shown = s.contents();
+    assert!(shown.contains("5 of 5 right (seed 7)"), "{shown}");
 }
 
 #[test]

@@ -510,12 +510,17 @@ fn help_is_generated_from_every_binding() {
     let rows = km.help_rows_in(&Context::ALL);
     for b in km.bindings.iter().filter(|b| !b.help.is_empty()) {
         let keys = b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ");
-        let found = rows
-            .iter()
-            .any(|(c, k, h)| *c == b.context && *h == b.help && (*k == keys || h.starts_with("follow")));
+        let found = rows.iter().any(|(c, k, h)| {
+            *c == b.context
+                && *h == b.help
+                && (*k == keys || h.starts_with("follow") || h.starts_with("pick option"))
+        });
         assert!(found, "{:?} {keys} missing from help", b.action);
     }
     assert!(rows.iter().any(|(c, k, _)| *c == Context::Browse && k == "1…9"));
+    assert!(rows.iter().any(|(c, k, h)| *c == Context::Quiz
+        && k == "a…d"
+        && *h == "pick option A, B, C or D of a question"));
 }
 
 #[test]
