@@ -86,6 +86,17 @@ impl App {
         }
     }
 
+    /// A move the notes console sent: applied as the presenter's own key
+    /// for it would be, but only while the lesson is on screen; a lesson
+    /// kept while browsing waits for the presenter. True when applied.
+    pub fn from_console(&mut self, command: super::room::Command) -> bool {
+        if !matches!(self.mode, Mode::Present(_)) {
+            return false;
+        }
+        let _ = self.update(super::input::Msg::Action(command.action()));
+        true
+    }
+
     /// The presentation a notes terminal follows: the one on screen, or
     /// the lesson kept while browsing (said so).
     pub fn presentation(&self) -> Option<super::presenter::Published> {
