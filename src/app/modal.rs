@@ -19,7 +19,7 @@ impl App {
     pub(super) fn presenting(&mut self, mut p: Presenter, action: Action) -> Mode {
         if p.fit_check.is_some() {
             // Any key starts the presentation once the fit check is read.
-            p.fit_check = None;
+            p.begin();
             return Mode::Present(Box::new(p));
         }
         if p.blank.is_some() {
@@ -128,7 +128,7 @@ impl App {
                 if c.is_ascii_digit() && p.jump.len() < 4 && p.fit_check.is_none() {
                     p.jump.push(c);
                 } else if p.fit_check.is_some() {
-                    p.fit_check = None;
+                    p.begin();
                 }
                 return;
             }

@@ -149,9 +149,10 @@ pub struct Timer {
 }
 
 impl Timer {
-    /// Seconds on the clock at `now` for a presenter that began at `started`.
+    /// Seconds on the clock at `now` for a presenter whose room saw the
+    /// first stop at `started`; a zero set before then counts from then.
     pub fn elapsed(&self, started: u64, now: u64) -> u64 {
-        let zero = self.zero.unwrap_or(started);
+        let zero = self.zero.map_or(started, |z| z.max(started));
         self.paused_at
             .unwrap_or(now)
             .saturating_sub(zero)
@@ -279,6 +280,17 @@ pub fn draw_console_for(frame: &mut Frame, found: &Found, keymap: &Keymap, conso
             let paused = if timer.is_paused() { " (paused)" } else { "" };
             let width = (area.width as usize).saturating_sub(22).clamp(4, 40);
             match s.minutes {
+                // The room still reads the fit check: no time has run.
+                _ if s.fit_check => {
+                    l.push(Line::styled(
+                        format!("Time  00:00, not started: the room sees the fit check{paused}"),
+                        bold,
+                    ));
+                    l.push(Line::raw(format!(
+                        "{} here, or any key there, shows the first stop and starts the clock",
+                        key(Action::NextStop)
+                    )));
+                }
                 Some(m) => {
                     let total = u64::from(m) * 60;
                     let left = total.saturating_sub(secs);
@@ -442,6 +454,13 @@ impl Screen for Following<'_> {
         if found.state != self.found.state {
             // The room moved: what was sent has been seen to.
             self.console.sent = None;
+        }
+        if let (Some(was), Some(is)) = (&self.found.state, &found.state) {
+            if was.pid == is.pid && was.fit_check && !is.fit_check {
+                // The room sees the first stop: the clock starts from there,
+                // paused if it was paused while the fit check showed.
+                self.console.timer.reset(is.started_unix);
+            }
         }
         self.found = found;
         Ok(true)

@@ -56,7 +56,8 @@ pub struct Presenter {
     pub(crate) overview: bool,
     /// Digits typed before Enter or G, to jump to a stop.
     pub(crate) jump: String,
-    /// When presenting began, as seconds since 1970, for the notes terminal.
+    /// When the room saw the first stop, as seconds since 1970, for the
+    /// notes terminal's clock (while the fit check shows: when it opened).
     pub(crate) started_unix: u64,
     /// Before the first stop: which stops the terminal is too small for.
     pub(crate) fit_check: Option<Vec<usize>>,
@@ -101,6 +102,14 @@ impl Presenter {
     pub fn with_fit_check(mut self, cut: Vec<usize>) -> Presenter {
         self.fit_check = Some(cut);
         self
+    }
+
+    /// The fit check read: the room sees the first stop, and the clock
+    /// starts now, not when the fit check opened.
+    pub fn begin(&mut self) {
+        if self.fit_check.take().is_some() {
+            self.started_unix = now_unix();
+        }
     }
 
     pub fn title(&self) -> &str {
@@ -420,6 +429,7 @@ pub struct Published {
     pub prompt: Option<String>,
     pub notes: Option<String>,
     pub next: Option<String>,
+    /// When the room saw the first stop (seconds since 1970).
     pub started_unix: u64,
     /// Parts of this stop showing, and those still to come, in order.
     #[serde(default)]
@@ -429,6 +439,9 @@ pub struct Published {
     /// The presenter is browsing with the lesson kept, not showing it.
     #[serde(default)]
     pub browsing: bool,
+    /// The room still sees the fit check: the clock has not started.
+    #[serde(default)]
+    pub fit_check: bool,
     /// Minutes planned for the lesson, and the seconds into it the
     /// current stop is planned to begin and end (from the stops' own
     /// durations when every stop has one, else an even share).
@@ -466,6 +479,7 @@ impl Presenter {
             minutes: self.minutes,
             plan: self.plan(),
             blank: self.blank,
+            fit_check: self.fit_check.is_some(),
         }
     }
 }

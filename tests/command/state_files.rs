@@ -48,6 +48,7 @@ fn state(pid: u32) -> Published {
         minutes: None,
         plan: None,
         blank: None,
+        fit_check: false,
     }
 }
 

@@ -15,12 +15,22 @@ fn the_notes_console_moves_blanks_and_brings_back_the_room() {
     let mut room = Session::start_with(&["present", "reading-2022-figures", "--projector"], &env, 80, 24);
     room.wait_for("Fit check");
     let mut notes = Session::start_with(&["notes"], &env, 80, 24);
-    notes.wait_for("stop 1 / 5");
+    let console = notes.wait_for("stop 1 / 5");
+    assert!(console.contains("Time  00:00, not started"), "{console}");
     // The first room key from the console starts the lesson, as any key
     // on the fit check does in the room.
     notes.keys(RIGHT);
     room.wait_for_gone("Fit check");
     room.wait_for("1 / 5");
+    let console = notes.wait_for_gone("not started");
+    let clock = console
+        .lines()
+        .find(|l| l.contains(" of 60:00"))
+        .unwrap_or_else(|| panic!("a clock: {console}"));
+    assert!(
+        clock.trim_start().starts_with("00:0"),
+        "the clock starts at the first stop, not when the fit check opened: {clock}"
+    );
     notes.keys(RIGHT);
     let shown = room.wait_for("2 / 5");
     assert!(shown.contains("Sar Kheng"), "{shown}");

@@ -93,9 +93,12 @@ fn the_clock_pauses_and_resets() {
     );
     timer.reset(800);
     assert_eq!(timer.elapsed(started, 805), 5);
+    // The figures lesson's room saw its first stop at 1,000,000.
     let state = figures_lesson_at(0, 0);
-    timer.toggle_pause(805);
-    let (all, _) = text(120, 40, &state, &timer, 900);
+    let mut timer = Timer::default();
+    timer.reset(1_000_800);
+    timer.toggle_pause(1_000_805);
+    let (all, _) = text(120, 40, &state, &timer, 1_000_900);
     assert!(all.contains("(paused)"), "{all}");
     assert!(all.contains("00:05 of 60:00"), "{all}");
     assert!(
@@ -285,4 +288,56 @@ fn the_console_says_what_it_sent_and_what_the_room_sees() {
         all.contains("\nThe room keys wait for the lesson: p resumes it in the presenter\n"),
         "{all}"
     );
+}
+
+fn now_unix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+#[test]
+fn the_clock_starts_when_the_room_sees_the_first_stop() {
+    let t = crate::common::world();
+    let (lessons, _) = lesson::load(&crate::common::world_lesson_files(), &t);
+    let l = lessons.iter().find(|l| l.id == "reading-2022-figures").unwrap();
+    let p = Presenter::from_lesson(l, &t)
+        .started_at(1_000)
+        .with_fit_check(vec![2]);
+    let mut app = tipline::app::App::new(t, tipline::Query::default());
+    app.update(tipline::app::Input::Resize(80, 24));
+    app.update(tipline::app::Msg::Present(Box::new(p)));
+    // While the room reads the fit check, the console's clock stands at 0.
+    let waiting = app.presentation().unwrap();
+    assert!(waiting.fit_check);
+    let (all, _) = text(80, 24, &waiting, &Timer::default(), 1_000 + 300);
+    assert!(
+        all.contains("Time  00:00, not started: the room sees the fit check"),
+        "{all}"
+    );
+    assert!(
+        all.contains("→ here, or any key there, shows the first stop and starts the clock"),
+        "{all}"
+    );
+    assert!(!all.contains("60:00"), "no countdown yet: {all}");
+    // A key (here the console's next) starts the lesson and the clock.
+    let before = now_unix();
+    assert!(app.from_console(Command::Next));
+    let started = app.presentation().unwrap();
+    assert!(!started.fit_check);
+    assert_eq!(started.position, 1, "the first key only leaves the fit check");
+    assert!(
+        started.started_unix >= before && started.started_unix <= now_unix(),
+        "the clock starts at the first stop, not when the fit check opened: {}",
+        started.started_unix
+    );
+    let (all, _) = text(80, 24, &started, &Timer::default(), started.started_unix + 65);
+    assert!(all.contains("58:55 left"), "{all}");
+    assert!(all.contains("01:05 of 60:00"), "{all}");
+    assert!(!all.contains("not started"), "{all}");
+    // A clock set to zero before the start counts from the start.
+    let mut timer = Timer::default();
+    timer.reset(900);
+    assert_eq!(timer.elapsed(1_000, 1_060), 60);
 }
