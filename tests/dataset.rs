@@ -768,3 +768,65 @@ fn every_shipped_lesson_asks_questions_with_one_right_answer() {
         }
     }
 }
+
+/// The rankings lesson's 2002 stop asks whether two sources giving the
+/// same day are independent: with every part revealed, the room reads each
+/// source's own words, as the event cites them (Refworld's in the quote,
+/// the Post's quoted in the facts), and the question says where to look.
+#[test]
+fn the_2002_ranking_stop_shows_both_sources_it_asks_about() {
+    use ratatui::backend::TestBackend;
+    use tipline::app::presenter::Presenter;
+    use tipline::app::{Action, App, Msg};
+    use tipline::teach::lesson;
+    let t = timeline();
+    let (lessons, _) = lesson::load(&lesson::files(None).unwrap(), &t);
+    let l = lessons
+        .iter()
+        .find(|l| l.id == "twenty-five-years-of-rankings")
+        .unwrap();
+    let stop = l
+        .stops
+        .iter()
+        .position(|s| l.events_of(s, &t) == [t.event_position("tip-report-2002").unwrap()])
+        .expect("a stop on the 2002 report");
+    let prompt = &l.stops[stop].prompt;
+    assert!(
+        prompt.contains("The facts give its day twice") && prompt.contains("quoted below"),
+        "the question says where the room reads each source: {prompt}"
+    );
+    let e = &t.events[t.event_position("tip-report-2002").unwrap()];
+    let cited = |source: &str, words: &str| {
+        e.sources
+            .iter()
+            .any(|c| c.source == source && c.quote.contains(words))
+    };
+    assert!(cited("refworld-tip-2002", "Publication Date 5 June 2002"));
+    assert!(cited("ppp-sanctions-2002", "by the US State Department June 5"));
+    let settings = tipline::app::Settings {
+        projector: true,
+        ..Default::default()
+    };
+    let mut app = App::with_settings(t.clone(), tipline::Query::default(), settings);
+    app.update(tipline::app::Input::Resize(80, 24));
+    app.update(Msg::Present(Box::new(Presenter::from_lesson(l, &t))));
+    for _ in 0..stop {
+        app.update(Action::NextStop);
+    }
+    while matches!(app.mode(), tipline::app::Mode::Present(p) if p.parts_left() > 0) {
+        app.update(Action::Reveal);
+    }
+    let mut terminal = ratatui::Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| tipline::app::draw::draw(f, &app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let screen: Vec<String> = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect();
+    let words = screen.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    for shown in [
+        "“Publication Date 5 June 2002” — Refworld",
+        "The Phnom Penh Post's story gives the same day: \"by the US State Department June 5\".[4]",
+    ] {
+        assert!(words.contains(shown), "{shown} on screen:\n{}", screen.join("\n"));
+    }
+}

@@ -141,6 +141,7 @@ impl<F: FnMut(&mut App) -> bool> Screen for Browse<'_, F> {
             self.app.update(found);
             any = true;
         }
+        any |= take_console_commands(self.app, self.published.is_some());
         publish_presenting(self.app, &mut self.published);
         Ok(any)
     }
@@ -200,7 +201,7 @@ where
     app.update(Input::Resize(size.width, size.height));
     let mut browse = Browse::new(app, look_at_files);
     drive(terminal, &mut browse, next_event, signalled)?;
-    super::presenter::unpublish();
+    unpublish();
     Ok(())
 }
 
@@ -230,11 +231,38 @@ pub fn run_in(
     )
 }
 
+/// Applies what a notes console sent this presenter since the loop last
+/// came round (after a key, or a tick with nothing typed, as it looks for
+/// signals: no timer of its own), each command once and in the order sent. Only a presentation a console
+/// can follow, one already published, is looked for.
+fn take_console_commands(app: &mut App, published: bool) -> bool {
+    if !published {
+        return false;
+    }
+    let Ok(dir) = super::presenter::StateDir::open() else {
+        return false;
+    };
+    let mut any = false;
+    for command in super::room::take(&dir, std::process::id(), super::room::now_nanos()) {
+        any |= app.from_console(command);
+    }
+    any
+}
+
+/// Presenting has ended: the state is removed, and any command a notes
+/// console sent that was not taken.
+fn unpublish() {
+    super::presenter::unpublish();
+    if let Ok(dir) = super::presenter::StateDir::open() {
+        super::room::discard(&dir, std::process::id());
+    }
+}
+
 /// Tells a notes terminal where the presentation is, when it moves.
 fn publish_presenting(app: &App, last: &mut Option<super::presenter::Published>) {
     let Some(state) = app.presentation() else {
         if last.take().is_some() {
-            super::presenter::unpublish();
+            unpublish();
         }
         return;
     };

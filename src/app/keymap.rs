@@ -482,7 +482,7 @@ impl Default for Keymap {
             ),
             b(
                 N,
-                &[k(' '), k('p')],
+                &[k('p')],
                 Action::PauseTimer,
                 "pause the clock, or run it on",
                 Some("pause"),
@@ -544,6 +544,40 @@ impl Default for Keymap {
                 None,
             ),
         ];
+        // The console drives the room with the presenter's own keys for
+        // its moves, so a clicker or a hand that knows them works on both.
+        let room = [
+            (
+                Action::Reveal,
+                "the room: reveal the next part (then the next stop)",
+                Some("reveal"),
+            ),
+            (Action::NextStop, "the room: next stop", Some("next")),
+            (Action::PrevStop, "the room: previous stop", Some("back")),
+            (
+                Action::BlankBlack,
+                "the room: blank the screen to black, and back",
+                Some("blank"),
+            ),
+            (
+                Action::BlankWhite,
+                "the room: blank the screen to white, and back",
+                None,
+            ),
+        ]
+        .map(|(action, help, hint)| {
+            let keys: Vec<Key> = bindings
+                .iter()
+                .filter(|b| b.context == S && b.action == action)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            b(N, &keys, action, help, hint)
+        });
+        let first_notes = bindings
+            .iter()
+            .position(|b| b.context == N)
+            .unwrap_or(bindings.len());
+        bindings.splice(first_notes..first_notes, room);
         for n in 1..=9u8 {
             let help = if n == 1 {
                 "follow related event 1-9 shown in the detail pane"

@@ -19,7 +19,7 @@ impl App {
     pub(super) fn presenting(&mut self, mut p: Presenter, action: Action) -> Mode {
         if p.fit_check.is_some() {
             // Any key starts the presentation once the fit check is read.
-            p.fit_check = None;
+            p.begin();
             return Mode::Present(Box::new(p));
         }
         if p.blank.is_some() {
@@ -86,6 +86,17 @@ impl App {
         }
     }
 
+    /// A move the notes console sent: applied as the presenter's own key
+    /// for it would be, but only while the lesson is on screen; a lesson
+    /// kept while browsing waits for the presenter. True when applied.
+    pub fn from_console(&mut self, command: super::room::Command) -> bool {
+        if !matches!(self.mode, Mode::Present(_)) {
+            return false;
+        }
+        let _ = self.update(super::input::Msg::Action(command.action()));
+        true
+    }
+
     /// The presentation a notes terminal follows: the one on screen, or
     /// the lesson kept while browsing (said so).
     pub fn presentation(&self) -> Option<super::presenter::Published> {
@@ -117,7 +128,7 @@ impl App {
                 if c.is_ascii_digit() && p.jump.len() < 4 && p.fit_check.is_none() {
                     p.jump.push(c);
                 } else if p.fit_check.is_some() {
-                    p.fit_check = None;
+                    p.begin();
                 }
                 return;
             }

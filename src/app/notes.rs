@@ -4,7 +4,8 @@
 use super::event_loop::{drive, Screen};
 use super::input::{Action, Msg};
 use super::keymap::{Context, Keymap};
-use super::presenter::{Published, StateDir};
+use super::presenter::{Blank, Published, StateDir};
+use super::room::{self, Command, Sender};
 use super::terminal::{Stop, TerminalSession};
 use crate::text::{sanitize_block, sanitize_line};
 use crossterm::event::{Event, KeyEventKind};
@@ -85,6 +86,13 @@ pub fn find_in(dir: &StateDir, pid: Option<u32>) -> Found {
     let mut found: Vec<(SystemTime, Published)> = Vec::new();
     let mut skipped = Vec::new();
     for name in dir.names() {
+        // Commands to a presenter no longer running would never be taken.
+        if let Some((to, ..)) = room::parse_name(&name) {
+            if !alive(to) {
+                let _ = dir.unlink(&name);
+            }
+            continue;
+        }
         let Some((named, temporary)) = named_pid(&name) else {
             continue;
         };
@@ -141,9 +149,10 @@ pub struct Timer {
 }
 
 impl Timer {
-    /// Seconds on the clock at `now` for a presenter that began at `started`.
+    /// Seconds on the clock at `now` for a presenter whose room saw the
+    /// first stop at `started`; a zero set before then counts from then.
     pub fn elapsed(&self, started: u64, now: u64) -> u64 {
-        let zero = self.zero.unwrap_or(started);
+        let zero = self.zero.map_or(started, |z| z.max(started));
         self.paused_at
             .unwrap_or(now)
             .saturating_sub(zero)
@@ -195,25 +204,36 @@ pub fn draw(frame: &mut Frame, found: &Found, keymap: &Keymap) {
     draw_console(frame, found, keymap, &Timer::default(), now_unix());
 }
 
+/// What the console keeps of its own, besides the presenter's state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Console {
+    pub timer: Timer,
+    /// The presenter's process id, when `--pid` asked for one.
+    pub pid: Option<u32>,
+    /// What the last room key sent, or why it sent nothing; kept until
+    /// the room moves.
+    pub sent: Option<String>,
+}
+
 /// The teacher's console: where the lesson is and what is showing, what
 /// comes next on this stop and after it, the question and the notes, the
 /// clock and, when the lesson plans minutes, a countdown and a pace bar.
 pub fn draw_console(frame: &mut Frame, found: &Found, keymap: &Keymap, timer: &Timer, now: u64) {
-    draw_console_for(frame, found, keymap, timer, now, None);
+    let console = Console {
+        timer: *timer,
+        ..Console::default()
+    };
+    draw_console_for(frame, found, keymap, &console, now);
 }
 
-/// [`draw_console`] for the presenter of one process id, when one was
-/// asked for: the waiting screen says which.
-pub fn draw_console_for(
-    frame: &mut Frame,
-    found: &Found,
-    keymap: &Keymap,
-    timer: &Timer,
-    now: u64,
-    pid: Option<u32>,
-) {
+/// [`draw_console`] with what the console keeps: for the presenter of one
+/// process id, when one was asked for (the waiting screen says which), and
+/// what its last room key sent.
+pub fn draw_console_for(frame: &mut Frame, found: &Found, keymap: &Keymap, console: &Console, now: u64) {
+    let (timer, pid) = (&console.timer, console.pid);
     let area: Rect = frame.area();
     let bold = Style::default().add_modifier(Modifier::BOLD);
+    let dim = Style::default().add_modifier(Modifier::DIM);
     let key = |a| keymap.first_key(Context::Notes, a);
     let mut lines: Vec<Line> = match &found.state {
         None => vec![
@@ -230,7 +250,10 @@ pub fn draw_console_for(
                 None => "Start one in another terminal: tipline present LESSON",
             }),
             Line::raw(format!("{} quits", key(Action::Quit))),
-        ],
+        ]
+        .into_iter()
+        .chain(console.sent.iter().map(|sent| Line::styled(sent.clone(), bold)))
+        .collect(),
         Some(s) => {
             let secs = timer.elapsed(s.started_unix, now);
             let mut l = vec![Line::styled(
@@ -242,9 +265,32 @@ pub fn draw_console_for(
                     "The presenter is browsing; the lesson is kept where it was.",
                 ));
             }
+            if let Some(blank) = s.blank {
+                l.push(Line::styled(
+                    format!(
+                        "The room's screen is blank ({}); a room key brings it back.",
+                        match blank {
+                            Blank::Black => "black",
+                            Blank::White => "white",
+                        }
+                    ),
+                    bold,
+                ));
+            }
             let paused = if timer.is_paused() { " (paused)" } else { "" };
             let width = (area.width as usize).saturating_sub(22).clamp(4, 40);
             match s.minutes {
+                // The room still reads the fit check: no time has run.
+                _ if s.fit_check => {
+                    l.push(Line::styled(
+                        format!("Time  00:00, not started: the room sees the fit check{paused}"),
+                        bold,
+                    ));
+                    l.push(Line::raw(format!(
+                        "{} here, or any key there, shows the first stop and starts the clock",
+                        key(Action::NextStop)
+                    )));
+                }
                 Some(m) => {
                     let total = u64::from(m) * 60;
                     let left = total.saturating_sub(secs);
@@ -319,6 +365,26 @@ pub fn draw_console_for(
                 s.next.clone().unwrap_or_else(|| "(this is the last stop)".into())
             )));
             l.push(Line::default());
+            if let Some(sent) = &console.sent {
+                l.push(Line::styled(sent.clone(), bold));
+            }
+            l.push(Line::styled(
+                if s.browsing {
+                    format!(
+                        "The room keys wait for the lesson: {} resumes it in the presenter",
+                        keymap.key_for(Action::Present)
+                    )
+                } else {
+                    format!(
+                        "Room: {} next · {} back · {} reveals · {} blanks",
+                        key(Action::NextStop),
+                        key(Action::PrevStop),
+                        key(Action::Reveal),
+                        key(Action::BlankBlack),
+                    )
+                },
+                dim,
+            ));
             l.push(Line::styled(
                 format!(
                     "{} pauses the clock · {} sets it to 0:00 · {} quits",
@@ -326,13 +392,12 @@ pub fn draw_console_for(
                     key(Action::ResetTimer),
                     key(Action::Quit)
                 ),
-                Style::default().add_modifier(Modifier::DIM),
+                dim,
             ));
             l
         }
     };
     if !found.skipped.is_empty() {
-        let dim = Style::default().add_modifier(Modifier::DIM);
         lines.push(Line::default());
         for note in found.skipped.iter().take(SKIPPED_SHOWN) {
             lines.push(Line::styled(format!("Ignored {note}"), dim));
@@ -348,24 +413,65 @@ pub fn draw_console_for(
 }
 
 /// The notes console as one of the loops [`drive`] runs: it reads the
-/// presenter's state again for every frame.
+/// presenter's state again each time the loop comes round, and writes
+/// the room keys as commands for that presenter.
 struct Following<'a> {
     keymap: &'a Keymap,
-    pid: Option<u32>,
-    timer: Timer,
+    console: Console,
+    found: Found,
+    sender: Sender,
     quit: bool,
+}
+
+impl Following<'_> {
+    /// Sends a room key to the presenter followed, or says why not.
+    fn send(&mut self, command: Command) {
+        let said = match &self.found.state {
+            None => format!("No presenter to send to: {} was not sent", command.described()),
+            Some(s) if s.browsing => format!(
+                "The presenter is browsing: {} resumes the lesson there; nothing was sent",
+                self.keymap.key_for(Action::Present)
+            ),
+            Some(s) => match StateDir::open()
+                .and_then(|dir| self.sender.send(&dir, s.pid, command).map_err(|e| e.to_string()))
+            {
+                Ok(()) => format!("Sent to the room: {}", command.described()),
+                Err(why) => format!("Not sent: {}", sanitize_line(&why)),
+            },
+        };
+        self.console.sent = Some(said);
+    }
 }
 
 impl Screen for Following<'_> {
     type Outcome = ();
+
+    fn arrived(&mut self) -> Result<bool, Stop> {
+        let found = find(self.console.pid);
+        if found == self.found {
+            return Ok(false);
+        }
+        if found.state != self.found.state {
+            // The room moved: what was sent has been seen to.
+            self.console.sent = None;
+        }
+        if let (Some(was), Some(is)) = (&self.found.state, &found.state) {
+            if was.pid == is.pid && was.fit_check && !is.fit_check {
+                // The room sees the first stop: the clock starts from there,
+                // paused if it was paused while the fit check showed.
+                self.console.timer.reset(is.started_unix);
+            }
+        }
+        self.found = found;
+        Ok(true)
+    }
 
     fn outcome(&mut self) -> Option<()> {
         self.quit.then_some(())
     }
 
     fn draw(&mut self, frame: &mut Frame) {
-        let found = find(self.pid);
-        draw_console_for(frame, &found, self.keymap, &self.timer, now_unix(), self.pid);
+        draw_console_for(frame, &self.found, self.keymap, &self.console, now_unix());
     }
 
     fn wait(&self) -> Duration {
@@ -378,8 +484,13 @@ impl Screen for Following<'_> {
             if k.kind != KeyEventKind::Release {
                 match self.keymap.msg_for(Context::Notes, k) {
                     Some(Msg::Action(Action::Quit)) => self.quit = true,
-                    Some(Msg::Action(Action::PauseTimer)) => self.timer.toggle_pause(now_unix()),
-                    Some(Msg::Action(Action::ResetTimer)) => self.timer.reset(now_unix()),
+                    Some(Msg::Action(Action::PauseTimer)) => self.console.timer.toggle_pause(now_unix()),
+                    Some(Msg::Action(Action::ResetTimer)) => self.console.timer.reset(now_unix()),
+                    Some(Msg::Action(action)) => {
+                        if let Some(command) = Command::of(action) {
+                            self.send(command);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -399,8 +510,12 @@ pub fn run(pid: Option<u32>, keymap: &Keymap) -> Result<(), Stop> {
     let input = &session.incoming;
     let mut following = Following {
         keymap,
-        pid,
-        timer: Timer::default(),
+        console: Console {
+            pid,
+            ..Console::default()
+        },
+        found: Found::default(),
+        sender: Sender::new(),
         quit: false,
     };
     drive(

@@ -3,7 +3,6 @@
 
 use crate::teach::lesson::{Chart, Lesson, Stop, PARTS};
 use crate::timeline::model::Timeline;
-use std::path::{Path, PathBuf};
 
 /// One screen of a presentation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +56,8 @@ pub struct Presenter {
     pub(crate) overview: bool,
     /// Digits typed before Enter or G, to jump to a stop.
     pub(crate) jump: String,
-    /// When presenting began, as seconds since 1970, for the notes terminal.
+    /// When the room saw the first stop, as seconds since 1970, for the
+    /// notes terminal's clock (while the fit check shows: when it opened).
     pub(crate) started_unix: u64,
     /// Before the first stop: which stops the terminal is too small for.
     pub(crate) fit_check: Option<Vec<usize>>,
@@ -81,7 +81,8 @@ pub struct Presenter {
     pub(crate) sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Blank {
     Black,
     White,
@@ -101,6 +102,14 @@ impl Presenter {
     pub fn with_fit_check(mut self, cut: Vec<usize>) -> Presenter {
         self.fit_check = Some(cut);
         self
+    }
+
+    /// The fit check read: the room sees the first stop, and the clock
+    /// starts now, not when the fit check opened.
+    pub fn begin(&mut self) {
+        if self.fit_check.take().is_some() {
+            self.started_unix = now_unix();
+        }
     }
 
     pub fn title(&self) -> &str {
@@ -369,28 +378,7 @@ fn sources_of(slides: &[Slide], t: &Timeline) -> Vec<String> {
         .collect()
 }
 
-/// Where a presenting instance publishes its state for `tipline notes`:
-/// one file per process, so several presenters on one machine don't cross,
-/// in a folder of this user's own: `$XDG_RUNTIME_DIR/tipline`, else
-/// `tipline-UID` in the temporary folder. Never a folder shared by users:
-/// another user could read the notes, plant states, or plant links.
-pub fn state_dir() -> PathBuf {
-    #[cfg(unix)]
-    {
-        let runtime = std::env::var_os("XDG_RUNTIME_DIR")
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute());
-        match runtime {
-            Some(dir) => dir.join("tipline"),
-            None => std::env::temp_dir().join(format!("tipline-{}", rustix::process::geteuid().as_raw())),
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        // Elsewhere (Windows) the temporary folder is the user's own.
-        std::env::temp_dir().join("tipline")
-    }
-}
+pub use super::statedir::{state_dir, StateDir};
 
 /// The largest state file the notes terminal reads.
 pub const MAX_STATE_BYTES: u64 = 64 * 1024;
@@ -403,225 +391,28 @@ fn temp_name(pid: u32) -> String {
     format!(".present-{pid}.tmp")
 }
 
-/// The state folder, opened and checked: a folder, not a symbolic link,
-/// owned by this user and private to them (mode 0700). Files in it are
-/// written and read through this one handle, so the folder cannot be
-/// swapped for another after the check.
-#[derive(Debug)]
-pub struct StateDir {
-    path: PathBuf,
-    #[cfg(unix)]
-    fd: rustix::fd::OwnedFd,
-}
-
+/// A presenter's state file in the folder.
 impl StateDir {
-    /// The state folder ([`state_dir`]), created if missing and checked;
-    /// the error says why there is no safe place, naming the folder.
-    pub fn open() -> Result<StateDir, String> {
-        StateDir::at(&state_dir())
-    }
-
-    /// The folder at `path`, created (mode 0700) if missing, then checked.
-    /// A folder of this user's with a looser mode is closed to 0700: it is
-    /// theirs, and every file in it is checked as it is read anyway.
-    #[cfg(unix)]
-    pub fn at(path: &Path) -> Result<StateDir, String> {
-        use rustix::fs::{fchmod, fstat, mkdir, open, FileType, Mode, OFlags};
-        use rustix::io::Errno;
-        let shown = crate::text::sanitize_line(&path.display().to_string()).into_owned();
-        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-        let opened = match open(path, flags, Mode::empty()) {
-            Err(Errno::NOENT) => match mkdir(path, Mode::RWXU) {
-                Ok(()) | Err(Errno::EXIST) => open(path, flags, Mode::empty()),
-                Err(e) => Err(e),
-            },
-            other => other,
-        };
-        let fd = opened.map_err(|e| match e {
-            Errno::LOOP | Errno::NOTDIR => match std::fs::symlink_metadata(path) {
-                Ok(m) if m.file_type().is_symlink() => format!("{shown} is a symbolic link, not a folder"),
-                _ => format!("{shown} is not a folder"),
-            },
-            e => format!("cannot use {shown}: {}", std::io::Error::from(e)),
-        })?;
-        let st = fstat(&fd).map_err(|e| format!("cannot use {shown}: {}", std::io::Error::from(e)))?;
-        if FileType::from_raw_mode(st.st_mode) != FileType::Directory {
-            return Err(format!("{shown} is not a folder"));
-        }
-        if st.st_uid != rustix::process::geteuid().as_raw() {
-            return Err(format!("{shown} belongs to another user"));
-        }
-        if Mode::from_raw_mode(st.st_mode) != Mode::RWXU {
-            fchmod(&fd, Mode::RWXU).map_err(|e| {
-                format!(
-                    "cannot make {shown} private (mode 0700): {}",
-                    std::io::Error::from(e)
-                )
-            })?;
-        }
-        Ok(StateDir {
-            path: path.to_path_buf(),
-            fd,
-        })
-    }
-
-    #[cfg(not(unix))]
-    pub fn at(path: &Path) -> Result<StateDir, String> {
-        let shown = crate::text::sanitize_line(&path.display().to_string()).into_owned();
-        std::fs::create_dir_all(path).map_err(|e| format!("cannot use {shown}: {e}"))?;
-        match std::fs::symlink_metadata(path) {
-            Ok(m) if m.is_dir() => Ok(StateDir {
-                path: path.to_path_buf(),
-            }),
-            Ok(_) => Err(format!("{shown} is not a folder")),
-            Err(e) => Err(format!("cannot use {shown}: {e}")),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Writes a state: to a temporary name, created new (never through
-    /// whatever is already there, a symbolic link included) with mode
-    /// 0600, then renamed over the state file, so a reader sees the old
-    /// state or the new one and nothing in between.
-    #[cfg(unix)]
+    /// Writes a state: to a temporary name, created new with mode 0600 and
+    /// never through a link, then renamed over the state file, so a reader
+    /// sees the old state or the new one and nothing in between.
     pub fn publish(&self, state: &Published) -> std::io::Result<()> {
-        use rustix::fs::{fchmod, openat, renameat, unlinkat, AtFlags, Mode, OFlags};
-        use std::io::Write;
         let text = serde_json::to_vec(state).map_err(std::io::Error::other)?;
-        let temp = temp_name(state.pid);
-        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-        let mode = Mode::RUSR | Mode::WUSR;
-        let fd = match openat(&self.fd, &temp, flags, mode) {
-            // Left by a presenter that died with this process id: removed,
-            // not followed (unlinking a symbolic link removes the link).
-            Err(rustix::io::Errno::EXIST) => {
-                unlinkat(&self.fd, &temp, AtFlags::empty())?;
-                openat(&self.fd, &temp, flags, mode)?
-            }
-            other => other?,
-        };
-        fchmod(&fd, mode)?;
-        let mut file = std::fs::File::from(fd);
-        file.write_all(&text)?;
-        drop(file);
-        renameat(&self.fd, &temp, &self.fd, state_name(state.pid))?;
-        Ok(())
-    }
-
-    #[cfg(not(unix))]
-    pub fn publish(&self, state: &Published) -> std::io::Result<()> {
-        use std::io::Write;
-        let text = serde_json::to_vec(state).map_err(std::io::Error::other)?;
-        let temp = self.path.join(temp_name(state.pid));
-        let _ = std::fs::remove_file(&temp);
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(&text)?;
-        drop(file);
-        std::fs::rename(&temp, self.path.join(state_name(state.pid)))
+        self.write(&temp_name(state.pid), &state_name(state.pid), &text)
     }
 
     /// Removes a process's state and temporary file, if there.
     pub fn remove(&self, pid: u32) {
         for name in [state_name(pid), temp_name(pid)] {
-            #[cfg(unix)]
-            let _ = rustix::fs::unlinkat(&self.fd, name, rustix::fs::AtFlags::empty());
-            #[cfg(not(unix))]
-            let _ = std::fs::remove_file(self.path.join(name));
+            let _ = self.unlink(&name);
         }
-    }
-
-    /// The names in the folder that can be states or temporary files.
-    pub fn names(&self) -> Vec<String> {
-        #[cfg(unix)]
-        let names: Vec<String> = rustix::fs::Dir::read_from(&self.fd)
-            .map(|dir| {
-                dir.filter_map(|e| e.ok())
-                    .filter_map(|e| e.file_name().to_str().ok().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
-        #[cfg(not(unix))]
-        let names: Vec<String> = std::fs::read_dir(&self.path)
-            .map(|dir| {
-                dir.filter_map(|e| e.ok())
-                    .filter_map(|e| e.file_name().into_string().ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        names
-            .into_iter()
-            .filter(|n| n.starts_with("present-") || n.starts_with(".present-"))
-            .collect()
     }
 
     /// Reads one state file: only a regular file of this user's, of at most
-    /// [`MAX_STATE_BYTES`], checked before it is opened (so a named pipe or
-    /// device is never opened), opened without following links or waiting,
-    /// and checked again as opened. With its modification time; else why not.
-    #[cfg(unix)]
+    /// [`MAX_STATE_BYTES`], never a pipe or device, never through a link
+    /// (see [`StateDir::read_bytes`]). With its modification time; else why not.
     pub fn read(&self, name: &str) -> Result<(std::time::SystemTime, Published), String> {
-        use rustix::fs::{fstat, openat, statat, AtFlags, FileType, Mode, OFlags};
-        use std::io::Read;
-        let reason = |e: rustix::io::Errno| std::io::Error::from(e).to_string();
-        let check = |st: &rustix::fs::Stat| {
-            if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
-                return Err("not a regular file".to_string());
-            }
-            if st.st_uid != rustix::process::geteuid().as_raw() {
-                return Err("owned by another user".to_string());
-            }
-            if u64::try_from(st.st_size).map_or(true, |n| n > MAX_STATE_BYTES) {
-                return Err(format!("larger than {} KiB", MAX_STATE_BYTES / 1024));
-            }
-            Ok(())
-        };
-        check(&statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW).map_err(reason)?)?;
-        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
-        let fd = openat(&self.fd, name, flags, Mode::empty()).map_err(reason)?;
-        check(&fstat(&fd).map_err(reason)?)?;
-        let file = std::fs::File::from(fd);
-        let modified = file
-            .metadata()
-            .and_then(|m| m.modified())
-            .map_err(|e| e.to_string())?;
-        let mut bytes = Vec::new();
-        file.take(MAX_STATE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
-        if bytes.len() as u64 > MAX_STATE_BYTES {
-            return Err(format!("larger than {} KiB", MAX_STATE_BYTES / 1024));
-        }
-        let state = serde_json::from_slice(&bytes).map_err(|e| format!("not a presenter's state: {e}"))?;
-        Ok((modified, state))
-    }
-
-    #[cfg(not(unix))]
-    pub fn read(&self, name: &str) -> Result<(std::time::SystemTime, Published), String> {
-        use std::io::Read;
-        let path = self.path.join(name);
-        let meta = std::fs::symlink_metadata(&path).map_err(|e| e.to_string())?;
-        if !meta.is_file() {
-            return Err("not a regular file".to_string());
-        }
-        let file = std::fs::File::open(&path).map_err(|e| e.to_string())?;
-        let meta = file.metadata().map_err(|e| e.to_string())?;
-        if !meta.is_file() || meta.len() > MAX_STATE_BYTES {
-            return Err(format!("larger than {} KiB", MAX_STATE_BYTES / 1024));
-        }
-        let modified = meta.modified().map_err(|e| e.to_string())?;
-        let mut bytes = Vec::new();
-        file.take(MAX_STATE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
-        if bytes.len() as u64 > MAX_STATE_BYTES {
-            return Err(format!("larger than {} KiB", MAX_STATE_BYTES / 1024));
-        }
+        let (modified, bytes) = self.read_bytes(name, MAX_STATE_BYTES)?;
         let state = serde_json::from_slice(&bytes).map_err(|e| format!("not a presenter's state: {e}"))?;
         Ok((modified, state))
     }
@@ -638,6 +429,7 @@ pub struct Published {
     pub prompt: Option<String>,
     pub notes: Option<String>,
     pub next: Option<String>,
+    /// When the room saw the first stop (seconds since 1970).
     pub started_unix: u64,
     /// Parts of this stop showing, and those still to come, in order.
     #[serde(default)]
@@ -647,6 +439,9 @@ pub struct Published {
     /// The presenter is browsing with the lesson kept, not showing it.
     #[serde(default)]
     pub browsing: bool,
+    /// The room still sees the fit check: the clock has not started.
+    #[serde(default)]
+    pub fit_check: bool,
     /// Minutes planned for the lesson, and the seconds into it the
     /// current stop is planned to begin and end (from the stops' own
     /// durations when every stop has one, else an even share).
@@ -654,6 +449,9 @@ pub struct Published {
     pub minutes: Option<u32>,
     #[serde(default)]
     pub plan: Option<(u64, u64)>,
+    /// The room's screen is blanked, to black or white.
+    #[serde(default)]
+    pub blank: Option<Blank>,
 }
 
 impl Presenter {
@@ -680,6 +478,8 @@ impl Presenter {
             browsing: false,
             minutes: self.minutes,
             plan: self.plan(),
+            blank: self.blank,
+            fit_check: self.fit_check.is_some(),
         }
     }
 }

@@ -229,11 +229,10 @@ fn figure_line(
     e: &Event,
     f: &crate::timeline::model::Figure,
 ) -> (String, String, String, String) {
-    // Where sources disagree, every value with who gives it.
-    let value = match &f.unit {
-        Some(u) => format!("{} {u}", t.figure_value_text(f)),
-        None => t.figure_value_text(f),
-    };
+    // A number with its unit, never a bar (figures of unlike things
+    // side by side have no scale in common); where sources disagree,
+    // every value with its unit and who gives it.
+    let value = t.figure_value_in_units(f);
     let who = t.figure_source(e, f).unwrap_or_default();
     (f.label.clone(), value, f.period.clone().unwrap_or_default(), who)
 }

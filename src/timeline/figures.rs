@@ -1,6 +1,7 @@
 //! The figures of some events, gathered for a chart: grouped by what they
 //! count (cases, arrests, rescues...), in date order, each with who gave it
-//! and every other value other sources give.
+//! and every other value other sources give; and which figures shown
+//! together may be drawn as bars on one scale.
 
 use super::model::{Figure, Timeline};
 
@@ -130,5 +131,103 @@ impl Timeline {
             list.sort_by_key(|c| c.year);
         }
         (groups, more)
+    }
+}
+
+/// Whether a unit is a share of a whole (a percentage), drawn against 100.
+pub fn is_share(unit: Option<&str>) -> bool {
+    unit.is_some_and(|u| {
+        let u = u.to_lowercase();
+        u.contains("per cent") || u.contains("percent") || u.trim() == "%"
+    })
+}
+
+/// What a figure's bar may be set beside: its unit and its label, case
+/// and spacing aside.
+fn scale_key(f: &Figure) -> (String, String) {
+    let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    (folded(f.unit.as_deref().unwrap_or("")), folded(&f.label))
+}
+
+/// For figures shown together (a stop, an event), the value each one's
+/// bars are drawn against. Bars share a scale only when they count the
+/// same thing in the same unit: the same label and unit (41 suspects and
+/// 368 complaints do not), or a figure and the values other sources give
+/// for it; a share of a whole is drawn against 100. `None` when a figure
+/// has nothing of its kind beside it: it is given as a number, since a
+/// bar alone fills the room whatever its size and is read against the
+/// bars next to it.
+pub fn bar_scales(figures: &[Figure]) -> Vec<Option<f64>> {
+    fn values(f: &Figure) -> impl Iterator<Item = f64> + '_ {
+        std::iter::once(f.value).chain(f.alternatives.iter().map(|a| a.value))
+    }
+    figures
+        .iter()
+        .map(|f| {
+            let key = scale_key(f);
+            let alike: Vec<f64> = figures
+                .iter()
+                .filter(|g| scale_key(g) == key)
+                .flat_map(values)
+                .collect();
+            if alike.len() < 2 {
+                return None;
+            }
+            let max = if is_share(f.unit.as_deref()) {
+                100.0_f64.max(alike.iter().copied().fold(0.0, f64::max))
+            } else {
+                alike.iter().copied().fold(0.0, f64::max)
+            };
+            Some(max)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::model::Alternative;
+
+    fn figure(label: &str, value: f64, unit: Option<&str>) -> Figure {
+        Figure {
+            label: label.into(),
+            value,
+            unit: unit.map(String::from),
+            period: None,
+            according_to: None,
+            sources: Vec::new(),
+            alternatives: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_the_same_label_and_unit_share_a_scale() {
+        let mut rescued = figure("victims rescued", 361.0, None);
+        rescued.alternatives.push(Alternative {
+            value: 400.0,
+            sources: Vec::new(),
+        });
+        let figures = [
+            figure("suspects arrested", 41.0, None),
+            figure("complaints received", 368.0, None),
+            figure("Complaints  received", 120.0, None),
+            figure("complaints received", 9.0, Some("provinces")),
+            rescued,
+            figure("complaints found valid", 95.0, Some("per cent")),
+            figure("complaints found valid", 90.0, Some("per cent")),
+        ];
+        assert_eq!(
+            bar_scales(&figures),
+            [
+                None,
+                Some(368.0),
+                Some(368.0),
+                None,
+                Some(400.0),
+                Some(100.0),
+                Some(100.0)
+            ]
+        );
+        assert_eq!(bar_scales(&[figure("valid", 95.0, Some("%"))]), [None]);
     }
 }

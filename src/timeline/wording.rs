@@ -58,6 +58,23 @@ impl Timeline {
         parts.join(" or ")
     }
 
+    /// [`Timeline::figure_value_text`] with the unit after every value, not
+    /// only the last: "361 people (The Post) or 300 people (The Wire)".
+    pub fn figure_value_in_units(&self, f: &Figure) -> String {
+        let unit = |v: f64| match &f.unit {
+            Some(u) => format!("{} {u}", super::model::number_text(v)),
+            None => super::model::number_text(v),
+        };
+        if f.alternatives.is_empty() {
+            return unit(f.value);
+        }
+        let mut parts = vec![format!("{} ({})", unit(f.value), self.publishers_of(&f.sources))];
+        for a in &f.alternatives {
+            parts.push(format!("{} ({})", unit(a.value), self.publishers_of(&a.sources)));
+        }
+        parts.join(" or ")
+    }
+
     /// "ordinal: 15th (AKP) or 16th (The Phnom Penh Post)".
     pub fn dispute_text(&self, d: &Dispute) -> String {
         let claims: Vec<String> = d

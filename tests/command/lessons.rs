@@ -182,3 +182,45 @@ fn a_stop_title_is_read_and_checked_as_a_line() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].to_string().contains("title"), "{}", problems[0]);
 }
+
+/// Figures of unlike things are numbers in a handout, each with its unit
+/// whole, and where sources disagree every value carries the unit.
+#[test]
+fn handouts_give_unlike_figures_as_numbers_with_their_units() {
+    let data = crate::common::fixture("unlike_figures.toml");
+    let lessons = crate::common::fixture("unlike-figures-lessons");
+    let handout = |format: &str| {
+        let out = Command::cargo_bin("tipline")
+            .unwrap()
+            .arg("--data")
+            .arg(&data)
+            .arg("--lessons")
+            .arg(&lessons)
+            .args(["export", "handout", "unlike-figures", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = handout("markdown");
+    for row in [
+        "| trafficking complaints | 368 | Aug - Sep 2022 | reported by The Post, The Wire |",
+        "| trafficking complaints | 92 | Jul 2022 | reported by The Post, The Wire |",
+        "| suspects arrested and sent to court | 41 people of three nationalities held in two provinces |  | reported by The Post, The Wire |",
+        "| victims rescued | 361 people (The Post) or 300 people (The Wire) |  |  |",
+        "| complaints found valid | 95 per cent |  | reported by The Post, The Wire |",
+    ] {
+        assert!(md.contains(&format!("\n{row}\n")), "{row} in\n{md}");
+    }
+    let html = handout("html");
+    for cell in [
+        "<td>41 people of three nationalities held in two provinces</td>",
+        "<td>361 people (The Post) or 300 people (The Wire)</td>",
+        "<td>95 per cent</td>",
+    ] {
+        assert!(html.contains(cell), "{cell} in\n{html}");
+    }
+    for text in [&md, &html] {
+        assert!(!text.contains('█') && !text.contains('░'), "no bars: {text}");
+    }
+}

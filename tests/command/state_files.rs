@@ -47,6 +47,8 @@ fn state(pid: u32) -> Published {
         browsing: false,
         minutes: None,
         plan: None,
+        blank: None,
+        fit_check: false,
     }
 }
 
@@ -357,5 +359,131 @@ fn without_xdg_runtime_dir_the_folder_is_per_user_and_private() {
              not a folder; set XDG_RUNTIME_DIR to a folder of your own\n",
             own.display()
         )
+    );
+}
+
+fn names_in(path: &Path) -> Vec<String> {
+    let mut names: Vec<_> = std::fs::read_dir(path)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_command_from_the_console_is_a_private_file_taken_once_in_order() {
+    use tipline::app::room::{now_nanos, take, Command, Sender};
+    let tmp = private_dir();
+    let path = tmp.path().join("state");
+    let dir = StateDir::at(&path).unwrap();
+    let presenter = Sleepers::new(1);
+    let to = presenter.pid(0);
+    let mut sender = Sender::new();
+    for command in [Command::Next, Command::Reveal, Command::Back, Command::BlankBlack] {
+        sender.send(&dir, to, command).unwrap();
+    }
+    let written = names_in(&path);
+    assert_eq!(
+        written.len(),
+        4,
+        "one file per command, none replaced: {written:?}"
+    );
+    for name in &written {
+        assert!(
+            name.starts_with(&format!("command-{to}-{}-", std::process::id())),
+            "{name}"
+        );
+        assert_eq!(mode(&path.join(name)), 0o600, "{name}");
+    }
+    // Another presenter's commands are not this one's.
+    assert_eq!(take(&dir, std::process::id(), now_nanos()), []);
+    assert_eq!(
+        take(&dir, to, now_nanos()),
+        [Command::Next, Command::Reveal, Command::Back, Command::BlankBlack],
+        "in the order sent"
+    );
+    assert_eq!(take(&dir, to, now_nanos()), [], "each taken once");
+    assert_eq!(names_in(&path), Vec::<String>::new(), "and removed");
+}
+
+#[test]
+fn stale_forged_and_hostile_commands_are_removed_unread() {
+    use tipline::app::room::{now_nanos, take, Command, STALE_NANOS};
+    let tmp = private_dir();
+    let root = tmp.path();
+    let path = root.join("state");
+    let dir = StateDir::at(&path).unwrap();
+    let live = Sleepers::new(1);
+    let to = live.pid(0);
+    let now = now_nanos();
+    let write = |from: u32, seq: u64, text: String| {
+        std::fs::write(path.join(format!("command-{to}-{from}-{seq}.json")), text).unwrap();
+    };
+    let json =
+        |to: u32, from: u32, seq: u64| format!(r#"{{"to":{to},"from":{from},"seq":{seq},"command":"next"}}"#);
+    // Sent longer ago than a presenter would act on.
+    write(1, now - STALE_NANOS - 1, json(to, 1, now - STALE_NANOS - 1));
+    // Its text names another presenter, or another number, than its name.
+    write(2, now - 5, json(to + 1, 2, now - 5));
+    write(3, now - 4, json(to, 3, now - 1));
+    // Not a command at all, and a command to quit, which none may ask.
+    write(4, now - 3, "{".into());
+    write(
+        5,
+        now - 2,
+        r#"{"to":TO,"from":5,"seq":SEQ,"command":"quit"}"#
+            .replace("TO", &to.to_string())
+            .replace("SEQ", &(now - 2).to_string()),
+    );
+    // A link to a file elsewhere, and a named pipe: never opened.
+    let victim = root.join("victim");
+    std::fs::write(&victim, json(to, 6, now - 1)).unwrap();
+    std::os::unix::fs::symlink(&victim, path.join(format!("command-{to}-6-{}.json", now - 1))).unwrap();
+    let fifo = path.join(format!("command-{to}-7-{now}.json"));
+    let c = std::ffi::CString::new(fifo.into_os_string().into_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only reads it.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    // One good command among them.
+    write(8, now, json(to, 8, now));
+    let (tx, rx) = mpsc::channel();
+    let moved = StateDir::at(&path).unwrap();
+    std::thread::spawn(move || {
+        let _ = tx.send(take(&moved, to, now));
+    });
+    let taken = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("taking commands never waits");
+    assert_eq!(taken, [Command::Next]);
+    assert_eq!(names_in(&path), Vec::<String>::new(), "every one removed");
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        json(to, 6, now - 1),
+        "the link's target is left alone"
+    );
+    drop(dir);
+}
+
+#[test]
+fn commands_to_a_presenter_no_longer_running_are_removed() {
+    let tmp = private_dir();
+    let path = tmp.path().join("state");
+    let dir = StateDir::at(&path).unwrap();
+    let dead = dead_pid();
+    let live = Sleepers::new(1);
+    let mut sender = tipline::app::room::Sender::new();
+    sender
+        .send(&dir, dead, tipline::app::room::Command::Next)
+        .unwrap();
+    sender
+        .send(&dir, live.pid(0), tipline::app::room::Command::Next)
+        .unwrap();
+    std::fs::write(path.join(format!(".command-{dead}-1-2.tmp")), "{").unwrap();
+    find_in(&dir, None);
+    let left = names_in(&path);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(
+        left[0].starts_with(&format!("command-{}-", live.pid(0))),
+        "{left:?}"
     );
 }

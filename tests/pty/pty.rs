@@ -18,7 +18,7 @@ fn patience() -> Duration {
 }
 
 /// A folder only this user may enter, as a runtime folder is.
-fn private_dir() -> tempfile::TempDir {
+pub(crate) fn private_dir() -> tempfile::TempDir {
     use std::os::unix::fs::PermissionsExt;
     tempfile::Builder::new()
         .permissions(std::fs::Permissions::from_mode(0o700))
@@ -26,8 +26,8 @@ fn private_dir() -> tempfile::TempDir {
         .unwrap()
 }
 
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
+pub(crate) struct Session {
+    pub(crate) screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -39,7 +39,7 @@ impl Session {
         Session::start_with(args, &[], cols, rows)
     }
 
-    fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+    pub(crate) fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -93,12 +93,12 @@ impl Session {
         }
     }
 
-    fn contents(&self) -> String {
+    pub(crate) fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
 
     /// Waits for text to appear; the deadline only stops a broken run from hanging.
-    fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + patience();
         loop {
             let shown = self.contents();
@@ -114,7 +114,7 @@ impl Session {
     }
 
     /// Waits for text to leave the screen, with the same deadline.
-    fn wait_for_gone(&self, text: &str) -> String {
+    pub(crate) fn wait_for_gone(&self, text: &str) -> String {
         let deadline = Instant::now() + patience();
         loop {
             let shown = self.contents();
@@ -129,13 +129,13 @@ impl Session {
         }
     }
 
-    fn keys(&mut self, bytes: &str) {
+    pub(crate) fn keys(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
         std::thread::sleep(Duration::from_millis(60));
     }
 
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+    pub(crate) fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + patience();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {

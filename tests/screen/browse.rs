@@ -279,19 +279,14 @@ fn the_notes_view_says_which_process_it_waits_for() {
     use ratatui::backend::TestBackend;
     use ratatui::Terminal;
     use tipline::app::keymap::Keymap;
-    use tipline::app::notes::{draw_console_for, Found, Timer};
+    use tipline::app::notes::{draw_console_for, Console, Found};
     let mut terminal = Terminal::new(TestBackend::new(100, 10)).unwrap();
+    let console = Console {
+        pid: Some(999_999),
+        ..Console::default()
+    };
     terminal
-        .draw(|f| {
-            draw_console_for(
-                f,
-                &Found::default(),
-                &Keymap::default(),
-                &Timer::default(),
-                0,
-                Some(999_999),
-            )
-        })
+        .draw(|f| draw_console_for(f, &Found::default(), &Keymap::default(), &console, 0))
         .unwrap();
     let buf = terminal.backend().buffer();
     let text: String = (0..10)

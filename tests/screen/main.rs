@@ -14,5 +14,6 @@ mod notes_console;
 mod present;
 mod quiz;
 mod reading;
+mod scales;
 mod screens;
 mod tiers;

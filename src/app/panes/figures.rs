@@ -5,19 +5,12 @@
 use super::help::frame_rect;
 use super::widgets::fit;
 use crate::app::theme::Theme;
-use crate::timeline::figures::{Charted, Counted};
+use crate::timeline::figures::{is_share, Charted, Counted};
 use crate::timeline::model::{number_text, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
-
-fn is_share(unit: Option<&str>) -> bool {
-    unit.is_some_and(|u| {
-        let u = u.to_lowercase();
-        u.contains("per cent") || u.contains("percent") || u.trim() == "%"
-    })
-}
 
 /// The most figures charted at once: more would not be read, and the chart
 /// is made again on every frame.
@@ -99,13 +92,21 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
                 .as_deref()
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
+            let head = format!("{}  {:>value_w$} ", c.year, number_text(c.figure.value));
+            let solid = bar(c.figure.value, "█");
+            // The unit goes beside the bar when it fits there, else with the
+            // label below, wrapped: never cut at the border.
+            let beside = head.width() + solid.width() + unit.width() <= width;
             out.push(Line::from(vec![
-                Span::styled(format!("{}  ", c.year), th.label),
-                Span::styled(format!("{:>value_w$} ", number_text(c.figure.value)), th.label),
-                Span::styled(bar(c.figure.value, "█"), th.bar_active),
-                Span::styled(unit, th.dim),
+                Span::styled(head, th.label),
+                Span::styled(solid, th.bar_active),
+                Span::styled(if beside { unit.clone() } else { String::new() }, th.dim),
             ]));
-            let mut about = vec![c.figure.label.clone()];
+            let mut about = vec![if beside {
+                c.figure.label.clone()
+            } else {
+                format!("{} ({})", c.figure.label, unit.trim())
+            }];
             about.extend(c.figure.period.clone());
             about.push(c.who.clone());
             push_wrapped(&mut out, &about.join(" · "), th, width, 6);

@@ -6,7 +6,7 @@ use crate::app::keymap::Context;
 use crate::app::presenter::{Blank, Presenter};
 use crate::app::theme::{Theme, ThemeName};
 use crate::teach::lesson::Chart;
-use crate::timeline::model::Timeline;
+use crate::timeline::model::{number_text, Timeline};
 use crate::timeline::tiers::TierTrack;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -31,6 +31,29 @@ fn wrapped(text: &str, width: usize, style: Style, indent: &str) -> Vec<Line<'st
                 .into_iter()
                 .map(|l| Line::styled(l.into_owned(), style))
                 .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// `text` wrapped after `value` (a figure's number, in its own style),
+/// later lines indented under the text.
+fn numbered(value: &str, text: &str, width: usize, value_style: Style, style: Style) -> Vec<Line<'static>> {
+    let pad = " ".repeat(value.width());
+    let opts = textwrap::Options::new(width.max(8))
+        .initial_indent(value)
+        .subsequent_indent(&pad)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(text, &opts)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| match l.strip_prefix(value) {
+            Some(rest) if i == 0 => Line::from(vec![
+                Span::styled(value.to_string(), value_style),
+                Span::styled(rest.to_string(), style),
+            ]),
+            _ => Line::styled(l.into_owned(), style),
         })
         .collect()
 }
@@ -96,11 +119,15 @@ fn body(
                 "figures" if !e.figures.is_empty() => {
                     let (value_w, bars) =
                         figure_bars(&e.figures, |w| width.saturating_sub(w + 2).min(40), th);
-                    for (f, bar) in e.figures.iter().zip(bars) {
-                        lines.extend(bar);
+                    let pad = " ".repeat(value_w + 1);
+                    for (f, bars) in e.figures.iter().zip(bars) {
                         let mut label = f.label.clone();
                         if let Some(u) = &f.unit {
                             label.push_str(&format!(" ({u})"));
+                        }
+                        // Bars of one label differ by their period: say which.
+                        if let Some(period) = &f.period {
+                            label.push_str(&format!(", {period}"));
                         }
                         if let Some(who) = t.figure_source(e, f) {
                             label.push_str(&format!(", {who}"));
@@ -108,7 +135,17 @@ fn body(
                         if f.is_disputed() {
                             label.push_str(&format!("; sources differ: {}", t.figure_value_text(f)));
                         }
-                        lines.extend(wrapped(&label, width, th.dim, &" ".repeat(value_w + 1)));
+                        match bars {
+                            Some(bars) => {
+                                lines.extend(bars);
+                                lines.extend(wrapped(&label, width, th.dim, &pad));
+                            }
+                            // Nothing of its kind beside it: its number, no bar.
+                            None => {
+                                let value = format!("{:>value_w$} ", number_text(f.value));
+                                lines.extend(numbered(&value, &label, width, th.label, th.dim));
+                            }
+                        }
                     }
                 }
                 "quote" => {

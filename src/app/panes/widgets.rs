@@ -4,6 +4,7 @@
 use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
 use crate::query::Query;
+use crate::timeline::figures::bar_scales;
 use crate::timeline::model::{number_text, Figure, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -129,22 +130,17 @@ impl<K: PartialEq, V> KeptLines<K, V> {
 
 /// Whether a unit is a share of a hundred, drawn against 100 rather than
 /// against the counts beside it.
-fn is_percentage(unit: Option<&str>) -> bool {
-    unit.is_some_and(|u| {
-        let u = u.to_lowercase();
-        u.contains("per cent") || u.contains("percent") || u.trim() == "%"
-    })
-}
-
-/// Figures as bars: the width of the widest value, and for each figure its
-/// lines, a bar for its value and a lighter one (░) for each value other
-/// sources give. Figures of one unit share a scale; a percentage is drawn
-/// against 100; counts and percentages never share one.
+/// Figures as bars: the width of the widest value, and for each figure
+/// its bar lines, a bar for its value and a lighter one (░) for each value
+/// other sources give, or `None` when it has nothing to be compared with
+/// and is given as a number. Only figures with the same unit and label
+/// share a scale, a share of a whole is drawn against 100
+/// ([`bar_scales`]), and values are never cut.
 pub fn figure_bars<'a>(
     figures: &[Figure],
     room: impl Fn(usize) -> usize,
     theme: &Theme,
-) -> (usize, Vec<Vec<Line<'a>>>) {
+) -> (usize, Vec<Option<Vec<Line<'a>>>>) {
     let values = |f: &Figure| -> Vec<f64> {
         std::iter::once(f.value)
             .chain(f.alternatives.iter().map(|a| a.value))
@@ -156,16 +152,6 @@ pub fn figure_bars<'a>(
         .max()
         .unwrap_or(1);
     let room = room(value_w);
-    let scale = |f: &Figure| -> f64 {
-        if is_percentage(f.unit.as_deref()) {
-            return 100.0;
-        }
-        figures
-            .iter()
-            .filter(|g| g.unit == f.unit && !is_percentage(g.unit.as_deref()))
-            .flat_map(values)
-            .fold(0.0_f64, f64::max)
-    };
     let bar = |v: f64, max: f64, glyph: &str, style| {
         let n = if max > 0.0 {
             ((v / max).min(1.0) * room as f64).round() as usize
@@ -179,11 +165,12 @@ pub fn figure_bars<'a>(
     };
     let lines = figures
         .iter()
-        .map(|f| {
-            let max = scale(f);
+        .zip(bar_scales(figures))
+        .map(|(f, scale)| {
+            let max = scale?;
             let mut out = vec![bar(f.value, max, "█", theme.bar_active)];
             out.extend(f.alternatives.iter().map(|a| bar(a.value, max, "░", theme.bar)));
-            out
+            Some(out)
         })
         .collect();
     (value_w, lines)
