@@ -332,6 +332,49 @@ mod tests {
     }
 
     #[test]
+    fn certainty_words_read_back_and_are_what_the_facet_takes() {
+        let words: Vec<String> = Certainty::ALL.iter().map(|c| c.to_string()).collect();
+        assert_eq!(words, ["exact", "approximate", "uncertain", "disputed"]);
+        assert_eq!(Certainty::parse("disputed"), Some(Certainty::Disputed));
+        assert_eq!(Certainty::parse("approximate"), Some(Certainty::Approximate));
+        assert_eq!(Certainty::parse("sure"), None);
+    }
+
+    #[test]
+    fn a_plain_dating_is_one_with_nothing_beyond_its_dates() {
+        assert!(Dating::default().is_plain());
+        let worked_out = Dating {
+            derived: Some("from the weekday".into()),
+            ..Dating::default()
+        };
+        assert!(!worked_out.is_plain());
+        // A worked-out date is uncertain though its quotes qualify nothing,
+        // and so is one whose end alone is uncertain.
+        assert_eq!(worked_out.certainty(), Certainty::Uncertain);
+        assert_eq!(worked_out.human(&d("2022-08-18"), None), "18 Aug 2022?");
+        assert_eq!(worked_out.edtf(&d("2022-08-18"), None), "2022-08-18?");
+        let unsure_end = Dating {
+            end: Qualifier {
+                approximate: false,
+                uncertain: true,
+            },
+            ..Dating::default()
+        };
+        assert_eq!(unsure_end.certainty(), Certainty::Uncertain);
+    }
+
+    #[test]
+    fn refusals_say_what_was_expected() {
+        assert_eq!(
+            WrittenError::Set.to_string(),
+            "a set of possible dates lists at least two dates, earliest first, such as [2015-11-21,2015-11-22]"
+        );
+        assert!(WrittenError::Date(DateError::Malformed)
+            .to_string()
+            .starts_with("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, optionally ending in ~ (about)"));
+    }
+
+    #[test]
     fn bad_sets_and_dates_are_refused() {
         assert_eq!(Written::parse("[2015-11-21]"), Err(WrittenError::Set));
         assert_eq!(Written::parse("[2015-11-22,2015-11-21]"), Err(WrittenError::Set));
