@@ -11,7 +11,7 @@ use crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+
 use ratatui::Frame;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -344,7 +344,8 @@ pub fn draw_console_for(
             ));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    let lines = super::panes::widgets::wrapped_lines(&lines, usize::from(area.width));
+    frame.render_widget(super::panes::widgets::Lines(&lines), area);
 }
 
 /// The notes console as one of the loops [`drive`] runs: it reads the

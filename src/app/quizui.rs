@@ -10,7 +10,6 @@ use crate::timeline::model::Timeline;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,10 +278,8 @@ impl QuizState {
             body.extend(wrapped);
         }
         let area = frame.area();
-        frame.render_widget(
-            Paragraph::new(head.into_iter().chain(body).collect::<Vec<_>>()),
-            area,
-        );
+        let all: Vec<Line> = head.into_iter().chain(body).collect();
+        frame.render_widget(super::panes::widgets::Lines(&all), area);
         // The terminal's cursor on the chosen item or the typed year, for
         // screen magnifiers and braille displays; top left otherwise.
         let (x, y) = at.unwrap_or((0, 0));
@@ -366,7 +363,7 @@ pub fn run(t: &Timeline, quiz: Quiz, keymap: &Keymap) -> Result<String, Stop> {
 fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
     let style = line.spans.first().map_or(line.style, |s| s.style);
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    if unicode_width::UnicodeWidthStr::width(text.as_str()) <= width || width < 12 {
+    if crate::text::width::columns(&text) <= width || width < 12 {
         return vec![Line::styled(text, style)];
     }
     // The indent: up to and including the first ". " or "  " within the
@@ -376,13 +373,13 @@ fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
         .iter()
         .filter_map(|m| head.find(m).map(|i| i + m.len()))
         .min()
-        .map_or(0, |i| unicode_width::UnicodeWidthStr::width(&text[..i]));
+        .map_or(0, |i| crate::text::width::columns(&text[..i]));
     let pad = " ".repeat(indent);
     let opts = textwrap::Options::new(width)
         .subsequent_indent(&pad)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    textwrap::wrap(&text, &opts)
+    crate::text::wrap::wrap(&text, &opts)
         .into_iter()
         .map(|l| Line::styled(l.into_owned(), style))
         .collect()

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod gift;
+pub mod screen_text;
 
 use std::path::{Path, PathBuf};
 use tipline::load::{load, DataFile};

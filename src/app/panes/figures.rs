@@ -5,12 +5,12 @@
 use super::help::frame_rect;
 use super::widgets::fit;
 use crate::app::theme::Theme;
+use crate::text::width::Columns;
 use crate::timeline::figures::{Charted, Counted};
 use crate::timeline::model::{number_text, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 fn is_share(unit: Option<&str>) -> bool {
     unit.is_some_and(|u| {
@@ -80,7 +80,7 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
         let value_w = charted
             .iter()
             .flat_map(|c| std::iter::once(c.figure.value).chain(c.others.iter().map(|x| x.0)))
-            .map(|v| number_text(v).width())
+            .map(|v| number_text(v).columns())
             .max()
             .unwrap_or(1);
         for c in &charted {
@@ -143,7 +143,7 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, th: &Theme, width: usi
         .subsequent_indent(&pad)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    for piece in textwrap::wrap(text, &opts) {
+    for piece in crate::text::wrap::wrap(text, &opts) {
         out.push(Line::styled(piece.into_owned(), th.dim));
     }
 }
