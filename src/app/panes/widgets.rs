@@ -352,11 +352,12 @@ impl<'l, 'a: 'l, I: IntoIterator<Item = &'l Line<'a>>> ratatui::widgets::Widget 
         for (y, line) in (area.top()..area.bottom()).zip(self.0) {
             let row = Rect { y, height: 1, ..area };
             let aligned = matches!(line.alignment, Some(Alignment::Center | Alignment::Right));
-            let clustered = !line
-                .spans
-                .iter()
-                .all(|s| crate::text::width::is_one_char_per_cluster(&s.content));
-            if aligned && !clustered {
+            let single = || {
+                line.spans
+                    .iter()
+                    .all(|s| crate::text::width::is_one_char_per_cluster(&s.content))
+            };
+            if aligned && single() {
                 ratatui::widgets::Paragraph::new(line.clone()).render(row, buf);
                 continue;
             }
