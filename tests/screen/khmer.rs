@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::cell::RefCell;
 use std::rc::Rc;
+use tipline::app::panes::runs::Erasing;
 use tipline::app::theme::{Theme, ThemeName};
 use tipline::app::{draw as ui, Action, App, Input, Settings};
 use tipline::load::{load, DataFile};
@@ -134,10 +135,11 @@ impl std::io::Write for Sink {
     }
 }
 
-/// The bytes the app's terminal would be sent for each frame, read by a
-/// terminal emulator that lays text out a character at a time.
+/// The bytes the app's terminal would be sent for each frame (through the
+/// backend the app uses), read by a terminal emulator that lays text out a
+/// character at a time.
 struct Emulated {
-    terminal: Terminal<CrosstermBackend<Sink>>,
+    terminal: Terminal<Erasing<CrosstermBackend<Sink>>>,
     sink: Sink,
     parser: vt100::Parser,
 }
@@ -149,7 +151,7 @@ impl Emulated {
             viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
         };
         Emulated {
-            terminal: Terminal::with_options(CrosstermBackend::new(sink.clone()), options).unwrap(),
+            terminal: Terminal::with_options(Erasing(CrosstermBackend::new(sink.clone())), options).unwrap(),
             sink,
             parser: vt100::Parser::new(h.try_into().unwrap(), w.try_into().unwrap(), 0),
         }

@@ -119,6 +119,80 @@ pub fn seal(buf: &mut Buffer) {
     }
 }
 
+/// The terminal's backend, with each stretch written whole erased first.
+/// A terminal that shapes a cluster into fewer columns than its characters
+/// take one at a time (some lay out whole graphemes) would otherwise leave
+/// what stood in the columns it did not use; ECH (erase characters) blanks
+/// the stretch's columns in its colours without moving the cursor, then the
+/// text is written over them. Every other call goes to the backend as it is.
+pub struct Erasing<B>(pub B);
+
+impl<B: ratatui::backend::Backend> ratatui::backend::Backend for Erasing<B> {
+    type Error = B::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        use std::borrow::Cow;
+        let cells: Vec<(u16, u16, Cow<'a, Cell>)> = content
+            .map(|(x, y, cell)| match cell.diff_option {
+                CellDiffOption::ForcedWidth(w) if !cell.symbol().starts_with('\x1b') => {
+                    let mut erased = cell.clone();
+                    erased.set_symbol(&format!("\x1b[{w}X{}", cell.symbol()));
+                    (x, y, Cow::Owned(erased))
+                }
+                _ => (x, y, Cow::Borrowed(cell)),
+            })
+            .collect();
+        self.0
+            .draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell.as_ref())))
+    }
+
+    fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
+        self.0.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
+        self.0.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
+        &mut self,
+        position: P,
+    ) -> Result<(), Self::Error> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ratatui::backend::ClearType) -> Result<(), Self::Error> {
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> Result<ratatui::layout::Size, Self::Error> {
+        self.0.size()
+    }
+
+    fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
+        self.0.window_size()
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.0.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +264,17 @@ mod tests {
         let drawn = buf.clone();
         seal(&mut buf);
         assert_eq!(buf, drawn);
+    }
+
+    /// What reaches the terminal for a stretch: its columns erased (the
+    /// cursor stays), then its text; other cells as they are.
+    #[test]
+    fn a_stretch_is_erased_before_it_is_written() {
+        use ratatui::backend::{Backend, TestBackend};
+        let buf = row_of(&["ឆ្នាំ", "ក"], 6);
+        let mut backend = Erasing(TestBackend::new(6, 1));
+        let updates = Buffer::empty(buf.area).diff(&buf);
+        backend.draw(updates.into_iter()).unwrap();
+        assert_eq!(backend.0.buffer()[(0, 0)].symbol(), "\x1b[4Xឆ្នាំក");
     }
 }
