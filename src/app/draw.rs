@@ -6,11 +6,11 @@ use super::mode::{Mode, Pane};
 use super::panes::widgets::{fit, View};
 use super::panes::{copy, detail, figures, filter, glossary, help, picker, present, strip, tiers, timeline};
 use super::state::App;
+use crate::text::width::Columns;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -90,6 +90,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } => cursor = caret,
         Mode::Browse => {}
     }
+    // Text written whole that a popup covers in part is cut back to its own.
+    crate::app::panes::runs::seal(frame.buffer_mut());
     // The terminal's own cursor follows the selection or the caret, so
     // screen magnifiers and braille displays follow the reader; where no
     // row is chosen it rests at the top left. A room watching a lesson, or
@@ -142,7 +144,7 @@ fn draw_problems(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .flat_map(|p| p.lines().map(str::to_string).collect::<Vec<_>>())
         .flat_map(|l| {
-            textwrap::wrap(&l, textwrap::Options::new(inner_w).subsequent_indent("  "))
+            crate::text::wrap::wrap(&l, &textwrap::Options::new(inner_w).subsequent_indent("  "))
                 .into_iter()
                 .map(|piece| Line::styled(piece.into_owned(), th.error))
                 .collect::<Vec<_>>()
@@ -185,7 +187,7 @@ fn draw_problems(frame: &mut Frame, area: Rect, app: &App) {
             th.error,
         ));
     let shown: Vec<Line> = all.into_iter().skip(scroll).take(rows).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    crate::app::panes::widgets::boxed(frame, rect, block, &shown);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -213,9 +215,9 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     let mut caret = None;
     if app.mode.takes_text() {
         // Show the end of long input, where the cursor is.
-        let room = width.saturating_sub(prompt.width() + 1);
+        let room = width.saturating_sub(prompt.columns() + 1);
         let shown: String = {
-            let w = input.width();
+            let w = input.columns();
             if w > room {
                 let skip = input.chars().count().saturating_sub(room.saturating_sub(1));
                 format!("…{}", input.chars().skip(skip + 1).collect::<String>())
@@ -224,7 +226,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
             }
         };
         caret = Some((
-            area.x + (prompt.width() + shown.width()).min(width.saturating_sub(1)) as u16,
+            area.x + (prompt.columns() + shown.columns()).min(width.saturating_sub(1)) as u16,
             area.y,
         ));
         first.push(Span::raw(shown));
@@ -233,7 +235,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
         first.push(Span::styled("none", theme.dim));
     } else {
         first.push(Span::styled(
-            fit(&input, width.saturating_sub(prompt.width())),
+            fit(&input, width.saturating_sub(prompt.columns())),
             theme.active_value,
         ));
     }
@@ -246,18 +248,19 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     // is in the help.
     if let (false, Some(h)) = (app.mode.takes_text(), &app.timeline.horizon) {
         let note = h.short();
-        let used: usize = first.iter().map(|s| s.width()).sum();
-        if used + 2 + note.width() <= width {
-            first.push(Span::raw(" ".repeat(width - used - note.width())));
+        let used: usize = first.iter().map(|s| s.content.columns()).sum();
+        if used + 2 + note.columns() <= width {
+            first.push(Span::raw(" ".repeat(width - used - note.columns())));
             first.push(Span::styled(note, theme.dim));
         }
     }
     let second = if let Some(e) = error {
         // An error is wrapped, never cut: the lines it needs beyond the
         // status line rise over the bottom of the panes.
-        let wrapped: Vec<String> = textwrap::wrap(
-            &format!("error: {e}"),
-            textwrap::Options::new(width.max(1)).subsequent_indent("  "),
+        let message = format!("error: {e}");
+        let wrapped: Vec<String> = crate::text::wrap::wrap(
+            &message,
+            &textwrap::Options::new(width.max(1)).subsequent_indent("  "),
         )
         .into_iter()
         .map(|l| l.into_owned())
@@ -271,7 +274,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
                 .iter()
                 .map(|l| Line::styled(l.clone(), theme.error))
                 .collect();
-            frame.render_widget(Paragraph::new(lines).style(theme.status), above);
+            crate::app::panes::widgets::styled(frame, above, theme.status, &lines);
             hints_line(app, width)
         } else {
             Line::from(Span::styled(fit(&wrapped.join(" "), width), theme.error))
@@ -292,7 +295,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     } else {
         vec![Line::from(first)]
     };
-    frame.render_widget(Paragraph::new(lines).style(theme.status), area);
+    crate::app::panes::widgets::styled(frame, area, theme.status, &lines);
     caret
 }
 
@@ -303,7 +306,7 @@ fn hints_line(app: &App, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, what) in hints {
-        let piece = key.width() + what.width() + 4;
+        let piece = key.columns() + what.columns() + 4;
         if used + piece > width {
             break;
         }

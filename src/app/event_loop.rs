@@ -91,7 +91,12 @@ where
         }
         if dirty {
             terminal
-                .draw(|f| screen.draw(f))
+                .draw(|f| {
+                    screen.draw(f);
+                    // Every screen's text written whole agrees with what
+                    // was drawn over it (the app's own frame does this too).
+                    super::panes::runs::seal(f.buffer_mut());
+                })
                 .map_err(|e| Stop::Error(io::Error::other(e)))?;
             screen.drawn();
         }

@@ -12,7 +12,7 @@ use crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+
 use ratatui::Frame;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -409,7 +409,8 @@ pub fn draw_console_for(frame: &mut Frame, found: &Found, keymap: &Keymap, conso
             ));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    let lines = super::panes::widgets::wrapped_lines(&lines, usize::from(area.width));
+    frame.render_widget(super::panes::widgets::Lines(&lines), area);
 }
 
 /// The notes console as one of the loops [`drive`] runs: it reads the

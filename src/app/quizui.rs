@@ -16,7 +16,6 @@ use crate::timeline::model::Timeline;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// Lines to draw: a head that stays at the top (the seed, the question's
@@ -150,7 +149,7 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
         .chain(body.into_iter().skip(offset).take(room))
         .chain(foot)
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(super::panes::widgets::Lines(&lines), area);
     // The terminal's cursor on the chosen option or the typed year; hidden
     // where there is nothing to point at.
     if let Some((x, y)) = cursor_row.filter(|a| a.1 < height) {
@@ -489,24 +488,9 @@ pub fn run(t: &Timeline, drawn: Drawn, keymap: &Keymap) -> Result<String, Stop> 
     })
 }
 
-/// Text cut to `width` columns, with "…" where it was cut.
+/// Text cut to `width` columns between clusters, with "…" where it was cut.
 fn cut(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+    crate::text::width::fit(text, width)
 }
 
 /// Wraps a one-style line to the width, continuation lines indented under
@@ -518,7 +502,7 @@ fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
         .first()
         .map_or(line.style, |s| line.style.patch(s.style));
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    if unicode_width::UnicodeWidthStr::width(text.as_str()) <= width || width < 12 {
+    if crate::text::width::columns(&text) <= width || width < 12 {
         return vec![Line::styled(text, style)];
     }
     // The indent: up to and including the first ". " within the first
@@ -527,13 +511,13 @@ fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
     let indent = [". ", "  "]
         .iter()
         .find_map(|m| head.find(m).map(|i| i + m.len()))
-        .map_or(0, |i| unicode_width::UnicodeWidthStr::width(&text[..i]));
+        .map_or(0, |i| crate::text::width::columns(&text[..i]));
     let pad = " ".repeat(indent);
     let opts = textwrap::Options::new(width)
         .subsequent_indent(&pad)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    textwrap::wrap(&text, &opts)
+    crate::text::wrap::wrap(&text, &opts)
         .into_iter()
         .map(|l| Line::styled(l.into_owned(), style))
         .collect()

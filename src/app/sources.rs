@@ -176,7 +176,7 @@ pub fn perform(effect: Effect) -> String {
             Effect::Copy { what, text } => {
                 let mut out = std::io::stdout();
                 let sent = out
-                    .write_all(osc52(&text).as_bytes())
+                    .write_all(osc52(&clipboard_text(&text)).as_bytes())
                     .and_then(|_| out.flush())
                     .is_ok();
                 let tmux = std::env::var_os("TMUX").is_some() && copy_to_tmux(&text);
@@ -190,6 +190,30 @@ pub fn perform(effect: Effect) -> String {
             }
         }
     }
+}
+
+/// Text as the platform's clipboard keeps it: on Windows each line ends in
+/// CR LF, without which Notepad and older programs paste one long line.
+pub fn clipboard_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if cfg!(windows) {
+        std::borrow::Cow::Owned(crlf(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `text` with every line break a CR LF, those already CR LF kept as they are.
+pub fn crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut after_cr = false;
+    for c in text.chars() {
+        if c == '\n' && !after_cr {
+            out.push('\r');
+        }
+        after_cr = c == '\r';
+        out.push(c);
+    }
+    out
 }
 
 /// OSC 52: set the clipboard to `text`, base64-encoded, ended by ST.
@@ -240,8 +264,8 @@ pub fn browser_command(url: &str, browser: Option<&str>) -> Vec<String> {
             }
             words
         }
-        None if cfg!(target_os = "macos") => vec!["open".into(), url.into()],
-        None if cfg!(windows) => vec!["explorer".into(), url.into()],
+        // Windows and macOS open through the system's own handler (see
+        // `open_in_browser`); this is the freedesktop opener.
         None => vec!["xdg-open".into(), url.into()],
     }
 }
@@ -265,8 +289,29 @@ pub fn inert_in_a_shell(url: &str) -> String {
     out
 }
 
+/// Opens `url` with `$BROWSER` when it is set; else on Windows and macOS
+/// with the system's handler for web addresses, elsewhere with xdg-open.
 fn open_in_browser(url: &str) -> Result<String, String> {
-    open_with(url, std::env::var("BROWSER").ok().as_deref())
+    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    #[cfg(any(windows, target_os = "macos"))]
+    if browser.is_none() {
+        return open_with_system(url);
+    }
+    open_with(url, browser.as_deref())
+}
+
+/// The system's browser, through `opener`: ShellExecuteW on Windows, which
+/// fails when no program is registered for web addresses, and `open` on
+/// macOS, whose exit status says whether Launch Services took the address.
+#[cfg(any(windows, target_os = "macos"))]
+fn open_with_system(url: &str) -> Result<String, String> {
+    match opener::open(url) {
+        Ok(()) => Ok("the system's browser".into()),
+        Err(e) => Err(format!(
+            "no browser opened the source ({}); press c to copy its address",
+            crate::text::sanitize_line(&e.to_string())
+        )),
+    }
 }
 
 /// Opens `url` with `browser` (as `$BROWSER` gives it) or the platform's

@@ -9,24 +9,38 @@ use std::time::SystemTime;
 
 /// Where a presenting instance publishes its state for `tipline notes`:
 /// one file per process, so several presenters on one machine don't cross,
-/// in a folder of this user's own: `$XDG_RUNTIME_DIR/tipline`, else
-/// `tipline-UID` in the temporary folder. Never a folder shared by users:
-/// another user could read the notes, plant states or commands, or plant links.
-pub fn state_dir() -> PathBuf {
+/// in a folder of this user's own. On Unix `$XDG_RUNTIME_DIR/tipline`, else
+/// `tipline-UID` in the temporary folder; on Windows `tipline\presenting`
+/// in the user's local application data (`%LOCALAPPDATA%`, in the user's
+/// profile, whose access list admits the user, the system and
+/// administrators only). Never a folder shared by users: another user could
+/// read the notes, plant states or commands, or plant links.
+pub fn state_dir() -> Result<PathBuf, String> {
     #[cfg(unix)]
     {
         let runtime = std::env::var_os("XDG_RUNTIME_DIR")
             .map(PathBuf::from)
             .filter(|p| p.is_absolute());
-        match runtime {
+        Ok(match runtime {
             Some(dir) => dir.join("tipline"),
             None => std::env::temp_dir().join(format!("tipline-{}", rustix::process::geteuid().as_raw())),
-        }
+        })
     }
     #[cfg(not(unix))]
     {
-        // Elsewhere (Windows) the temporary folder is the user's own.
-        std::env::temp_dir().join("tipline")
+        // Not the temporary folder: a service's or a misconfigured TEMP
+        // can be shared (C:\Windows\Temp).
+        use etcetera::BaseStrategy;
+        let base =
+            etcetera::choose_base_strategy().map_err(|e| format!("no profile folder for this user ({e})"))?;
+        let local = base.cache_dir();
+        if !local.is_absolute() {
+            return Err(format!(
+                "the local application data folder {} is not a full path",
+                crate::text::sanitize_line(&local.display().to_string())
+            ));
+        }
+        Ok(local.join("tipline").join("presenting"))
     }
 }
 
@@ -45,7 +59,7 @@ impl StateDir {
     /// The state folder ([`state_dir`]), created if missing and checked;
     /// the error says why there is no safe place, naming the folder.
     pub fn open() -> Result<StateDir, String> {
-        StateDir::at(&state_dir())
+        StateDir::at(&state_dir()?)
     }
 
     /// The folder at `path`, created (mode 0700) if missing, then checked.

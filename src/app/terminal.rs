@@ -5,6 +5,7 @@
 //! that would end the process.
 
 use super::input::{Action, Input, Msg};
+use super::panes::runs::Erasing;
 use super::state::App;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -135,7 +136,7 @@ pub const TICK: Duration = Duration::from_millis(100);
 /// exit path: when the session is dropped, from the panic hook, and after
 /// SIGINT, SIGTERM or SIGHUP, which the loops notice through `signalled`.
 pub struct TerminalSession {
-    pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    pub terminal: Terminal<Erasing<CrosstermBackend<io::Stdout>>>,
     pub incoming: Incoming,
     handlers: Vec<signal_hook::SigId>,
 }
@@ -170,7 +171,7 @@ impl TerminalSession {
             if mouse {
                 execute!(io::stdout(), EnableMouseCapture)?;
             }
-            Terminal::new(CrosstermBackend::new(io::stdout()))
+            Terminal::new(Erasing(CrosstermBackend::new(io::stdout())))
         });
         let terminal = match taken {
             Ok(t) => t,

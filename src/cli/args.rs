@@ -51,7 +51,7 @@ pub struct Cli {
     #[arg(long)]
     pub no_watch: bool,
 
-    /// Settings file for the app [default: $XDG_CONFIG_HOME/tipline/config.toml].
+    /// Settings file for the app [default: $XDG_CONFIG_HOME/tipline/config.toml; on Windows %APPDATA%\tipline\config.toml].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }

@@ -19,10 +19,12 @@ pub(super) fn open_app(cli: &Cli, present: Option<(String, bool)>) -> Result<(),
     if present.is_some() {
         // The notes terminal's state must have a private place to go.
         if let Err(why) = crate::app::presenter::StateDir::open() {
-            eprintln!(
-                "tipline: present: no private folder for the notes terminal: {why}; \
-                 set XDG_RUNTIME_DIR to a folder of your own"
-            );
+            let hint = if cfg!(windows) {
+                "set LOCALAPPDATA to a folder of your own"
+            } else {
+                "set XDG_RUNTIME_DIR to a folder of your own"
+            };
+            eprintln!("tipline: present: no private folder for the notes terminal: {why}; {hint}");
             return Err(EXIT_USAGE);
         }
     }

@@ -3,10 +3,10 @@
 
 use super::args::{ListFormat, ShowFormat};
 use crate::query::facets::FacetCounts;
+use crate::text::width::Columns;
 use crate::timeline::model::{Citation, Event, Timeline};
 use serde::Serialize;
 use std::fmt::Write;
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Serialize)]
 struct FigureJson<'a> {
@@ -199,7 +199,7 @@ fn json<T: Serialize>(value: &T) -> String {
 }
 
 fn pad(text: &str, width: usize) -> String {
-    let w = text.width();
+    let w = text.columns();
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
@@ -231,7 +231,7 @@ pub fn list(t: &Timeline, hits: &[usize], format: ListFormat) -> String {
             let mut widths = [4usize, 4, 2];
             for r in &rows {
                 for (w, cell) in widths.iter_mut().zip(r.iter()) {
-                    *w = (*w).max(cell.width());
+                    *w = (*w).max(cell.columns());
                 }
             }
             let mut out = String::new();
@@ -389,11 +389,11 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
     }
     if !e.figures.is_empty() {
         let _ = writeln!(out, "\nFigures");
-        let lw = e.figures.iter().map(|f| f.label.width()).max().unwrap_or(0);
+        let lw = e.figures.iter().map(|f| f.label.columns()).max().unwrap_or(0);
         let vw = e
             .figures
             .iter()
-            .map(|f| f.value_text().width())
+            .map(|f| f.value_text().columns())
             .max()
             .unwrap_or(0);
         for f in &e.figures {
@@ -459,7 +459,7 @@ pub fn facets(t: &Timeline, c: &FacetCounts, format: ShowFormat) -> String {
     let mut out = String::new();
     let section = |out: &mut String, title: &str, rows: Vec<(String, usize)>| {
         let _ = writeln!(out, "{title}");
-        let w = rows.iter().map(|r| r.0.width()).max().unwrap_or(0);
+        let w = rows.iter().map(|r| r.0.columns()).max().unwrap_or(0);
         for (label, n) in rows {
             let _ = writeln!(out, "  {}  {n:>3}", pad(&label, w));
         }

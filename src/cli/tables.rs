@@ -6,11 +6,11 @@ use super::args::{FilterArgs, RankingFormat, TableFormat};
 use super::data::{known_values, load_timeline, query_of};
 use super::io::emit;
 use super::output::not_a_formula;
+use crate::text::width::Columns;
 use crate::timeline::model::{Event, EventKind, Figure, Timeline};
 use serde::Serialize;
 use std::fmt::Write;
 use std::path::PathBuf;
-use unicode_width::UnicodeWidthStr;
 
 pub(super) fn figures(
     data: &[PathBuf],
@@ -318,10 +318,10 @@ fn aligned(header: &[&str], right: &[usize], rows: impl Iterator<Item = Vec<Stri
                 .collect()
         })
         .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.columns()).collect();
     for r in &rows {
         for (w, cell) in widths.iter_mut().zip(r) {
-            *w = (*w).max(cell.width());
+            *w = (*w).max(cell.columns());
         }
     }
     let mut out = String::new();
@@ -329,7 +329,7 @@ fn aligned(header: &[&str], right: &[usize], rows: impl Iterator<Item = Vec<Stri
     let mut line = |cells: Vec<&str>| {
         let mut text = String::new();
         for (i, cell) in cells.into_iter().enumerate() {
-            let gap = " ".repeat(widths[i].saturating_sub(cell.width()));
+            let gap = " ".repeat(widths[i].saturating_sub(cell.columns()));
             if i > 0 {
                 text.push_str("  ");
             }

@@ -1,9 +1,9 @@
 //! Diagnostics that point at a file, a line and a column, and show the line.
 
 use crate::text::sanitize_line;
+use crate::text::width::Columns;
 use std::fmt;
 use std::ops::Range;
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -119,7 +119,7 @@ fn shown_excerpt(line: &str, column: usize) -> (String, u16) {
     let tail = if end < count { "…" } else { "" };
     let before = sanitize_line(&line[from..caret_at]);
     // At most 160 characters, each escaped in at most ten columns.
-    let caret = u16::try_from(head.width() + before.width()).unwrap_or(u16::MAX);
+    let caret = u16::try_from(head.columns() + before.columns()).unwrap_or(u16::MAX);
     (format!("{head}{}{tail}", sanitize_line(&line[from..to])), caret)
 }
 
@@ -218,7 +218,7 @@ mod tests {
         let out = d.to_string();
         let lines: Vec<&str> = out.lines().collect();
         let shown = lines[1].split_once(" | ").unwrap().1;
-        let caret = lines[2].split_once(" | ").unwrap().1.width() - 1;
+        let caret = lines[2].split_once(" | ").unwrap().1.columns() - 1;
         let mut col = 0;
         for (i, c) in shown.char_indices() {
             if col >= caret {

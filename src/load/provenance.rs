@@ -498,7 +498,14 @@ fn check_sentences(
 
 /// The first words of a sentence, for a message.
 fn opening(text: &str) -> String {
-    let mut out: String = text.chars().take(48).collect();
+    // Cut between clusters, so a Khmer consonant keeps its signs.
+    let mut chars = 0;
+    let mut out: String = crate::text::width::clusters(text)
+        .take_while(|g| {
+            chars += g.chars().count();
+            chars <= 48
+        })
+        .collect();
     if out.len() < text.len() {
         out.push('…');
     }

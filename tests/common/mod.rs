@@ -7,6 +7,7 @@
 
 pub mod gift;
 pub mod one_answer;
+pub mod screen_text;
 
 use std::path::{Path, PathBuf};
 use tipline::load::{load, DataFile};

@@ -4,5 +4,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod khmer;
 mod pty;
 mod room;
+mod session;

@@ -2,7 +2,7 @@
 //! terminal sends the presenter's moves to `tipline present` in another,
 //! through the private state folder both are given.
 
-use crate::pty::{private_dir, Session};
+use crate::session::{private_dir, Session};
 
 const RIGHT: &str = "\x1b[C";
 const LEFT: &str = "\x1b[D";

@@ -353,3 +353,14 @@ fn show_lists_the_events_that_point_at_an_event() {
         "{text}"
     );
 }
+
+/// Copied text reaches a Windows clipboard with its lines ending in CR LF,
+/// as programs there expect; elsewhere it goes as it is.
+#[test]
+fn copied_lines_end_as_the_platform_clipboard_keeps_them() {
+    use tipline::app::sources::{clipboard_text, crlf};
+    assert_eq!(crlf("a\nb\r\nc\n"), "a\r\nb\r\nc\r\n");
+    assert_eq!(crlf("no break"), "no break");
+    let expected = if cfg!(windows) { "one\r\ntwo" } else { "one\ntwo" };
+    assert_eq!(clipboard_text("one\ntwo"), expected);
+}

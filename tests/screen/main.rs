@@ -9,6 +9,7 @@ mod contrast;
 mod event_loop;
 mod figures;
 mod hostile;
+mod khmer;
 mod links;
 mod notes_console;
 mod present;

@@ -5,13 +5,13 @@
 use super::timeline::highlighted;
 use super::widgets::{figure_bars, pane_block, View};
 use crate::app::theme::Theme;
+use crate::text::width::Columns;
 use crate::timeline::model::{number_text, Corroboration, Timeline};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 /// Wrapped lines of one event at one width.
 #[derive(Debug, Clone)]
@@ -129,7 +129,7 @@ impl DetailPane {
     /// The citation (from 1) of the marker (`[2]`) under column `col` of
     /// the pane's `row`-th line on screen, if one is there.
     pub fn marker_at(&self, row: u16, col: u16) -> Option<usize> {
-        use unicode_width::UnicodeWidthStr;
+        use crate::text::width::Columns;
         let w = self.wrapped.as_ref()?;
         let line = w.built.lines.get(usize::from(self.scroll.saturating_add(row)))?;
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
@@ -137,8 +137,8 @@ impl DetailPane {
         let mut from = 0;
         while let Some(open) = text[from..].find('[').map(|i| i + from) {
             let close = text[open..].find(']').map(|i| i + open)?;
-            let start = text[..open].width();
-            let end = start + text[open..=close].width();
+            let start = text[..open].columns();
+            let end = start + text[open..=close].columns();
             if (start..end).contains(&col) {
                 return text[open + 1..close].trim().parse().ok().filter(|&n| n > 0);
             }
@@ -184,7 +184,7 @@ impl Builder {
             // optimal-fit search, and terminal text reads fine either way.
             .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         for paragraph in text.split('\n') {
-            for piece in textwrap::wrap(paragraph, &opts) {
+            for piece in crate::text::wrap::wrap(paragraph, &opts) {
                 self.text_lines.push(self.lines.len());
                 self.lines
                     .push(Line::from(Span::styled(piece.into_owned(), style)));
@@ -291,9 +291,9 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize)
         let mark = if n == source { '▸' } else { ' ' };
         let label = format!("{mark}[{}] ", n + 1);
         b.source_lines.push(b.lines.len());
-        b.text(&c.quoted(), th.quote, &label, label.width());
+        b.text(&c.quoted(), th.quote, &label, label.columns());
         if let Some(s) = t.source(&c.source) {
-            let pad = " ".repeat(label.width());
+            let pad = " ".repeat(label.columns());
             let mut credit = format!("— {}, {}", s.publisher, s.shown_title());
             if let Some(english) = &s.trans_title {
                 credit.push_str(&format!(" (in English: {english})"));
@@ -301,10 +301,10 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize)
             if let Some(lang) = &s.language {
                 credit.push_str(&format!(" [{lang}]"));
             }
-            b.text(&credit, th.dim, &pad, label.width() + 2);
+            b.text(&credit, th.dim, &pad, label.columns() + 2);
             if let Some(url) = &s.url {
                 let first = b.lines.len();
-                b.text(url, th.dim, &pad, label.width());
+                b.text(url, th.dim, &pad, label.columns());
                 if let Some(web) = crate::interop::html::web_url(url) {
                     let end = b.lines.len();
                     b.links.extend((first..end).map(|l| (l, web.clone())));
@@ -314,11 +314,11 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize)
                     &format!("at {place} (no web address in the material)"),
                     th.dim,
                     &pad,
-                    label.width(),
+                    label.columns(),
                 );
             }
             if let Some(archived) = &s.archive_url {
-                b.text(&format!("archived: {archived}"), th.dim, &pad, label.width());
+                b.text(&format!("archived: {archived}"), th.dim, &pad, label.columns());
             }
         }
     }
@@ -340,7 +340,7 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize)
                 &format!("{} {arrow} {} ({})", l.words, target.title, target.date_text()),
                 th.base,
                 &label,
-                label.width(),
+                label.columns(),
             );
         }
     }

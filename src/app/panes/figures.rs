@@ -5,12 +5,12 @@
 use super::help::frame_rect;
 use super::widgets::fit;
 use crate::app::theme::Theme;
+use crate::text::width::Columns;
 use crate::timeline::figures::{is_share, Charted, Counted};
 use crate::timeline::model::{number_text, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 /// The most figures charted at once: more would not be read, and the chart
 /// is made again on every frame.
@@ -73,7 +73,7 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
         let value_w = charted
             .iter()
             .flat_map(|c| std::iter::once(c.figure.value).chain(c.others.iter().map(|x| x.0)))
-            .map(|v| number_text(v).width())
+            .map(|v| number_text(v).columns())
             .max()
             .unwrap_or(1);
         for c in &charted {
@@ -96,7 +96,7 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
             let solid = bar(c.figure.value, "█");
             // The unit goes beside the bar when it fits there, else with the
             // label below, wrapped: never cut at the border.
-            let beside = head.width() + solid.width() + unit.width() <= width;
+            let beside = head.columns() + solid.columns() + unit.columns() <= width;
             out.push(Line::from(vec![
                 Span::styled(head, th.label),
                 Span::styled(solid, th.bar_active),
@@ -144,7 +144,7 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, th: &Theme, width: usi
         .subsequent_indent(&pad)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    for piece in textwrap::wrap(text, &opts) {
+    for piece in crate::text::wrap::wrap(text, &opts) {
         out.push(Line::styled(piece.into_owned(), th.dim));
     }
 }

@@ -5,12 +5,12 @@ use super::widgets::{fit, pane_block, KeptLines};
 use crate::app::theme::Theme;
 use crate::query::facets::Tally;
 use crate::query::{Facet, Faceted, Query, Term};
+use crate::text::width::Columns;
 use crate::timeline::dating::Certainty;
 use crate::timeline::model::{EventKind, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 /// One value in the filter pane, with how many events choosing it would give.
 #[derive(Debug, Clone, PartialEq)]
@@ -266,9 +266,10 @@ fn lines(pane: &FilterPane, th: &Theme, inner: Rect, focused: bool) -> Drawn {
                     cursor_at = Some((inner.x, inner.y + (n - start) as u16));
                 }
                 let lead = format!("{}{mark} ", if cursor { "▶" } else { " " });
-                let room = width.saturating_sub(lead.width() + count.width() + 1);
+                let room = width.saturating_sub(lead.columns() + count.columns() + 1);
                 let label = fit(&e.label, room);
-                let gap = " ".repeat(width.saturating_sub(lead.width() + label.width() + count.width()));
+                let gap =
+                    " ".repeat(width.saturating_sub(lead.columns() + label.columns() + count.columns()));
                 let style = if cursor {
                     th.selected
                 } else if e.active {

@@ -90,7 +90,7 @@ fn wrapped(
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for piece in textwrap::wrap(text, &opts) {
+    for piece in crate::text::wrap::wrap(text, &opts) {
         out.push(Line::styled(piece.into_owned(), style));
     }
 }

@@ -4,12 +4,12 @@
 use super::widgets::{centered, KeptLines, Lines, PaneFrame};
 use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
+use crate::text::width::Columns;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
 use std::cell::RefMut;
-use unicode_width::UnicodeWidthStr;
 
 const MOUSE: &str =
     "Mouse: click selects, the wheel scrolls the pane under the pointer (--no-mouse turns it off).";
@@ -41,7 +41,7 @@ pub fn reading_screen(
     let max = all.len().saturating_sub(inner.height as usize);
     let start = (scroll as usize).min(max);
     let shown: Vec<Line> = all.into_iter().skip(start).take(inner.height as usize).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    super::widgets::boxed(frame, rect, block, &shown);
 }
 
 pub fn frame_rect(area: Rect) -> Rect {
@@ -52,7 +52,7 @@ pub fn frame_rect(area: Rect) -> Rect {
 /// keys and what they do, continuation lines indented under the text.
 fn lines(keymap: &Keymap, th: &Theme, width: usize) -> Vec<Line<'static>> {
     let rows = keymap.help_rows();
-    let key_w = rows.iter().map(|r| r.1.width()).max().unwrap_or(4).min(24);
+    let key_w = rows.iter().map(|r| r.1.columns()).max().unwrap_or(4).min(24);
     let mut out = Vec::new();
     let mut context = None;
     for (ctx, keys, what) in rows {
@@ -63,14 +63,14 @@ fn lines(keymap: &Keymap, th: &Theme, width: usize) -> Vec<Line<'static>> {
             out.push(Line::styled(ctx.title(), th.year_heading));
             context = Some(ctx);
         }
-        let lead = format!("  {keys}{}  ", " ".repeat(key_w.saturating_sub(keys.width())));
-        let text_w = width.saturating_sub(lead.width()).max(8);
+        let lead = format!("  {keys}{}  ", " ".repeat(key_w.saturating_sub(keys.columns())));
+        let text_w = width.saturating_sub(lead.columns()).max(8);
         let wrapped = textwrap::wrap(what, textwrap::Options::new(text_w));
         for (i, piece) in wrapped.iter().enumerate() {
             let head = if i == 0 {
                 Span::styled(lead.clone(), th.label)
             } else {
-                Span::raw(" ".repeat(lead.width()))
+                Span::raw(" ".repeat(lead.columns()))
             };
             out.push(Line::from(vec![head, Span::raw(piece.to_string())]));
         }
@@ -135,11 +135,11 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
         ]
         .map(|(a, b)| (a.to_string(), b.replace("{glossary}", glossary_key))),
     );
-    let key_w = rows.iter().map(|r| r.0.width()).max().unwrap_or(1);
+    let key_w = rows.iter().map(|r| r.0.columns()).max().unwrap_or(1);
     let mut out = vec![Line::styled(LEGEND, th.year_heading)];
     for (mark, what) in rows {
-        let lead = format!("  {mark}{}  ", " ".repeat(key_w.saturating_sub(mark.width())));
-        let text_w = width.saturating_sub(lead.width()).max(8);
+        let lead = format!("  {mark}{}  ", " ".repeat(key_w.saturating_sub(mark.columns())));
+        let text_w = width.saturating_sub(lead.columns()).max(8);
         for (i, piece) in textwrap::wrap(&what, textwrap::Options::new(text_w))
             .iter()
             .enumerate()
@@ -147,7 +147,7 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
             let head = if i == 0 {
                 Span::styled(lead.clone(), th.label)
             } else {
-                Span::raw(" ".repeat(lead.width()))
+                Span::raw(" ".repeat(lead.columns()))
             };
             out.push(Line::from(vec![head, Span::raw(piece.to_string())]));
         }

@@ -7,7 +7,7 @@ use crate::app::theme::Theme;
 use crate::app::Action;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -140,7 +140,8 @@ pub fn draw(frame: &mut Frame, loading: &Loading, keymap: &Keymap, th: &Theme) {
         .borders(Borders::ALL)
         .border_style(th.border)
         .title(Span::styled(" tipline ", th.title));
-    frame.render_widget(Paragraph::new(text).block(block).centered(), centre);
+    let text: Vec<Line> = text.into_iter().map(Line::centered).collect();
+    super::widgets::boxed(frame, centre, block, &text);
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod help;
 pub mod loading;
 pub mod picker;
 pub mod present;
+pub mod runs;
 pub mod strip;
 pub mod tiers;
 pub mod timeline;

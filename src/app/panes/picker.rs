@@ -4,6 +4,7 @@
 use super::filter::FilterPane;
 use super::widgets::{centered, fit, View};
 use crate::query::Term;
+use crate::text::width::Columns;
 use crate::timeline::model::{EventKind, Timeline};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -12,7 +13,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
@@ -217,7 +217,7 @@ pub fn draw(
         return None;
     }
     let typed = fit(&p.input, inner.width.saturating_sub(3) as usize);
-    let caret = (inner.x + 2 + typed.width() as u16, inner.y);
+    let caret = (inner.x + 2 + typed.columns() as u16, inner.y);
     let mut lines = vec![Line::from(vec![
         Span::styled("› ", th.label),
         Span::raw(typed),

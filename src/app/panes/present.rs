@@ -1,11 +1,12 @@
 //! The presenter view: one stop per screen, readable from the back of a room.
 
-use super::widgets::{centered, figure_bars, fit, View};
+use super::widgets::{centered, figure_bars, fit, Lines, View};
 use crate::app::input::Action;
 use crate::app::keymap::Context;
 use crate::app::presenter::{Blank, Presenter};
 use crate::app::theme::{Theme, ThemeName};
 use crate::teach::lesson::Chart;
+use crate::text::width::Columns;
 use crate::timeline::model::{number_text, Timeline};
 use crate::timeline::tiers::TierTrack;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -13,7 +14,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 /// Wraps text to the width, each line in one style.
 fn wrapped(text: &str, width: usize, style: Style, indent: &str) -> Vec<Line<'static>> {
@@ -27,7 +27,7 @@ fn wrapped(text: &str, width: usize, style: Style, indent: &str) -> Vec<Line<'st
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     text.split('\n')
         .flat_map(|p| {
-            textwrap::wrap(p, &opts)
+            crate::text::wrap::wrap(p, &opts)
                 .into_iter()
                 .map(|l| Line::styled(l.into_owned(), style))
                 .collect::<Vec<_>>()
@@ -38,7 +38,7 @@ fn wrapped(text: &str, width: usize, style: Style, indent: &str) -> Vec<Line<'st
 /// `text` wrapped after `value` (a figure's number, in its own style),
 /// later lines indented under the text.
 fn numbered(value: &str, text: &str, width: usize, value_style: Style, style: Style) -> Vec<Line<'static>> {
-    let pad = " ".repeat(value.width());
+    let pad = " ".repeat(value.columns());
     let opts = textwrap::Options::new(width.max(8))
         .initial_indent(value)
         .subsequent_indent(&pad)
@@ -347,14 +347,14 @@ fn hint_line(items: &[(String, String)], width: usize) -> String {
             .join(" · ")
     };
     for short in [false, true] {
-        if join(items.len(), short).width() <= width {
+        if join(items.len(), short).columns() <= width {
             return join(items.len(), short);
         }
     }
     (0..items.len())
         .rev()
         .map(|n| join(n, true))
-        .find(|h| h.width() <= width)
+        .find(|h| h.columns() <= width)
         .unwrap_or_default()
 }
 
@@ -398,15 +398,15 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
     let position = p.position();
     let title = fit(
         &p.title,
-        (head.width as usize).saturating_sub(position.width() + 2),
+        (head.width as usize).saturating_sub(position.columns() + 2),
     );
-    let gap = (head.width as usize).saturating_sub(title.width() + position.width());
+    let gap = (head.width as usize).saturating_sub(title.columns() + position.columns());
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
+        Lines(&[Line::from(vec![
             Span::styled(title, th.dim),
             Span::raw(" ".repeat(gap)),
             Span::styled(position, th.title),
-        ])),
+        ])]),
         head,
     );
     // The progress bar in glyphs, done part solid, the rest light: it
@@ -497,7 +497,7 @@ fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
                 .lines(big_lines.iter().cloned().map(Line::from).collect::<Vec<_>>())
                 .build();
             frame.render_widget(big_text, top);
-            frame.render_widget(Paragraph::new(layout.body.clone()), rest);
+            frame.render_widget(Lines(&layout.body), rest);
         }
         None => scrolled(frame, body_area, &layout.body, p.scroll, th),
     }
@@ -507,7 +507,7 @@ fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
             .border_type(BorderType::Thick)
             .border_style(th.focus_border)
             .title(Span::styled(" Question ", th.title));
-        frame.render_widget(Paragraph::new(q).block(block), prompt_area);
+        super::widgets::boxed(frame, prompt_area, block, &q);
     }
 }
 
@@ -526,8 +526,8 @@ fn draw_end(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
         let number_w = p.sources.len().to_string().len();
         for (i, s) in p.sources.iter().enumerate() {
             let mark = format!("{:>number_w$}. ", i + 1);
-            let indent = " ".repeat(mark.width());
-            let mut wrapped_source = wrapped(s, width.saturating_sub(mark.width()), th.base, "");
+            let indent = " ".repeat(mark.columns());
+            let mut wrapped_source = wrapped(s, width.saturating_sub(mark.columns()), th.base, "");
             for (j, line) in wrapped_source.iter_mut().enumerate() {
                 let lead = if j == 0 { mark.clone() } else { indent.clone() };
                 line.spans.insert(0, Span::styled(lead, th.label));
@@ -543,7 +543,7 @@ fn draw_end(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
 fn scrolled(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: u16, th: &Theme) {
     let rows = lines.len().min(u16::MAX as usize) as u16;
     if rows <= area.height {
-        frame.render_widget(Paragraph::new(lines.to_vec()), area);
+        frame.render_widget(Lines(lines), area);
         return;
     }
     let shown = area.height.saturating_sub(1);
@@ -555,7 +555,7 @@ fn scrolled(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: u16,
         .take(shown as usize)
         .cloned()
         .collect();
-    frame.render_widget(Paragraph::new(text), Rect::new(area.x, area.y, area.width, shown));
+    frame.render_widget(Lines(&text), Rect::new(area.x, area.y, area.width, shown));
     let marker = match (scroll > 0, scroll < max) {
         (true, true) => "more ↑ ↓",
         (false, _) => "more ↓",
@@ -613,7 +613,7 @@ fn draw_overview(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(title, th.title));
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    super::widgets::boxed(frame, rect, block, &shown);
 }
 
 /// `screen` is the terminal's size, which the teacher knows it by; the
@@ -666,7 +666,7 @@ fn draw_fit_check(frame: &mut Frame, area: Rect, screen: (u16, u16), v: &View, p
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(text), area);
+    frame.render_widget(Lines(&text), area);
 }
 
 /// Which stops would be cut at this size: with every part showing, the

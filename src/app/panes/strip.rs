@@ -4,12 +4,12 @@
 use super::widgets::{fit, KeptLines};
 use crate::app::theme::Theme;
 use crate::query::facets::Tally;
+use crate::text::width::Columns;
 use crate::timeline::model::{EventKind, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 use std::collections::BTreeMap;
-use unicode_width::UnicodeWidthStr;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const LABEL: usize = 9;
@@ -188,7 +188,7 @@ fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str)
         let right = right_end.saturating_sub(right_start);
         let on_bar = b.saturating_sub(a);
         let placed = title_forms(&t.eras[i].title).into_iter().find_map(|form| {
-            let w = form.width();
+            let w = form.columns();
             if w <= on_bar {
                 Some((a, form))
             } else if w <= left {

@@ -1,13 +1,13 @@
 //! The timeline pane: events under year headings, only the rows on screen built.
 
 use super::widgets::{fit, pane_block, View};
+use crate::text::width::Columns;
 use crate::timeline::model::Timeline;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 
 /// One line of the timeline pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +95,8 @@ impl Measures {
             .map(|n| crate::text::fold(n))
             .collect();
         for e in &t.events {
-            m.full_w.push(narrow(e.date_text().width()));
-            m.short_w.push(narrow(short_date(e).width()));
+            m.full_w.push(narrow(e.date_text().columns()));
+            m.short_w.push(narrow(short_date(e).columns()));
             let series = split_series(&e.title).filter(|(head, _)| !named.contains(&crate::text::fold(head)));
             m.series.push(match series {
                 Some((head, _)) => *ids.entry(head).or_insert_with(|| {
@@ -186,7 +186,7 @@ impl TimelinePane {
     /// The title as listed in `room` columns: whole if it fits, else
     /// without its series prefix (the kind's marker tells the series).
     pub fn listed_title<'a>(&self, title: &'a str, room: usize) -> &'a str {
-        if title.width() <= room {
+        if title.columns() <= room {
             return title;
         }
         match split_series(title) {
@@ -333,7 +333,7 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
     let date_width = pane.date_width(inner.width as usize);
     let date_of = |e: &crate::timeline::model::Event| {
         let full = e.date_text();
-        if full.width() <= date_width {
+        if full.columns() <= date_width {
             full
         } else {
             short_date(e)
@@ -362,7 +362,7 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
             let line = take_old(offset + k, selected).unwrap_or_else(|| match row {
                 Row::Year(y) => {
                     let label = format!("{y} ");
-                    let rule = "─".repeat(width.saturating_sub(label.width()));
+                    let rule = "─".repeat(width.saturating_sub(label.columns()));
                     Line::from(vec![
                         Span::styled(label, theme.year_heading),
                         Span::styled(rule, theme.dim),
@@ -372,13 +372,13 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
                     let e = &v.timeline.events[v.visible[*i]];
                     let selected = *i == pane.selected;
                     let date = fit(&date_of(e), date_width);
-                    let pad = " ".repeat(date_width.saturating_sub(date.width()));
+                    let pad = " ".repeat(date_width.saturating_sub(date.columns()));
                     let lead = format!(
                         "{} {date}{pad} {} ",
                         if selected { "▶" } else { " " },
                         e.kind.marker()
                     );
-                    let room = width.saturating_sub(lead.width());
+                    let room = width.saturating_sub(lead.columns());
                     let title = fit(pane.listed_title(&e.title, room), room);
                     let base = if selected { theme.selected } else { theme.base };
                     let mark = if selected {
@@ -391,7 +391,7 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
                         if selected { theme.selected } else { theme.dim },
                     )];
                     spans.extend(highlighted(&title, words, base, mark));
-                    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+                    let used: usize = spans.iter().map(|s| s.content.columns()).sum();
                     if selected && used < width {
                         // Reverse video across the whole row, so the selection reads at a glance.
                         spans.push(Span::styled(" ".repeat(width - used), theme.selected));

@@ -4,12 +4,12 @@
 use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
 use crate::query::Query;
+use crate::text::width::Columns;
 use crate::timeline::figures::bar_scales;
 use crate::timeline::model::{number_text, Figure, Timeline};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
-use unicode_width::UnicodeWidthStr;
 
 /// What the panes read from the app to draw themselves.
 pub struct View<'a> {
@@ -98,9 +98,15 @@ impl ratatui::widgets::Widget for PaneFrame<'_> {
         }
         let room = area.width.saturating_sub(2);
         if room > 0 {
-            let title = Line::from(self.title);
-            let width = u16::try_from(title.width()).unwrap_or(u16::MAX).min(room);
-            title.render(Rect::new(left + 1, top, width, 1), buf);
+            let width = u16::try_from(self.title.content.columns())
+                .unwrap_or(u16::MAX)
+                .min(room);
+            let at = Rect::new(left + 1, top, width, 1);
+            if crate::text::width::is_one_char_per_cluster(&self.title.content) {
+                Line::from(self.title).render(at, buf);
+            } else {
+                Lines(&[Line::from(self.title)]).render(at, buf);
+            }
         }
     }
 }
@@ -148,7 +154,7 @@ pub fn figure_bars<'a>(
     };
     let value_w = figures
         .iter()
-        .flat_map(|f| values(f).into_iter().map(|v| number_text(v).width()))
+        .flat_map(|f| values(f).into_iter().map(|v| number_text(v).columns()))
         .max()
         .unwrap_or(1);
     let room = room(value_w);
@@ -176,26 +182,9 @@ pub fn figure_bars<'a>(
     (value_w, lines)
 }
 
-/// Cuts text to a display width, marking the cut with an ellipsis.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
+/// Cuts text to a terminal's width, between clusters, marking the cut
+/// with an ellipsis.
+pub use crate::text::width::fit;
 
 /// A centred box of at most the given size.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -239,7 +228,8 @@ pub fn hyperlink_row(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, width: u
             text.push_str(c.symbol());
         }
     }
-    let Some(span) = std::num::NonZeroU16::new(text.width().min(usize::from(last - first + 1)) as u16) else {
+    let Some(span) = std::num::NonZeroU16::new(text.columns().min(usize::from(last - first + 1)) as u16)
+    else {
         return;
     };
     if let Some(cell) = buf.cell_mut((first, y)) {
@@ -280,6 +270,48 @@ pub fn fill(buf: &mut ratatui::buffer::Buffer, area: Rect, style: ratatui::style
     }
 }
 
+/// Lines inside a block: what `Paragraph::new(lines).block(block)` draws,
+/// with Khmer and other clustered text written whole.
+pub fn boxed(frame: &mut ratatui::Frame, rect: Rect, block: Block<'_>, lines: &[Line<'_>]) {
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Lines(lines), inner);
+}
+
+/// Lines over a style: what `Paragraph::new(lines).style(style)` draws,
+/// with Khmer and other clustered text written whole.
+pub fn styled(frame: &mut ratatui::Frame, area: Rect, style: ratatui::style::Style, lines: &[Line<'_>]) {
+    fill(frame.buffer_mut(), area, style);
+    frame.render_widget(Lines(lines), area);
+}
+
+/// Each line wrapped to `width` in its first span's style (patched with
+/// the line's), between clusters: what a wrapping `Paragraph` of one-style
+/// lines draws, for text written whole.
+pub fn wrapped_lines(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let mut out = Vec::new();
+    for line in lines {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let style = line
+            .style
+            .patch(line.spans.first().map(|s| s.style).unwrap_or_default());
+        if text.is_empty() {
+            out.push(Line::default());
+            continue;
+        }
+        out.extend(
+            crate::text::wrap::wrap(&text, &options)
+                .into_iter()
+                .map(|piece| Line::styled(piece.into_owned(), style)),
+        );
+    }
+    out
+}
+
 /// Whether a character is drawn in one cell and is a grapheme of its own
 /// unless a combining character follows: printable ASCII, and the
 /// punctuation, arrows, box drawing, blocks and shapes of U+2010-U+25FF
@@ -290,61 +322,100 @@ fn is_simple(c: char) -> bool {
 }
 
 /// Lines drawn one to a row, cut at the area's right edge: what an
-/// unwrapped, unscrolled `Paragraph` draws, cell for cell. Simple
-/// characters (see [`is_simple`]) are written straight into the cells;
-/// ratatui splits every string into graphemes and measures each, which was
-/// most of the cost of a frame. Other text, with the character before it
-/// (which may start its grapheme), goes through ratatui's graphemes.
+/// unwrapped, unscrolled `Paragraph` draws, cell for cell, for text whose
+/// grapheme clusters are single characters. Simple characters (see
+/// [`is_simple`]) are written straight into the cells; ratatui splits every
+/// string into graphemes and measures each, which was most of the cost of a
+/// frame. Other text, with the character before it (which may start its
+/// grapheme), goes through graphemes; a stretch of them holding a cluster of
+/// several characters (Khmer) is written whole (see [`super::runs`]), and a
+/// line holding one is aligned by the columns a terminal gives it.
 pub struct Lines<I>(pub I);
 
 impl<'l, 'a: 'l, I: IntoIterator<Item = &'l Line<'a>>> ratatui::widgets::Widget for Lines<I> {
     fn render(self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
-        use ratatui::buffer::CellWidth;
         use ratatui::layout::Alignment;
         let area = area.intersection(buf.area);
         for (y, line) in (area.top()..area.bottom()).zip(self.0) {
             let row = Rect { y, height: 1, ..area };
-            if matches!(line.alignment, Some(Alignment::Center | Alignment::Right)) {
+            let aligned = matches!(line.alignment, Some(Alignment::Center | Alignment::Right));
+            let single = || {
+                line.spans
+                    .iter()
+                    .all(|s| crate::text::width::is_one_char_per_cluster(&s.content))
+            };
+            if aligned && single() {
                 ratatui::widgets::Paragraph::new(line.clone()).render(row, buf);
                 continue;
             }
             let start = buf.index_of(area.x, y);
             let cells = &mut buf.content[start..start + area.width as usize];
-            let mut x = 0;
-            'spans: for span in &line.spans {
-                let style = line.style.patch(span.style);
-                let text: &str = &span.content;
-                let mut chars = text.char_indices().peekable();
-                let mut plain = text.len();
-                while let Some((at, c)) = chars.next() {
-                    let alone = chars.peek().is_none_or(|&(_, next)| is_simple(next));
-                    if !(is_simple(c) && alone) {
-                        plain = at;
-                        break;
-                    }
-                    let Some(cell) = cells.get_mut(x) else {
-                        break 'spans;
-                    };
-                    cell.set_char(c).set_style(style);
-                    x += 1;
-                }
-                if plain == text.len() {
-                    continue;
-                }
-                let rest = Span::styled(&text[plain..], style);
-                for g in rest.styled_graphemes(ratatui::style::Style::default()) {
-                    let width = usize::from(g.symbol.cell_width());
-                    // Too wide for the whole row: skipped, as a Paragraph does.
-                    if width == 0 || width > cells.len() {
-                        continue;
-                    }
-                    if x + width > cells.len() {
-                        break 'spans;
-                    }
-                    cells[x].set_symbol(g.symbol).set_style(g.style);
-                    x += width;
-                }
+            let width = cells.len();
+            let used = || line.spans.iter().map(|s| s.content.columns()).sum::<usize>();
+            let x = match line.alignment {
+                Some(Alignment::Center) => (width / 2).saturating_sub(used() / 2),
+                Some(Alignment::Right) => width.saturating_sub(used()),
+                _ => 0,
+            };
+            write_line(cells, x, line);
+        }
+    }
+}
+
+/// Writes a line's spans into a row's cells from `x`.
+fn write_line(cells: &mut [ratatui::buffer::Cell], mut x: usize, line: &Line<'_>) {
+    use ratatui::buffer::CellWidth;
+    use unicode_segmentation::UnicodeSegmentation;
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        let text: &str = &span.content;
+        let mut chars = text.char_indices().peekable();
+        let mut plain = text.len();
+        while let Some((at, c)) = chars.next() {
+            let alone = chars.peek().is_none_or(|&(_, next)| is_simple(next));
+            if !(is_simple(c) && alone) {
+                plain = at;
+                break;
             }
+            let Some(cell) = cells.get_mut(x) else {
+                return;
+            };
+            cell.set_char(c).set_style(style);
+            x += 1;
+        }
+        if plain == text.len() {
+            continue;
+        }
+        let graphemes: Vec<&str> = text[plain..]
+            .graphemes(true)
+            .filter(|g| !g.contains(char::is_control))
+            .collect();
+        let mut i = 0;
+        while i < graphemes.len() {
+            // A stretch of anything but single ASCII characters.
+            let end = (i..graphemes.len())
+                .find(|&j| graphemes[j].len() == 1)
+                .unwrap_or(graphemes.len())
+                .max(i + 1);
+            if super::runs::needs_whole(&graphemes[i..end]) {
+                if !super::runs::write_whole(cells, &mut x, &graphemes[i..end], style) {
+                    return;
+                }
+                i = end;
+                continue;
+            }
+            let g = graphemes[i];
+            i += 1;
+            let width = usize::from(g.cell_width());
+            // Too wide for the whole row: skipped, as a Paragraph does.
+            if width == 0 || width > cells.len() {
+                continue;
+            }
+            if x + width > cells.len() {
+                return;
+            }
+            cells[x].set_symbol(g).set_style(style);
+            x += width;
         }
     }
 }
@@ -399,8 +470,8 @@ mod tests {
             Line::from("plain ascii that is longer than the row is wide"),
             Line::from(vec![Span::styled("red ", red), Span::styled("bold", bold)])
                 .style(Style::new().bg(Color::Green)),
-            // A combining accent after ASCII, Khmer, and wide CJK at the edge.
-            Line::from("cafe\u{301} ហ៊ុន សែន 東京東京東京東京東京東京"),
+            // A combining accent after ASCII, and wide CJK at the edge.
+            Line::from("cafe\u{301} 東京東京東京東京東京東京"),
             Line::from("2022 ────────────────────────────────────────────"),
             Line::from("▁▂▃▄▅▆▇█ ░▒ ━┃ ▶ ▸ — … → ★ ─\u{301}x ⌚ ☔\u{FE0F} ∑"),
             Line::from(vec![
@@ -448,13 +519,55 @@ mod tests {
         }
     }
 
+    /// A row as a reader sees it: the symbols of the cells written, the
+    /// cells a stretch covers skipped, the background left off.
+    fn read_row(buf: &Buffer, y: u16) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut x = 1;
+        while x < buf.area.width - 1 {
+            let cell = &buf[(x, y)];
+            out.push(cell.symbol().to_string());
+            x += ratatui::buffer::CellWidth::cell_width(cell).max(1);
+        }
+        while out.last().is_some_and(|s| s == "·") {
+            out.pop();
+        }
+        out
+    }
+
+    /// Khmer reaches the row in stretches written whole, each as wide as a
+    /// terminal lays it out a character at a time; the spaces and ASCII
+    /// between them are cells of their own.
+    #[test]
+    fn lines_write_khmer_whole_at_the_columns_a_terminal_gives_it() {
+        let lines = [
+            Line::from("ឆ្នាំ ab ហ៊ុន សែន"),
+            Line::from("ឆ្នាំ").alignment(Alignment::Right),
+            Line::from("ឆ្នាំ").alignment(Alignment::Center),
+        ];
+        let (_, fast) = both(&lines, 14);
+        assert_eq!(read_row(&fast, 1), ["ឆ្នាំ", " ", "a", "b", " ", "ហ៊ុន", " ", "សែន"]);
+        let at = |x: u16, y: u16| ratatui::buffer::CellWidth::cell_width(&fast[(x, y)]);
+        assert_eq!((at(1, 1), at(8, 1), at(11, 1)), (3, 2, 3));
+        assert_eq!(fast[(12, 2)].symbol(), "ឆ្នាំ", "right-aligned by its 3 columns");
+        assert_eq!(fast[(7, 3)].symbol(), "ឆ្នាំ", "centred: 1 + 14 / 2 - 3 / 2");
+        // Cut at the edge between clusters: ឆ្នាំ needs 3 columns of the 2 left.
+        let (_, cut) = both(&[Line::from("abcឆ្នាំ")], 4);
+        assert_eq!(read_row(&cut, 1), ["a", "b", "c"]);
+    }
+
     proptest::proptest! {
+        /// Text whose clusters are single characters is drawn as a
+        /// Paragraph draws it; any text reaches the row in order, none of
+        /// its visible characters lost before the cut at the edge, and no
+        /// wider than the row.
         #[test]
         fn lines_draw_what_a_paragraph_draws_for_any_mix_of_characters(
             spans in proptest::collection::vec(
                 proptest::collection::vec(proptest::sample::select(vec![
                     "a", "Z", " ", "~", "─", "█", "▶", "—", "…", "\u{301}", "\u{17CA}", "ក", "東",
                     "⌚", "\u{FE0F}", "\u{200D}", "\u{200B}", "\u{2028}", "é", "👩", "\u{1F1F0}",
+                    "ឆ្នាំ", "\u{17D2}",
                 ]), 0..12),
                 0..4,
             ),
@@ -463,8 +576,35 @@ mod tests {
             let line = Line::from(
                 spans.iter().map(|s| Span::raw(s.concat())).collect::<Vec<_>>(),
             );
-            let (paragraph, fast) = both(&[line], width);
-            proptest::prop_assert_eq!(fast, paragraph);
+            let (paragraph, fast) = both(std::slice::from_ref(&line), width);
+            let single = line.spans.iter().all(|s| crate::text::width::is_one_char_per_cluster(&s.content));
+            if single {
+                proptest::prop_assert_eq!(fast, paragraph);
+            } else {
+                let visible = |t: &str| -> String {
+                    t.chars().filter(|&c| crate::text::width::columns(&c.to_string()) > 0).collect()
+                };
+                let row = read_row(&fast, 1);
+                let read = visible(&row.concat());
+                // What is wider than the whole row is left out, as a Paragraph does.
+                let written: String = line
+                    .spans
+                    .iter()
+                    .flat_map(|s| crate::text::width::clusters(&s.content))
+                    .filter(|g| crate::text::width::columns(g) <= usize::from(width))
+                    .collect();
+                proptest::prop_assert!(visible(&written).starts_with(&read), "{:?} from {:?}", read, written);
+                let used: usize = (1..=width)
+                    .filter(|&x| fast[(x, 1)].symbol() != "·" || fast[(x, 1)].symbol().is_empty())
+                    .count();
+                proptest::prop_assert!(used <= usize::from(width));
+                for x in 1..=width {
+                    let cell = &fast[(x, 1)];
+                    if let ratatui::buffer::CellDiffOption::ForcedWidth(w) = cell.diff_option {
+                        proptest::prop_assert_eq!(crate::text::width::columns(cell.symbol()), usize::from(w.get()));
+                    }
+                }
+            }
         }
     }
 
