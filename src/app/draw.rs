@@ -1,9 +1,12 @@
 //! Drawing the whole screen from the app's state: the panes where the
 //! layout puts them, the status line, and whatever overlay the mode shows.
 
+use super::input::Action;
+use super::keymap::Context;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::line::LineEditor;
 use super::mode::{Mode, Pane};
-use super::panes::widgets::{fit, View};
+use super::panes::widgets::{caret_line, fit, View};
 use super::panes::{copy, detail, figures, filter, glossary, help, picker, present, strip, tiers, timeline};
 use super::state::App;
 use ratatui::layout::Rect;
@@ -201,39 +204,39 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     let theme = &app.settings.theme;
     let width = area.width as usize;
-    let (prompt, input, error): (&str, String, Option<&String>) = match &app.mode {
-        Mode::Search { input } => ("search: ", input.clone(), None),
-        Mode::EditQuery { input, error } => ("query: ", input.clone(), error.as_ref()),
-        Mode::Year { input } => ("year or range (←/→ step): ", input.clone(), None),
-        Mode::Pick(p) => (p.kind.prompt(), p.input.clone(), None),
-        Mode::Copy(m) => ("copy: ", format!("1–{}", m.items.len()), None),
-        _ => ("filter: ", app.query.to_string(), None),
+    let keys = &app.settings.keymap;
+    let year_prompt = format!(
+        "year or range ({}{} step): ",
+        keys.first_key(Context::Prompt, Action::Up),
+        keys.first_key(Context::Prompt, Action::Down)
+    );
+    let (prompt, line, error): (&str, Option<&LineEditor>, Option<&String>) = match &app.mode {
+        Mode::Search { input } => ("search: ", Some(input), None),
+        Mode::EditQuery { input, error } => ("query: ", Some(input), error.as_ref()),
+        Mode::Year { input } => (&year_prompt, Some(input), None),
+        Mode::Pick(p) => (p.kind.prompt(), Some(&p.input), None),
+        Mode::Copy(_) => ("copy: ", None, None),
+        _ => ("filter: ", None, None),
     };
     let mut first = vec![Span::styled(prompt, theme.label)];
     let mut caret = None;
-    if app.mode.takes_text() {
-        // Show the end of long input, where the cursor is.
-        let room = width.saturating_sub(prompt.width() + 1);
-        let shown: String = {
-            let w = input.width();
-            if w > room {
-                let skip = input.chars().count().saturating_sub(room.saturating_sub(1));
-                format!("…{}", input.chars().skip(skip + 1).collect::<String>())
-            } else {
-                input.clone()
-            }
-        };
+    if let Some(line) = line {
+        // The part of a long line around the caret.
+        let (spans, at) = caret_line(line, width.saturating_sub(prompt.width()), theme);
         caret = Some((
-            area.x + (prompt.width() + shown.width()).min(width.saturating_sub(1)) as u16,
+            area.x + (prompt.width() + at as usize).min(width.saturating_sub(1)) as u16,
             area.y,
         ));
-        first.push(Span::raw(shown));
+        first.extend(spans);
+    } else if let Mode::Copy(m) = &app.mode {
+        first.push(Span::raw(format!("1–{}", m.items.len())));
+        caret = Some((area.x + (prompt.width() + 3) as u16, area.y));
         first.push(Span::styled("█", theme.label));
-    } else if input.is_empty() {
+    } else if app.query.is_empty() {
         first.push(Span::styled("none", theme.dim));
     } else {
         first.push(Span::styled(
-            fit(&input, width.saturating_sub(prompt.width())),
+            fit(&app.query.to_string(), width.saturating_sub(prompt.width())),
             theme.active_value,
         ));
     }

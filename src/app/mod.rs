@@ -10,6 +10,7 @@ pub mod input;
 pub mod key;
 pub mod keymap;
 pub mod layout;
+pub mod line;
 mod modal;
 pub mod mode;
 mod navigate;

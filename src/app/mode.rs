@@ -2,6 +2,7 @@
 //! rather than flags, so no two can be on at once.
 
 use super::keymap::Context;
+use super::line::LineEditor;
 use super::panes::picker::Picker;
 use super::presenter::Presenter;
 
@@ -19,16 +20,16 @@ pub enum Mode {
     Browse,
     /// `/`: the list filters live as the text is typed.
     Search {
-        input: String,
+        input: LineEditor,
     },
     /// `:`: the whole filter as query text.
     EditQuery {
-        input: String,
+        input: LineEditor,
         error: Option<String>,
     },
-    /// `y`: type a year or step through years with ←/→.
+    /// `y`: type a year or a range, or step through years with ↑/↓.
     Year {
-        input: String,
+        input: LineEditor,
     },
     /// `a` / `t`: choose an actor or a kind from a list narrowed by typing.
     Pick(Picker),
@@ -74,6 +75,14 @@ impl Mode {
             Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } | Mode::Pick(_) | Mode::Copy(_)
         )
     }
+}
+
+/// The most characters a year prompt takes: a range, `2019..2022`.
+const YEAR_CHARS: usize = 10;
+
+/// The year prompt's empty line: digits and dots, a range's worth.
+pub(super) fn year_line() -> LineEditor {
+    LineEditor::new(YEAR_CHARS).accepting(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// The year typed into the year prompt, once it has four digits.

@@ -4,6 +4,7 @@
 
 use super::input::{Action, Input, Msg};
 use super::layout::{self, Regions};
+use super::line::{Edit, Histories, LineEditor};
 use super::mode::{Mode, Pane};
 use super::panes::detail::DetailPane;
 use super::panes::filter::{facet_values, FilterPane};
@@ -14,7 +15,7 @@ use super::panes::timeline::TimelinePane;
 use super::presenter::Presenter;
 pub use super::settings::Settings;
 use crate::query::index::{Answer, WordIndex};
-use crate::query::{Facet, Faceted, Query, Term};
+use crate::query::{Facet, Faceted, Query, Term, MAX_QUERY_CHARS};
 use crate::text::fold;
 use crate::timeline::model::{Event, Timeline};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -124,6 +125,8 @@ pub struct App {
     pub(crate) size: (u16, u16),
     pub(crate) quit: bool,
     pub(super) history: Vec<Visit>,
+    /// Earlier lines typed at the search and query prompts.
+    pub(super) histories: Histories,
     searches: Searches,
     /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
     pub(crate) kept_lesson: Option<Box<Presenter>>,
@@ -155,6 +158,7 @@ impl App {
             size: (80, 24),
             quit: false,
             history: Vec::new(),
+            histories: Histories::default(),
             searches: Searches::default(),
             kept_lesson: None,
             effects: Vec::new(),
@@ -176,6 +180,7 @@ impl App {
             fresh.search_in_background(from);
         }
         std::mem::swap(&mut fresh.history, &mut self.history);
+        std::mem::swap(&mut fresh.histories, &mut self.histories);
         fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
         fresh.kept_lesson = self.kept_lesson.take();
         // A presented lesson holds positions in the old timeline.
@@ -224,12 +229,12 @@ impl App {
         let mut q = self.query.clone();
         match &self.mode {
             Mode::Search { input } => {
-                for w in input.split_whitespace() {
+                for w in input.as_str().split_whitespace() {
                     q.push(Term::Text(w.to_string()));
                 }
             }
             Mode::Year { input } => {
-                if let Some((from, to)) = super::mode::typed_years(input) {
+                if let Some((from, to)) = super::mode::typed_years(input.as_str()) {
                     q = q.without(Facet::Year);
                     q.push(Term::Year { from, to });
                 }
@@ -570,6 +575,9 @@ impl App {
     }
 
     pub(super) fn act(&mut self, action: Action) {
+        if Edit::of(action).is_some_and(|edit| self.edit_prompt(edit)) {
+            return;
+        }
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         self.mode = match mode {
             Mode::Browse => {
@@ -606,14 +614,22 @@ impl App {
             Action::FocusPrev => self.cycle_focus(-1),
             Action::FocusLeft => self.move_focus(-1),
             Action::FocusRight => self.move_focus(1),
-            Action::Search => self.mode = Mode::Search { input: String::new() },
+            Action::Search => {
+                self.mode = Mode::Search {
+                    input: LineEditor::new(MAX_QUERY_CHARS),
+                }
+            }
             Action::EditQuery => {
                 self.mode = Mode::EditQuery {
-                    input: self.query.to_string(),
+                    input: LineEditor::new(MAX_QUERY_CHARS).with_text(&self.query.to_string()),
                     error: None,
                 };
             }
-            Action::FilterYear => self.mode = Mode::Year { input: String::new() },
+            Action::FilterYear => {
+                self.mode = Mode::Year {
+                    input: super::mode::year_line(),
+                }
+            }
             Action::PickActor => self.mode = Mode::Pick(self.choices.picker(PickerKind::Actor)),
             Action::PickKind => self.mode = Mode::Pick(self.choices.picker(PickerKind::Kind)),
             Action::ToggleFilterPane => {

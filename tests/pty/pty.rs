@@ -229,7 +229,7 @@ fn filters_by_year_and_actor_then_quits_cleanly() {
     );
 
     s.keys("y");
-    s.wait_for("year or range (←/→ step):");
+    s.wait_for("year or range (↑↓ step):");
     s.keys("2022\r");
     let shown = s.wait_for(&title_showing(|e| e.years().contains(&2022)));
     assert!(shown.contains("filter: year:2022"), "{shown}");

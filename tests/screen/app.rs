@@ -486,7 +486,7 @@ fn keymap_types_letters_in_prompts_and_binds_them_while_browsing() {
         action(&km, &Mode::Browse, key(KeyCode::Char('q'))),
         Some(Action::Quit)
     );
-    let search = Mode::Search { input: String::new() };
+    let search = Mode::Search { input: "".into() };
     assert_eq!(
         km.msg_for(search.context(), key(KeyCode::Char('q')))
             .map(|m| format!("{m:?}")),

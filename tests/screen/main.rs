@@ -12,6 +12,7 @@ mod hostile;
 mod links;
 mod notes_console;
 mod present;
+mod prompts;
 mod quiz;
 mod reading;
 mod screens;
