@@ -123,14 +123,7 @@ pub fn full(
     if let Some(r) = &e.ranking {
         out.push(format!("Ranking: {r}"));
     }
-    out.push(format!(
-        "Sources: {}",
-        match e.corroboration {
-            Corroboration::Corroborated => "corroborated by a second source",
-            Corroboration::SingleSource => "rests on a single source",
-            Corroboration::Disputed => "sources disagree",
-        }
-    ));
+    out.push(format!("Sources: {}", t.sourcing_words(e)));
     // Figures sources disagree on are said once, with the figures.
     for d in &e.disputes {
         out.push(format!("Disagreement: {}", t.dispute_text(d)));

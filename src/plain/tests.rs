@@ -177,7 +177,7 @@ fn show_reads_everything_one_thing_a_line() {
             "Date: 18 August 2022; known to the day",
             "Kind: crackdown",
             "Place: Phnom Penh",
-            "Sources: rests on a single source",
+            "Sources: rests on a single source (2 publishers, 2 independent origins, but its figure is Sár Kheng's word, however many outlets repeat it)",
             "Actor: Sár Kheng, Minister of Interior",
             "Summary: The ministry opens a hotline.",
             "Details: First paragraph.",

@@ -343,3 +343,35 @@ fn the_sources_horizon_is_in_the_status_line_and_the_help() {
         line(&terminal, 22)
     );
 }
+
+/// The detail pane says why an event rests on a single source: here a wire
+/// report of a speech, cited beside the speech.
+#[test]
+fn the_detail_says_why_an_event_rests_on_a_single_source() {
+    let loaded = tipline::load::load(vec![tipline::DataFile::read(&crate::common::fixture(
+        "claims.toml",
+    ))
+    .unwrap()]);
+    let mut app = App::new(loaded.timeline.unwrap(), Query::default());
+    app.update(Msg::Goto("speech-event".into()));
+    let terminal = render(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let d = app.regions().detail.expect("a detail pane at 120x40");
+    // The pane's words, read across its wrapped lines.
+    let words: Vec<String> = (d.y + 1..d.y + d.height - 1)
+        .map(|y| {
+            (d.x + 1..d.x + d.width - 1)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let read = words.join(" ");
+    assert!(
+        read.contains(
+            "○ rests on a single source (2 publishers, 1 independent origin: State News Agency \
+             reports Office of the Council of Ministers) Actors"
+        ),
+        "{read}"
+    );
+}
