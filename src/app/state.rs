@@ -143,7 +143,7 @@ impl App {
     pub fn with_settings(timeline: Timeline, query: Query, settings: Settings) -> App {
         let mut app = App {
             choices: Choices::new(&timeline),
-            filter: FilterPane::new(facet_values(&timeline)),
+            filter: FilterPane::new(facet_values(&timeline), timeline.events.len()),
             strip: Strip::new(&timeline),
             help_page: help::Page::about(timeline.horizon.as_ref().map(|h| h.sentence())),
             timeline: Arc::new(timeline),
@@ -191,7 +191,7 @@ impl App {
             p.rebind(&self.timeline, &fresh.timeline);
         }
         fresh.focus = self.focus;
-        fresh.filter.shown = self.filter.shown;
+        fresh.filter.flipped = self.filter.flipped;
         fresh.filter.cursor = self
             .filter
             .cursor
@@ -281,7 +281,8 @@ impl App {
         layout::regions(
             ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
             self.focus,
-            self.filter.shown,
+            self.filter.flipped,
+            self.filter.wanted_width(),
             self.strip.height(&self.timeline),
         )
     }
@@ -477,6 +478,11 @@ impl App {
 
     fn scroll_to_selection(&mut self) {
         let height = self.timeline_height();
+        let width = self
+            .regions()
+            .timeline
+            .map_or(0, |r| r.width.saturating_sub(2) as usize);
+        self.list.continued = self.list.continues(&self.timeline, &self.filtered, width);
         self.list.keep_selection_in_view(height);
     }
 
@@ -560,6 +566,8 @@ impl App {
                 self.refresh();
             }
         }
+        // The panes' widths may have changed (a pane shown or hidden).
+        self.scroll_to_selection();
         self.relayout_detail();
         std::mem::take(&mut self.effects)
     }
@@ -633,8 +641,12 @@ impl App {
             Action::PickActor => self.mode = Mode::Pick(self.choices.picker(PickerKind::Actor)),
             Action::PickKind => self.mode = Mode::Pick(self.choices.picker(PickerKind::Kind)),
             Action::ToggleFilterPane => {
-                self.filter.shown = !self.filter.shown;
-                self.focus = if self.filter.shown {
+                self.filter.flipped = !self.filter.flipped;
+                // One pane at a time: the filter pane, or back from it.
+                let single = self.regions().single;
+                self.focus = if single && self.focus == Pane::Filter {
+                    Pane::Timeline
+                } else if single || self.regions().filter.is_some() {
                     Pane::Filter
                 } else {
                     Pane::Timeline

@@ -197,24 +197,44 @@ impl PartialDate {
 
     /// A shorter range for narrow columns: the year is dropped when both
     /// ends share it (the timeline's year heading says it), else only the
-    /// years are kept: `18 Aug–29 Sep`, `18 Aug–Nov`, `2019–2022`.
+    /// years are kept: `18 Aug–29 Sep`, `18 Aug–Nov`, `2019–2022`; one
+    /// date is written without its year unless known only to the year:
+    /// `19 Jul`, `Jul`, `2022`.
     pub fn compact_range(start: &PartialDate, end: Option<&PartialDate>) -> String {
-        let Some(end) = end else {
-            return start.human();
-        };
         let short = |d: &PartialDate| match (d.month, d.day) {
             (Some(m), Some(day)) => format!("{day} {}", MONTHS[m as usize - 1]),
             (Some(m), None) => MONTHS[m as usize - 1].to_string(),
             (None, _) => d.year.to_string(),
         };
+        let Some(end) = end else {
+            return short(start);
+        };
         match (
             start.year == end.year,
             start.month.is_some() && end.month.is_some(),
         ) {
+            (true, true) if start.month == end.month && start.day.is_some() && end.day.is_some() => {
+                format!("{}–{}", start.day.unwrap_or(1), short(end))
+            }
             (true, true) => format!("{}–{}", short(start), short(end)),
             // Within one year, but an end known only to the year: no range to show.
             (true, false) => start.year.to_string(),
             (false, _) => format!("{}–{}", start.year, end.year),
+        }
+    }
+
+    /// The narrowest range: months alone within one year (`Aug–Nov`,
+    /// `Nov`), else as [`PartialDate::compact_range`] gives it.
+    pub fn month_range(start: &PartialDate, end: Option<&PartialDate>) -> String {
+        let month = |d: &PartialDate| d.month.map(|m| MONTHS[m as usize - 1]);
+        match (month(start), end) {
+            (Some(m), None) => m.to_string(),
+            (Some(m), Some(e)) if e.year == start.year => match month(e) {
+                Some(n) if n != m => format!("{m}–{n}"),
+                Some(_) => m.to_string(),
+                None => start.year.to_string(),
+            },
+            _ => PartialDate::compact_range(start, end),
         }
     }
 }
@@ -327,6 +347,7 @@ mod tests {
         let d = |s| PartialDate::parse(s).unwrap();
         let compact = |a, b| PartialDate::compact_range(&d(a), Some(&d(b)));
         assert_eq!(compact("2022-08-18", "2022-09-29"), "18 Aug–29 Sep");
+        assert_eq!(compact("2005-11-16", "2005-11-17"), "16–17 Nov");
         assert_eq!(compact("2022-08-18", "2022-11"), "18 Aug–Nov");
         assert_eq!(compact("2022-08", "2022-11"), "Aug–Nov");
         assert_eq!(compact("2019", "2022"), "2019–2022");
@@ -334,7 +355,18 @@ mod tests {
         assert_eq!(compact("2019-03-01", "2022"), "2019–2022");
         assert_eq!(compact("2022", "2022"), "2022");
         assert_eq!(compact("2022", "2022-11"), "2022");
-        assert_eq!(PartialDate::compact_range(&d("2022-07-19"), None), "19 Jul 2022");
+        assert_eq!(PartialDate::compact_range(&d("2022-07-19"), None), "19 Jul");
+        assert_eq!(PartialDate::compact_range(&d("2022"), None), "2022");
+        let months = |a: &str, b: Option<&str>| {
+            let end = b.map(|b| PartialDate::parse(b).unwrap());
+            PartialDate::month_range(&PartialDate::parse(a).unwrap(), end.as_ref())
+        };
+        assert_eq!(months("2022-08-18", Some("2022-09-29")), "Aug–Sep");
+        assert_eq!(months("2022-08-18", Some("2022-08-29")), "Aug");
+        assert_eq!(months("2022-11-08", None), "Nov");
+        assert_eq!(months("2022-11-08", Some("2022")), "2022");
+        assert_eq!(months("2021-11", Some("2022-02")), "2021–2022");
+        assert_eq!(months("2022", None), "2022");
     }
 
     #[test]

@@ -274,8 +274,7 @@ fn moving_the_caret_while_typing_runs_no_search_again() {
 fn a_toggled_facet_and_a_jump_wait_for_their_search() {
     let t = tipline::synth::timeline(3000, 5);
     let mut app = fresh(&t, true);
-    app.update(Action::ToggleFilterPane);
-    assert_eq!(app.focus(), Pane::Filter);
+    crate::common::focus_on(&mut app, Pane::Filter);
     let entry = app.filter().entries[0].clone();
     app.update(Action::Toggle);
     assert!(app.searching());

@@ -165,7 +165,8 @@ fn titles_read_at_80_columns_and_the_date_column_keeps_its_width() {
     let mut columns = std::collections::BTreeSet::new();
     let mut titles_seen = 0;
     for _ in 0..40 {
-        for row in screen(&mut app, 80, 24) {
+        let rows = screen(&mut app, 80, 24);
+        for (n, row) in rows.iter().enumerate() {
             let chars: Vec<char> = row.chars().collect();
             if chars.first() != Some(&'┃') || !matches!(chars.get(1), Some(' ' | '▶')) {
                 continue;
@@ -174,12 +175,19 @@ fn titles_read_at_80_columns_and_the_date_column_keeps_its_width() {
                 continue;
             };
             columns.insert(col);
-            let shown: String = chars[col + 2..chars.len() - 1].iter().collect();
+            let mut shown: String = chars[col + 2..chars.len() - 1].iter().collect();
+            // The selected title goes on to the line below when it is cut.
+            let below: Vec<char> = rows.get(n + 1).map_or(vec![], |r| r.chars().collect());
+            if chars[1] == '▶' && below.len() > col + 2 && below[1..col + 2].iter().all(|c| *c == ' ') {
+                let rest: String = below[col + 2..below.len() - 1].iter().collect();
+                shown = format!("{} {}", shown.trim_end(), rest.trim());
+            }
             let shown = shown.trim_end().trim_end_matches('…');
-            // Either the whole title, or at least 55 characters of it.
+            // Either the whole title, or at least 45 characters of it, cut
+            // at the end of a word.
             let whole = t.events.iter().any(|e| e.title.ends_with(shown));
             assert!(
-                whole || shown.chars().count() >= 55,
+                whole || shown.chars().count() >= 45,
                 "a title cut short at 80 columns: {shown:?}"
             );
             titles_seen += 1;
@@ -622,7 +630,9 @@ fn a_claim_keeps_its_claimant_when_its_title_is_cut_and_a_series_drops_its_prefi
             .iter()
             .filter(|r| r.contains(" » ") || r.contains(" ▤ "))
             .collect();
-        assert_eq!(listed.len(), 6, "{w}x{h}:\n{}", rows.join("\n"));
+        // At 80x24 the selected title's second line takes the last row's place.
+        let expected = if w == 80 { 5 } else { 6 };
+        assert_eq!(listed.len(), expected, "{w}x{h}:\n{}", rows.join("\n"));
         for row in &listed {
             if row.contains(" » ") {
                 assert!(
@@ -655,10 +665,7 @@ fn the_detail_pane_shows_the_compilers_note_under_its_own_heading() {
         "{}",
         rows[at + 1]
     );
-    let summary = rows
-        .iter()
-        .position(|r| r.contains("celebrated at Wat Phnom [1]."))
-        .unwrap();
+    let summary = rows.iter().position(|r| r.contains("Wat Phnom [1].")).unwrap();
     assert!(summary < at, "the note comes after the summary, apart from it");
 }
 

@@ -17,3 +17,4 @@ mod quiz;
 mod reading;
 mod screens;
 mod tiers;
+mod widths;

@@ -179,7 +179,8 @@ fn search_matches_are_highlighted_in_the_buffer() {
 fn detail_marks(buf: &Buffer) -> Vec<String> {
     let title = row_with(buf, "Detail");
     let top: String = (0..buf.area.width).map(|x| buf[(x, title)].symbol()).collect();
-    let left = top[..top.find("Detail").unwrap()].chars().count() as u16;
+    // From the pane's corner, two columns before its title.
+    let left = (top[..top.find("Detail").unwrap()].chars().count() as u16).saturating_sub(2);
     let mut runs = Vec::new();
     for y in title + 1..buf.area.height {
         let mut run = String::new();
