@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Browse,
-    /// Any prompt: search, query, year, actor or kind.
+    /// Any prompt: search, query, year, actor, kind or find.
     Prompt,
     Help,
     Present,
@@ -69,7 +69,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Browse => "Browsing",
-            Context::Prompt => "In a prompt (search, query, year, actor, kind) or the copy menu",
+            Context::Prompt => "In a prompt (search, query, year, actor, kind, find) or the copy menu",
             Context::Help => "In the help, the figures chart and the glossary",
             Context::Present => "Presenting",
             Context::Notes => "The notes view (tipline notes)",
@@ -78,6 +78,9 @@ impl Context {
         }
     }
 }
+
+/// The columns between two key hints.
+pub const HINT_GAP: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct Binding {
@@ -126,13 +129,6 @@ impl Default for Keymap {
             b(B, &[k('q'), p(F(10))], Action::Quit, "quit", Some("quit")),
             b(
                 B,
-                &[k('L')],
-                Action::Legend,
-                "the legend: what the markers, the tier track and the era rows mean",
-                Some("legend"),
-            ),
-            b(
-                B,
                 &[k('/')],
                 Action::Search,
                 "search: the list filters as you type",
@@ -162,24 +158,10 @@ impl Default for Keymap {
             ),
             b(
                 B,
-                &[k('x')],
-                Action::ClearFilters,
-                "clear every filter",
-                Some("clear"),
-            ),
-            b(
-                B,
                 &[k('f')],
                 Action::ToggleFilterPane,
-                "show or hide the filter pane",
-                None,
-            ),
-            b(
-                B,
-                &[k('p'), p(F(5)), Key::shift(F(5))],
-                Action::Present,
-                "present: resume the lesson left with Esc, else the events in view, one per screen",
-                Some("present"),
+                "show or hide the filter pane (put away below 160 columns until asked for)",
+                Some("filters"),
             ),
             b(
                 B,
@@ -190,6 +172,34 @@ impl Default for Keymap {
             ),
             b(
                 B,
+                &[k('i')],
+                Action::Glossary,
+                "the glossary: what the terms mean, with their sources; the selected event's terms first",
+                Some("glossary"),
+            ),
+            b(
+                B,
+                &[k('c')],
+                Action::CopyMenu,
+                "copy: the source's citation, its quote, the event as Markdown, or the command line that reopens this view",
+                Some("copy"),
+            ),
+            b(
+                B,
+                &[k('p'), p(F(5)), Key::shift(F(5))],
+                Action::Present,
+                "present: resume the lesson left with Esc, else the events in view, one per screen",
+                Some("present"),
+            ),
+            b(
+                B,
+                &[k('x')],
+                Action::ClearFilters,
+                "clear every filter",
+                Some("clear"),
+            ),
+            b(
+                B,
                 &[k('T')],
                 Action::Tiers,
                 "the US TIP report's tier for the years in view, as a step chart",
@@ -197,10 +207,10 @@ impl Default for Keymap {
             ),
             b(
                 B,
-                &[k('i')],
-                Action::Glossary,
-                "the glossary: what the terms mean, with their sources; the selected event's terms first",
-                Some("glossary"),
+                &[k('L')],
+                Action::Legend,
+                "the legend: what the markers, the tier track and the era rows mean",
+                Some("legend"),
             ),
             b(B, &[p(Tab)], Action::FocusNext, "focus the next pane", None),
             b(
@@ -302,13 +312,6 @@ impl Default for Keymap {
             ),
             b(
                 B,
-                &[k('c')],
-                Action::CopyMenu,
-                "copy: the source's citation, its quote, the event as Markdown, or the command line that reopens this view",
-                Some("copy"),
-            ),
-            b(
-                B,
                 &[p(Esc)],
                 Action::Dismiss,
                 "hide the data problems panel",
@@ -395,14 +398,14 @@ impl Default for Keymap {
                 P,
                 &[p(Up)],
                 Action::Up,
-                "the query or search before, from this session; the year before with events; the choice above",
+                "the query, search or find before, from this session; the year before with events; the choice above",
                 Some("history/choose"),
             ),
             b(
                 P,
                 &[p(Down)],
                 Action::Down,
-                "the query or search after (at the end, the line being typed); the next year with events; the choice below",
+                "the query, search or find after (at the end, the line being typed); the next year with events; the choice below",
                 None,
             ),
             b(P, &[p(PageUp)], Action::PageUp, "choices: page up", None),
@@ -506,6 +509,27 @@ impl Default for Keymap {
                 Some("close"),
             ),
             b(H, &[p(Up), k('k')], Action::Up, "scroll up", Some("scroll")),
+            b(
+                H,
+                &[k('/')],
+                Action::Search,
+                "find words on this screen: it scrolls to the first line holding them as they are typed",
+                Some("find"),
+            ),
+            b(
+                H,
+                &[k('n')],
+                Action::NextMatch,
+                "the next line holding the words found",
+                Some("next"),
+            ),
+            b(
+                H,
+                &[k('N')],
+                Action::PrevMatch,
+                "the previous line holding the words found",
+                None,
+            ),
             b(H, &[p(Down), k('j')], Action::Down, "scroll down", None),
             b(H, &[p(PageUp), ctrl('b')], Action::PageUp, "page up", None),
             b(
@@ -725,6 +749,29 @@ impl Keymap {
                 Some((key, b.hint?))
             })
             .collect()
+    }
+
+    /// The short key hints for a context packed into at most `rows` rows
+    /// of `width` columns, in the table's order, as many as fit: each
+    /// `key words`, two spaces apart.
+    pub fn hint_rows(&self, context: Context, width: usize, rows: usize) -> Vec<Vec<(String, &'static str)>> {
+        use unicode_width::UnicodeWidthStr;
+        let mut out: Vec<Vec<(String, &'static str)>> = Vec::new();
+        let mut used = 0;
+        for (key, what) in self.hints(context) {
+            let piece = key.width() + 1 + what.width();
+            let fits = !out.is_empty() && used + HINT_GAP + piece <= width;
+            if let (true, Some(row)) = (fits, out.last_mut()) {
+                used += HINT_GAP + piece;
+                row.push((key, what));
+            } else if out.len() < rows && piece <= width {
+                used = piece;
+                out.push(vec![(key, what)]);
+            } else {
+                break;
+            }
+        }
+        out
     }
 
     /// The first key bound to an action in a context, for messages.

@@ -65,15 +65,23 @@ impl Regions {
 /// The regions for a screen: `focus` picks the one pane shown on small
 /// screens; `flip_filter` turns the filter pane from its default for the
 /// width (shown from `WIDEST` columns, hidden below); `filter_width` is
-/// the width its values need.
-pub fn regions(area: Rect, focus: Pane, flip_filter: bool, filter_width: u16, strip_rows: u16) -> Regions {
+/// the width its values need; `status_rows` the status line's rows (the
+/// filter, then the key hints) where the screen has room for them.
+pub fn regions(
+    area: Rect,
+    focus: Pane,
+    flip_filter: bool,
+    filter_width: u16,
+    strip_rows: u16,
+    status_rows: u16,
+) -> Regions {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Regions {
             too_small: true,
             ..Regions::default()
         };
     }
-    let status_height = if area.height >= 12 { 2 } else { 1 };
+    let status_height = if area.height >= 12 { status_rows.max(1) } else { 1 };
     let strip_height = if area.height >= STRIP_FROM_HEIGHT && area.width >= MEDIUM {
         strip_rows
     } else {
@@ -137,7 +145,7 @@ mod tests {
 
     #[test]
     fn three_panes_from_wide_screens_one_on_narrow() {
-        let widest = regions(Rect::new(0, 0, 200, 50), Pane::Timeline, false, 36, 4);
+        let widest = regions(Rect::new(0, 0, 200, 50), Pane::Timeline, false, 36, 4, 2);
         assert_eq!(
             widest.focusable(),
             vec![Pane::Filter, Pane::Timeline, Pane::Detail]
@@ -149,21 +157,21 @@ mod tests {
         );
         assert_eq!(widest.timeline.map(|r| r.width), Some(93));
         assert_eq!(widest.strip.map(|r| r.height), Some(4));
-        let put_away = regions(Rect::new(0, 0, 200, 50), Pane::Timeline, true, 36, 4);
+        let put_away = regions(Rect::new(0, 0, 200, 50), Pane::Timeline, true, 36, 4, 2);
         assert_eq!(put_away.filter, None);
         assert_eq!(put_away.timeline.map(|r| r.width), Some(114));
         // At 120 columns the timeline and the detail share the screen; the
         // filter pane comes when asked for.
-        let wide = regions(Rect::new(0, 0, 120, 40), Pane::Timeline, false, 36, 4);
+        let wide = regions(Rect::new(0, 0, 120, 40), Pane::Timeline, false, 36, 4, 2);
         assert_eq!(wide.focusable(), vec![Pane::Timeline, Pane::Detail]);
         assert_eq!(wide.timeline.map(|r| r.width), Some(68));
-        let asked = regions(Rect::new(0, 0, 120, 40), Pane::Timeline, true, 36, 4);
+        let asked = regions(Rect::new(0, 0, 120, 40), Pane::Timeline, true, 36, 4, 2);
         assert_eq!(asked.filter.map(|r| r.width), Some(28));
-        let narrow = regions(Rect::new(0, 0, 60, 24), Pane::Detail, false, 36, 4);
+        let narrow = regions(Rect::new(0, 0, 60, 24), Pane::Detail, false, 36, 4, 2);
         assert!(narrow.single);
         assert_eq!(narrow.detail.map(|r| r.width), Some(60));
         assert_eq!(narrow.timeline, None);
-        assert!(regions(Rect::new(0, 0, 29, 24), Pane::Timeline, false, 36, 4).too_small);
+        assert!(regions(Rect::new(0, 0, 29, 24), Pane::Timeline, false, 36, 4, 2).too_small);
     }
 
     #[test]

@@ -319,6 +319,8 @@ pub struct Histories {
     pub search: History,
     /// Query text applied with Enter.
     pub query: History,
+    /// Words found in the help, a chart or the glossary.
+    pub find: History,
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod config;
 pub mod draw;
 pub mod effect;
 pub mod event_loop;
+pub mod find;
 pub mod input;
 pub mod key;
 pub mod keymap;

@@ -151,7 +151,10 @@ impl App {
     /// The line of the open prompt, if one is open.
     fn prompt_line(&mut self) -> Option<&mut LineEditor> {
         match &mut self.mode {
-            Mode::Search { input } | Mode::EditQuery { input, .. } | Mode::Year { input } => Some(input),
+            Mode::Search { input }
+            | Mode::EditQuery { input, .. }
+            | Mode::Year { input }
+            | Mode::Find { input, .. } => Some(input),
             Mode::Pick(p) => Some(&mut p.input),
             _ => None,
         }
@@ -163,6 +166,7 @@ impl App {
     fn prompt_changed(&mut self) {
         match &mut self.mode {
             Mode::EditQuery { error, .. } => *error = None,
+            Mode::Find { .. } => self.find_typed(),
             Mode::Pick(p) => {
                 p.cursor = 0;
                 self.choices.rematch(p);

@@ -52,6 +52,13 @@ pub enum Mode {
     Present(Box<Presenter>),
     /// `c`: what to copy from the shown event.
     Copy(super::effect::CopyMenu),
+    /// `/` on a screen that is only read: words to find in it, typed over
+    /// it; `from` is how far it was scrolled when the prompt opened.
+    Find {
+        within: Box<Mode>,
+        input: LineEditor,
+        from: u16,
+    },
 }
 
 impl Mode {
@@ -72,9 +79,22 @@ impl Mode {
     pub fn takes_text(&self) -> bool {
         matches!(
             self,
-            Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } | Mode::Pick(_) | Mode::Copy(_)
+            Mode::Search { .. }
+                | Mode::EditQuery { .. }
+                | Mode::Year { .. }
+                | Mode::Pick(_)
+                | Mode::Copy(_)
+                | Mode::Find { .. }
         )
     }
+}
+
+/// Words kept from the find prompt on a screen that is only read, and
+/// the line last found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub words: String,
+    pub line: usize,
 }
 
 /// The most characters a year prompt takes: a range, `2019..2022`.

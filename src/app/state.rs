@@ -125,8 +125,10 @@ pub struct App {
     pub(crate) size: (u16, u16),
     pub(crate) quit: bool,
     pub(super) history: Vec<Visit>,
-    /// Earlier lines typed at the search and query prompts.
+    /// Earlier lines typed at the search, query and find prompts.
     pub(super) histories: Histories,
+    /// The words found on the screen being read, kept for n and N.
+    pub(crate) found: Option<super::mode::Found>,
     searches: Searches,
     /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
     pub(crate) kept_lesson: Option<Box<Presenter>>,
@@ -159,6 +161,7 @@ impl App {
             quit: false,
             history: Vec::new(),
             histories: Histories::default(),
+            found: None,
             searches: Searches::default(),
             kept_lesson: None,
             effects: Vec::new(),
@@ -284,6 +287,7 @@ impl App {
             self.filter.flipped,
             self.filter.wanted_width(),
             self.strip.height(&self.timeline),
+            1 + self.hint_rows(),
         )
     }
 
@@ -601,6 +605,7 @@ impl App {
             Mode::Pick(picker) => self.pick(picker, action),
             Mode::Present(p) => self.presenting(*p, action),
             Mode::Copy(menu) => self.copy_menu(menu, action),
+            Mode::Find { within, input, from } => self.find(within, input, from, action),
         };
     }
 

@@ -191,20 +191,23 @@ fn the_caret_is_drawn_inside_the_line() {
     for _ in 0..9 {
         key(&mut app, KeyCode::Left);
     }
+    // The status line's first row, above the key hints.
+    let y = app.regions().status.y;
+    assert_eq!(y, 21);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| ui::draw(f, &app)).unwrap();
     let buffer = terminal.backend().buffer().clone();
-    let row: String = (0..80).map(|x| buffer[(x, 22)].symbol().to_string()).collect();
+    let row: String = (0..80).map(|x| buffer[(x, y)].symbol().to_string()).collect();
     assert!(row.starts_with("query: kind:law year:2022 "), "{row}");
     let caret = "query: kind:law ".len() as u16;
-    assert_eq!(buffer[(caret, 22)].symbol(), "y");
-    assert!(buffer[(caret, 22)]
+    assert_eq!(buffer[(caret, y)].symbol(), "y");
+    assert!(buffer[(caret, y)]
         .modifier
         .contains(ratatui::style::Modifier::REVERSED));
-    assert!(!buffer[(caret + 1, 22)]
+    assert!(!buffer[(caret + 1, y)]
         .modifier
         .contains(ratatui::style::Modifier::REVERSED));
-    terminal.backend_mut().assert_cursor_position((caret, 22));
+    terminal.backend_mut().assert_cursor_position((caret, y));
     // A line longer than the status line shows the part around the caret.
     let long = format!("kind:law {}", "year:2022 ".repeat(12));
     app.update(Action::Cancel);
@@ -214,8 +217,8 @@ fn the_caret_is_drawn_inside_the_line() {
     ctrl(&mut app, 'a');
     terminal.draw(|f| ui::draw(f, &app)).unwrap();
     let buffer = terminal.backend().buffer().clone();
-    let row: String = (0..80).map(|x| buffer[(x, 22)].symbol().to_string()).collect();
+    let row: String = (0..80).map(|x| buffer[(x, y)].symbol().to_string()).collect();
     assert!(row.starts_with("query: kind:law year:2022"), "{row}");
     assert!(row.ends_with('…'), "{row}");
-    terminal.backend_mut().assert_cursor_position((7, 22));
+    terminal.backend_mut().assert_cursor_position((7, y));
 }

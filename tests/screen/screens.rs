@@ -311,7 +311,7 @@ fn the_sources_horizon_is_in_the_status_line_and_the_help() {
     };
     for (w, h) in [(80, 24), (120, 40), (200, 50)] {
         let terminal = render(&mut app, w, h);
-        let status = line(&terminal, h - 2);
+        let status = line(&terminal, app.regions().status.y);
         assert!(status.starts_with("filter: none "), "{w}x{h}: {status}");
         assert!(status.ends_with(" sources to 23 Apr 2026"), "{w}x{h}: {status}");
     }
