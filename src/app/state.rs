@@ -443,7 +443,8 @@ impl App {
             // A new event opens at its top.
             self.detail.scroll = 0;
         }
-        self.strip.count_visible(&self.timeline, &self.filtered);
+        let shown = self.searches.last_query.as_ref();
+        self.strip.count_visible(&self.timeline, &self.filtered, shown);
         self.filter
             .count(&found, &self.query, &self.timeline, &self.filtered);
         self.searches.found = Some(found);

@@ -127,16 +127,16 @@ fn headings_are_whole_at_every_width() {
 }
 
 #[test]
-fn every_era_is_drawn_whole_on_the_strip_and_the_strip_fills_the_width() {
-    let timeline = crate::common::world();
+fn no_era_title_sits_beside_its_bar_and_the_strip_fills_the_width() {
     for (w, h) in [(120, 40), (200, 50)] {
         let mut app = app_at(w, h);
         let rows = screen(&mut app, w, h);
         let strip = &rows[..8];
         let text = strip.join("\n");
-        for era in &timeline.eras {
-            assert!(text.contains(&era.title), "{w}x{h}: {}\n{text}", era.title);
-        }
+        // The 2022 crackdown covers part of 2022: too short a bar for its
+        // title, which is never written over the years before it.
+        assert!(!text.contains("crackdown"), "{w}x{h}:\n{text}");
+        assert!(text.contains("US TIP: Tier 3 ━"), "{w}x{h}:\n{text}");
         // The year labels reach the last columns of the screen.
         let axis = strip
             .iter()

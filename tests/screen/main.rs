@@ -16,5 +16,6 @@ mod prompts;
 mod quiz;
 mod reading;
 mod screens;
+mod strip;
 mod tiers;
 mod widths;

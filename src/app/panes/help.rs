@@ -130,7 +130,7 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
             ),
             (
                 "eras",
-                "named spans, a bar under the years they cover; overlapping eras on rows of their own",
+                "named spans, a bar under the years they cover with the title on it where it fits (the detail names an event's era); overlapping eras on rows of their own",
             ),
         ]
         .map(|(a, b)| (a.to_string(), b.replace("{glossary}", glossary_key))),
