@@ -195,6 +195,27 @@ impl PartialDate {
         format!("{} – {}", start.human(), end.human())
     }
 
+    /// A range said in words, months named in full and what both ends
+    /// share said once: `18 August to 29 September 2022`, `18 to 29
+    /// September 2022`, `August to November 2022`, `2019 to 2022`.
+    pub fn range_in_full(start: &PartialDate, end: Option<&PartialDate>) -> String {
+        let Some(end) = end else {
+            return start.in_full();
+        };
+        if start.year == end.year && start.precision() == end.precision() {
+            if start.precision() == Precision::Day && start.month == end.month {
+                return format!("{} to {}", start.day.unwrap_or(1), end.in_full());
+            }
+            let head = match (start.month, start.day) {
+                (Some(m), Some(d)) => format!("{} {}", d, MONTHS_IN_FULL[m as usize - 1]),
+                (Some(m), None) => MONTHS_IN_FULL[m as usize - 1].to_string(),
+                (None, _) => return start.in_full(),
+            };
+            return format!("{head} to {}", end.in_full());
+        }
+        format!("{} to {}", start.in_full(), end.in_full())
+    }
+
     /// A shorter range for narrow columns: the year is dropped when both
     /// ends share it (the timeline's year heading says it), else only the
     /// years are kept: `18 Aug–29 Sep`, `18 Aug–Nov`, `2019–2022`; one
@@ -340,6 +361,28 @@ mod tests {
         assert_eq!(human("2021-12-30", "2022-01-02"), "30 Dec 2021 – 2 Jan 2022");
         assert_eq!(human("2022", "2022"), "2022");
         assert_eq!(PartialDate::human_range(&d("2022-08"), None), "Aug 2022");
+    }
+
+    #[test]
+    fn ranges_in_words_say_what_both_ends_share_once() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        let words = |a, b| PartialDate::range_in_full(&d(a), Some(&d(b)));
+        assert_eq!(
+            words("2022-08-18", "2022-09-29"),
+            "18 August to 29 September 2022"
+        );
+        assert_eq!(words("2022-09-18", "2022-09-29"), "18 to 29 September 2022");
+        assert_eq!(words("2022-08", "2022-11"), "August to November 2022");
+        assert_eq!(words("2019", "2022"), "2019 to 2022");
+        assert_eq!(
+            words("2021-12-30", "2022-01-02"),
+            "30 December 2021 to 2 January 2022"
+        );
+        assert_eq!(words("2022-08-18", "2022-11"), "18 August 2022 to November 2022");
+        assert_eq!(
+            PartialDate::range_in_full(&d("2022-08-18"), None),
+            "18 August 2022"
+        );
     }
 
     #[test]
