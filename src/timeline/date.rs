@@ -245,9 +245,13 @@ impl PartialDate {
     }
 
     /// The narrowest range: months alone within one year (`Aug–Nov`,
-    /// `Nov`), else as [`PartialDate::compact_range`] gives it.
+    /// `Nov`), the end's year in two digits across years of one century
+    /// (`2022–23`), else as [`PartialDate::compact_range`] gives it.
     pub fn month_range(start: &PartialDate, end: Option<&PartialDate>) -> String {
         let month = |d: &PartialDate| d.month.map(|m| MONTHS[m as usize - 1]);
+        if let Some(e) = end.filter(|e| e.year != start.year && e.year / 100 == start.year / 100) {
+            return format!("{}–{:02}", start.year, e.year % 100);
+        }
         match (month(start), end) {
             (Some(m), None) => m.to_string(),
             (Some(m), Some(e)) if e.year == start.year => match month(e) {
@@ -408,7 +412,8 @@ mod tests {
         assert_eq!(months("2022-08-18", Some("2022-08-29")), "Aug");
         assert_eq!(months("2022-11-08", None), "Nov");
         assert_eq!(months("2022-11-08", Some("2022")), "2022");
-        assert_eq!(months("2021-11", Some("2022-02")), "2021–2022");
+        assert_eq!(months("2021-11", Some("2022-02")), "2021–22");
+        assert_eq!(months("1999", Some("2001")), "1999–2001");
         assert_eq!(months("2022", None), "2022");
     }
 

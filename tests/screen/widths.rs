@@ -65,6 +65,36 @@ fn dates_are_whole_at_40_columns() {
     // Under their year headings: "18 Aug–29 Sep", "8 Nov?", "Dec?".
     assert!(seen.iter().any(|d| d == "12 Dec"), "{seen:?}");
     assert!(seen.iter().any(|d| d.contains('–')), "{seen:?}");
+    // The widest forms: uncertain ranges across months and across years,
+    // a set of days, an open end.
+    let mut text = String::from("[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    for (i, (date, end)) in [
+        ("2022-08-18?", Some("2022-11-29")),
+        ("2022?", Some("2023")),
+        ("[2015-11-21,2015-11-22]", None),
+        ("2021-03-03", Some("..")),
+        ("2004-08-25~", Some("2004-11-25")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let end = end.map_or(String::new(), |e| format!("end = \"{e}\"\n"));
+        text.push_str(&format!(
+            "\n[[events]]\nid = \"e{i}\"\ndate = \"{date}\"\n{end}title = \"E{i}\"\nkind = \"law\"\nsummary = \"s\"\n[[events.sources]]\nsource = \"s\"\nquote = \"q\"\n"
+        ));
+    }
+    let loaded = tipline::load::load(vec![tipline::DataFile {
+        name: "dates.toml".into(),
+        text,
+    }]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let mut app = App::new(loaded.timeline.unwrap(), Query::default());
+    app.update(Input::Resize(40, 12));
+    let dates: Vec<String> = event_rows(&app).into_iter().map(|(d, _, _)| d).collect();
+    assert_eq!(
+        dates,
+        ["c. Aug–Nov", "Nov?", "from 3 Mar", "2022–2023?"]
+    );
 }
 
 #[test]

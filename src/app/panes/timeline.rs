@@ -31,6 +31,7 @@ pub struct TimelinePane {
     /// date column keeps one width for the whole list, set on each rebuild.
     full_date_w: usize,
     short_date_w: usize,
+    narrow_date_w: usize,
     /// Title prefixes (before ": ") shared by several listed events, such
     /// as "US TIP report", each with the widest of their titles: a series
     /// keeps its prefix on every row when all its titles fit, and drops it
@@ -71,6 +72,7 @@ struct Measures {
     of: (usize, usize),
     full_w: Vec<u8>,
     short_w: Vec<u8>,
+    narrow_w: Vec<u8>,
     title_w: Vec<u16>,
     /// Index into `heads`, or `u32::MAX` for a title with no prefix.
     series: Vec<u32>,
@@ -88,6 +90,7 @@ impl Measures {
             of: Measures::of(t),
             full_w: Vec::with_capacity(n),
             short_w: Vec::with_capacity(n),
+            narrow_w: Vec::with_capacity(n),
             title_w: Vec::with_capacity(n),
             series: Vec::with_capacity(n),
             heads: Vec::new(),
@@ -105,6 +108,7 @@ impl Measures {
         for e in &t.events {
             m.full_w.push(narrow(e.date_text().width()));
             m.short_w.push(narrow(short_date(e).width()));
+            m.narrow_w.push(narrow(narrow_date(e).width()));
             m.title_w.push(e.title.width().min(u16::MAX as usize) as u16);
             let series = split_series(&e.title).filter(|(head, _)| !named.contains(&crate::text::fold(head)));
             m.series.push(match series {
@@ -252,12 +256,13 @@ impl TimelinePane {
         self.row_of.clear();
         self.rows.reserve(visible.len() + 64);
         self.row_of.reserve(visible.len());
-        let (mut full_w, mut short_w) = (0u8, 0u8);
+        let (mut full_w, mut short_w, mut narrow_w) = (0u8, 0u8, 0u8);
         let mut shared = vec![(0u32, 0u16); m.heads.len()];
         let mut year = None;
         for (i, &p) in visible.iter().enumerate() {
             full_w = full_w.max(m.full_w[p]);
             short_w = short_w.max(m.short_w[p]);
+            narrow_w = narrow_w.max(m.narrow_w[p]);
             if let Some((n, widest)) = shared.get_mut(m.series[p] as usize) {
                 *n += 1;
                 *widest = (*widest).max(m.title_w[p]);
@@ -270,7 +275,8 @@ impl TimelinePane {
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(i));
         }
-        (self.full_date_w, self.short_date_w) = (full_w.into(), short_w.into());
+        (self.full_date_w, self.short_date_w, self.narrow_date_w) =
+            (full_w.into(), short_w.into(), narrow_w.into());
         self.series = m
             .heads
             .iter()
@@ -282,13 +288,16 @@ impl TimelinePane {
 
     /// The date column's width for a pane `width` wide: the full dates if
     /// the widest fits in a quarter of it, else the short forms (under
-    /// their year headings); the same for every row of the list.
+    /// their year headings) if they fit there, else as wide as the forms
+    /// to the month need, up to a third of it; the same for every row.
     pub fn date_width(&self, width: usize) -> usize {
         let cap = width / 4;
         if self.full_date_w <= cap {
             self.full_date_w.max(4)
+        } else if self.short_date_w <= cap {
+            self.short_date_w.max(4)
         } else {
-            self.short_date_w.clamp(4, cap.max(4))
+            self.narrow_date_w.min(width / 3).max(cap).max(4)
         }
     }
 
