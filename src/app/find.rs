@@ -83,7 +83,7 @@ impl App {
                 }
                 match held.iter().find(|&&l| l >= top).or(held.first()) {
                     Some(&line) => {
-                        self.status.message = Some(found_note(&words, &held, line));
+                        self.status.message = Some(self.found_note(&words, &held, line));
                         self.found = Some(Found { words, line });
                     }
                     None => self.status.message = Some(format!("no line holds “{words}”")),
@@ -158,13 +158,26 @@ impl App {
                 .unwrap_or(held.len() - 1),
         };
         let line = held[next];
-        self.status.message = Some(found_note(&found.words, &held, line));
+        self.status.message = Some(self.found_note(&found.words, &held, line));
         self.found = Some(Found {
             words: found.words,
             line,
         });
         let to = (line.min(u16::MAX as usize) as u16).min(self.max_scroll_of(&mode));
         scrolled(mode, to)
+    }
+
+    /// "“page”: line 2 of 5; n next, N back", with the keys as bound.
+    fn found_note(&self, words: &str, held: &[usize], line: usize) -> String {
+        let at = held.iter().position(|&l| l == line).map_or(1, |i| i + 1);
+        let keys = &self.settings.keymap;
+        let help = super::keymap::Context::Help;
+        format!(
+            "“{words}”: line {at} of {}; {} next, {} back",
+            held.len(),
+            keys.first_key(help, Action::NextMatch),
+            keys.first_key(help, Action::PrevMatch)
+        )
     }
 
     /// The text of a reading screen's lines at the current size.
@@ -198,15 +211,6 @@ impl App {
             _ => Vec::new(),
         }
     }
-}
-
-/// "“page”: 2 of 5 lines".
-fn found_note(words: &str, held: &[usize], line: usize) -> String {
-    let at = held.iter().position(|&l| l == line).map_or(1, |i| i + 1);
-    format!(
-        "“{words}”: line {at} of {} holding it (n next, N previous)",
-        held.len()
-    )
 }
 
 /// Marks every place `words` appear in the rows of `area` (as drawn),

@@ -230,7 +230,7 @@ fn the_glossary_finds_words_too() {
     app.update(Action::Accept);
     assert_eq!(
         app.status().message.as_deref(),
-        Some("“mekong”: line 1 of 1 holding it (n next, N previous)")
+        Some("“mekong”: line 1 of 1; n next, N back")
     );
     let rows = inside(&screen(&app, 80, 24));
     assert!(rows.iter().any(|r| r.contains("Coordinated Mekong")), "{rows:?}");

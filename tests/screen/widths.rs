@@ -91,10 +91,7 @@ fn dates_are_whole_at_40_columns() {
     let mut app = App::new(loaded.timeline.unwrap(), Query::default());
     app.update(Input::Resize(40, 12));
     let dates: Vec<String> = event_rows(&app).into_iter().map(|(d, _, _)| d).collect();
-    assert_eq!(
-        dates,
-        ["c. Aug–Nov", "Nov?", "from 3 Mar", "2022–2023?"]
-    );
+    assert_eq!(dates, ["c. Aug–Nov", "Nov?", "from 3 Mar", "2022–2023?"]);
 }
 
 #[test]

@@ -52,7 +52,15 @@ pub fn frame_rect(area: Rect) -> Rect {
 /// keys and what they do, continuation lines indented under the text.
 fn lines(keymap: &Keymap, th: &Theme, width: usize) -> Vec<Line<'static>> {
     let rows = keymap.help_rows();
-    let key_w = rows.iter().map(|r| r.1.width()).max().unwrap_or(4).min(24);
+    // The keys' column, narrower on a narrow screen: a key wider than it
+    // pushes its own text along.
+    let key_w = rows
+        .iter()
+        .map(|r| r.1.width())
+        .max()
+        .unwrap_or(4)
+        .min(24)
+        .min(width / 3);
     let mut out = Vec::new();
     let mut context = None;
     for (ctx, keys, what) in rows {
