@@ -122,7 +122,7 @@ fn main() {
     let (mut list, mut strip, mut filter) = (app.list().clone(), app.strip().clone(), app.filter().clone());
     let (p50, max) = timed(5, || list.rebuild(&t, &visible));
     println!("list rebuild: {p50:.2} ms (max {max:.2})");
-    let (p50, max) = timed(5, || strip.count_visible(&t, &visible));
+    let (p50, max) = timed(5, || strip.count_visible(&t, &visible, Some(&query)));
     println!("strip counts: {p50:.2} ms (max {max:.2})");
     let (p50, max) = timed(5, || filter.count(&found, &query, &t, &visible));
     println!("filter counts: {p50:.2} ms (max {max:.2})");

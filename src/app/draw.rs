@@ -1,9 +1,12 @@
 //! Drawing the whole screen from the app's state: the panes where the
 //! layout puts them, the status line, and whatever overlay the mode shows.
 
+use super::input::Action;
+use super::keymap::Context;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::line::LineEditor;
 use super::mode::{Mode, Pane};
-use super::panes::widgets::{fit, View};
+use super::panes::widgets::{caret_line, fit, View};
 use super::panes::{copy, detail, figures, filter, glossary, help, picker, present, strip, tiers, timeline};
 use super::state::App;
 use crate::text::width::Columns;
@@ -62,28 +65,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match &app.mode {
         Mode::Present(p) => present::draw(frame, area, p, &view, app.settings.projector),
-        Mode::Help { scroll } => help::draw(frame, area, &app.help_page, &app.settings.keymap, th, *scroll),
-        Mode::Figures { scroll } => {
-            let close = app
-                .settings
-                .keymap
-                .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
-            figures::draw(frame, area, &app.timeline, &app.filtered, th, *scroll, &close);
+        Mode::Help { .. } | Mode::Figures { .. } | Mode::Tiers { .. } | Mode::Glossary { .. } => {
+            draw_reading(frame, area, app, &app.mode);
+            reading_foot(frame, area, app);
         }
-        Mode::Tiers { scroll } => {
-            let close = app
-                .settings
-                .keymap
-                .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
-            tiers::draw(frame, area, &app.timeline, &app.filtered, th, *scroll, &close);
-        }
-        Mode::Glossary { scroll } => {
-            let close = app
-                .settings
-                .keymap
-                .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
-            let first = app.glossary_first();
-            glossary::draw(frame, area, &app.timeline, &first, th, *scroll, &close);
+        Mode::Find { within, .. } => {
+            draw_reading(frame, area, app, within);
+            cursor = reading_foot(frame, area, app);
         }
         Mode::Pick(p) => cursor = picker::draw(frame, area, p, &app.choices, &app.filter, &view),
         Mode::Copy(menu) => cursor = copy::draw(frame, area, menu, &view),
@@ -109,6 +97,56 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let (x, y) = cursor.unwrap_or((area.x, area.y));
         frame.set_cursor_position((x, y));
     }
+}
+
+/// A screen that is only read (the help, a chart, the glossary), with the
+/// words being found, or kept from finding, marked on it.
+fn draw_reading(frame: &mut Frame, area: Rect, app: &App, mode: &Mode) {
+    let th = &app.settings.theme;
+    let close = app
+        .settings
+        .keymap
+        .first_key(super::keymap::Context::Help, super::input::Action::CloseHelp);
+    match mode {
+        Mode::Help { scroll } => help::draw(frame, area, &app.help_page, &app.settings.keymap, th, *scroll),
+        Mode::Figures { scroll } => {
+            figures::draw(frame, area, &app.timeline, &app.filtered, th, *scroll, &close)
+        }
+        Mode::Tiers { scroll } => tiers::draw(frame, area, &app.timeline, &app.filtered, th, *scroll, &close),
+        Mode::Glossary { scroll } => {
+            let first = app.glossary_first();
+            glossary::draw(frame, area, &app.timeline, &first, th, *scroll, &close);
+        }
+        _ => return,
+    }
+    let words = match &app.mode {
+        Mode::Find { input, .. } => input.as_str(),
+        _ => app.found.as_ref().map_or("", |f| f.words.as_str()),
+    };
+    super::find::mark(frame.buffer_mut(), help::inner_area(area), words, th.highlight);
+}
+
+/// The last row under a reading screen: the find prompt while it is open
+/// (and where its caret is), else the last note, else the keys.
+fn reading_foot(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
+    let th = &app.settings.theme;
+    let row = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+    let width = row.width as usize;
+    let mut caret = None;
+    let line = match (&app.mode, &app.status.message) {
+        (Mode::Find { input, .. }, _) => {
+            let prompt = "find: ";
+            let (mut spans, at) = caret_line(input, width.saturating_sub(prompt.columns()), th);
+            spans.insert(0, Span::styled(prompt, th.label));
+            caret = Some((row.x + prompt.columns() as u16 + at, row.y));
+            Line::from(spans)
+        }
+        (_, Some(note)) => Line::styled(fit(note, width), th.claim),
+        _ => hints_lines(app, width, 1).pop().unwrap_or_default(),
+    };
+    super::panes::widgets::clear(frame, row, th);
+    frame.render_widget(Paragraph::new(line).style(th.status), row);
+    caret
 }
 
 /// Where the cursor sits while browsing: on the selected event's row, or
@@ -151,9 +189,10 @@ fn draw_problems(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     let height = (all.len() as u16 + 2).min(area.height / 2).max(3);
+    let status = app.regions().status.height;
     let rect = Rect::new(
         area.x,
-        area.y + area.height.saturating_sub(height + 2),
+        area.y + area.height.saturating_sub(height + status),
         area.width,
         height,
     );
@@ -203,39 +242,40 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     let theme = &app.settings.theme;
     let width = area.width as usize;
-    let (prompt, input, error): (&str, String, Option<&String>) = match &app.mode {
-        Mode::Search { input } => ("search: ", input.clone(), None),
-        Mode::EditQuery { input, error } => ("query: ", input.clone(), error.as_ref()),
-        Mode::Year { input } => ("year or range (←/→ step): ", input.clone(), None),
-        Mode::Pick(p) => (p.kind.prompt(), p.input.clone(), None),
-        Mode::Copy(m) => ("copy: ", format!("1–{}", m.items.len()), None),
-        _ => ("filter: ", app.query.to_string(), None),
+    let keys = &app.settings.keymap;
+    let year_prompt = format!(
+        "year or range ({}{} step): ",
+        keys.first_key(Context::Prompt, Action::Up),
+        keys.first_key(Context::Prompt, Action::Down)
+    );
+    let (prompt, line, error): (&str, Option<&LineEditor>, Option<&String>) = match &app.mode {
+        Mode::Search { input } => ("search: ", Some(input), None),
+        Mode::EditQuery { input, error } => ("query: ", Some(input), error.as_ref()),
+        Mode::Year { input } => (&year_prompt, Some(input), None),
+        Mode::Pick(p) => (p.kind.prompt(), Some(&p.input), None),
+        Mode::Copy(_) => ("copy: ", None, None),
+        Mode::Find { input, .. } => ("find: ", Some(input), None),
+        _ => ("filter: ", None, None),
     };
     let mut first = vec![Span::styled(prompt, theme.label)];
     let mut caret = None;
-    if app.mode.takes_text() {
-        // Show the end of long input, where the cursor is.
-        let room = width.saturating_sub(prompt.columns() + 1);
-        let shown: String = {
-            let w = input.columns();
-            if w > room {
-                let skip = input.chars().count().saturating_sub(room.saturating_sub(1));
-                format!("…{}", input.chars().skip(skip + 1).collect::<String>())
-            } else {
-                input.clone()
-            }
-        };
+    if let Some(line) = line {
+        // The part of a long line around the caret.
+        let (spans, at) = caret_line(line, width.saturating_sub(prompt.columns()), theme);
         caret = Some((
-            area.x + (prompt.columns() + shown.columns()).min(width.saturating_sub(1)) as u16,
+            area.x + (prompt.columns() + at as usize).min(width.saturating_sub(1)) as u16,
             area.y,
         ));
-        first.push(Span::raw(shown));
+        first.extend(spans);
+    } else if let Mode::Copy(m) = &app.mode {
+        first.push(Span::raw(format!("1–{}", m.items.len())));
+        caret = Some((area.x + (prompt.columns() + 3) as u16, area.y));
         first.push(Span::styled("█", theme.label));
-    } else if input.is_empty() {
+    } else if app.query.is_empty() {
         first.push(Span::styled("none", theme.dim));
     } else {
         first.push(Span::styled(
-            fit(&input, width.saturating_sub(prompt.columns())),
+            fit(&app.query.to_string(), width.saturating_sub(prompt.columns())),
             theme.active_value,
         ));
     }
@@ -254,7 +294,8 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
             first.push(Span::styled(note, theme.dim));
         }
     }
-    let second = if let Some(e) = error {
+    let mut hints = hints_lines(app, width, area.height.saturating_sub(1) as usize);
+    let note = if let Some(e) = error {
         // An error is wrapped, never cut: the lines it needs beyond the
         // status line rise over the bottom of the panes.
         let message = format!("error: {e}");
@@ -275,44 +316,53 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
                 .map(|l| Line::styled(l.clone(), theme.error))
                 .collect();
             crate::app::panes::widgets::styled(frame, above, theme.status, &lines);
-            hints_line(app, width)
+            None
         } else {
-            Line::from(Span::styled(fit(&wrapped.join(" "), width), theme.error))
+            Some(Line::from(Span::styled(
+                fit(&wrapped.join(" "), width),
+                theme.error,
+            )))
         }
     } else if let Some(m) = &app.status.message {
-        Line::from(Span::styled(fit(m, width), theme.claim))
+        Some(Line::from(Span::styled(fit(m, width), theme.claim)))
     } else if app.status.stale {
         // Until the files load again, say the data shown is not theirs.
-        Line::from(Span::styled(
+        Some(Line::from(Span::styled(
             fit(crate::app::state::STALE_DATA, width),
             theme.error,
-        ))
+        )))
     } else {
-        hints_line(app, width)
+        None
     };
-    let lines = if area.height >= 2 {
-        vec![Line::from(first), second]
-    } else {
-        vec![Line::from(first)]
-    };
+    // A note takes the first row of hints.
+    if let Some(note) = note {
+        hints.insert(0, note);
+    }
+    let mut lines = vec![Line::from(first)];
+    lines.extend(hints.into_iter().take(area.height.saturating_sub(1) as usize));
     crate::app::panes::widgets::styled(frame, area, theme.status, &lines);
     caret
 }
 
-/// The key hints for the current mode, from the key table, as many as fit.
-fn hints_line(app: &App, width: usize) -> Line<'static> {
+/// The key hints for the current mode, from the key table, in up to
+/// `rows` rows, as many as fit.
+fn hints_lines(app: &App, width: usize, rows: usize) -> Vec<Line<'static>> {
     let th = &app.settings.theme;
-    let hints = app.settings.keymap.hints(app.mode.context());
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, what) in hints {
-        let piece = key.columns() + what.columns() + 4;
-        if used + piece > width {
-            break;
-        }
-        used += piece;
-        spans.push(Span::styled(key, th.label));
-        spans.push(Span::styled(format!(" {what}   "), th.dim));
-    }
-    Line::from(spans)
+    let gap = " ".repeat(super::keymap::HINT_GAP);
+    app.settings
+        .keymap
+        .hint_rows(app.mode.context(), width, rows)
+        .into_iter()
+        .map(|row| {
+            let mut spans = Vec::new();
+            for (i, (key, what)) in row.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw(gap.clone()));
+                }
+                spans.push(Span::styled(key, th.label));
+                spans.push(Span::styled(format!(" {what}"), th.dim));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }

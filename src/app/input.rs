@@ -66,7 +66,21 @@ pub enum Action {
     Accept,
     /// Close the prompt, undoing its live filter.
     Cancel,
+    /// Erase the character before the caret.
     Erase,
+    /// Erase the character at the caret.
+    EraseForward,
+    /// Erase the word before the caret.
+    EraseWord,
+    /// Erase from the start of the line to the caret.
+    EraseToStart,
+    /// Erase from the caret to the end of the line.
+    EraseToEnd,
+    /// Move the caret a character left or right, or to either end.
+    CaretLeft,
+    CaretRight,
+    CaretStart,
+    CaretEnd,
     PrevYear,
     NextYear,
     // Presenting.
@@ -146,6 +160,14 @@ impl Action {
         Action::Accept,
         Action::Cancel,
         Action::Erase,
+        Action::EraseForward,
+        Action::EraseWord,
+        Action::EraseToStart,
+        Action::EraseToEnd,
+        Action::CaretLeft,
+        Action::CaretRight,
+        Action::CaretStart,
+        Action::CaretEnd,
         Action::PrevYear,
         Action::NextYear,
         Action::Present,
@@ -209,6 +231,14 @@ impl Action {
             Action::Accept => "accept",
             Action::Cancel => "cancel",
             Action::Erase => "erase",
+            Action::EraseForward => "erase-forward",
+            Action::EraseWord => "erase-word",
+            Action::EraseToStart => "erase-to-start",
+            Action::EraseToEnd => "erase-to-end",
+            Action::CaretLeft => "caret-left",
+            Action::CaretRight => "caret-right",
+            Action::CaretStart => "caret-start",
+            Action::CaretEnd => "caret-end",
             Action::PrevYear => "previous-year",
             Action::NextYear => "next-year",
             Action::Present => "present",

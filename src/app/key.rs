@@ -70,6 +70,7 @@ impl Key {
             "tab" => KeyCode::Tab,
             "backtab" => KeyCode::BackTab,
             "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
             "space" => KeyCode::Char(' '),
             f if f.len() >= 2
                 && f.starts_with('f')
@@ -120,6 +121,7 @@ impl Key {
             KeyCode::Tab => "Tab".to_string(),
             KeyCode::BackTab => "Shift-Tab".to_string(),
             KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Delete => "Delete".to_string(),
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
             KeyCode::F(n) => format!("F{n}"),

@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Browse,
-    /// Any prompt: search, query, year, actor or kind.
+    /// Any prompt: search, query, year, actor, kind or find.
     Prompt,
     Help,
     Present,
@@ -69,7 +69,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Browse => "Browsing",
-            Context::Prompt => "In a prompt (search, query, year, actor, kind) or the copy menu",
+            Context::Prompt => "In a prompt (search, query, year, actor, kind, find) or the copy menu",
             Context::Help => "In the help, the figures chart and the glossary",
             Context::Present => "Presenting",
             Context::Notes => "The notes view (tipline notes)",
@@ -78,6 +78,9 @@ impl Context {
         }
     }
 }
+
+/// The columns between two key hints.
+pub const HINT_GAP: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct Binding {
@@ -126,13 +129,6 @@ impl Default for Keymap {
             b(B, &[k('q'), p(F(10))], Action::Quit, "quit", Some("quit")),
             b(
                 B,
-                &[k('L')],
-                Action::Legend,
-                "the legend: what the markers, the tier track and the era rows mean",
-                Some("legend"),
-            ),
-            b(
-                B,
                 &[k('/')],
                 Action::Search,
                 "search: the list filters as you type",
@@ -142,7 +138,7 @@ impl Default for Keymap {
                 B,
                 &[k('y')],
                 Action::FilterYear,
-                "filter by year: type one (2022) or a range (2019..2022), or step with ←/→",
+                "filter by year: type one (2022) or a range (2019..2022), or step with ↑/↓",
                 Some("year"),
             ),
             b(
@@ -162,24 +158,10 @@ impl Default for Keymap {
             ),
             b(
                 B,
-                &[k('x')],
-                Action::ClearFilters,
-                "clear every filter",
-                Some("clear"),
-            ),
-            b(
-                B,
                 &[k('f')],
                 Action::ToggleFilterPane,
-                "show or hide the filter pane",
-                None,
-            ),
-            b(
-                B,
-                &[k('p'), p(F(5)), Key::shift(F(5))],
-                Action::Present,
-                "present: resume the lesson left with Esc, else the events in view, one per screen",
-                Some("present"),
+                "show or hide the filter pane (put away below 160 columns until asked for)",
+                Some("filters"),
             ),
             b(
                 B,
@@ -190,6 +172,34 @@ impl Default for Keymap {
             ),
             b(
                 B,
+                &[k('i')],
+                Action::Glossary,
+                "the glossary: what the terms mean, with their sources; the selected event's terms first",
+                Some("glossary"),
+            ),
+            b(
+                B,
+                &[k('c')],
+                Action::CopyMenu,
+                "copy: the source's citation, its quote, the event as Markdown, or the command line that reopens this view",
+                Some("copy"),
+            ),
+            b(
+                B,
+                &[k('p'), p(F(5)), Key::shift(F(5))],
+                Action::Present,
+                "present: resume the lesson left with Esc, else the events in view, one per screen",
+                Some("present"),
+            ),
+            b(
+                B,
+                &[k('x')],
+                Action::ClearFilters,
+                "clear every filter",
+                Some("clear"),
+            ),
+            b(
+                B,
                 &[k('T')],
                 Action::Tiers,
                 "the US TIP report's tier for the years in view, as a step chart",
@@ -197,10 +207,10 @@ impl Default for Keymap {
             ),
             b(
                 B,
-                &[k('i')],
-                Action::Glossary,
-                "the glossary: what the terms mean, with their sources; the selected event's terms first",
-                Some("glossary"),
+                &[k('L')],
+                Action::Legend,
+                "the legend: what the markers, the tier track and the era rows mean",
+                Some("legend"),
             ),
             b(B, &[p(Tab)], Action::FocusNext, "focus the next pane", None),
             b(
@@ -302,13 +312,6 @@ impl Default for Keymap {
             ),
             b(
                 B,
-                &[k('c')],
-                Action::CopyMenu,
-                "copy: the source's citation, its quote, the event as Markdown, or the command line that reopens this view",
-                Some("copy"),
-            ),
-            b(
-                B,
                 &[p(Esc)],
                 Action::Dismiss,
                 "hide the data problems panel",
@@ -328,27 +331,81 @@ impl Default for Keymap {
                 "drop: close the prompt, undoing its filter",
                 Some("drop"),
             ),
-            b(P, &[p(Backspace)], Action::Erase, "erase a character", None),
             b(
                 P,
-                &[p(Up)],
-                Action::Up,
-                "previous choice (or event)",
-                Some("choose"),
-            ),
-            b(P, &[p(Down)], Action::Down, "next choice (or event)", None),
-            b(
-                P,
-                &[p(Left)],
-                Action::PrevYear,
-                "year prompt: previous year with events",
+                &[p(Left), ctrl('b')],
+                Action::CaretLeft,
+                "move the caret a character left",
                 None,
             ),
             b(
                 P,
-                &[p(Right)],
-                Action::NextYear,
-                "year prompt: next year with events",
+                &[p(Right), ctrl('f')],
+                Action::CaretRight,
+                "move the caret a character right",
+                None,
+            ),
+            b(
+                P,
+                &[p(Home), ctrl('a')],
+                Action::CaretStart,
+                "move the caret to the start of the line",
+                None,
+            ),
+            b(
+                P,
+                &[p(End), ctrl('e')],
+                Action::CaretEnd,
+                "move the caret to the end of the line",
+                None,
+            ),
+            b(
+                P,
+                &[p(Backspace), ctrl('h')],
+                Action::Erase,
+                "erase the character before the caret",
+                None,
+            ),
+            b(
+                P,
+                &[p(Delete), ctrl('d')],
+                Action::EraseForward,
+                "erase the character at the caret",
+                None,
+            ),
+            b(
+                P,
+                &[ctrl('w')],
+                Action::EraseWord,
+                "erase the word before the caret",
+                None,
+            ),
+            b(
+                P,
+                &[ctrl('u')],
+                Action::EraseToStart,
+                "erase from the start of the line to the caret",
+                None,
+            ),
+            b(
+                P,
+                &[ctrl('k')],
+                Action::EraseToEnd,
+                "erase from the caret to the end of the line",
+                None,
+            ),
+            b(
+                P,
+                &[p(Up)],
+                Action::Up,
+                "the query, search or find before, from this session; the year before with events; the choice above",
+                Some("history/choose"),
+            ),
+            b(
+                P,
+                &[p(Down)],
+                Action::Down,
+                "the query, search or find after (at the end, the line being typed); the next year with events; the choice below",
                 None,
             ),
             b(P, &[p(PageUp)], Action::PageUp, "choices: page up", None),
@@ -452,6 +509,27 @@ impl Default for Keymap {
                 Some("close"),
             ),
             b(H, &[p(Up), k('k')], Action::Up, "scroll up", Some("scroll")),
+            b(
+                H,
+                &[k('/')],
+                Action::Search,
+                "find words on this screen: it scrolls to the first line holding them as they are typed",
+                Some("find"),
+            ),
+            b(
+                H,
+                &[k('n')],
+                Action::NextMatch,
+                "the next line holding the words found",
+                Some("next"),
+            ),
+            b(
+                H,
+                &[k('N')],
+                Action::PrevMatch,
+                "the previous line holding the words found",
+                None,
+            ),
             b(H, &[p(Down), k('j')], Action::Down, "scroll down", None),
             b(H, &[p(PageUp), ctrl('b')], Action::PageUp, "page up", None),
             b(
@@ -643,91 +721,6 @@ impl Keymap {
             }
             _ => None,
         }
-    }
-
-    /// Rows of the help screen: context, keys, what they do. `contexts`
-    /// picks which (the app's help shows its own, the README all).
-    pub fn help_rows_in(&self, contexts: &[Context]) -> Vec<(Context, String, &'static str)> {
-        let mut rows = Vec::new();
-        for &context in contexts {
-            // The nine follow-related keys, and the four that pick an
-            // option, read better as one row each: "1…9", "a…d".
-            let mut runs: Vec<(usize, Vec<String>)> = Vec::new();
-            let run_of = |action: Action| match action {
-                Action::FollowRelated(_) => Some(0),
-                Action::Choose(_) => Some(1),
-                _ => None,
-            };
-            for b in self.bindings.iter().filter(|b| b.context == context) {
-                if let Some(run) = run_of(b.action) {
-                    let labels = b.keys.iter().map(Key::label);
-                    match runs.iter_mut().find(|r| r.0 == run) {
-                        Some(r) => r.1.extend(labels),
-                        None => runs.push((run, labels.collect())),
-                    }
-                    if b.help.is_empty() {
-                        continue;
-                    }
-                }
-                let keys = b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
-                rows.push((context, keys, b.help));
-            }
-            for (run, labels) in runs {
-                let start = if run == 0 { "follow related" } else { "pick option" };
-                if let (Some(row), Some(first), Some(last)) = (
-                    rows.iter_mut().find(|r| r.0 == context && r.2.starts_with(start)),
-                    labels.first(),
-                    labels.last(),
-                ) {
-                    row.1 = format!("{first}…{last}");
-                }
-            }
-        }
-        rows
-    }
-
-    /// Every context's keys as Markdown tables, as the README shows them.
-    pub fn markdown(&self) -> String {
-        let mut out = String::new();
-        for context in Context::ALL {
-            out.push_str(&format!(
-                "**{}** (`[keys.{}]`)\n\n| keys | what they do |\n|---|---|\n",
-                context.title(),
-                context.name()
-            ));
-            for (_, keys, help) in self.help_rows_in(&[context]) {
-                out.push_str(&format!("| {} | {help} |\n", keys.replace('|', "\\|")));
-            }
-            out.push('\n');
-        }
-        out
-    }
-
-    /// The app's help: the contexts of the interactive timeline.
-    pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
-        self.help_rows_in(&[Context::Browse, Context::Prompt, Context::Present, Context::Help])
-    }
-
-    /// The short key hints for a context's status bar.
-    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
-        self.bindings
-            .iter()
-            .filter(|b| b.context == context)
-            .filter_map(|b| {
-                let mut key = b.keys.first()?.label();
-                // Up and down read as one pair: "↑↓ scroll".
-                if b.action == Action::Up {
-                    if let Some(down) = self
-                        .bindings
-                        .iter()
-                        .find(|d| d.context == context && d.action == Action::Down)
-                    {
-                        key.push_str(&down.keys.first().map(Key::label).unwrap_or_default());
-                    }
-                }
-                Some((key, b.hint?))
-            })
-            .collect()
     }
 
     /// The first key bound to an action in a context, for messages.

@@ -7,8 +7,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 /// Below this the app shows a notice instead of panes.
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
-/// From this width the filter, timeline and detail panes stand side by side.
+/// From this width the timeline and the detail stand side by side (the
+/// filter pane beside them when it is asked for).
 pub const WIDE: u16 = 120;
+/// From this width the filter pane is shown beside the timeline and the
+/// detail unless it is put away, as wide as its values need (up to
+/// `FILTER_MOST` columns).
+pub const WIDEST: u16 = 160;
+const FILTER_MOST: u16 = 40;
+/// The filter pane's width where it shares a narrower screen.
+const FILTER_NARROW: u16 = 28;
 /// From this width the timeline and the detail are shown together, the
 /// detail below the timeline.
 pub const MEDIUM: u16 = 80;
@@ -55,15 +63,25 @@ impl Regions {
 }
 
 /// The regions for a screen: `focus` picks the one pane shown on small
-/// screens, `show_filter` the filter pane at medium widths.
-pub fn regions(area: Rect, focus: Pane, show_filter: bool, strip_rows: u16) -> Regions {
+/// screens; `flip_filter` turns the filter pane from its default for the
+/// width (shown from `WIDEST` columns, hidden below); `filter_width` is
+/// the width its values need; `status_rows` the status line's rows (the
+/// filter, then the key hints) where the screen has room for them.
+pub fn regions(
+    area: Rect,
+    focus: Pane,
+    flip_filter: bool,
+    filter_width: u16,
+    strip_rows: u16,
+    status_rows: u16,
+) -> Regions {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Regions {
             too_small: true,
             ..Regions::default()
         };
     }
-    let status_height = if area.height >= 12 { 2 } else { 1 };
+    let status_height = if area.height >= 12 { status_rows.max(1) } else { 1 };
     let strip_height = if area.height >= STRIP_FROM_HEIGHT && area.width >= MEDIUM {
         strip_rows
     } else {
@@ -80,6 +98,7 @@ pub fn regions(area: Rect, focus: Pane, show_filter: bool, strip_rows: u16) -> R
         status,
         ..Regions::default()
     };
+    let show_filter = (area.width >= WIDEST) != flip_filter;
     if area.width < MEDIUM || area.height < SHORT {
         r.single = true;
         match focus {
@@ -88,15 +107,28 @@ pub fn regions(area: Rect, focus: Pane, show_filter: bool, strip_rows: u16) -> R
             Pane::Detail => r.detail = Some(main),
         }
     } else if area.width >= WIDE {
+        // The timeline takes most of what the filter pane leaves, so
+        // titles are read whole more often than cut; the detail the rest.
+        let filter = match (show_filter, area.width >= WIDEST) {
+            (false, _) => 0,
+            (true, true) => filter_width.clamp(FILTER_NARROW, FILTER_MOST),
+            (true, false) => filter_width.min(FILTER_NARROW),
+        };
+        let rest = main.width - filter;
+        let timeline = rest * 57 / 100;
         let [f, t, d] = Layout::horizontal([
-            Constraint::Length(30),
-            Constraint::Percentage(45),
+            Constraint::Length(filter),
+            Constraint::Length(timeline),
             Constraint::Min(30),
         ])
         .areas(main);
-        (r.filter, r.timeline, r.detail) = (Some(f), Some(t), Some(d));
+        (r.filter, r.timeline, r.detail) = ((filter > 0).then_some(f), Some(t), Some(d));
     } else if show_filter {
-        let [f, t] = Layout::horizontal([Constraint::Length(30), Constraint::Min(30)]).areas(main);
+        let [f, t] = Layout::horizontal([
+            Constraint::Length(filter_width.min(FILTER_NARROW + 2)),
+            Constraint::Min(30),
+        ])
+        .areas(main);
         (r.filter, r.timeline) = (Some(f), Some(t));
     } else {
         // Titles need the width more than the detail does: the timeline
@@ -113,15 +145,33 @@ mod tests {
 
     #[test]
     fn three_panes_from_wide_screens_one_on_narrow() {
-        let wide = regions(Rect::new(0, 0, 120, 40), Pane::Timeline, false, 4);
-        assert_eq!(wide.focusable(), vec![Pane::Filter, Pane::Timeline, Pane::Detail]);
-        assert_eq!(wide.filter.map(|r| r.width), Some(30));
-        assert_eq!(wide.strip.map(|r| r.height), Some(4));
-        let narrow = regions(Rect::new(0, 0, 60, 24), Pane::Detail, false, 4);
+        let widest = regions(Rect::new(0, 0, 200, 50), Pane::Timeline, false, 36, 4, 2);
+        assert_eq!(
+            widest.focusable(),
+            vec![Pane::Filter, Pane::Timeline, Pane::Detail]
+        );
+        assert_eq!(
+            widest.filter.map(|r| r.width),
+            Some(36),
+            "as wide as its values need"
+        );
+        assert_eq!(widest.timeline.map(|r| r.width), Some(93));
+        assert_eq!(widest.strip.map(|r| r.height), Some(4));
+        let put_away = regions(Rect::new(0, 0, 200, 50), Pane::Timeline, true, 36, 4, 2);
+        assert_eq!(put_away.filter, None);
+        assert_eq!(put_away.timeline.map(|r| r.width), Some(114));
+        // At 120 columns the timeline and the detail share the screen; the
+        // filter pane comes when asked for.
+        let wide = regions(Rect::new(0, 0, 120, 40), Pane::Timeline, false, 36, 4, 2);
+        assert_eq!(wide.focusable(), vec![Pane::Timeline, Pane::Detail]);
+        assert_eq!(wide.timeline.map(|r| r.width), Some(68));
+        let asked = regions(Rect::new(0, 0, 120, 40), Pane::Timeline, true, 36, 4, 2);
+        assert_eq!(asked.filter.map(|r| r.width), Some(28));
+        let narrow = regions(Rect::new(0, 0, 60, 24), Pane::Detail, false, 36, 4, 2);
         assert!(narrow.single);
         assert_eq!(narrow.detail.map(|r| r.width), Some(60));
         assert_eq!(narrow.timeline, None);
-        assert!(regions(Rect::new(0, 0, 29, 24), Pane::Timeline, false, 4).too_small);
+        assert!(regions(Rect::new(0, 0, 29, 24), Pane::Timeline, false, 36, 4, 2).too_small);
     }
 
     #[test]

@@ -3,17 +3,12 @@
 //! typed, and presenting a lesson.
 
 use super::input::Action;
-use super::mode::typed_years;
-use super::mode::Mode;
+use super::line::{Edit, LineEditor};
+use super::mode::{typed_years, year_line, Mode};
 use super::panes::picker::Picker;
 use super::presenter::{Blank, Presenter};
 use super::state::App;
-use crate::query::{Facet, Query, Term, MAX_QUERY_CHARS};
-
-/// The most characters a picker or a year prompt takes.
-const PICKER_CHARS: usize = 64;
-/// A year, or a range of two: `2019..2022`.
-const YEAR_CHARS: usize = 10;
+use crate::query::{Facet, Query, Term};
 
 impl App {
     pub(super) fn presenting(&mut self, mut p: Presenter, action: Action) -> Mode {
@@ -130,69 +125,72 @@ impl App {
                 } else if p.fit_check.is_some() {
                     p.begin();
                 }
-                return;
             }
-            Mode::Copy(_) => {
-                self.copy_typed(c);
-                return;
-            }
-            Mode::Search { input } => type_into(input, c, MAX_QUERY_CHARS),
-            Mode::EditQuery { input, error } => {
-                // Query text is applied on Enter, not as it is typed.
-                type_into(input, c, MAX_QUERY_CHARS);
-                *error = None;
-                return;
-            }
-            Mode::Year { input } => {
-                if !(c.is_ascii_digit() || c == '.') || input.len() >= YEAR_CHARS {
-                    return;
+            Mode::Copy(_) => self.copy_typed(c),
+            _ => {
+                if self
+                    .prompt_line()
+                    .is_some_and(|line| line.insert(c.encode_utf8(&mut [0; 4])))
+                {
+                    self.prompt_changed();
                 }
-                input.push(c);
             }
+        }
+    }
+
+    /// Pasted text goes into the open prompt at the caret, sanitised and
+    /// cut at the prompt's limit, and the filter is refreshed once, not per
+    /// character.
+    pub(super) fn paste(&mut self, text: &str) {
+        if self.prompt_line().is_some_and(|line| line.insert(text)) {
+            self.prompt_changed();
+        }
+    }
+
+    /// An edit of the open prompt's line (moving the caret, erasing);
+    /// false when no prompt with a line is open.
+    pub(super) fn edit_prompt(&mut self, edit: Edit) -> bool {
+        let Some(line) = self.prompt_line() else {
+            return false;
+        };
+        if line.edit(edit) {
+            self.prompt_changed();
+        }
+        true
+    }
+
+    /// The line of the open prompt, if one is open.
+    fn prompt_line(&mut self) -> Option<&mut LineEditor> {
+        match &mut self.mode {
+            Mode::Search { input }
+            | Mode::EditQuery { input, .. }
+            | Mode::Year { input }
+            | Mode::Find { input, .. } => Some(input),
+            Mode::Pick(p) => Some(&mut p.input),
+            _ => None,
+        }
+    }
+
+    /// The prompt's text changed: the live filter, the picker's choices or
+    /// the query's error follow it. Query text is applied on Enter, not as
+    /// it is typed.
+    fn prompt_changed(&mut self) {
+        match &mut self.mode {
+            Mode::EditQuery { error, .. } => *error = None,
+            Mode::Find { .. } => self.find_typed(),
             Mode::Pick(p) => {
-                type_into(&mut p.input, c, PICKER_CHARS);
                 p.cursor = 0;
                 self.choices.rematch(p);
-                return;
             }
-            _ => return,
+            _ => self.refresh(),
         }
-        self.refresh();
     }
 
-    /// Pasted text goes into the open prompt, sanitised and cut at the
-    /// prompt's limit, and the filter is refreshed once, not per character.
-    pub(super) fn paste(&mut self, text: &str) {
-        let limit = match &self.mode {
-            Mode::Pick(_) => PICKER_CHARS,
-            Mode::Year { .. } => YEAR_CHARS,
-            _ => MAX_QUERY_CHARS,
-        };
-        let digits_only = matches!(self.mode, Mode::Year { .. });
-        let chars = text
-            .chars()
-            .filter(|c| !digits_only || c.is_ascii_digit() || *c == '.');
-        let input = match &mut self.mode {
-            Mode::Search { input } | Mode::EditQuery { input, .. } | Mode::Year { input } => input,
-            Mode::Pick(p) => &mut p.input,
-            _ => return,
-        };
-        for c in chars.take(limit) {
-            type_into(input, c, limit);
-        }
-        if let Mode::Pick(p) = &mut self.mode {
-            self.choices.rematch(p);
-        }
-        self.refresh();
-    }
-
-    pub(super) fn search(&mut self, mut input: String, action: Action) -> Mode {
+    pub(super) fn search(&mut self, mut input: LineEditor, action: Action) -> Mode {
         match action {
-            Action::Erase => {
-                input.pop();
-            }
             Action::Accept => {
-                for w in input.split_whitespace() {
+                self.histories.search.keep(input.as_str());
+                for w in input.as_str().split_whitespace() {
                     self.query.push(Term::Text(w.to_string()));
                 }
                 self.refresh();
@@ -203,11 +201,11 @@ impl App {
                 self.refresh();
                 return Mode::Browse;
             }
-            // The words are the same: the result stands, only the
-            // selection moves (no search is run again).
+            // Earlier searches of this session, searched again as they come.
             Action::Up | Action::Down => {
-                self.move_selection(if action == Action::Up { -1 } else { 1 });
-                return Mode::Search { input };
+                if !input.recall(&self.histories.search, action == Action::Up) {
+                    return Mode::Search { input };
+                }
             }
             _ => return Mode::Search { input },
         }
@@ -216,35 +214,39 @@ impl App {
         std::mem::replace(&mut self.mode, Mode::Browse)
     }
 
-    pub(super) fn edit_query(&mut self, mut input: String, error: Option<String>, action: Action) -> Mode {
+    pub(super) fn edit_query(
+        &mut self,
+        mut input: LineEditor,
+        error: Option<String>,
+        action: Action,
+    ) -> Mode {
         match action {
-            Action::Erase => {
-                input.pop();
-            }
-            Action::Accept => match Query::parse(&input) {
+            Action::Accept => match Query::parse(input.as_str()) {
                 Ok(q) => {
+                    self.histories.query.keep(input.as_str());
                     self.query = q;
                     self.refresh();
-                    return Mode::Browse;
+                    Mode::Browse
                 }
-                Err(e) => {
-                    return Mode::EditQuery {
-                        input,
-                        error: Some(e.to_string()),
-                    }
-                }
+                Err(e) => Mode::EditQuery {
+                    input,
+                    error: Some(e.to_string()),
+                },
             },
-            Action::Cancel => return Mode::Browse,
-            _ => return Mode::EditQuery { input, error },
+            Action::Cancel => Mode::Browse,
+            Action::Up | Action::Down => {
+                let changed = input.recall(&self.histories.query, action == Action::Up);
+                Mode::EditQuery {
+                    input,
+                    error: if changed { None } else { error },
+                }
+            }
+            _ => Mode::EditQuery { input, error },
         }
-        Mode::EditQuery { input, error: None }
     }
 
-    pub(super) fn year(&mut self, mut input: String, action: Action) -> Mode {
+    pub(super) fn year(&mut self, mut input: LineEditor, action: Action) -> Mode {
         match action {
-            Action::Erase => {
-                input.pop();
-            }
             Action::PrevYear | Action::NextYear | Action::Up | Action::Down => {
                 let forward = matches!(action, Action::NextYear | Action::Down);
                 // From the compact per-event years: a million events in a millisecond.
@@ -254,7 +256,7 @@ impl App {
                     .collect();
                 years.dedup();
                 // The first step lands on the selected event's year.
-                let next = match typed_years(&input).map(|(from, _)| from) {
+                let next = match typed_years(input.as_str()).map(|(from, _)| from) {
                     None => self
                         .selected_event()
                         .map(|e| e.date.year_number())
@@ -263,12 +265,12 @@ impl App {
                     Some(y) => years.iter().rev().find(|&&v| v < y).or(years.first()).copied(),
                 };
                 if let Some(y) = next {
-                    input = y.to_string();
+                    input = year_line().with_text(&y.to_string());
                 }
             }
             Action::Accept => {
                 self.query = self.query.without(Facet::Year);
-                if let Some((from, to)) = typed_years(&input) {
+                if let Some((from, to)) = typed_years(input.as_str()) {
                     self.query.push(Term::Year { from, to });
                 }
                 self.refresh();
@@ -287,10 +289,6 @@ impl App {
 
     pub(super) fn pick(&mut self, mut p: Picker, action: Action) -> Mode {
         match action {
-            Action::Erase => {
-                p.input.pop();
-                self.choices.rematch(&mut p);
-            }
             Action::Up => p.cursor = p.cursor.saturating_sub(1),
             Action::Down => p.cursor = (p.cursor + 1).min(p.matches.len().saturating_sub(1)),
             Action::PageUp => p.cursor = p.cursor.saturating_sub(10),
@@ -307,14 +305,5 @@ impl App {
             _ => {}
         }
         Mode::Pick(p)
-    }
-}
-
-/// Adds a typed or pasted character to a prompt, up to its limit. A
-/// control character (from a paste) is shown as its visible escape.
-fn type_into(input: &mut String, c: char, limit: usize) {
-    let shown = crate::text::sanitize_line(c.encode_utf8(&mut [0; 4])).into_owned();
-    if input.chars().count() + shown.chars().count() <= limit {
-        input.push_str(&shown);
     }
 }

@@ -2,6 +2,7 @@
 //! rather than flags, so no two can be on at once.
 
 use super::keymap::Context;
+use super::line::LineEditor;
 use super::panes::picker::Picker;
 use super::presenter::Presenter;
 
@@ -19,16 +20,16 @@ pub enum Mode {
     Browse,
     /// `/`: the list filters live as the text is typed.
     Search {
-        input: String,
+        input: LineEditor,
     },
     /// `:`: the whole filter as query text.
     EditQuery {
-        input: String,
+        input: LineEditor,
         error: Option<String>,
     },
-    /// `y`: type a year or step through years with ←/→.
+    /// `y`: type a year or a range, or step through years with ↑/↓.
     Year {
-        input: String,
+        input: LineEditor,
     },
     /// `a` / `t`: choose an actor or a kind from a list narrowed by typing.
     Pick(Picker),
@@ -51,6 +52,13 @@ pub enum Mode {
     Present(Box<Presenter>),
     /// `c`: what to copy from the shown event.
     Copy(super::effect::CopyMenu),
+    /// `/` on a screen that is only read: words to find in it, typed over
+    /// it; `from` is how far it was scrolled when the prompt opened.
+    Find {
+        within: Box<Mode>,
+        input: LineEditor,
+        from: u16,
+    },
 }
 
 impl Mode {
@@ -71,9 +79,30 @@ impl Mode {
     pub fn takes_text(&self) -> bool {
         matches!(
             self,
-            Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Year { .. } | Mode::Pick(_) | Mode::Copy(_)
+            Mode::Search { .. }
+                | Mode::EditQuery { .. }
+                | Mode::Year { .. }
+                | Mode::Pick(_)
+                | Mode::Copy(_)
+                | Mode::Find { .. }
         )
     }
+}
+
+/// Words kept from the find prompt on a screen that is only read, and
+/// the line last found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub words: String,
+    pub line: usize,
+}
+
+/// The most characters a year prompt takes: a range, `2019..2022`.
+const YEAR_CHARS: usize = 10;
+
+/// The year prompt's empty line: digits and dots, a range's worth.
+pub(super) fn year_line() -> LineEditor {
+    LineEditor::new(YEAR_CHARS).accepting(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// The year typed into the year prompt, once it has four digits.

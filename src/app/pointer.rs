@@ -13,9 +13,8 @@ impl App {
         if let Some(t) = Regions::hit(r.timeline, x, y) {
             self.focus = Pane::Timeline;
             if y > t.y {
-                let row = self.list.offset + (y - t.y - 1) as usize;
-                if let Some(Row::Event(i)) = self.list.rows.get(row) {
-                    self.select(*i);
+                if let Some(Row::Event(i)) = self.list.row_at((y - t.y - 1) as usize) {
+                    self.select(i);
                 }
             }
         } else if let Some(f) = Regions::hit(r.filter, x, y) {

@@ -10,6 +10,22 @@ use crate::timeline::model::Term;
 
 impl App {
     pub(super) fn reading(&mut self, mode: Mode, action: Action) -> Mode {
+        let was = std::mem::discriminant(&mode);
+        let next = match action {
+            Action::Search => return self.open_find(mode),
+            Action::NextMatch => return self.find_next(mode, 1),
+            Action::PrevMatch => return self.find_next(mode, -1),
+            _ => self.read(mode, action),
+        };
+        // Words found on one screen are not looked for on the next.
+        if std::mem::discriminant(&next) != was {
+            self.found = None;
+        }
+        next
+    }
+
+    /// A key that scrolls, closes or leaves a reading screen.
+    fn read(&mut self, mode: Mode, action: Action) -> Mode {
         let th = &self.settings.theme;
         let page = super::panes::help::page_rows(self.size);
         match mode {
@@ -42,6 +58,21 @@ impl App {
                 read_on(action, scroll, max, page).map_or(Mode::Browse, |scroll| Mode::Glossary { scroll })
             }
             other => other,
+        }
+    }
+
+    /// How far a reading screen can scroll at the current size.
+    pub(super) fn max_scroll_of(&self, mode: &Mode) -> u16 {
+        let th = &self.settings.theme;
+        match mode {
+            Mode::Help { .. } => self.help_page.max_scroll(&self.settings.keymap, th, self.size),
+            Mode::Figures { .. } => figures::max_scroll(&self.timeline, &self.filtered, th, self.size),
+            Mode::Tiers { .. } => tiers::max_scroll(&self.timeline, &self.filtered, th, self.size),
+            Mode::Glossary { .. } => {
+                let first = self.glossary_first();
+                glossary::max_scroll(&self.timeline, &first, th, self.size)
+            }
+            _ => 0,
         }
     }
 

@@ -4,7 +4,6 @@
 
 use super::input::Action;
 use super::state::App;
-use crate::text::fold;
 
 impl App {
     /// Scrolls the data problems panel.
@@ -30,30 +29,24 @@ impl App {
         self.status.problems_scroll = to.clamp(0, last) as u16;
     }
 
-    /// Selects the next (`step` 1) or previous (-1) listed event whose
-    /// title, summary or details hold a search word, wrapping around.
+    /// Selects the next (`step` 1) or previous (-1) listed event that holds
+    /// the search words, wrapping around: held as the search counts them
+    /// (in the title, the text, the quotes, the tags, the actors' names),
+    /// by the query engine's own test.
     pub(super) fn next_match(&mut self, step: isize) {
-        let words = self.highlights();
         let search = self.settings.keymap.key_for(Action::Search);
-        if words.is_empty() {
+        if self.highlights().is_empty() {
             self.status.message = Some(format!("no search words: {search} searches"));
             return;
         }
         let n = self.filtered.len() as isize;
-        let matches = |p: usize| {
-            let e = &self.timeline.events[p];
-            let text = fold(&format!(
-                "{} {} {}",
-                e.title,
-                e.summary,
-                e.details.as_deref().unwrap_or("")
-            ));
-            words.iter().any(|w| text.contains(w.as_str()))
-        };
         let at = self.list.selected as isize;
-        let found = (1..=n)
-            .map(|k| (at + step * k).rem_euclid(n.max(1)) as usize)
-            .find(|&i| matches(self.filtered[i]));
+        let found = {
+            let holds = self.effective_query().text_clauses().matcher(&self.timeline);
+            (1..=n)
+                .map(|k| (at + step * k).rem_euclid(n.max(1)) as usize)
+                .find(|&i| holds(self.filtered[i]))
+        };
         match found {
             Some(i) => {
                 if (step > 0 && (i as isize) <= at) || (step < 0 && (i as isize) >= at) {

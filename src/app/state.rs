@@ -4,6 +4,7 @@
 
 use super::input::{Action, Input, Msg};
 use super::layout::{self, Regions};
+use super::line::{Edit, Histories, LineEditor};
 use super::mode::{Mode, Pane};
 use super::panes::detail::DetailPane;
 use super::panes::filter::{facet_values, FilterPane};
@@ -14,7 +15,7 @@ use super::panes::timeline::TimelinePane;
 use super::presenter::Presenter;
 pub use super::settings::Settings;
 use crate::query::index::{Answer, WordIndex};
-use crate::query::{Facet, Faceted, Query, Term};
+use crate::query::{Facet, Faceted, Query, Term, MAX_QUERY_CHARS};
 use crate::text::fold;
 use crate::timeline::model::{Event, Timeline};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -124,6 +125,10 @@ pub struct App {
     pub(crate) size: (u16, u16),
     pub(crate) quit: bool,
     pub(super) history: Vec<Visit>,
+    /// Earlier lines typed at the search, query and find prompts.
+    pub(super) histories: Histories,
+    /// The words found on the screen being read, kept for n and N.
+    pub(crate) found: Option<super::mode::Found>,
     searches: Searches,
     /// A lesson left with Esc: browsing keeps it, and `p` resumes it.
     pub(crate) kept_lesson: Option<Box<Presenter>>,
@@ -140,7 +145,7 @@ impl App {
     pub fn with_settings(timeline: Timeline, query: Query, settings: Settings) -> App {
         let mut app = App {
             choices: Choices::new(&timeline),
-            filter: FilterPane::new(facet_values(&timeline)),
+            filter: FilterPane::new(facet_values(&timeline), timeline.events.len()),
             strip: Strip::new(&timeline),
             help_page: help::Page::about(timeline.horizon.as_ref().map(|h| h.sentence())),
             timeline: Arc::new(timeline),
@@ -155,6 +160,8 @@ impl App {
             size: (80, 24),
             quit: false,
             history: Vec::new(),
+            histories: Histories::default(),
+            found: None,
             searches: Searches::default(),
             kept_lesson: None,
             effects: Vec::new(),
@@ -176,6 +183,7 @@ impl App {
             fresh.search_in_background(from);
         }
         std::mem::swap(&mut fresh.history, &mut self.history);
+        std::mem::swap(&mut fresh.histories, &mut self.histories);
         fresh.mode = std::mem::replace(&mut self.mode, Mode::Browse);
         fresh.kept_lesson = self.kept_lesson.take();
         // A presented lesson holds positions in the old timeline.
@@ -186,7 +194,7 @@ impl App {
             p.rebind(&self.timeline, &fresh.timeline);
         }
         fresh.focus = self.focus;
-        fresh.filter.shown = self.filter.shown;
+        fresh.filter.flipped = self.filter.flipped;
         fresh.filter.cursor = self
             .filter
             .cursor
@@ -224,12 +232,12 @@ impl App {
         let mut q = self.query.clone();
         match &self.mode {
             Mode::Search { input } => {
-                for w in input.split_whitespace() {
+                for w in input.as_str().split_whitespace() {
                     q.push(Term::Text(w.to_string()));
                 }
             }
             Mode::Year { input } => {
-                if let Some((from, to)) = super::mode::typed_years(input) {
+                if let Some((from, to)) = super::mode::typed_years(input.as_str()) {
                     q = q.without(Facet::Year);
                     q.push(Term::Year { from, to });
                 }
@@ -276,8 +284,10 @@ impl App {
         layout::regions(
             ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
             self.focus,
-            self.filter.shown,
+            self.filter.flipped,
+            self.filter.wanted_width(),
             self.strip.height(&self.timeline),
+            1 + self.hint_rows(),
         )
     }
 
@@ -433,7 +443,8 @@ impl App {
             // A new event opens at its top.
             self.detail.scroll = 0;
         }
-        self.strip.count_visible(&self.timeline, &self.filtered);
+        let shown = self.searches.last_query.as_ref();
+        self.strip.count_visible(&self.timeline, &self.filtered, shown);
         self.filter
             .count(&found, &self.query, &self.timeline, &self.filtered);
         self.searches.found = Some(found);
@@ -463,7 +474,7 @@ impl App {
         self.scroll_to_selection();
     }
 
-    fn timeline_height(&self) -> usize {
+    pub(super) fn timeline_height(&self) -> usize {
         self.regions()
             .timeline
             .map_or(10, |r| r.height.saturating_sub(2) as usize)
@@ -472,6 +483,11 @@ impl App {
 
     fn scroll_to_selection(&mut self) {
         let height = self.timeline_height();
+        let width = self
+            .regions()
+            .timeline
+            .map_or(0, |r| r.width.saturating_sub(2) as usize);
+        self.list.continued = self.list.continues(&self.timeline, &self.filtered, width);
         self.list.keep_selection_in_view(height);
     }
 
@@ -555,6 +571,8 @@ impl App {
                 self.refresh();
             }
         }
+        // The panes' widths may have changed (a pane shown or hidden).
+        self.scroll_to_selection();
         self.relayout_detail();
         std::mem::take(&mut self.effects)
     }
@@ -570,6 +588,9 @@ impl App {
     }
 
     pub(super) fn act(&mut self, action: Action) {
+        if Edit::of(action).is_some_and(|edit| self.edit_prompt(edit)) {
+            return;
+        }
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         self.mode = match mode {
             Mode::Browse => {
@@ -585,6 +606,7 @@ impl App {
             Mode::Pick(picker) => self.pick(picker, action),
             Mode::Present(p) => self.presenting(*p, action),
             Mode::Copy(menu) => self.copy_menu(menu, action),
+            Mode::Find { within, input, from } => self.find(within, input, from, action),
         };
     }
 
@@ -606,19 +628,31 @@ impl App {
             Action::FocusPrev => self.cycle_focus(-1),
             Action::FocusLeft => self.move_focus(-1),
             Action::FocusRight => self.move_focus(1),
-            Action::Search => self.mode = Mode::Search { input: String::new() },
+            Action::Search => {
+                self.mode = Mode::Search {
+                    input: LineEditor::new(MAX_QUERY_CHARS),
+                }
+            }
             Action::EditQuery => {
                 self.mode = Mode::EditQuery {
-                    input: self.query.to_string(),
+                    input: LineEditor::new(MAX_QUERY_CHARS).with_text(&self.query.to_string()),
                     error: None,
                 };
             }
-            Action::FilterYear => self.mode = Mode::Year { input: String::new() },
+            Action::FilterYear => {
+                self.mode = Mode::Year {
+                    input: super::mode::year_line(),
+                }
+            }
             Action::PickActor => self.mode = Mode::Pick(self.choices.picker(PickerKind::Actor)),
             Action::PickKind => self.mode = Mode::Pick(self.choices.picker(PickerKind::Kind)),
             Action::ToggleFilterPane => {
-                self.filter.shown = !self.filter.shown;
-                self.focus = if self.filter.shown {
+                self.filter.flipped = !self.filter.flipped;
+                // One pane at a time: the filter pane, or back from it.
+                let single = self.regions().single;
+                self.focus = if single && self.focus == Pane::Filter {
+                    Pane::Timeline
+                } else if single || self.regions().filter.is_some() {
                     Pane::Filter
                 } else {
                     Pane::Timeline
@@ -689,69 +723,6 @@ impl App {
         }
         let next = (self.list.selected as isize + delta).clamp(0, self.filtered.len() as isize - 1);
         self.select(next as usize);
-    }
-
-    fn timeline_keys(&mut self, action: Action) {
-        let page = self.timeline_height().saturating_sub(1).max(1) as isize;
-        match action {
-            Action::Up => self.move_selection(-1),
-            Action::Down => self.move_selection(1),
-            Action::PageUp => self.move_selection(-page),
-            // Nothing to toggle here: Space pages down, as in less.
-            Action::PageDown | Action::Toggle => self.move_selection(page),
-            Action::HalfPageUp => self.move_selection(-(page / 2).max(1)),
-            Action::HalfPageDown => self.move_selection((page / 2).max(1)),
-            Action::Top => self.select(0),
-            Action::Bottom => self.select(self.filtered.len().saturating_sub(1)),
-            Action::Activate if self.focusable().contains(&Pane::Detail) => self.focus = Pane::Detail,
-            _ => {}
-        }
-    }
-
-    pub(super) fn scroll_detail(&mut self, delta: i32) {
-        self.relayout_detail();
-        self.detail.scroll_by(delta);
-    }
-
-    fn detail_keys(&mut self, action: Action) {
-        let page = self
-            .regions()
-            .detail
-            .map_or(1, |r| r.height.saturating_sub(3).max(1)) as i32;
-        match action {
-            Action::Up => self.scroll_detail(-1),
-            Action::Down => self.scroll_detail(1),
-            Action::PageUp => self.scroll_detail(-page),
-            Action::PageDown | Action::Toggle => self.scroll_detail(page),
-            Action::HalfPageUp => self.scroll_detail(-(page / 2).max(1)),
-            Action::HalfPageDown => self.scroll_detail((page / 2).max(1)),
-            Action::Top => self.detail.scroll = 0,
-            Action::Bottom => self.scroll_detail(i32::MAX / 2),
-            Action::Activate => self.follow_related(1),
-            _ => {}
-        }
-    }
-
-    fn filter_keys(&mut self, action: Action) {
-        let last = self.filter.entries.len().saturating_sub(1);
-        let cursor = &mut self.filter.cursor;
-        match action {
-            Action::Up => *cursor = cursor.saturating_sub(1),
-            Action::Down => *cursor = (*cursor + 1).min(last),
-            Action::PageUp => *cursor = cursor.saturating_sub(10),
-            Action::PageDown => *cursor = (*cursor + 10).min(last),
-            Action::HalfPageUp => *cursor = cursor.saturating_sub(5),
-            Action::HalfPageDown => *cursor = (*cursor + 5).min(last),
-            Action::Top => *cursor = 0,
-            Action::Bottom => *cursor = last,
-            Action::Toggle | Action::Activate => {
-                if let Some(entry) = self.filter.entries.get(self.filter.cursor) {
-                    self.query.toggle(entry.term.clone());
-                    self.refresh();
-                }
-            }
-            _ => {}
-        }
     }
 }
 

@@ -76,6 +76,18 @@ impl App {
         self.quit
     }
 
+    /// How many rows of key hints the status line has: two where the
+    /// screen is 24 rows or taller and one row holds too few, else one.
+    pub fn hint_rows(&self) -> u16 {
+        let rows = if self.size.1 >= 24 { 2 } else { 1 };
+        let browse = super::keymap::Context::Browse;
+        self.settings
+            .keymap
+            .hint_rows(browse, self.size.0 as usize, rows)
+            .len()
+            .max(1) as u16
+    }
+
     /// The screen's size, as last told.
     pub fn size(&self) -> (u16, u16) {
         self.size

@@ -358,7 +358,7 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
     if let Some(r) = &e.ranking {
         let _ = writeln!(out, "  Ranking:  {r}");
     }
-    let _ = writeln!(out, "  Sources:  {}", corroboration_words(e));
+    let _ = writeln!(out, "  Sources:  {}", t.sourcing_words(e));
     for line in t.disagreements(e) {
         let _ = writeln!(out, "            ≠ {line}");
     }
@@ -433,15 +433,6 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
         let _ = writeln!(out, "\nTerms: {} (see `tipline glossary`)", names.join(", "));
     }
     out
-}
-
-/// How well an event is sourced, in words a reader can weigh.
-pub fn corroboration_words(e: &Event) -> &'static str {
-    match e.corroboration {
-        crate::timeline::model::Corroboration::Corroborated => "corroborated by a second source",
-        crate::timeline::model::Corroboration::SingleSource => "rests on a single source",
-        crate::timeline::model::Corroboration::Disputed => "sources disagree",
-    }
 }
 
 pub fn facets(t: &Timeline, c: &FacetCounts, format: ShowFormat) -> String {

@@ -34,7 +34,23 @@ pub(super) fn read(cli: &Cli, timeline: Timeline, query: Query, presenting: bool
     }
     let stdin = std::io::stdin();
     let prompt = stdin.is_terminal();
-    match crate::plain::run(&mut session, stdin.lock(), std::io::stdout().lock(), prompt) {
+    // As the app follows its data files, the reading loads them again when
+    // they changed since it last looked, before each command.
+    let paths = cli.data.clone();
+    let mut seen: Vec<_> = paths.iter().map(|p| super::watch::stamp(p)).collect();
+    let changed = move || {
+        let now: Vec<_> = paths.iter().map(|p| super::watch::stamp(p)).collect();
+        if now == seen {
+            return None;
+        }
+        seen = now;
+        Some(super::watch::read_and_load(
+            &paths,
+            &std::sync::atomic::AtomicU64::new(0),
+        ))
+    };
+    let (input, output) = (stdin.lock(), std::io::stdout().lock());
+    match crate::plain::run_following(&mut session, input, output, prompt, changed) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {

@@ -214,7 +214,7 @@ struct Reloading {
 }
 
 /// Reads and loads the files; the problems that stop them, otherwise.
-fn read_and_load(paths: &[PathBuf], progress: &AtomicU64) -> Result<Timeline, Vec<String>> {
+pub(super) fn read_and_load(paths: &[PathBuf], progress: &AtomicU64) -> Result<Timeline, Vec<String>> {
     let mut problems = Vec::new();
     let mut files = Vec::new();
     for p in paths {
@@ -251,7 +251,8 @@ fn apply(app: &mut crate::app::App, got: Result<Timeline, Vec<String>>) {
     }
 }
 
-fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+/// A file's modification time and length, to tell when it changed.
+pub(super) fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
     let m = std::fs::metadata(path).ok()?;
     Some((m.modified().ok()?, m.len()))
 }

@@ -4,61 +4,24 @@
 
 use super::diag::{Diagnostic, SourceText};
 use super::gather::Gathered;
-use crate::text::fold;
 use crate::timeline::model::{Corroboration, Event, Relation, Source};
+use crate::timeline::sourcing;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
-/// What a source ultimately rests on: its declared `origin`, else that of
-/// the source it `reports`, else its publisher. Sources with one origin are
-/// one source, however many copies there are.
+/// What a source ultimately rests on (see [`sourcing::origin_of`]).
 pub fn origin_of(id: &str, sources: &HashMap<&str, &Source>) -> String {
-    let mut at = id;
-    // A chain of reports ends at an original; a loop (refused elsewhere) stops.
-    for _ in 0..16 {
-        let Some(s) = sources.get(at) else { break };
-        if let Some(o) = &s.origin {
-            return format!("origin:{}", fold(o.trim()));
-        }
-        match &s.reports {
-            Some(next) if next != at => at = next,
-            _ => return format!("publisher:{}", fold(s.publisher.trim())),
-        }
-    }
-    format!("source:{at}")
+    sourcing::origin_of(id, |id| sources.get(id).copied())
 }
 
-/// How far an event is confirmed: disputed when sources disagree; else
-/// corroborated when two independent origins cite it and every figure rests
-/// on two (a figure someone gave is their claim: one origin, however many
-/// outlets repeat it); else single-source.
+/// How far an event is confirmed, by the rule of [`sourcing::Basis`].
 pub fn corroboration(event: &Event, sources: &HashMap<&str, &Source>) -> Corroboration {
     corroboration_by(event, &|id: &str| Cow::Owned(origin_of(id, sources)))
 }
 
 /// [`corroboration`], with each cited source's origin given by `origin`.
 fn corroboration_by<'a>(event: &'a Event, origin: &dyn Fn(&'a str) -> Cow<'a, str>) -> Corroboration {
-    if event.has_disputes() {
-        return Corroboration::Disputed;
-    }
-    let origins = |ids: &mut dyn Iterator<Item = &'a String>| -> BTreeSet<Cow<'a, str>> {
-        ids.map(|id| origin(id.as_str())).collect()
-    };
-    let cited = origins(&mut event.sources.iter().map(|c| &c.source));
-    let figures_confirmed = event.figures.iter().all(|f| {
-        if f.according_to.is_some() {
-            false
-        } else if f.sources.is_empty() {
-            cited.len() >= 2
-        } else {
-            origins(&mut f.sources.iter()).len() >= 2
-        }
-    });
-    if cited.len() >= 2 && figures_confirmed {
-        Corroboration::Corroborated
-    } else {
-        Corroboration::SingleSource
-    }
+    sourcing::basis(event, origin).corroboration()
 }
 
 /// From this many events on, the events are checked in two halves on two

@@ -72,7 +72,44 @@ fn is_box_or_block(c: char) -> bool {
     ('\u{2500}'..='\u{259F}').contains(&c)
 }
 
+/// The data files read again, or the problems that stop them loading.
+pub type Reloaded = Result<Timeline, Vec<String>>;
+
 impl Session {
+    /// The data files changed: reads on in the new data, keeping the
+    /// filter and, where it still passes, the event being read; with
+    /// problems, reads on in the last good data and says why.
+    pub fn reloaded(&mut self, got: Reloaded) -> Reply {
+        let mut r = Reply::default();
+        match got {
+            Ok(timeline) => {
+                let id = self
+                    .hits
+                    .get(self.current)
+                    .map(|&p| self.timeline.events[p].id.clone());
+                self.hits = self.query.filter(&timeline);
+                self.timeline = timeline;
+                self.current = 0;
+                self.listed = 0;
+                if let Some(id) = id {
+                    self.goto(&id);
+                }
+                r.say("The data files changed and were read again");
+                self.announce(&mut r);
+            }
+            Err(problems) => {
+                r.say(format!(
+                    "The data files changed but do not load, with {} problem(s); the last good data is read on",
+                    problems.len()
+                ));
+                for line in problems.iter().flat_map(|p| p.lines()) {
+                    r.say(line);
+                }
+            }
+        }
+        r
+    }
+
     /// A session on a timeline, filtered by a query from the command line.
     pub fn new(timeline: Timeline, query: Query) -> Session {
         let hits = query.filter(&timeline);
@@ -519,9 +556,22 @@ pub fn read_line(input: &mut impl BufRead, max: usize) -> std::io::Result<Line> 
 /// (the input is a terminal) a `> ` is shown before each line is read.
 pub fn run(
     session: &mut Session,
+    input: impl BufRead,
+    output: impl Write,
+    prompt: bool,
+) -> std::io::Result<()> {
+    run_following(session, input, output, prompt, || None)
+}
+
+/// [`run`], asking `changed` before each command whether the data files
+/// changed: when they did, it gives the data read again (or the problems
+/// that stop it), and the reader hears so before the command's answer.
+pub fn run_following(
+    session: &mut Session,
     mut input: impl BufRead,
     mut output: impl Write,
     prompt: bool,
+    mut changed: impl FnMut() -> Option<Reloaded>,
 ) -> std::io::Result<()> {
     let write = |out: &mut dyn Write, reply: &Reply| -> std::io::Result<()> {
         for line in &reply.lines {
@@ -551,7 +601,12 @@ pub fn run(
                 ));
                 r
             }
-            Line::Text(text) => session.command(&text),
+            Line::Text(text) => {
+                if let Some(got) = changed() {
+                    write(&mut output, &session.reloaded(got))?;
+                }
+                session.command(&text)
+            }
         };
         write(&mut output, &reply)?;
         if reply.quit {

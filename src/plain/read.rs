@@ -26,17 +26,17 @@ pub fn dates_in_words(e: &Event) -> String {
     }
 }
 
-/// An event's dates as numbers, as in the data files: `2022-08-18`,
-/// `2022-08-18 to 2022-09-29`, `from 2022-08-18`, `2015-11-21 or 2015-11-22`.
-pub fn dates_in_numbers(e: &Event) -> String {
+/// An event's dates said short, in words, as a list line says them: `18
+/// August to 29 September 2022`, `from 18 August 2022`, `21 November 2015
+/// or 22 November 2015`; never digits and dashes a screen reader spells.
+pub fn dates_spoken(e: &Event) -> String {
     if !e.dating.one_of.is_empty() {
-        let all: Vec<String> = e.dating.one_of.iter().map(|d| d.to_string()).collect();
-        return all.join(" or ");
+        return dates_in_words(e);
     }
     match (&e.end, e.dating.open_end) {
-        (Some(end), _) => format!("{} to {end}", e.date),
-        (None, true) => format!("from {}", e.date),
-        (None, false) => e.date.to_string(),
+        (Some(end), _) => PartialDate::range_in_full(&e.date, Some(end)),
+        (None, true) => format!("from {}", date_in_words(&e.date)),
+        (None, false) => date_in_words(&e.date),
     }
 }
 
@@ -63,10 +63,10 @@ pub fn date_mark(e: &Event) -> Option<&'static str> {
     }
 }
 
-/// The line `list` gives an event: `1. 2022-08-20 · Title`, and a word
-/// when the date is not sure.
+/// The line `list` gives an event: `1. 20 August 2022 · Title`, and a
+/// word when the date is not sure.
 pub fn list_line(number: usize, e: &Event) -> String {
-    let mut line = format!("{number}. {} · {}", dates_in_numbers(e), e.title);
+    let mut line = format!("{number}. {} · {}", dates_spoken(e), e.title);
     if let Some(mark) = date_mark(e) {
         line.push_str(" · ");
         line.push_str(mark);
@@ -79,7 +79,7 @@ pub fn list_line(number: usize, e: &Event) -> String {
 pub fn short(number: usize, of: usize, e: &Event) -> String {
     let mut line = format!(
         "{number} of {of}: {} · {} · {}",
-        dates_in_numbers(e),
+        dates_spoken(e),
         e.title,
         kind_words(e)
     );
@@ -123,14 +123,7 @@ pub fn full(
     if let Some(r) = &e.ranking {
         out.push(format!("Ranking: {r}"));
     }
-    out.push(format!(
-        "Sources: {}",
-        match e.corroboration {
-            Corroboration::Corroborated => "corroborated by a second source",
-            Corroboration::SingleSource => "rests on a single source",
-            Corroboration::Disputed => "sources disagree",
-        }
-    ));
+    out.push(format!("Sources: {}", t.sourcing_words(e)));
     // Figures sources disagree on are said once, with the figures.
     for d in &e.disputes {
         out.push(format!("Disagreement: {}", t.dispute_text(d)));

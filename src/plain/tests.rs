@@ -25,7 +25,7 @@ fn opening_says_what_this_is_then_the_view_and_the_first_event() {
         [
             "tipline, plain reading. Type help for the commands, quit to leave.",
             "5 of 5 events, no filter",
-            "1 of 5: 2021-03 · Plan adopted · law · single source",
+            "1 of 5: March 2021 · Plan adopted · law · single source",
         ]
     );
     let filtered = Session::new(fixture(), Query::parse("kind:report").unwrap());
@@ -33,7 +33,7 @@ fn opening_says_what_this_is_then_the_view_and_the_first_event() {
         filtered.opening().lines[1..],
         [
             "1 of 5 events, filter kind:report",
-            "1 of 1: 2023-06-15 · Report published · report · corroborated",
+            "1 of 1: 15 June 2023 · Report published · report · corroborated",
         ]
     );
 }
@@ -45,7 +45,7 @@ fn a_filter_is_announced_as_query_text_then_the_first_event_read() {
         says(&mut s, "year 2022"),
         [
             "3 of 5 events, filter year:2022",
-            "1 of 3: 2022-08-18 · Hotline opens · crackdown · single source",
+            "1 of 3: 18 August 2022 · Hotline opens · crackdown · single source",
         ]
     );
     // Another facet narrows; the same facet replaces.
@@ -61,14 +61,14 @@ fn a_filter_is_announced_as_query_text_then_the_first_event_read() {
         says(&mut s, "clear"),
         [
             "5 of 5 events, no filter",
-            "1 of 5: 2021-03 · Plan adopted · law · single source"
+            "1 of 5: March 2021 · Plan adopted · law · single source"
         ]
     );
     assert_eq!(
         says(&mut s, "kind national day"),
         [
             "1 of 5 events, filter kind:national-day",
-            "1 of 1: 2022-12-12 · National day · national day · single source",
+            "1 of 1: 12 December 2022 · National day · national day · single source",
         ]
     );
     assert_eq!(
@@ -87,7 +87,7 @@ fn a_filter_is_announced_as_query_text_then_the_first_event_read() {
         says(&mut s, "query tag:hotline hotline"),
         [
             "1 of 5 events, filter tag:hotline hotline",
-            "1 of 1: 2022-08-18 · Hotline opens · crackdown · single source",
+            "1 of 1: 18 August 2022 · Hotline opens · crackdown · single source",
         ]
     );
     assert_eq!(
@@ -177,7 +177,7 @@ fn show_reads_everything_one_thing_a_line() {
             "Date: 18 August 2022; known to the day",
             "Kind: crackdown",
             "Place: Phnom Penh",
-            "Sources: rests on a single source",
+            "Sources: rests on a single source (2 publishers, 2 independent origins, but its figure is Sár Kheng's word, however many outlets repeat it)",
             "Actor: Sár Kheng, Minister of Interior",
             "Summary: The ministry opens a hotline.",
             "Details: First paragraph.",
@@ -196,7 +196,7 @@ fn show_reads_everything_one_thing_a_line() {
         ]
     );
     // Showing makes the event current; a related event in view is named by number.
-    assert_eq!(says(&mut s, "next")[0], "2 of 3: 2022-10 · Raid ^[[31mon a compound \\u{2503}\\u{2588} · operation · date approximate · sources disagree");
+    assert_eq!(says(&mut s, "next")[0], "2 of 3: October 2022 · Raid ^[[31mon a compound \\u{2503}\\u{2588} · operation · date approximate · sources disagree");
     let raid = says(&mut s, "show");
     assert_eq!(raid[1], "Date: October 2022; approximate, known to the month");
     assert_eq!(raid[3], "Sources: sources disagree");
@@ -242,7 +242,7 @@ fn next_and_prev_stop_at_the_ends() {
     assert_eq!(says(&mut s, "next"), ["No next event: 5 of 5 is the last"]);
     assert_eq!(
         says(&mut s, "p"),
-        ["4 of 5: 2022-12-12 · National day · national day · single source"]
+        ["4 of 5: 12 December 2022 · National day · national day · single source"]
     );
 }
 
@@ -263,12 +263,16 @@ fn list_reads_ten_at_a_time() {
     let mut s = Session::new(t, Query::default());
     let first = says(&mut s, "list");
     assert_eq!(first.len(), 11);
-    assert_eq!(first[0], "1. 2000-01-01 · E1");
-    assert_eq!(first[9], "10. 2000-01-10 · E10");
+    assert_eq!(first[0], "1. 1 January 2000 · E1");
+    assert_eq!(first[9], "10. 10 January 2000 · E10");
     assert_eq!(first[10], "2 more. Type more for the next");
     assert_eq!(
         says(&mut s, "more"),
-        ["11. 2000-01-11 · E11", "12. 2000-01-12 · E12", "End of the list"]
+        [
+            "11. 11 January 2000 · E11",
+            "12. 12 January 2000 · E12",
+            "End of the list"
+        ]
     );
     assert_eq!(
         says(&mut s, "more"),
@@ -276,7 +280,7 @@ fn list_reads_ten_at_a_time() {
     );
     assert_eq!(
         says(&mut s, "list 12"),
-        ["12. 2000-01-12 · E12", "End of the list"]
+        ["12. 12 January 2000 · E12", "End of the list"]
     );
     assert_eq!(
         says(&mut s, "list 13"),
@@ -324,7 +328,7 @@ fn a_session_ends_at_quit_or_at_the_end_of_the_input() {
     let input = "year 2023\nquit\nyear 2022\n";
     run(&mut session(), input.as_bytes(), &mut out, false).unwrap();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.ends_with("1 of 5 events, filter year:2023\n1 of 1: 2023-06-15 · Report published · report · corroborated\n"), "{text}");
+    assert!(text.ends_with("1 of 5 events, filter year:2023\n1 of 1: 15 June 2023 · Report published · report · corroborated\n"), "{text}");
     let mut out = Vec::new();
     let long = format!("{}\n", "y".repeat(MAX_LINE_BYTES + 1));
     run(&mut session(), long.as_bytes(), &mut out, true).unwrap();
@@ -335,4 +339,40 @@ fn a_session_ends_at_quit_or_at_the_end_of_the_input() {
         )),
         "{text}"
     );
+}
+
+#[test]
+fn data_read_again_keeps_the_filter_and_the_event_being_read() {
+    let mut s = session();
+    says(&mut s, "year 2022");
+    says(&mut s, "next");
+    // The hotline moves to 2021: the filter keeps two, the raid still read.
+    let text = include_str!("../../tests/fixtures/plain.toml").replace("2022-08-18", "2021-08-18");
+    let changed = crate::load::load(vec![crate::load::DataFile {
+        name: "plain.toml".into(),
+        text,
+    }]);
+    let reply = s.reloaded(Ok(changed.timeline.unwrap())).lines;
+    assert_eq!(
+        reply,
+        [
+            "The data files changed and were read again",
+            "2 of 5 events, filter year:2022"
+        ]
+    );
+    assert_eq!(
+        says(&mut s, "show")[0],
+        "1 of 2: Raid ^[[31mon a compound \\u{2503}\\u{2588}"
+    );
+    let reply = s
+        .reloaded(Err(vec!["plain.toml:3:1: error: unknown kind `lwa`".into()]))
+        .lines;
+    assert_eq!(
+        reply,
+        [
+            "The data files changed but do not load, with 1 problem(s); the last good data is read on",
+            "plain.toml:3:1: error: unknown kind `lwa`"
+        ]
+    );
+    assert_eq!(says(&mut s, "filter"), ["2 of 5 events, filter year:2022"]);
 }

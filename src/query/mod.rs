@@ -259,6 +259,27 @@ impl Query {
             .filter(|&i| compiled.matches(timeline, i))
             .collect()
     }
+
+    /// The clauses that search the text (words and phrases, kept or
+    /// excluded), as a query of their own.
+    pub fn text_clauses(&self) -> Query {
+        Query {
+            clauses: self
+                .clauses
+                .iter()
+                .filter(|c| c.term.facet() == Facet::Text)
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// Whether the event at a position passes, the query compiled once for
+    /// the many events asked about: the same test the filter and its
+    /// counts use.
+    pub fn matcher<'a>(&self, timeline: &'a Timeline) -> impl Fn(usize) -> bool + 'a {
+        let compiled = Compiled::new(self, timeline);
+        move |position| compiled.matches(timeline, position)
+    }
 }
 
 /// Builds a term from a facet name and its value.

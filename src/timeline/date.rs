@@ -195,26 +195,71 @@ impl PartialDate {
         format!("{} – {}", start.human(), end.human())
     }
 
+    /// A range said in words, months named in full and what both ends
+    /// share said once: `18 August to 29 September 2022`, `18 to 29
+    /// September 2022`, `August to November 2022`, `2019 to 2022`.
+    pub fn range_in_full(start: &PartialDate, end: Option<&PartialDate>) -> String {
+        let Some(end) = end else {
+            return start.in_full();
+        };
+        if start.year == end.year && start.precision() == end.precision() {
+            if start.precision() == Precision::Day && start.month == end.month {
+                return format!("{} to {}", start.day.unwrap_or(1), end.in_full());
+            }
+            let head = match (start.month, start.day) {
+                (Some(m), Some(d)) => format!("{} {}", d, MONTHS_IN_FULL[m as usize - 1]),
+                (Some(m), None) => MONTHS_IN_FULL[m as usize - 1].to_string(),
+                (None, _) => return start.in_full(),
+            };
+            return format!("{head} to {}", end.in_full());
+        }
+        format!("{} to {}", start.in_full(), end.in_full())
+    }
+
     /// A shorter range for narrow columns: the year is dropped when both
     /// ends share it (the timeline's year heading says it), else only the
-    /// years are kept: `18 Aug–29 Sep`, `18 Aug–Nov`, `2019–2022`.
+    /// years are kept: `18 Aug–29 Sep`, `18 Aug–Nov`, `2019–2022`; one
+    /// date is written without its year unless known only to the year:
+    /// `19 Jul`, `Jul`, `2022`.
     pub fn compact_range(start: &PartialDate, end: Option<&PartialDate>) -> String {
-        let Some(end) = end else {
-            return start.human();
-        };
         let short = |d: &PartialDate| match (d.month, d.day) {
             (Some(m), Some(day)) => format!("{day} {}", MONTHS[m as usize - 1]),
             (Some(m), None) => MONTHS[m as usize - 1].to_string(),
             (None, _) => d.year.to_string(),
         };
+        let Some(end) = end else {
+            return short(start);
+        };
         match (
             start.year == end.year,
             start.month.is_some() && end.month.is_some(),
         ) {
+            (true, true) if start.month == end.month && start.day.is_some() && end.day.is_some() => {
+                format!("{}–{}", start.day.unwrap_or(1), short(end))
+            }
             (true, true) => format!("{}–{}", short(start), short(end)),
             // Within one year, but an end known only to the year: no range to show.
             (true, false) => start.year.to_string(),
             (false, _) => format!("{}–{}", start.year, end.year),
+        }
+    }
+
+    /// The narrowest range: months alone within one year (`Aug–Nov`,
+    /// `Nov`), the end's year in two digits across years of one century
+    /// (`2022–23`), else as [`PartialDate::compact_range`] gives it.
+    pub fn month_range(start: &PartialDate, end: Option<&PartialDate>) -> String {
+        let month = |d: &PartialDate| d.month.map(|m| MONTHS[m as usize - 1]);
+        if let Some(e) = end.filter(|e| e.year != start.year && e.year / 100 == start.year / 100) {
+            return format!("{}–{:02}", start.year, e.year % 100);
+        }
+        match (month(start), end) {
+            (Some(m), None) => m.to_string(),
+            (Some(m), Some(e)) if e.year == start.year => match month(e) {
+                Some(n) if n != m => format!("{m}–{n}"),
+                Some(_) => m.to_string(),
+                None => start.year.to_string(),
+            },
+            _ => PartialDate::compact_range(start, end),
         }
     }
 }
@@ -323,10 +368,33 @@ mod tests {
     }
 
     #[test]
+    fn ranges_in_words_say_what_both_ends_share_once() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        let words = |a, b| PartialDate::range_in_full(&d(a), Some(&d(b)));
+        assert_eq!(
+            words("2022-08-18", "2022-09-29"),
+            "18 August to 29 September 2022"
+        );
+        assert_eq!(words("2022-09-18", "2022-09-29"), "18 to 29 September 2022");
+        assert_eq!(words("2022-08", "2022-11"), "August to November 2022");
+        assert_eq!(words("2019", "2022"), "2019 to 2022");
+        assert_eq!(
+            words("2021-12-30", "2022-01-02"),
+            "30 December 2021 to 2 January 2022"
+        );
+        assert_eq!(words("2022-08-18", "2022-11"), "18 August 2022 to November 2022");
+        assert_eq!(
+            PartialDate::range_in_full(&d("2022-08-18"), None),
+            "18 August 2022"
+        );
+    }
+
+    #[test]
     fn compact_ranges_keep_days_and_months_within_a_year_else_years() {
         let d = |s| PartialDate::parse(s).unwrap();
         let compact = |a, b| PartialDate::compact_range(&d(a), Some(&d(b)));
         assert_eq!(compact("2022-08-18", "2022-09-29"), "18 Aug–29 Sep");
+        assert_eq!(compact("2005-11-16", "2005-11-17"), "16–17 Nov");
         assert_eq!(compact("2022-08-18", "2022-11"), "18 Aug–Nov");
         assert_eq!(compact("2022-08", "2022-11"), "Aug–Nov");
         assert_eq!(compact("2019", "2022"), "2019–2022");
@@ -334,7 +402,19 @@ mod tests {
         assert_eq!(compact("2019-03-01", "2022"), "2019–2022");
         assert_eq!(compact("2022", "2022"), "2022");
         assert_eq!(compact("2022", "2022-11"), "2022");
-        assert_eq!(PartialDate::compact_range(&d("2022-07-19"), None), "19 Jul 2022");
+        assert_eq!(PartialDate::compact_range(&d("2022-07-19"), None), "19 Jul");
+        assert_eq!(PartialDate::compact_range(&d("2022"), None), "2022");
+        let months = |a: &str, b: Option<&str>| {
+            let end = b.map(|b| PartialDate::parse(b).unwrap());
+            PartialDate::month_range(&PartialDate::parse(a).unwrap(), end.as_ref())
+        };
+        assert_eq!(months("2022-08-18", Some("2022-09-29")), "Aug–Sep");
+        assert_eq!(months("2022-08-18", Some("2022-08-29")), "Aug");
+        assert_eq!(months("2022-11-08", None), "Nov");
+        assert_eq!(months("2022-11-08", Some("2022")), "2022");
+        assert_eq!(months("2021-11", Some("2022-02")), "2021–22");
+        assert_eq!(months("1999", Some("2001")), "1999–2001");
+        assert_eq!(months("2022", None), "2022");
     }
 
     #[test]

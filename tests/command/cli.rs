@@ -127,7 +127,13 @@ fn show_prints_sources_quotes_and_attributed_figures() {
     );
     assert!(out.contains("https://eacnews.asia/home/details/15590"));
     // Every count here is Sar Kheng's: reported by two outlets, still one claim.
-    assert!(out.contains("rests on a single source"), "{out}");
+    assert!(
+        out.contains(
+            "  Sources:  rests on a single source (2 publishers, 2 independent origins, but its 4 figures \
+             are Sar Kheng's word, however many outlets repeat them)"
+        ),
+        "{out}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&["show", "national-day-2024", "--format", "json"])).unwrap();
     assert_eq!(json["date"], "2024-12-12");

@@ -41,9 +41,9 @@ fn a_year_is_announced_and_an_event_read_in_full() {
         [
             "tipline, plain reading. Type help for the commands, quit to leave.",
             "5 of 5 events, no filter",
-            "1 of 5: 2021-03 · Plan adopted · law · single source",
+            "1 of 5: March 2021 · Plan adopted · law · single source",
             "3 of 5 events, filter year:2022",
-            "1 of 3: 2022-08-18 · Hotline opens · crackdown · single source",
+            "1 of 3: 18 August 2022 · Hotline opens · crackdown · single source",
             "1 of 3: Hotline opens",
         ]
     );
@@ -65,7 +65,7 @@ fn an_unknown_command_says_so_and_the_session_goes_on() {
         lines(&out)[3..],
         [
             "Unknown command: nxet (type help). Did you mean next?",
-            "2 of 5: 2022-08-18 · Hotline opens · crackdown · single source",
+            "2 of 5: 18 August 2022 · Hotline opens · crackdown · single source",
         ]
     );
 }
@@ -88,7 +88,7 @@ fn nothing_written_holds_an_escape_or_a_box_drawing_character() {
     let out = tipline(&["--plain"], "help\nlist\nshow 3\nnext\nyear 2022\nshow 2\n");
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("3. 2022-10 · Raid ^[[31mon a compound \\u{2503}\\u{2588} · date approximate"));
+    assert!(text.contains("3. October 2022 · Raid ^[[31mon a compound \\u{2503}\\u{2588} · date approximate"));
     assert!(text.contains("Summary: A raid \\u{2554}\\u{2550}\\u{2557}."));
     for c in text.chars() {
         assert!(
@@ -106,7 +106,7 @@ fn command_line_filters_and_goto_start_the_reading() {
         lines(&out)[1..],
         [
             "3 of 5 events, filter year:2022",
-            "3 of 3: 2022-12-12 · National day · national day · single source",
+            "3 of 3: 12 December 2022 · National day · national day · single source",
         ]
     );
     let out = tipline(&["--plain", "--actor", "nobody"], "");
@@ -131,7 +131,7 @@ fn a_dumb_or_missing_term_takes_the_plain_path() {
             lines(&out)[3..],
             [
                 "1 of 5 events, filter year:2023",
-                "1 of 1: 2023-06-15 · Report published · report · corroborated",
+                "1 of 1: 15 June 2023 · Report published · report · corroborated",
             ],
             "{term:?}"
         );

@@ -59,8 +59,12 @@ pub fn on_world<'a>(args: &[&'a str]) -> Vec<&'a str> {
     all
 }
 
-/// Moves the keyboard to `pane` the way a reader does, with Tab.
+/// Moves the keyboard to `pane` the way a reader does, with Tab (and `f`
+/// first for the filter pane where the screen's width puts it away).
 pub fn focus_on(app: &mut tipline::app::App, pane: tipline::app::Pane) {
+    if pane == tipline::app::Pane::Filter && !app.focusable().contains(&pane) {
+        app.update(tipline::app::Action::ToggleFilterPane);
+    }
     for _ in 0..4 {
         if app.focus() == pane {
             return;

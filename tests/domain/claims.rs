@@ -47,6 +47,101 @@ fn a_wire_copy_rests_on_what_it_reports() {
     assert_ne!(origin_of("daily", &sources), origin_of("herald", &sources));
 }
 
+/// A single-source event says why, from the same working-out that found it
+/// single-source: a copy of another source, one publisher, figures that
+/// are someone's word or one outlet's.
+#[test]
+fn a_single_source_says_why() {
+    let t = claims();
+    let why = |id: &str| t.single_source_reason(t.event(id).unwrap());
+    assert_eq!(
+        why("speech-event").as_deref(),
+        Some("2 publishers, 1 independent origin: State News Agency reports Office of the Council of Ministers")
+    );
+    assert_eq!(why("two-papers").as_deref(), Some("1 publisher: The Daily"));
+    assert_eq!(why("first-day").as_deref(), Some("1 publisher: Research notes"));
+    assert_eq!(why("confirmed"), None, "corroborated");
+    assert_eq!(why("raid"), None, "disputed");
+    assert_eq!(
+        t.sourcing_words(t.event("two-papers").unwrap()),
+        "rests on a single source (1 publisher: The Daily)"
+    );
+    // Two independent origins, but the figures are not confirmed by two.
+    let mut text = fixture("claims.toml");
+    text.push_str(
+        r#"
+[[sources]]
+id = "relay"
+publisher = "Relay"
+title = "Relay of the speech"
+origin = "The forum's live stream"
+
+[[sources]]
+id = "stream"
+publisher = "Stream"
+title = "The stream"
+origin = "the forum's live stream"
+
+[[events]]
+id = "counts"
+date = "2021-03-05"
+title = "Counts"
+kind = "statistics"
+actors = ["minister"]
+summary = "Counts."
+[[events.figures]]
+label = "cases"
+value = 300
+according_to = "minister"
+[[events.figures]]
+label = "victims"
+value = 12
+sources = ["herald"]
+[[events.figures]]
+label = "raids"
+value = 3
+sources = ["herald"]
+[[events.sources]]
+source = "daily"
+quote = "300 cases"
+[[events.sources]]
+source = "herald"
+quote = "12 victims in 3 raids"
+
+[[events]]
+id = "streamed"
+date = "2021-03-06"
+title = "Streamed"
+kind = "statement"
+summary = "Streamed."
+[[events.sources]]
+source = "relay"
+quote = "streamed"
+[[events.sources]]
+source = "stream"
+quote = "streamed"
+"#,
+    );
+    let t = load(vec![DataFile {
+        name: "claims.toml".into(),
+        text,
+    }])
+    .timeline
+    .unwrap();
+    let why = |id: &str| t.single_source_reason(t.event(id).unwrap());
+    assert_eq!(
+        why("counts").as_deref(),
+        Some(
+            "2 publishers, 2 independent origins, but 1 of its figures is The Minister's word, however many \
+             outlets repeat it; 2 of its figures rest on The Herald alone"
+        )
+    );
+    assert_eq!(
+        why("streamed").as_deref(),
+        Some("2 publishers, 1 independent origin: Relay and Stream rest on The forum's live stream")
+    );
+}
+
 proptest! {
     #[test]
     fn corroboration_does_not_depend_on_the_order_of_citations(seed in any::<u64>()) {

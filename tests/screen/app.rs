@@ -222,8 +222,7 @@ fn search_escape_drops_it() {
 #[test]
 fn facet_values_toggle_and_counts_follow_other_facets() {
     let mut app = app();
-    app.update(Action::FocusLeft);
-    assert_eq!(app.focus(), Pane::Filter);
+    crate::common::focus_on(&mut app, Pane::Filter);
     let i = app
         .filter()
         .entries
@@ -429,8 +428,13 @@ fn selection_survives_a_narrowing_filter_or_moves_to_the_next_event() {
 fn resizing_keeps_the_selection_and_valid_focus() {
     let mut app = app();
     app.update(Msg::Goto(String::from("national-day-2022")));
+    app.update(Input::Resize(200, 50));
     app.update(Action::FocusLeft);
-    assert_eq!(app.focus(), Pane::Filter);
+    assert_eq!(
+        app.focus(),
+        Pane::Filter,
+        "the filter pane is shown at 200 columns"
+    );
     app.update(Input::Resize(90, 30));
     assert_eq!(
         app.focus(),
@@ -446,6 +450,7 @@ fn resizing_keeps_the_selection_and_valid_focus() {
 #[test]
 fn tab_cycles_panes_available_at_the_size() {
     let mut app = app();
+    app.update(Input::Resize(200, 50));
     let mut seen = vec![app.focus()];
     for _ in 0..3 {
         app.update(Action::FocusNext);
@@ -454,6 +459,17 @@ fn tab_cycles_panes_available_at_the_size() {
     assert_eq!(seen, [Pane::Timeline, Pane::Detail, Pane::Filter, Pane::Timeline]);
     app.update(Action::FocusPrev);
     assert_eq!(app.focus(), Pane::Filter);
+    // At 120 columns the filter pane is put away until `f` brings it.
+    app.update(Input::Resize(120, 40));
+    assert_eq!(app.focus(), Pane::Timeline);
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus(), Pane::Timeline, "Timeline, Detail, Timeline");
+    app.update(Action::ToggleFilterPane);
+    assert_eq!(app.focus(), Pane::Filter);
+    assert_eq!(app.focusable(), [Pane::Filter, Pane::Timeline, Pane::Detail]);
+    app.update(Action::ToggleFilterPane);
+    assert_eq!(app.focusable(), [Pane::Timeline, Pane::Detail]);
 }
 
 #[test]
@@ -486,7 +502,7 @@ fn keymap_types_letters_in_prompts_and_binds_them_while_browsing() {
         action(&km, &Mode::Browse, key(KeyCode::Char('q'))),
         Some(Action::Quit)
     );
-    let search = Mode::Search { input: String::new() };
+    let search = Mode::Search { input: "".into() };
     assert_eq!(
         km.msg_for(search.context(), key(KeyCode::Char('q')))
             .map(|m| format!("{m:?}")),
@@ -632,8 +648,8 @@ fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
     .timeline
     .unwrap();
     let mut app = App::new(t, Query::default());
-    // Where the panes are at 120x40, below the strip.
-    app.update(Input::Resize(120, 40));
+    // Where the panes are at 160x40, below the strip.
+    app.update(Input::Resize(160, 40));
     let r = app.regions();
     let (t, f) = (r.timeline.unwrap(), r.filter.unwrap());
     // Inside the timeline: the 2001 heading, two 2001 events, the 2003 heading...

@@ -102,9 +102,15 @@ fn headings_are_whole_at_every_width() {
         let mut app = app_at(w, h);
         app.update(Msg::Goto("tip-report-2022".into()));
         app.update(Action::FocusRight);
-        // Scroll to the end of the detail, where the related events are.
-        app.update(Action::Bottom);
-        let text = screen(&mut app, w, h).join("\n");
+        // Scroll down the detail to the related events.
+        let mut text = screen(&mut app, w, h).join("\n");
+        for _ in 0..200 {
+            if text.contains("press its number to") {
+                break;
+            }
+            app.update(Action::Down);
+            text = screen(&mut app, w, h).join("\n");
+        }
         assert!(
             text.contains("Related") || text.contains("linked from other events:"),
             "{w}x{h}:\n{text}"
@@ -121,16 +127,16 @@ fn headings_are_whole_at_every_width() {
 }
 
 #[test]
-fn every_era_is_drawn_whole_on_the_strip_and_the_strip_fills_the_width() {
-    let timeline = crate::common::world();
+fn no_era_title_sits_beside_its_bar_and_the_strip_fills_the_width() {
     for (w, h) in [(120, 40), (200, 50)] {
         let mut app = app_at(w, h);
         let rows = screen(&mut app, w, h);
         let strip = &rows[..8];
         let text = strip.join("\n");
-        for era in &timeline.eras {
-            assert!(text.contains(&era.title), "{w}x{h}: {}\n{text}", era.title);
-        }
+        // The 2022 crackdown covers part of 2022: too short a bar for its
+        // title, which is never written over the years before it.
+        assert!(!text.contains("crackdown"), "{w}x{h}:\n{text}");
+        assert!(text.contains("US TIP: Tier 3 ━"), "{w}x{h}:\n{text}");
         // The year labels reach the last columns of the screen.
         let axis = strip
             .iter()
@@ -165,7 +171,8 @@ fn titles_read_at_80_columns_and_the_date_column_keeps_its_width() {
     let mut columns = std::collections::BTreeSet::new();
     let mut titles_seen = 0;
     for _ in 0..40 {
-        for row in screen(&mut app, 80, 24) {
+        let rows = screen(&mut app, 80, 24);
+        for (n, row) in rows.iter().enumerate() {
             let chars: Vec<char> = row.chars().collect();
             if chars.first() != Some(&'┃') || !matches!(chars.get(1), Some(' ' | '▶')) {
                 continue;
@@ -174,12 +181,19 @@ fn titles_read_at_80_columns_and_the_date_column_keeps_its_width() {
                 continue;
             };
             columns.insert(col);
-            let shown: String = chars[col + 2..chars.len() - 1].iter().collect();
+            let mut shown: String = chars[col + 2..chars.len() - 1].iter().collect();
+            // The selected title goes on to the line below when it is cut.
+            let below: Vec<char> = rows.get(n + 1).map_or(vec![], |r| r.chars().collect());
+            if chars[1] == '▶' && below.len() > col + 2 && below[1..col + 2].iter().all(|c| *c == ' ') {
+                let rest: String = below[col + 2..below.len() - 1].iter().collect();
+                shown = format!("{} {}", shown.trim_end(), rest.trim());
+            }
             let shown = shown.trim_end().trim_end_matches('…');
-            // Either the whole title, or at least 55 characters of it.
+            // Either the whole title, or at least 45 characters of it, cut
+            // at the end of a word.
             let whole = t.events.iter().any(|e| e.title.ends_with(shown));
             assert!(
-                whole || shown.chars().count() >= 55,
+                whole || shown.chars().count() >= 45,
                 "a title cut short at 80 columns: {shown:?}"
             );
             titles_seen += 1;
@@ -408,21 +422,9 @@ fn keys_other_terminal_tools_taught() {
     app.update(Action::HalfPageUp);
     assert_eq!(app.selected(), 0);
 
-    // n and N step through the events holding the search words.
+    // n and N step through the events holding the search words: every
+    // event the search lists.
     let t = crate::common::world();
-    let holds = |e: &tipline::timeline::model::Event| {
-        format!("{} {} {}", e.title, e.summary, e.details.as_deref().unwrap_or(""))
-            .to_lowercase()
-            .contains("complaints")
-    };
-    let expected: Vec<String> = app
-        .filtered()
-        .iter()
-        .map(|&p| &t.events[p])
-        .filter(|e| holds(e))
-        .map(|e| e.id.clone())
-        .collect();
-    assert!(expected.len() >= 2);
     app.update(Action::Search);
     type_text(&mut app, "complaints");
     app.update(Action::Accept);
@@ -435,6 +437,8 @@ fn keys_other_terminal_tools_taught() {
         Some("no search words: / searches")
     );
     app.update(Msg::Filter(query));
+    let expected: Vec<String> = app.filtered().iter().map(|&p| t.events[p].id.clone()).collect();
+    assert!(expected.len() >= 2);
     app.update(Action::Top);
     app.update(Action::NextMatch);
     assert_eq!(selected_id(&app), expected[1]);
@@ -443,6 +447,51 @@ fn keys_other_terminal_tools_taught() {
     app.update(Action::PrevMatch);
     assert_eq!(selected_id(&app), expected[expected.len() - 1]);
     assert_eq!(app.status().message.as_deref(), Some("search wrapped around"));
+}
+
+/// `n` lands on every event the search counts, whichever part of it holds
+/// the word: the title, the summary, a quote, a tag.
+#[test]
+fn n_and_shift_n_land_on_every_event_the_search_counts() {
+    let mut text = String::from("[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    let events = [
+        ("in-title", "Hotline opened", "s", "q", "[]"),
+        ("in-quote", "Complaints counted", "s", "through the hotline", "[]"),
+        ("nowhere", "A law passed", "s", "q", "[]"),
+        ("in-tag", "Calls answered", "s", "q", "[\"hotline\"]"),
+        (
+            "in-summary",
+            "Calls answered",
+            "the hotline took calls",
+            "q",
+            "[]",
+        ),
+    ];
+    for (i, (id, title, summary, quote, tags)) in events.iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[events]]\nid = \"{id}\"\ndate = \"2022-0{}-01\"\ntitle = \"{title}\"\nkind = \"law\"\nsummary = \"{summary}\"\ntags = {tags}\n[[events.sources]]\nsource = \"s\"\nquote = \"{quote}\"\n",
+            i + 1
+        ));
+    }
+    let t = tipline::load::load(vec![tipline::DataFile {
+        name: "hotline.toml".into(),
+        text,
+    }])
+    .timeline
+    .unwrap();
+    let mut app = App::new(t, Query::parse("hotline").unwrap());
+    assert_eq!(app.filtered().len(), 4, "the search counts four");
+    let mut visited = vec![selected_id(&app)];
+    for _ in 0..4 {
+        app.update(Action::NextMatch);
+        visited.push(selected_id(&app));
+    }
+    assert_eq!(
+        visited,
+        ["in-title", "in-quote", "in-tag", "in-summary", "in-title"]
+    );
+    app.update(Action::PrevMatch);
+    assert_eq!(selected_id(&app), "in-summary");
 }
 
 #[test]
@@ -582,7 +631,9 @@ fn a_claim_keeps_its_claimant_when_its_title_is_cut_and_a_series_drops_its_prefi
             .iter()
             .filter(|r| r.contains(" » ") || r.contains(" ▤ "))
             .collect();
-        assert_eq!(listed.len(), 6, "{w}x{h}:\n{}", rows.join("\n"));
+        // At 80x24 the selected title's second line takes the last row's place.
+        let expected = if w == 80 { 5 } else { 6 };
+        assert_eq!(listed.len(), expected, "{w}x{h}:\n{}", rows.join("\n"));
         for row in &listed {
             if row.contains(" » ") {
                 assert!(
@@ -615,10 +666,7 @@ fn the_detail_pane_shows_the_compilers_note_under_its_own_heading() {
         "{}",
         rows[at + 1]
     );
-    let summary = rows
-        .iter()
-        .position(|r| r.contains("celebrated at Wat Phnom [1]."))
-        .unwrap();
+    let summary = rows.iter().position(|r| r.contains("Wat Phnom [1].")).unwrap();
     assert!(summary < at, "the note comes after the summary, apart from it");
 }
 

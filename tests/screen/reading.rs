@@ -142,3 +142,128 @@ fn the_help_scrolls_to_its_end_again_after_the_screen_narrows() {
     app.update(Action::Down);
     assert_eq!(*app.mode(), Mode::Help { scroll: narrow });
 }
+
+/// The key a reader presses, through the app's key table.
+fn press(app: &mut App, c: char) {
+    let key = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char(c),
+        crossterm::event::KeyModifiers::NONE,
+    );
+    let msg = app
+        .settings()
+        .keymap
+        .msg_for(app.mode().context(), key)
+        .expect("a key that means something");
+    app.update(msg);
+}
+
+fn scroll(app: &App) -> u16 {
+    match app.mode() {
+        Mode::Help { scroll } | Mode::Glossary { scroll } => *scroll,
+        Mode::Find { within, .. } => match **within {
+            Mode::Help { scroll } | Mode::Glossary { scroll } => scroll,
+            _ => panic!("{within:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+}
+
+/// `/` in the help finds words as they are typed, Enter keeps them, n and
+/// N go through the lines holding them, and the places are marked.
+#[test]
+fn the_help_finds_words_as_less_does() {
+    let mut app = app(80, 24);
+    press(&mut app, '?');
+    assert_eq!(scroll(&app), 0);
+    press(&mut app, '/');
+    for c in "glossary".chars() {
+        press(&mut app, c);
+    }
+    let first = scroll(&app);
+    assert!(first > 0, "the help scrolled to the first line holding the word");
+    let rows = screen(&app, 80, 24);
+    assert_eq!(rows[23].trim_end(), "find: glossary█");
+    // The frame's top is row 1; the first line inside it holds the word.
+    assert!(rows[2].contains("glossary"), "{}", rows[2]);
+    app.update(Action::Accept);
+    assert!(matches!(app.mode(), Mode::Help { .. }));
+    let note = app.status().message.clone().unwrap();
+    assert!(note.starts_with("“glossary”: line 1 of "), "{note}");
+    press(&mut app, 'n');
+    assert!(scroll(&app) > first);
+    assert!(app
+        .status()
+        .message
+        .as_deref()
+        .unwrap()
+        .starts_with("“glossary”: line 2 of "));
+    press(&mut app, 'N');
+    assert_eq!(scroll(&app), first);
+    // Where the word is on screen, it is marked.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| tipline::app::draw::draw(f, &app)).unwrap();
+    let buf = terminal.backend().buffer();
+    let marked: String = (0..80)
+        .map(|x| &buf[(x, 2)])
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(marked.to_lowercase(), "glossary");
+    // Esc at the prompt puts the screen back where it was.
+    press(&mut app, '/');
+    for c in "zzz".chars() {
+        press(&mut app, c);
+    }
+    assert_eq!(scroll(&app), first, "nothing holds it: the screen stays");
+    app.update(Action::Cancel);
+    assert_eq!(scroll(&app), first);
+}
+
+#[test]
+fn the_glossary_finds_words_too() {
+    let mut app = app(80, 24);
+    app.update(Action::Glossary);
+    press(&mut app, '/');
+    for c in "mekong".chars() {
+        press(&mut app, c);
+    }
+    app.update(Action::Accept);
+    assert_eq!(
+        app.status().message.as_deref(),
+        Some("“mekong”: line 1 of 1; n next, N back")
+    );
+    let rows = inside(&screen(&app, 80, 24));
+    assert!(rows.iter().any(|r| r.contains("Coordinated Mekong")), "{rows:?}");
+    // Closing forgets the words: n in the next screen has none.
+    app.update(Action::CloseHelp);
+    press(&mut app, '?');
+    press(&mut app, 'n');
+    assert_eq!(
+        app.status().message.as_deref(),
+        Some("nothing to find yet: / finds words here")
+    );
+}
+
+/// At 80x24 the key hints name every key the table gives a hint, on two
+/// rows: the filter pane, the figures, the glossary, presenting, copying
+/// and clearing among them.
+#[test]
+fn the_hints_at_80_columns_name_the_keys_the_help_alone_named() {
+    let app = app(80, 24);
+    let rows = screen(&app, 80, 24);
+    assert_eq!(
+        rows[22].trim_end(),
+        "? help  q quit  / search  y year  a actor  t kind  : query  f filters  # figures"
+    );
+    assert_eq!(
+        rows[23].trim_end(),
+        "i glossary  c copy  p present  x clear  T tiers  L legend  o open"
+    );
+    // At 40x12 one row, the first keys.
+    let mut small = app;
+    small.update(Input::Resize(40, 12));
+    assert_eq!(
+        screen(&small, 40, 12)[11].trim_end(),
+        "? help  q quit  / search  y year"
+    );
+}

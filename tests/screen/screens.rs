@@ -179,7 +179,8 @@ fn search_matches_are_highlighted_in_the_buffer() {
 fn detail_marks(buf: &Buffer) -> Vec<String> {
     let title = row_with(buf, "Detail");
     let top: String = (0..buf.area.width).map(|x| buf[(x, title)].symbol()).collect();
-    let left = top[..top.find("Detail").unwrap()].chars().count() as u16;
+    // From the pane's corner, two columns before its title.
+    let left = (top[..top.find("Detail").unwrap()].chars().count() as u16).saturating_sub(2);
     let mut runs = Vec::new();
     for y in title + 1..buf.area.height {
         let mut run = String::new();
@@ -310,7 +311,7 @@ fn the_sources_horizon_is_in_the_status_line_and_the_help() {
     };
     for (w, h) in [(80, 24), (120, 40), (200, 50)] {
         let terminal = render(&mut app, w, h);
-        let status = line(&terminal, h - 2);
+        let status = line(&terminal, app.regions().status.y);
         assert!(status.starts_with("filter: none "), "{w}x{h}: {status}");
         assert!(status.ends_with(" sources to 23 Apr 2026"), "{w}x{h}: {status}");
     }
@@ -341,5 +342,37 @@ fn the_sources_horizon_is_in_the_status_line_and_the_help() {
         !line(&terminal, 22).contains("sources to"),
         "{}",
         line(&terminal, 22)
+    );
+}
+
+/// The detail pane says why an event rests on a single source: here a wire
+/// report of a speech, cited beside the speech.
+#[test]
+fn the_detail_says_why_an_event_rests_on_a_single_source() {
+    let loaded = tipline::load::load(vec![tipline::DataFile::read(&crate::common::fixture(
+        "claims.toml",
+    ))
+    .unwrap()]);
+    let mut app = App::new(loaded.timeline.unwrap(), Query::default());
+    app.update(Msg::Goto("speech-event".into()));
+    let terminal = render(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let d = app.regions().detail.expect("a detail pane at 120x40");
+    // The pane's words, read across its wrapped lines.
+    let words: Vec<String> = (d.y + 1..d.y + d.height - 1)
+        .map(|y| {
+            (d.x + 1..d.x + d.width - 1)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let read = words.join(" ");
+    assert!(
+        read.contains(
+            "○ rests on a single source (2 publishers, 1 independent origin: State News Agency \
+             reports Office of the Council of Ministers) Actors"
+        ),
+        "{read}"
     );
 }

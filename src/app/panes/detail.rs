@@ -230,7 +230,7 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize)
     }
     match e.corroboration {
         Corroboration::Corroborated => b.text("✓ corroborated by a second source", th.base, "", 0),
-        Corroboration::SingleSource => b.text("○ rests on a single source", th.claim, "", 0),
+        Corroboration::SingleSource => b.text(&format!("○ {}", t.sourcing_words(e)), th.claim, "", 2),
         Corroboration::Disputed => b.text("≠ sources disagree:", th.claim, "", 0),
     }
     for line in t.disagreements(e) {

@@ -18,6 +18,9 @@ pub struct FacetEntry {
     pub facet: Facet,
     pub term: Term,
     pub label: String,
+    /// A shorter name (an actor's shortest alias), put first when the
+    /// label does not fit: "NCCT — National Committee…".
+    pub short: Option<String>,
     pub count: usize,
     pub active: bool,
     /// Where this value's count is in a facet tally.
@@ -29,8 +32,11 @@ pub struct FacetEntry {
 pub struct FilterPane {
     pub entries: Vec<FacetEntry>,
     pub cursor: usize,
-    /// Whether the pane is shown on medium-width terminals.
-    pub shown: bool,
+    /// Whether the reader has turned the pane from its default for the
+    /// screen's width (hidden below the widest screens, shown on them).
+    pub flipped: bool,
+    /// The width the pane needs to show its longest value and count whole.
+    wanted: u16,
     /// Each event's certainty as its place in `Certainty::ALL`, read once
     /// per timeline: counting a million events from the events themselves
     /// would hold up the thread that reads keys.
@@ -58,11 +64,20 @@ struct DrawnFrom {
 }
 
 impl FilterPane {
-    pub fn new(entries: Vec<FacetEntry>) -> FilterPane {
+    pub fn new(entries: Vec<FacetEntry>, events: usize) -> FilterPane {
+        let label = entries.iter().map(|e| e.label.columns()).max().unwrap_or(0);
+        // The frame, the cursor and the mark, a space, the count.
+        let wanted = 2 + 5 + label + 1 + events.to_string().len();
         FilterPane {
             entries,
+            wanted: wanted.min(u16::MAX as usize) as u16,
             ..FilterPane::default()
         }
+    }
+
+    /// The width the pane needs to show its longest value and count whole.
+    pub fn wanted_width(&self) -> u16 {
+        self.wanted
     }
 
     /// Takes each value's count from a faceted result, and marks the values
@@ -130,6 +145,7 @@ pub fn facet_values(t: &Timeline) -> Vec<FacetEntry> {
         facet,
         term,
         label,
+        short: None,
         count: 0,
         active: false,
         slot,
@@ -154,7 +170,14 @@ pub fn facet_values(t: &Timeline) -> Vec<FacetEntry> {
     }
     for i in by_count(&all.actors, &|i| t.actors[i].name.clone()) {
         let a = &t.actors[i];
-        out.push(entry(Facet::Actor, Term::Actor(a.id.clone()), a.name.clone(), i));
+        let mut e = entry(Facet::Actor, Term::Actor(a.id.clone()), a.name.clone(), i);
+        e.short = a
+            .aliases
+            .iter()
+            .filter(|s| s.columns() < a.name.columns())
+            .min_by_key(|s| s.columns())
+            .cloned();
+        out.push(e);
     }
     for (i, k) in EventKind::ALL.iter().enumerate() {
         if all.kinds[i] > 0 {
@@ -267,7 +290,10 @@ fn lines(pane: &FilterPane, th: &Theme, inner: Rect, focused: bool) -> Drawn {
                 }
                 let lead = format!("{}{mark} ", if cursor { "▶" } else { " " });
                 let room = width.saturating_sub(lead.columns() + count.columns() + 1);
-                let label = fit(&e.label, room);
+                let label = match &e.short {
+                    Some(short) if e.label.columns() > room => fit(&format!("{short} — {}", e.label), room),
+                    _ => fit(&e.label, room),
+                };
                 let gap =
                     " ".repeat(width.saturating_sub(lead.columns() + label.columns() + count.columns()));
                 let style = if cursor {

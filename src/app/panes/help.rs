@@ -52,7 +52,15 @@ pub fn frame_rect(area: Rect) -> Rect {
 /// keys and what they do, continuation lines indented under the text.
 fn lines(keymap: &Keymap, th: &Theme, width: usize) -> Vec<Line<'static>> {
     let rows = keymap.help_rows();
-    let key_w = rows.iter().map(|r| r.1.columns()).max().unwrap_or(4).min(24);
+    // The keys' column, narrower on a narrow screen: a key wider than it
+    // pushes its own text along.
+    let key_w = rows
+        .iter()
+        .map(|r| r.1.columns())
+        .max()
+        .unwrap_or(4)
+        .min(24)
+        .min(width / 3);
     let mut out = Vec::new();
     let mut context = None;
     for (ctx, keys, what) in rows {
@@ -130,7 +138,7 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
             ),
             (
                 "eras",
-                "named spans, a bar under the years they cover; overlapping eras on rows of their own",
+                "named spans, a bar under the years they cover with the title on it where it fits (the detail names an event's era); overlapping eras on rows of their own",
             ),
         ]
         .map(|(a, b)| (a.to_string(), b.replace("{glossary}", glossary_key))),
@@ -201,6 +209,14 @@ impl Page {
         (at.min(u16::MAX as usize) as u16).min(self.max_scroll(keymap, th, size))
     }
 
+    /// The text of the help's lines at an inner width, for finding words.
+    pub fn text(&self, keymap: &Keymap, th: &Theme, width: usize) -> Vec<String> {
+        self.lines(keymap, th, width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
     /// How far the help can scroll on a screen of this size.
     pub fn max_scroll(&self, keymap: &Keymap, th: &Theme, size: (u16, u16)) -> u16 {
         let inner = inner(size);
@@ -212,6 +228,17 @@ impl Page {
 /// The area inside the help's frame on a screen of this size.
 fn inner(size: (u16, u16)) -> Rect {
     Block::bordered().inner(frame_rect(Rect::new(0, 0, size.0, size.1)))
+}
+
+/// The inner width of the frame the help, the charts and the glossary
+/// share, on a screen of this size.
+pub fn inner_width(size: (u16, u16)) -> usize {
+    inner(size).width as usize
+}
+
+/// The inside of that frame on a screen of `area`.
+pub fn inner_area(area: Rect) -> Rect {
+    Block::bordered().inner(frame_rect(area))
 }
 
 /// How many rows the help, the figures chart and the glossary show at

@@ -4,7 +4,6 @@
 use super::filter::FilterPane;
 use super::widgets::{centered, fit, View};
 use crate::query::Term;
-use crate::text::width::Columns;
 use crate::timeline::model::{EventKind, Timeline};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -37,11 +36,14 @@ impl PickerKind {
     }
 }
 
+/// The most characters a picker takes.
+const PICKER_CHARS: usize = 64;
+
 /// A list of choices narrowed by fuzzy matching on what is typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub kind: PickerKind,
-    pub input: String,
+    pub input: crate::app::line::LineEditor,
     /// Indices into the choices for this picker, best match first.
     pub matches: Vec<usize>,
     pub cursor: usize,
@@ -149,7 +151,7 @@ impl Choices {
     pub fn picker(&self, kind: PickerKind) -> Picker {
         let mut p = Picker {
             kind,
-            input: String::new(),
+            input: crate::app::line::LineEditor::new(PICKER_CHARS),
             matches: Vec::new(),
             cursor: 0,
         };
@@ -162,19 +164,19 @@ impl Choices {
     /// does, fuzzy matching (for typos and run-together words).
     pub fn rematch(&self, p: &mut Picker) {
         let choices = self.of(p.kind);
-        let typed = words(&p.input);
+        let typed = words(p.input.as_str());
         let mut ranked: Vec<(u8, usize)> = choices
             .iter()
             .enumerate()
             .filter_map(|(i, c)| c.word_rank(&typed).map(|r| (r, i)))
             .collect();
-        if p.input.trim().is_empty() {
+        if p.input.as_str().trim().is_empty() {
             p.matches = (0..choices.len()).collect();
         } else if !typed.is_empty() && !ranked.is_empty() {
             ranked.sort();
             p.matches = ranked.into_iter().map(|(_, i)| i).collect();
         } else {
-            let pattern = Pattern::parse(&p.input, CaseMatching::Ignore, Normalization::Smart);
+            let pattern = Pattern::parse(p.input.as_str(), CaseMatching::Ignore, Normalization::Smart);
             let mut matcher = Matcher::new(Config::DEFAULT);
             let mut buf = Vec::new();
             let mut scored: Vec<(u32, usize)> = choices
@@ -216,13 +218,10 @@ pub fn draw(
     if inner.height == 0 {
         return None;
     }
-    let typed = fit(&p.input, inner.width.saturating_sub(3) as usize);
-    let caret = (inner.x + 2 + typed.columns() as u16, inner.y);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("› ", th.label),
-        Span::raw(typed),
-        Span::styled("█", th.label),
-    ])];
+    let (mut typed, at) = super::widgets::caret_line(&p.input, inner.width.saturating_sub(2) as usize, th);
+    let caret = (inner.x + 2 + at, inner.y);
+    typed.insert(0, Span::styled("› ", th.label));
+    let mut lines = vec![Line::from(typed)];
     let rows = inner.height.saturating_sub(1) as usize;
     let start = p.cursor.saturating_sub(rows.saturating_sub(1));
     if p.matches.is_empty() {

@@ -30,6 +30,9 @@ pub struct Strip {
     pub rankings: BTreeMap<i32, String>,
     /// The eras in rows, overlapping eras on rows of their own.
     pub eras: Vec<Vec<usize>>,
+    /// The years the filter chooses (`year:2022`), whose labels the strip
+    /// writes and picks out.
+    pub chosen: Vec<(i32, i32)>,
 }
 
 impl Strip {
@@ -37,9 +40,22 @@ impl Strip {
         let all_years = Tally::new(t);
         let first_year = all_years.first_year;
         let mut year_counts = all_years.years;
+        // The strip ends at the data's last year: the last an event begins
+        // in, or that its sources reach; years only a plan's end reaches
+        // are not the data's.
+        let began = t.events.iter().map(|e| e.date.year_number()).max();
+        let reached = t
+            .horizon
+            .as_ref()
+            .and_then(|h| h.iso.get(..4)?.parse::<i32>().ok());
+        if let Some(last) = began.max(reached) {
+            year_counts.truncate((last - first_year + 1).max(0) as usize);
+        }
         for p in 0..t.events.len() {
             for y in t.events[p].years() {
-                year_counts[(y - first_year) as usize] += 1;
+                if let Some(n) = year_counts.get_mut((y - first_year) as usize) {
+                    *n += 1;
+                }
             }
         }
         let rankings = t
@@ -54,16 +70,29 @@ impl Strip {
             visible_years: vec![0; year_counts.len()],
             year_counts,
             rankings,
+            chosen: Vec::new(),
             drawn: Default::default(),
         }
     }
 
-    /// Counts the filtered events per year.
-    pub fn count_visible(&mut self, t: &Timeline, visible: &[usize]) {
+    /// Counts the filtered events per year, and notes the years `query`
+    /// chooses.
+    pub fn count_visible(&mut self, t: &Timeline, visible: &[usize], query: Option<&crate::query::Query>) {
+        self.chosen = query.map_or(Vec::new(), |q| {
+            q.clauses
+                .iter()
+                .filter(|c| !c.negated)
+                .filter_map(|c| match c.term {
+                    crate::query::Term::Year { from, to } => Some((from, to)),
+                    _ => None,
+                })
+                .collect()
+        });
         self.visible_years.iter_mut().for_each(|n| *n = 0);
+        let end = self.first_year + self.visible_years.len() as i32 - 1;
         for &p in visible {
             let (first, last) = t.event_years(p);
-            for y in first..=last {
+            for y in first..=last.min(end) {
                 self.visible_years[(y - self.first_year) as usize] += 1;
             }
         }
@@ -146,6 +175,9 @@ fn put(row: &mut [char], at: usize, text: &str) {
     }
 }
 
+/// The fewest columns a cut era title is written in.
+const ERA_TITLE_LEAST: usize = 10;
+
 /// The shorter forms of an era's title, longest first: the whole title,
 /// the part after a colon ("Tier 3"), the part before it.
 fn title_forms(title: &str) -> Vec<String> {
@@ -158,7 +190,7 @@ fn title_forms(title: &str) -> Vec<String> {
 }
 
 /// One row of eras: each a bar under the years it spans, its title on the
-/// bar when it fits there, else beside it where the row is free.
+/// bar.
 fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str) -> Line<'static> {
     let mut row: Vec<char> = vec![' '; g.room];
     let mut spans: Vec<(usize, usize, usize)> = row_eras
@@ -178,46 +210,25 @@ fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str)
     for &(_, a, b) in &spans {
         row[a.min(b)..b].iter_mut().for_each(|c| *c = '━');
     }
-    for (k, &(i, a, b)) in spans.iter().enumerate() {
-        // The free columns either side, one column clear of any other bar.
-        let left_end = a.saturating_sub(1);
-        let left_start = if k == 0 { 0 } else { spans[k - 1].2 + 1 };
-        let right_start = b + 1;
-        let right_end = spans.get(k + 1).map_or(g.room, |s| s.1.saturating_sub(1));
-        let left = left_end.saturating_sub(left_start);
-        let right = right_end.saturating_sub(right_start);
+    // Every title on its own bar, from the bar's first column, over the
+    // years the era covers and no others: the longest form that fits, else
+    // the title cut, else (a bar too short to say anything) none.
+    for &(i, a, b) in &spans {
         let on_bar = b.saturating_sub(a);
-        let placed = title_forms(&t.eras[i].title).into_iter().find_map(|form| {
-            let w = form.columns();
-            if w <= on_bar {
-                Some((a, form))
-            } else if w <= left {
-                Some((left_end - w, form))
-            } else if w <= right {
-                Some((right_start, form))
-            } else if w <= right_end.saturating_sub(a) {
-                // Along the bar and on past its end.
-                Some((a, form))
-            } else if w <= b.saturating_sub(left_start) {
-                // Ending where the bar ends.
-                Some((b - w, form))
-            } else {
-                None
-            }
-        });
-        let (at, text) = placed.unwrap_or_else(|| {
-            // Nowhere whole: the widest free place, marked as cut.
-            let (at, room) = [(a, on_bar), (left_start, left), (right_start, right)]
-                .into_iter()
-                .max_by_key(|p| p.1)
-                .unwrap_or((a, on_bar));
-            (at, fit(&t.eras[i].title, room))
-        });
-        put(&mut row, at, &text);
-        // A title written on its bar is kept a space apart from the rest of
-        // the bar, when some of the bar is left to show after the space.
-        let end = at + text.chars().count();
-        if at == a && end + 1 < b {
+        let forms = title_forms(&t.eras[i].title);
+        let whole = forms.iter().find(|f| f.columns() <= on_bar);
+        let text = match (whole, on_bar >= ERA_TITLE_LEAST) {
+            // The part after a colon says more than the part before it.
+            (Some(form), _) if forms.len() < 3 || *form != forms[2] => form.clone(),
+            (_, true) => fit(forms.get(1).unwrap_or(&forms[0]), on_bar),
+            (Some(form), false) => form.clone(),
+            (None, false) => continue,
+        };
+        put(&mut row[..b], a, &text);
+        // Kept a space apart from the rest of the bar, when some of the bar
+        // is left to show after the space.
+        let end = a + text.chars().count();
+        if end + 1 < b {
             row[end] = ' ';
         }
     }
@@ -232,16 +243,15 @@ fn era_line(t: &Timeline, th: &Theme, row_eras: &[usize], g: Cells, label: &str)
 #[derive(Debug, Clone)]
 struct Drawn {
     visible_years: Vec<usize>,
+    chosen: Vec<(i32, i32)>,
     cells: Cells,
-    /// How many cells share each year label.
-    step: usize,
     lines: Vec<Line<'static>>,
 }
 
 impl Drawn {
-    /// Styles the bars and the year labels by whether they hold filtered
-    /// events: the first span of the bars line and of the year line is
-    /// their label, then one span per cell, or per labelled group of cells.
+    /// Styles the bars by whether they hold filtered events, and writes
+    /// the year labels for them: the first span of the bars line is its
+    /// label, then one span per cell; the labels are the last line.
     fn restyle(&mut self, strip: &Strip, th: &Theme) {
         let g = self.cells;
         let on = |c: usize| count_in(&strip.visible_years, g, g.first + (c * g.per_cell) as i32) > 0;
@@ -250,15 +260,84 @@ impl Drawn {
                 span.style = if on(c) { th.bar_active } else { th.bar };
             }
         }
+        // The labels picked out: the chosen years' where the filter chooses
+        // some, else those holding filtered events.
+        let cell_years = |c: usize| {
+            let from = g.first + (c * g.per_cell) as i32;
+            (from, from + g.per_cell as i32 - 1)
+        };
+        let chosen = |c: usize| {
+            let (a, b) = cell_years(c);
+            strip.chosen.iter().any(|&(from, to)| a <= to && b >= from)
+        };
+        let picked: &dyn Fn(usize) -> bool = if strip.chosen.is_empty() { &on } else { &chosen };
+        let narrowed = strip.visible_years != strip.year_counts;
         if let Some(axis) = self.lines.last_mut() {
-            for (k, span) in axis.spans.iter_mut().skip(1).enumerate() {
-                let c = k * self.step;
-                let any = (c..(c + self.step).min(g.cells)).any(on);
-                span.style = if any { th.active_value } else { th.dim };
-            }
+            *axis = axis_line(g, picked, narrowed, th);
         }
         self.visible_years.clone_from(&strip.visible_years);
+        self.chosen.clone_from(&strip.chosen);
     }
+}
+
+/// The row of year labels: round years (every year, every second, every
+/// fifth... as the cells' width allows), each from its own cell's first
+/// column; and, while a filter narrows the events, a label at the first
+/// and last year of each run of years `on` picks out (those the filter
+/// chooses, or those holding filtered events), in place of any they would
+/// overlap. A label `on` picks out is drawn picked out.
+fn axis_line(g: Cells, on: &dyn Fn(usize) -> bool, narrowed: bool, th: &Theme) -> Line<'static> {
+    let narrowest = (g.room / g.cells.max(1)).max(1);
+    // Cells per label: the fewest that leave room for two digits and a space.
+    let every = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+        .into_iter()
+        .find(|k| k * narrowest >= 3)
+        .unwrap_or(1000);
+    let digits = if every * narrowest >= 5 { 4 } else { 2 };
+    let text = |c: usize| {
+        let year = g.first + (c * g.per_cell) as i32;
+        if digits == 4 {
+            year.to_string()
+        } else {
+            format!("{:02}", year.rem_euclid(100))
+        }
+    };
+    // Where each label goes: (first column, text, holds filtered events).
+    let mut placed: Vec<(usize, String, bool)> = Vec::new();
+    let free = |placed: &[(usize, String, bool)], at: usize, w: usize| {
+        at + w <= g.room && placed.iter().all(|(x, t, _)| at + w < *x || x + t.len() < at)
+    };
+    if narrowed {
+        // Each run's first year, then its last where there is room.
+        let starts = (0..g.cells).filter(|&c| on(c) && (c == 0 || !on(c - 1)));
+        let ends = (0..g.cells).filter(|&c| on(c) && c > 0 && on(c - 1) && (c + 1 == g.cells || !on(c + 1)));
+        for c in starts.chain(ends) {
+            let (at, label) = (g.x(c), text(c));
+            if free(&placed, at, label.len()) {
+                placed.push((at, label, true));
+            }
+        }
+    }
+    for c in 0..g.cells {
+        let year = g.first + (c * g.per_cell) as i32;
+        if (year / g.per_cell as i32).rem_euclid(every as i32) != 0 {
+            continue;
+        }
+        let (at, label) = (g.x(c), text(c));
+        if free(&placed, at, label.len()) {
+            placed.push((at, label, on(c)));
+        }
+    }
+    placed.sort_by_key(|p| p.0);
+    let mut spans = vec![Span::raw(" ".repeat(LABEL))];
+    let mut col = 0;
+    for (at, label, active) in placed {
+        spans.push(Span::raw(" ".repeat(at - col)));
+        col = at + label.len();
+        spans.push(Span::styled(label, if active { th.active_value } else { th.dim }));
+    }
+    spans.push(Span::raw(" ".repeat(g.room.saturating_sub(col))));
+    Line::from(spans)
 }
 
 /// Events counted in the years of the cell that starts at `start`.
@@ -276,7 +355,7 @@ pub fn draw(frame: &mut Frame, area: Rect, strip: &Strip, t: &Timeline, th: &The
     let mut drawn = strip
         .drawn
         .from((area.width, th.clone()), || lines(area, strip, t, th));
-    if drawn.visible_years != strip.visible_years {
+    if drawn.visible_years != strip.visible_years || drawn.chosen != strip.chosen {
         drawn.restyle(strip, th);
     }
     frame.render_widget(super::widgets::Lines(&drawn.lines), area);
@@ -297,7 +376,6 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Drawn {
         cells,
         room,
     };
-    let narrowest = (room / cells.max(1)).max(1);
     let max = (0..cells)
         .map(|c| count_in(&strip.year_counts, g, first + (c * per_cell) as i32))
         .max()
@@ -305,7 +383,6 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Drawn {
         .max(1);
     let mut bars = vec![Span::styled(format!("{:<LABEL$}", "events"), th.label)];
     let mut ranks = vec![Span::styled(format!("{:<LABEL$}", "US TIP"), th.label)];
-    let mut axis = vec![Span::raw(" ".repeat(LABEL))];
     for c in 0..cells {
         let cell_w = g.x(c + 1) - g.x(c);
         let start = first + (c * per_cell) as i32;
@@ -329,26 +406,6 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Drawn {
         };
         ranks.push(Span::styled(format!("{:<cell_w$}", fit(&rank, room)), th.base));
     }
-    // Every labelled cell alike, by the narrowest cell's room; cells too
-    // narrow for a label share one with their neighbours.
-    let step = if narrowest >= 3 {
-        1
-    } else {
-        3usize.div_ceil(narrowest)
-    };
-    for c in (0..cells).step_by(step) {
-        let end = (c + step).min(cells);
-        let w = g.x(end) - g.x(c);
-        let start = first + (c * per_cell) as i32;
-        let label = if step * narrowest >= 5 {
-            start.to_string()
-        } else if step * narrowest >= 3 {
-            format!("{:02}", start.rem_euclid(100))
-        } else {
-            String::new()
-        };
-        axis.push(Span::raw(format!("{:<w$}", fit(&label, w))));
-    }
     let mut lines = vec![Line::from(bars)];
     if !strip.rankings.is_empty() {
         lines.push(Line::from(ranks));
@@ -356,11 +413,12 @@ fn lines(area: Rect, strip: &Strip, t: &Timeline, th: &Theme) -> Drawn {
     for (n, row) in strip.eras.iter().enumerate() {
         lines.push(era_line(t, th, row, g, if n == 0 { "eras" } else { "" }));
     }
-    lines.push(Line::from(axis));
+    // The year labels, written by `restyle` for the filtered years.
+    lines.push(Line::default());
     let mut drawn = Drawn {
         visible_years: Vec::new(),
+        chosen: Vec::new(),
         cells: g,
-        step,
         lines,
     };
     drawn.restyle(strip, th);

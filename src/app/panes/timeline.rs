@@ -31,9 +31,16 @@ pub struct TimelinePane {
     /// date column keeps one width for the whole list, set on each rebuild.
     full_date_w: usize,
     short_date_w: usize,
+    narrow_date_w: usize,
     /// Title prefixes (before ": ") shared by several listed events, such
-    /// as "US TIP report": dropped when a title does not fit.
-    series: Vec<String>,
+    /// as "US TIP report", each with the widest of their titles: a series
+    /// keeps its prefix on every row when all its titles fit, and drops it
+    /// from every row when one does not.
+    series: Vec<(String, usize)>,
+    /// How many lines the selected event's title goes on to below its row
+    /// (set for the pane's width by the app, so scrolling keeps them in
+    /// view and clicks below them land on the row they point at).
+    pub continued: usize,
     /// What laying out any list of the timeline's events needs, measured once.
     measures: Option<std::sync::Arc<Measures>>,
     /// How many times the list was laid out: rows drawn from an older
@@ -65,6 +72,8 @@ struct Measures {
     of: (usize, usize),
     full_w: Vec<u8>,
     short_w: Vec<u8>,
+    narrow_w: Vec<u8>,
+    title_w: Vec<u16>,
     /// Index into `heads`, or `u32::MAX` for a title with no prefix.
     series: Vec<u32>,
     heads: Vec<String>,
@@ -81,6 +90,8 @@ impl Measures {
             of: Measures::of(t),
             full_w: Vec::with_capacity(n),
             short_w: Vec::with_capacity(n),
+            narrow_w: Vec::with_capacity(n),
+            title_w: Vec::with_capacity(n),
             series: Vec::with_capacity(n),
             heads: Vec::new(),
         };
@@ -97,6 +108,8 @@ impl Measures {
         for e in &t.events {
             m.full_w.push(narrow(e.date_text().columns()));
             m.short_w.push(narrow(short_date(e).columns()));
+            m.narrow_w.push(narrow(narrow_date(e).columns()));
+            m.title_w.push(e.title.columns().min(u16::MAX as usize) as u16);
             let series = split_series(&e.title).filter(|(head, _)| !named.contains(&crate::text::fold(head)));
             m.series.push(match series {
                 Some((head, _)) => *ids.entry(head).or_insert_with(|| {
@@ -116,19 +129,106 @@ fn split_series(title: &str) -> Option<(&str, &str)> {
     (!head.is_empty() && head.chars().count() <= 24 && !rest.is_empty()).then_some((head, rest))
 }
 
+/// The most lines a selected title goes on to below its row.
+const CONTINUED_MOST: usize = 2;
+
 /// How many events must share a prefix for it to count as a series.
 const SERIES_FROM: usize = 3;
 
-/// The dates written short for a narrow list, no surer than they are
-/// written in full: "18 Aug–29 Sep?", "c. 2006".
+/// The date written short for a narrow list, under its year heading, no
+/// surer than it is written in full: "18 Aug–29 Sep?", "c. 2006", "8 Nov?",
+/// "21 or 22 Nov", "from 3 Mar".
 fn short_date(e: &crate::timeline::model::Event) -> String {
-    use crate::timeline::dating::Certainty;
+    if !e.dating.one_of.is_empty() {
+        let full = e.date_text();
+        let year = format!(" {}", e.date.year_number());
+        return full.strip_suffix(&year).map_or(full.clone(), str::to_string);
+    }
     let short = crate::timeline::date::PartialDate::compact_range(&e.date, e.end.as_ref());
+    marked(
+        e,
+        if e.dating.open_end {
+            format!("from {short}")
+        } else {
+            short
+        },
+    )
+}
+
+/// The date to the month, for the narrowest lists: "Aug–Sep?", "Nov?", "Mar–".
+fn narrow_date(e: &crate::timeline::model::Event) -> String {
+    let months = crate::timeline::date::PartialDate::month_range(&e.date, e.end.as_ref());
+    if !e.dating.one_of.is_empty() {
+        return format!("{months}?");
+    }
+    marked(
+        e,
+        if e.dating.open_end {
+            format!("{months}–")
+        } else {
+            months
+        },
+    )
+}
+
+/// A short date with the marks of how sure it is: `c.` before, `?` after.
+fn marked(e: &crate::timeline::model::Event, date: String) -> String {
+    use crate::timeline::dating::Certainty;
     match e.dating.certainty() {
-        Certainty::Uncertain if !e.dating.one_of.is_empty() => e.date_text(),
-        Certainty::Uncertain => format!("{short}?"),
-        Certainty::Approximate => format!("c. {short}"),
-        _ => short,
+        Certainty::Uncertain => format!("{date}?"),
+        Certainty::Approximate => format!("c. {date}"),
+        _ => date,
+    }
+}
+
+/// A date in a column `width` wide: in full if it fits, else short, else
+/// to the month (cut only if even that is too wide).
+fn column_date(e: &crate::timeline::model::Event, width: usize) -> String {
+    let full = e.date_text();
+    if full.columns() <= width {
+        return full;
+    }
+    let short = short_date(e);
+    if short.columns() <= width {
+        return short;
+    }
+    fit(&narrow_date(e), width)
+}
+
+/// Text cut to `room` columns at a space where one is near the end, with
+/// an ellipsis: "1996 law on the suppression of…".
+fn fit_words(text: &str, room: usize) -> String {
+    if text.columns() <= room {
+        return text.to_string();
+    }
+    let (head, _) = break_at_word(text, room.saturating_sub(1));
+    format!("{}…", head.trim_end())
+}
+
+/// The longest start of `text` that fits `room` columns, ending at a space
+/// where that keeps at least half the room, and the rest.
+fn break_at_word(text: &str, room: usize) -> (&str, &str) {
+    // Cut between clusters, so a Khmer syllable is never split.
+    let end = crate::text::width::head(text, room).0.len();
+    if end == text.len() {
+        return (text, "");
+    }
+    if text[end..].starts_with(' ') {
+        return (&text[..end], text[end..].trim_start());
+    }
+    match text[..end].rfind(' ') {
+        Some(at) if text[..at].columns() * 2 >= room => (&text[..at], text[at..].trim_start()),
+        _ => (&text[..end], &text[end..]),
+    }
+}
+
+/// The first letter of a title made a capital, where a dropped prefix
+/// left it starting in lower case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -144,14 +244,16 @@ impl TimelinePane {
         self.row_of.clear();
         self.rows.reserve(visible.len() + 64);
         self.row_of.reserve(visible.len());
-        let (mut full_w, mut short_w) = (0u8, 0u8);
-        let mut shared = vec![0u32; m.heads.len()];
+        let (mut full_w, mut short_w, mut narrow_w) = (0u8, 0u8, 0u8);
+        let mut shared = vec![(0u32, 0u16); m.heads.len()];
         let mut year = None;
         for (i, &p) in visible.iter().enumerate() {
             full_w = full_w.max(m.full_w[p]);
             short_w = short_w.max(m.short_w[p]);
-            if let Some(n) = shared.get_mut(m.series[p] as usize) {
+            narrow_w = narrow_w.max(m.narrow_w[p]);
+            if let Some((n, widest)) = shared.get_mut(m.series[p] as usize) {
                 *n += 1;
+                *widest = (*widest).max(m.title_w[p]);
             }
             let y = t.event_years(p).0;
             if year != Some(y) {
@@ -161,38 +263,82 @@ impl TimelinePane {
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(i));
         }
-        (self.full_date_w, self.short_date_w) = (full_w.into(), short_w.into());
+        (self.full_date_w, self.short_date_w, self.narrow_date_w) =
+            (full_w.into(), short_w.into(), narrow_w.into());
         self.series = m
             .heads
             .iter()
             .zip(&shared)
-            .filter(|&(_, &n)| n as usize >= SERIES_FROM)
-            .map(|(head, _)| head.clone())
+            .filter(|&(_, &(n, _))| n as usize >= SERIES_FROM)
+            .map(|(head, &(_, widest))| (head.clone(), widest as usize))
             .collect();
     }
 
     /// The date column's width for a pane `width` wide: the full dates if
     /// the widest fits in a quarter of it, else the short forms (under
-    /// their year headings); the same for every row of the list.
+    /// their year headings) if they fit there, else as wide as the forms
+    /// to the month need, up to a third of it; the same for every row.
     pub fn date_width(&self, width: usize) -> usize {
         let cap = width / 4;
         if self.full_date_w <= cap {
             self.full_date_w.max(4)
+        } else if self.short_date_w <= cap {
+            self.short_date_w.max(4)
         } else {
-            self.short_date_w.clamp(4, cap.max(4))
+            self.narrow_date_w.min(width / 3).max(cap).max(4)
         }
     }
 
-    /// The title as listed in `room` columns: whole if it fits, else
-    /// without its series prefix (the kind's marker tells the series).
-    pub fn listed_title<'a>(&self, title: &'a str, room: usize) -> &'a str {
-        if title.columns() <= room {
-            return title;
-        }
+    /// The title as listed in `room` columns, by one rule for every row: a
+    /// series' prefix ("US TIP report: ") stays on all its rows when all
+    /// its titles fit, else it is dropped from all of them (the kind's
+    /// marker tells the series) and what is left starts with a capital.
+    /// The title is not cut here.
+    pub fn listed_title<'a>(&self, title: &'a str, room: usize) -> std::borrow::Cow<'a, str> {
         match split_series(title) {
-            Some((head, rest)) if self.series.iter().any(|s| s == head) => rest,
-            _ => title,
+            Some((head, rest)) if self.series.iter().any(|(s, widest)| s == head && *widest > room) => {
+                std::borrow::Cow::Owned(capitalised(rest))
+            }
+            _ => std::borrow::Cow::Borrowed(title),
         }
+    }
+
+    /// The title's room in a row of a pane `width` wide, after the cursor,
+    /// the date column and the kind's marker.
+    fn title_room(&self, e: &crate::timeline::model::Event, width: usize) -> usize {
+        let lead = 2
+            + self.date_width(width)
+            + 1
+            + unicode_width::UnicodeWidthChar::width(e.kind.marker()).unwrap_or(1)
+            + 1;
+        width.saturating_sub(lead)
+    }
+
+    /// The selected event's title on its row and, when it does not fit
+    /// there, the rest on up to two lines below, under the title.
+    fn selected_title(&self, e: &crate::timeline::model::Event, width: usize) -> (String, Vec<String>) {
+        let room = self.title_room(e, width);
+        let title = self.listed_title(&e.title, room);
+        let (first, mut rest) = break_at_word(&title, room);
+        let mut more = Vec::new();
+        while !rest.is_empty() && more.len() < CONTINUED_MOST {
+            if more.len() + 1 == CONTINUED_MOST {
+                more.push(fit_words(rest, room));
+                break;
+            }
+            let (line, after) = break_at_word(rest, room);
+            more.push(line.trim_end().to_string());
+            rest = after;
+        }
+        (first.trim_end().to_string(), more)
+    }
+
+    /// How many lines the selected event's title goes on to below its row
+    /// in a pane `width` wide (inside its frame).
+    pub fn continues(&self, t: &Timeline, visible: &[usize], width: usize) -> usize {
+        visible
+            .get(self.selected)
+            .map_or(0, |&p| self.selected_title(&t.events[p], width).1.len())
     }
 
     /// The row of the selected event.
@@ -200,24 +346,38 @@ impl TimelinePane {
         self.row_of.get(self.selected).copied()
     }
 
-    /// Scrolls as little as needed to show the selection in `height` rows.
+    /// The pane's row at line `line` from the top of its inside: the
+    /// selected event's second line is that event's.
+    pub fn row_at(&self, line: usize) -> Option<Row> {
+        let at = self.offset + line;
+        let row = match self.selected_row() {
+            Some(s) if at > s && at <= s + self.continued => s,
+            Some(s) if at > s => at - self.continued,
+            _ => at,
+        };
+        self.rows.get(row).copied()
+    }
+
+    /// Scrolls as little as needed to show the selection in `height` rows,
+    /// with its title's second line when it has one.
     pub fn keep_selection_in_view(&mut self, height: usize) {
         let Some(row) = self.selected_row() else {
             self.offset = 0;
             return;
         };
+        let below = self.continued.min(height.saturating_sub(1));
         // Keep the year heading above the first event of a year in view.
         let top = if row > 0 && matches!(self.rows[row - 1], Row::Year(_)) {
             row - 1
         } else {
             row
         };
+        let max_offset = (self.rows.len() + below).saturating_sub(height);
         if top < self.offset {
             self.offset = top;
-        } else if row >= self.offset + height {
-            self.offset = row + 1 - height;
+        } else if row + below >= self.offset + height {
+            self.offset = row + below + 1 - height;
         }
-        let max_offset = self.rows.len().saturating_sub(height);
         self.offset = self.offset.min(max_offset);
     }
 }
@@ -331,14 +491,6 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
     // sideways while scrolling; a date too wide for it is written shorter,
     // under its year heading.
     let date_width = pane.date_width(inner.width as usize);
-    let date_of = |e: &crate::timeline::model::Event| {
-        let full = e.date_text();
-        if full.columns() <= date_width {
-            full
-        } else {
-            short_date(e)
-        }
-    };
     let words = v.highlights;
     let width = inner.width as usize;
     let mut kept = pane.drawn.borrow_mut();
@@ -371,15 +523,19 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
                 Row::Event(i) => {
                     let e = &v.timeline.events[v.visible[*i]];
                     let selected = *i == pane.selected;
-                    let date = fit(&date_of(e), date_width);
+                    let date = column_date(e, date_width);
                     let pad = " ".repeat(date_width.saturating_sub(date.columns()));
                     let lead = format!(
                         "{} {date}{pad} {} ",
                         if selected { "▶" } else { " " },
                         e.kind.marker()
                     );
-                    let room = width.saturating_sub(lead.columns());
-                    let title = fit(pane.listed_title(&e.title, room), room);
+                    let room = pane.title_room(e, width);
+                    let title = if selected {
+                        pane.selected_title(e, width).0
+                    } else {
+                        fit_words(&pane.listed_title(&e.title, room), room)
+                    };
                     let base = if selected { theme.selected } else { theme.base };
                     let mark = if selected {
                         theme.selected.patch(theme.highlight)
@@ -402,7 +558,40 @@ pub fn draw(frame: &mut Frame, area: Rect, pane: &TimelinePane, v: &View, focuse
             (selected, line)
         })
         .collect();
-    frame.render_widget(super::widgets::Lines(rows.iter().map(|(_, l)| l)), inner);
+    // The selected event's title goes on below its row when it is cut.
+    let rest = v
+        .visible
+        .get(pane.selected)
+        .map_or(vec![], |&p| pane.selected_title(&v.timeline.events[p], width).1);
+    let continuation: Vec<Line> = rest
+        .iter()
+        .map(|rest| {
+            let e = &v.timeline.events[v.visible[pane.selected]];
+            let indent = " ".repeat(width.saturating_sub(pane.title_room(e, width)));
+            let mut spans = vec![Span::styled(indent, theme.selected)];
+            spans.extend(highlighted(
+                rest,
+                words,
+                theme.selected,
+                theme.selected.patch(theme.highlight),
+            ));
+            let used: usize = spans.iter().map(|s| s.content.columns()).sum();
+            spans.push(Span::styled(
+                " ".repeat(width.saturating_sub(used)),
+                theme.selected,
+            ));
+            Line::from(spans)
+        })
+        .collect();
+    let mut lines: Vec<&Line> = Vec::with_capacity(height + continuation.len());
+    for (selected, line) in &rows {
+        lines.push(line);
+        if *selected {
+            lines.extend(&continuation);
+        }
+    }
+    lines.truncate(height);
+    frame.render_widget(super::widgets::Lines(lines), inner);
     *kept = Some(Drawn {
         laid_out: pane.laid_out,
         width,

@@ -186,6 +186,36 @@ pub fn figure_bars<'a>(
 /// with an ellipsis.
 pub use crate::text::width::fit;
 
+/// A prompt's line in `room` columns with its caret: the character under
+/// the caret in reverse video, or a block after the end. Returns the spans
+/// and the caret's column.
+pub fn caret_line(
+    line: &crate::app::line::LineEditor,
+    room: usize,
+    theme: &Theme,
+) -> (Vec<Span<'static>>, u16) {
+    let (shown, at) = line.window(room);
+    let mut before = String::new();
+    let mut chars = shown.chars();
+    while before.columns() < at {
+        match chars.next() {
+            Some(c) => before.push(c),
+            None => break,
+        }
+    }
+    let under = chars.next();
+    let after: String = chars.collect();
+    let caret = match under {
+        Some(c) => Span::styled(
+            c.to_string(),
+            theme.label.add_modifier(ratatui::style::Modifier::REVERSED),
+        ),
+        None => Span::styled("█", theme.label),
+    };
+    let spans = vec![Span::raw(before), caret, Span::raw(after)];
+    (spans, at.min(u16::MAX as usize) as u16)
+}
+
 /// A centred box of at most the given size.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
