@@ -1,8 +1,8 @@
 //! Reading text back off a terminal emulator's screen the way a reader
 //! sees it (vt100 lays text out a character at a time, as xterm and tmux do).
 
-/// The paragraph on the screen that begins with `start` and ends in a row
-/// holding `last`: read down the rows from the column it begins at, each
+/// The paragraph on the screen that begins with `start` and ends at the
+/// first `last`: read down the rows from the column it begins at, each
 /// row's piece up to the pane's border, trailing blanks left off, joined
 /// with spaces. A blank row ends a paragraph. None if no paragraph on the
 /// screen begins with `start` and reaches `last`.
@@ -32,11 +32,12 @@ pub fn wrapped_text(screen: &vt100::Screen, start: &str, last: char) -> Option<S
                 if p.is_empty() {
                     break;
                 }
-                let done = p.contains(last);
-                pieces.push(p);
-                if done {
+                if let Some(at) = p.find(last) {
+                    // A wide pane may go on past the paragraph's end.
+                    pieces.push(p[..at + last.len_utf8()].to_string());
                     return Some(pieces.join(" "));
                 }
+                pieces.push(p);
             }
         }
     }
