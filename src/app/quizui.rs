@@ -9,9 +9,8 @@ use super::input::{Action, Input, Msg};
 use super::keymap::{Context, Keymap};
 pub use super::quizstate::{QuizKey, QuizState, Stage};
 use super::terminal::{Stop, TerminalSession};
-use crate::teach::questions::{right_sides, Asked, Drawn, Ground, Kind, Question, LETTERS};
-use crate::teach::quiz::YEAR_TOLERANCE;
-use crate::teach::score::{order_score, points, Response};
+use crate::teach::questions::{right_sides, Asked, Ground, Kind, Question, LETTERS};
+use crate::teach::score::{of_points, order_line, order_score, points, within, Response};
 use crate::timeline::model::Timeline;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::style::{Modifier, Style};
@@ -183,8 +182,24 @@ fn letter(i: usize) -> char {
     LETTERS.get(i).copied().unwrap_or('?')
 }
 
+/// The kinds a mixed quiz leaves out, and why: said before its first
+/// question and at the end.
+fn left_out(s: &QuizState, page: &mut Page) {
+    if s.drawn.left_out.is_empty() {
+        return;
+    }
+    page.raw("Left out, as the events in view cannot ask them:");
+    for l in &s.drawn.left_out {
+        page.raw(format!("  {}", l.line()));
+    }
+    page.blank();
+}
+
 fn asking(s: &QuizState, a: &Asked, page: &mut Page) {
     let k = &s.keys;
+    if s.at == 0 {
+        left_out(s, page);
+    }
     match &a.question {
         Question::Order { stem, items, .. } => {
             page.bold(stem.clone());
@@ -208,7 +223,7 @@ fn asking(s: &QuizState, a: &Asked, page: &mut Page) {
             page.blank();
             page.cursor = Some((page.lines.len(), "Year: ".len() + s.typing.chars().count()));
             page.raw(format!("Year: {}█", s.typing));
-            page.raw(format!("2 points for the year, 1 within {YEAR_TOLERANCE} year"));
+            page.raw(format!("2 points for the year, 1 {}", within()));
             page.blank();
             page.foot(format!(
                 "{} answers · {} erases · {} quits",
@@ -288,21 +303,14 @@ fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Pag
         // The line below says how many are in place.
         "✗ Partly right.".to_string()
     } else {
-        format!("✗ Partly right: {got} of {of} points.")
+        format!("✗ Partly right: {}.", of_points(got, of))
     };
     page.bold(verdict);
     page.blank();
     let mut sources = true;
     match (&a.question, r) {
         (Question::Order { answer, .. }, Response::Order(order)) => {
-            let sc = order_score(answer, order);
-            page.raw(format!(
-                "{} of {} in the right place; {} of {} pairs in the right order",
-                sc.in_place,
-                order.len(),
-                sc.pairs_right,
-                sc.pairs
-            ));
+            page.raw(order_line(&order_score(answer, order), order.len()));
             page.bold("The answer:");
             for (place, &item) in answer.iter().enumerate() {
                 let mark = if order.get(place) == Some(&item) {
@@ -361,10 +369,10 @@ fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Pag
                 page.raw(format!("{mark} {}. {o}{yours}", letter(i)));
             }
             if let (Question::TrueFalse { answer, .. }, Kind::Corroborated) = (q, q.kind()) {
-                page.raw(if *answer {
-                    "The event is corroborated by a second, independent source."
-                } else {
-                    "The event rests on a single source."
+                page.raw(match (&a.reason, answer) {
+                    (Some(why), _) => why.as_str(),
+                    (None, true) => "The event is corroborated by a second, independent source.",
+                    (None, false) => "The event rests on a single source.",
                 });
             }
         }
@@ -409,10 +417,8 @@ fn finished(s: &QuizState, width: usize, page: &mut Page) {
         page.raw(format!("{head}{}{tail}", cut(a.question.stem(), room)));
     }
     page.blank();
-    page.foot(format!(
-        "On paper, from the same events: tipline export quiz {}",
-        s.drawn.options()
-    ));
+    left_out(s, page);
+    page.foot(format!("On paper, from the same events: {}", s.paper));
     page.foot(format!("{} or {} to finish", s.keys.submit, s.keys.quit));
 }
 
@@ -469,8 +475,7 @@ impl Screen for Taking<'_> {
 
 /// Runs a quiz on the terminal, which is restored afterwards whether the
 /// quiz ended, failed or was stopped by a signal. Returns the score line.
-pub fn run(t: &Timeline, drawn: Drawn, keymap: &Keymap) -> Result<String, Stop> {
-    let mut state = QuizState::with_keys(drawn, keymap);
+pub fn run(t: &Timeline, mut state: QuizState, keymap: &Keymap) -> Result<String, Stop> {
     {
         let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
         let input = &session.incoming;

@@ -33,31 +33,62 @@ pub fn origin_of(id: &str, sources: &HashMap<&str, &Source>) -> String {
 /// on two (a figure someone gave is their claim: one origin, however many
 /// outlets repeat it); else single-source.
 pub fn corroboration(event: &Event, sources: &HashMap<&str, &Source>) -> Corroboration {
-    corroboration_by(event, &|id: &str| Cow::Owned(origin_of(id, sources)))
+    basis(event, sources).corroboration()
 }
 
-/// [`corroboration`], with each cited source's origin given by `origin`.
-fn corroboration_by<'a>(event: &'a Event, origin: &dyn Fn(&'a str) -> Cow<'a, str>) -> Corroboration {
+/// Why an event is rated as it is: the rule of [`corroboration`], with the
+/// part of it that decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Sources disagree about it.
+    Disputed,
+    /// Two independent origins cite it, and every figure rests on two.
+    Corroborated,
+    /// Its citations rest on one origin: one publisher, or sources that
+    /// report another or share an `origin`.
+    OneOrigin,
+    /// The figure at this index is someone's claim (`according_to`): one
+    /// origin, however many outlets repeat it.
+    Claim(usize),
+    /// The figure at this index rests on one origin.
+    FigureOneOrigin(usize),
+}
+
+impl Basis {
+    pub fn corroboration(self) -> Corroboration {
+        match self {
+            Basis::Disputed => Corroboration::Disputed,
+            Basis::Corroborated => Corroboration::Corroborated,
+            Basis::OneOrigin | Basis::Claim(_) | Basis::FigureOneOrigin(_) => Corroboration::SingleSource,
+        }
+    }
+}
+
+/// What decides an event's [`corroboration`].
+pub fn basis(event: &Event, sources: &HashMap<&str, &Source>) -> Basis {
+    basis_by(event, &|id: &str| Cow::Owned(origin_of(id, sources)))
+}
+
+/// [`basis`], with each cited source's origin given by `origin`.
+fn basis_by<'a>(event: &'a Event, origin: &dyn Fn(&'a str) -> Cow<'a, str>) -> Basis {
     if event.has_disputes() {
-        return Corroboration::Disputed;
+        return Basis::Disputed;
     }
     let origins = |ids: &mut dyn Iterator<Item = &'a String>| -> BTreeSet<Cow<'a, str>> {
         ids.map(|id| origin(id.as_str())).collect()
     };
     let cited = origins(&mut event.sources.iter().map(|c| &c.source));
-    let figures_confirmed = event.figures.iter().all(|f| {
-        if f.according_to.is_some() {
-            false
-        } else if f.sources.is_empty() {
-            cited.len() >= 2
-        } else {
-            origins(&mut f.sources.iter()).len() >= 2
-        }
+    if cited.len() < 2 {
+        return Basis::OneOrigin;
+    }
+    // With two origins cited, a figure that names no sources rests on them.
+    let unconfirmed = event.figures.iter().position(|f| {
+        f.according_to.is_some() || !f.sources.is_empty() && origins(&mut f.sources.iter()).len() < 2
     });
-    if cited.len() >= 2 && figures_confirmed {
-        Corroboration::Corroborated
-    } else {
-        Corroboration::SingleSource
+    match unconfirmed {
+        Some(i) if event.figures[i].according_to.is_some() => Basis::Claim(i),
+        Some(i) => Basis::FigureOneOrigin(i),
+        None => Basis::Corroborated,
     }
 }
 
@@ -99,7 +130,7 @@ pub(super) fn check_events(files: &[SourceText], all: &mut Gathered, diagnostics
         let mut computed = Vec::with_capacity(range.len());
         let mut diagnostics = Vec::new();
         for (event, places) in all.events[range.clone()].iter().zip(&all.event_places[range]) {
-            let c = corroboration_by(event, &origin);
+            let c = basis_by(event, &origin).corroboration();
             check_event(
                 event,
                 places,

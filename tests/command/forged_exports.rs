@@ -245,7 +245,7 @@ fn the_fixture_quiz_offers_the_grade_markers_as_wrong_options() {
 #[test]
 fn moodle_grades_only_the_right_answer_of_the_gift_export() {
     let qs = fixture_quiz();
-    let text = gift(QUIZ_TITLE, SEED, &qs);
+    let text = gift(QUIZ_TITLE, SEED, &qs, &[]);
     let seed = SEED.to_string();
     assert_eq!(
         export(&["export", "quiz", "--seed", &seed, "--format", "gift"]),
@@ -284,7 +284,7 @@ fn gift_pegjs_reads_one_full_credit_answer_and_markup_as_text() {
     let qs = fixture_quiz();
     let dir = scratch("gift");
     let path = dir.join("quiz.gift");
-    std::fs::write(&path, gift(QUIZ_TITLE, SEED, &qs)).unwrap();
+    std::fs::write(&path, gift(QUIZ_TITLE, SEED, &qs, &[])).unwrap();
     let out = Run::new("node")
         .args(["-e", GIFT_PEGJS])
         .arg(&module)

@@ -172,7 +172,7 @@ fn asking_for_more_than_there_is_says_why_and_the_seed_shows_during_the_quiz() {
     assert_eq!(quiz.items.len(), 2);
     assert_eq!(
         quiz.shortfall().as_deref(),
-        Some("2 questions, not 10: there are 3 events to ask about, and 1 may have begun on the same day as another, so they cannot be put in order")
+        Some("2 events to put in order, not 10: there are 3 events to ask about, and 1 may have begun on the same day as another, so it cannot be put in order")
     );
     assert_eq!(Quiz::new(&t, &pool, QuizMode::Year, 3, 99).shortfall(), None);
     let s = QuizState::new(draw(&t, &pool, Pick::Only(Kind::Order), 10, 99));
@@ -181,7 +181,7 @@ fn asking_for_more_than_there_is_says_why_and_the_seed_shows_during_the_quiz() {
     let buf = terminal.backend().buffer();
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
     assert!(text.contains("seed 99"), "{text}");
-    assert!(text.contains("2 questions, not 10"), "{text}");
+    assert!(text.contains("2 events to put in order, not 10"), "{text}");
 }
 
 #[test]
