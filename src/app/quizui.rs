@@ -27,6 +27,9 @@ struct Page {
     /// How many of `lines` are the head.
     head: usize,
     footer: Vec<Line<'static>>,
+    /// Which line of the footer is a command, wrapped only at spaces so
+    /// that it can be copied as it is.
+    command: Option<usize>,
     /// Where the terminal's cursor goes: (line, column) in `lines`.
     cursor: Option<(usize, usize)>,
 }
@@ -50,6 +53,12 @@ impl Page {
     /// A line of the footer: the keys that go on.
     fn foot(&mut self, text: impl Into<String>) {
         self.footer.push(Line::raw(text.into()));
+    }
+
+    /// A command in the footer, on a line of its own.
+    fn foot_command(&mut self, text: impl Into<String>) {
+        self.command = Some(self.footer.len());
+        self.foot(text);
     }
 
     /// A line under the cursor: reversed, and the terminal's cursor on it
@@ -107,12 +116,18 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
             at = Some((col.min(width.saturating_sub(1)), body.len()));
         }
         if i < page.head {
-            top.extend(hanging(l, width));
+            top.extend(hanging(l, width, true));
         } else {
-            body.extend(hanging(l, width));
+            body.extend(hanging(l, width, true));
         }
     }
-    let mut foot: Vec<Line> = page.footer.into_iter().flat_map(|l| hanging(l, width)).collect();
+    let command = page.command;
+    let mut foot: Vec<Line> = page
+        .footer
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, l)| hanging(l, width, command != Some(i)))
+        .collect();
     let mut room = height.saturating_sub(top.len() + foot.len());
     if body.len() > room {
         // A line says what is out of view; it takes a row of its own.
@@ -418,7 +433,8 @@ fn finished(s: &QuizState, width: usize, page: &mut Page) {
     }
     page.blank();
     left_out(s, page);
-    page.foot(format!("On paper, from the same events: {}", s.paper));
+    page.foot("On paper, from the same events:");
+    page.foot_command(s.paper.clone());
     page.foot(format!("{} or {} to finish", s.keys.submit, s.keys.quit));
 }
 
@@ -515,8 +531,10 @@ fn cut(text: &str, width: usize) -> String {
 }
 
 /// Wraps a one-style line to the width, continuation lines indented under
-/// the text after its mark ("✓ 3. ", "▶ B. ", "  "), not at column 0.
-fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
+/// the text after its mark ("✓ 3. ", "▶ B. ", "  "), not at column 0;
+/// at hyphens too unless told not to (a command's `reading-2022-figures`
+/// stays whole).
+fn hanging(line: Line<'_>, width: usize, at_hyphens: bool) -> Vec<Line<'static>> {
     // The line's style, with its first span's over it.
     let style = line
         .spans
@@ -538,6 +556,11 @@ fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
         .subsequent_indent(&pad)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let opts = if at_hyphens {
+        opts
+    } else {
+        opts.word_splitter(textwrap::WordSplitter::NoHyphenation)
+    };
     textwrap::wrap(&text, &opts)
         .into_iter()
         .map(|l| Line::styled(l.into_owned(), style))

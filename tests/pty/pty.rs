@@ -483,7 +483,7 @@ fn a_finished_tier_quiz_prints_its_score_and_seed() {
     let shown = s.wait_for("5 of 5 right");
     assert!(
         shown.contains(&format!(
-            "On paper, from the same events: tipline --data {} export quiz --type tier --seed 7",
+            "On paper, from the same events:\ntipline --data {} export quiz --type tier --seed 7",
             crate::common::WORLD
         )),
         "{shown}"

@@ -44,11 +44,12 @@ fn take(args: &[&str], answer: &str) -> (Vec<String>, String) {
         s.wait_for("Enter: ");
         s.keys("\r");
     }
-    let shown = s.wait_for("On paper, from the same events: ");
+    let shown = s.wait_for("On paper, from the same events:");
     let command = shown
         .lines()
-        .find_map(|l| l.split_once("On paper, from the same events: "))
-        .map(|(_, c)| c.trim_end().to_string())
+        .skip_while(|l| !l.starts_with("On paper, from the same events:"))
+        .nth(1)
+        .map(|c| c.trim_end().to_string())
         .unwrap();
     s.keys("\r");
     assert!(s.wait_exit().success());

@@ -643,3 +643,31 @@ fn a_shell_word_shows_no_invisible_character() {
         assert_eq!(String::from_utf8(out.stdout).unwrap(), name);
     }
 }
+
+/// The paper command has a line of its own and wraps only at spaces, so a
+/// lesson's id (`reading-2022-figures`) is never cut at a hyphen.
+#[test]
+fn the_paper_command_wraps_only_at_spaces() {
+    let t = timeline();
+    let data = format!("/tmp/{}.toml", "d".repeat(23));
+    let paper = format!(
+        "tipline --data {data} export quiz --lesson reading-2022-figures --type tier --count 1 --seed 7"
+    );
+    let mut s = QuizState::new(draw(&t, &all(&t), Pick::Only(Kind::Tier), 1, 7)).with_paper(paper);
+    s.key(QuizKey::Choose(0));
+    s.key(QuizKey::Submit);
+    assert!(s.done());
+    let (_, rows) = rows(&s, &t);
+    let at = rows
+        .iter()
+        .position(|r| r == "On paper, from the same events:")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert_eq!(
+        rows[at + 1],
+        format!("tipline --data {data} export quiz --lesson")
+    );
+    assert_eq!(
+        rows[at + 2],
+        "reading-2022-figures --type tier --count 1 --seed 7"
+    );
+}
