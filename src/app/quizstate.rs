@@ -54,6 +54,9 @@ pub struct QuizState {
     /// scroll. Drawing sets it, as only drawing knows the screen's size.
     pub(super) hidden: std::cell::Cell<usize>,
     pub quit: bool,
+    /// The command that prints these questions on paper, which the end
+    /// screen shows, quoted for a shell.
+    pub paper: String,
     /// Key labels for the instructions, from the key table.
     pub(super) keys: QuizKeys,
 }
@@ -91,9 +94,13 @@ impl QuizState {
         QuizState::with_keys(drawn, &Keymap::default())
     }
 
-    /// A quiz whose instructions name the keys of this key table.
+    /// A quiz whose instructions name the keys of this key table. Its
+    /// paper command draws from the embedded data's whole timeline until
+    /// [`QuizState::with_paper`] says otherwise.
     pub fn with_keys(drawn: Drawn, keymap: &Keymap) -> Self {
+        let paper = format!("tipline export quiz {}", drawn.options());
         let mut s = QuizState {
+            paper,
             drawn,
             at: 0,
             responses: Vec::new(),
@@ -113,6 +120,13 @@ impl QuizState {
             s.stage = Stage::Finished;
         }
         s
+    }
+
+    /// The command that prints the same questions on paper: what the quiz
+    /// was drawn from (data files, lesson, query) and its options.
+    pub fn with_paper(mut self, command: String) -> Self {
+        self.paper = command;
+        self
     }
 
     /// The question on screen (the last one once the quiz is over).

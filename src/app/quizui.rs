@@ -9,9 +9,8 @@ use super::input::{Action, Input, Msg};
 use super::keymap::{Context, Keymap};
 pub use super::quizstate::{QuizKey, QuizState, Stage};
 use super::terminal::{Stop, TerminalSession};
-use crate::teach::questions::{right_sides, Asked, Drawn, Ground, Kind, Question, LETTERS};
-use crate::teach::quiz::YEAR_TOLERANCE;
-use crate::teach::score::{order_score, points, Response};
+use crate::teach::questions::{right_sides, Asked, Ground, Kind, Question, LETTERS};
+use crate::teach::score::{of_points, order_line, order_score, points, within, Response};
 use crate::timeline::model::Timeline;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::style::{Modifier, Style};
@@ -27,6 +26,9 @@ struct Page {
     /// How many of `lines` are the head.
     head: usize,
     footer: Vec<Line<'static>>,
+    /// Which line of the footer is a command, wrapped only at spaces so
+    /// that it can be copied as it is.
+    command: Option<usize>,
     /// Where the terminal's cursor goes: (line, column) in `lines`.
     cursor: Option<(usize, usize)>,
 }
@@ -50,6 +52,12 @@ impl Page {
     /// A line of the footer: the keys that go on.
     fn foot(&mut self, text: impl Into<String>) {
         self.footer.push(Line::raw(text.into()));
+    }
+
+    /// A command in the footer, on a line of its own.
+    fn foot_command(&mut self, text: impl Into<String>) {
+        self.command = Some(self.footer.len());
+        self.foot(text);
     }
 
     /// A line under the cursor: reversed, and the terminal's cursor on it
@@ -107,12 +115,18 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
             at = Some((col.min(width.saturating_sub(1)), body.len()));
         }
         if i < page.head {
-            top.extend(hanging(l, width));
+            top.extend(hanging(l, width, true));
         } else {
-            body.extend(hanging(l, width));
+            body.extend(hanging(l, width, true));
         }
     }
-    let mut foot: Vec<Line> = page.footer.into_iter().flat_map(|l| hanging(l, width)).collect();
+    let command = page.command;
+    let mut foot: Vec<Line> = page
+        .footer
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, l)| hanging(l, width, command != Some(i)))
+        .collect();
     let mut room = height.saturating_sub(top.len() + foot.len());
     if body.len() > room {
         // A line says what is out of view; it takes a row of its own.
@@ -182,8 +196,24 @@ fn letter(i: usize) -> char {
     LETTERS.get(i).copied().unwrap_or('?')
 }
 
+/// The kinds a mixed quiz leaves out, and why: said before its first
+/// question and at the end.
+fn left_out(s: &QuizState, page: &mut Page) {
+    if s.drawn.left_out.is_empty() {
+        return;
+    }
+    page.raw("Left out, as the events in view cannot ask them:");
+    for l in &s.drawn.left_out {
+        page.raw(format!("  {}", l.line()));
+    }
+    page.blank();
+}
+
 fn asking(s: &QuizState, a: &Asked, page: &mut Page) {
     let k = &s.keys;
+    if s.at == 0 {
+        left_out(s, page);
+    }
     match &a.question {
         Question::Order { stem, items, .. } => {
             page.bold(stem.clone());
@@ -207,7 +237,7 @@ fn asking(s: &QuizState, a: &Asked, page: &mut Page) {
             page.blank();
             page.cursor = Some((page.lines.len(), "Year: ".len() + s.typing.chars().count()));
             page.raw(format!("Year: {}█", s.typing));
-            page.raw(format!("2 points for the year, 1 within {YEAR_TOLERANCE} year"));
+            page.raw(format!("2 points for the year, 1 {}", within()));
             page.blank();
             page.foot(format!(
                 "{} answers · {} erases · {} quits",
@@ -287,21 +317,14 @@ fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Pag
         // The line below says how many are in place.
         "✗ Partly right.".to_string()
     } else {
-        format!("✗ Partly right: {got} of {of} points.")
+        format!("✗ Partly right: {}.", of_points(got, of))
     };
     page.bold(verdict);
     page.blank();
     let mut sources = true;
     match (&a.question, r) {
         (Question::Order { answer, .. }, Response::Order(order)) => {
-            let sc = order_score(answer, order);
-            page.raw(format!(
-                "{} of {} in the right place; {} of {} pairs in the right order",
-                sc.in_place,
-                order.len(),
-                sc.pairs_right,
-                sc.pairs
-            ));
+            page.raw(order_line(&order_score(answer, order), order.len()));
             page.bold("The answer:");
             for (place, &item) in answer.iter().enumerate() {
                 let mark = if order.get(place) == Some(&item) {
@@ -360,10 +383,10 @@ fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Pag
                 page.raw(format!("{mark} {}. {o}{yours}", letter(i)));
             }
             if let (Question::TrueFalse { answer, .. }, Kind::Corroborated) = (q, q.kind()) {
-                page.raw(if *answer {
-                    "The event is corroborated by a second, independent source."
-                } else {
-                    "The event rests on a single source."
+                page.raw(match (&a.reason, answer) {
+                    (Some(why), _) => why.as_str(),
+                    (None, true) => "The event is corroborated by a second, independent source.",
+                    (None, false) => "The event rests on a single source.",
                 });
             }
         }
@@ -408,10 +431,9 @@ fn finished(s: &QuizState, width: usize, page: &mut Page) {
         page.raw(format!("{head}{}{tail}", cut(a.question.stem(), room)));
     }
     page.blank();
-    page.foot(format!(
-        "On paper, from the same events: tipline export quiz {}",
-        s.drawn.options()
-    ));
+    left_out(s, page);
+    page.foot("On paper, from the same events:");
+    page.foot_command(s.paper.clone());
     page.foot(format!("{} or {} to finish", s.keys.submit, s.keys.quit));
 }
 
@@ -468,8 +490,7 @@ impl Screen for Taking<'_> {
 
 /// Runs a quiz on the terminal, which is restored afterwards whether the
 /// quiz ended, failed or was stopped by a signal. Returns the score line.
-pub fn run(t: &Timeline, drawn: Drawn, keymap: &Keymap) -> Result<String, Stop> {
-    let mut state = QuizState::with_keys(drawn, keymap);
+pub fn run(t: &Timeline, mut state: QuizState, keymap: &Keymap) -> Result<String, Stop> {
     {
         let mut session = TerminalSession::start(false).map_err(Stop::Error)?;
         let input = &session.incoming;
@@ -494,8 +515,10 @@ fn cut(text: &str, width: usize) -> String {
 }
 
 /// Wraps a one-style line to the width, continuation lines indented under
-/// the text after its mark ("✓ 3. ", "▶ B. ", "  "), not at column 0.
-fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
+/// the text after its mark ("✓ 3. ", "▶ B. ", "  "), not at column 0;
+/// at hyphens too unless told not to (a command's `reading-2022-figures`
+/// stays whole).
+fn hanging(line: Line<'_>, width: usize, at_hyphens: bool) -> Vec<Line<'static>> {
     // The line's style, with its first span's over it.
     let style = line
         .spans
@@ -517,6 +540,11 @@ fn hanging(line: Line<'_>, width: usize) -> Vec<Line<'static>> {
         .subsequent_indent(&pad)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let opts = if at_hyphens {
+        opts
+    } else {
+        opts.word_splitter(textwrap::WordSplitter::NoHyphenation)
+    };
     crate::text::wrap::wrap(&text, &opts)
         .into_iter()
         .map(|l| Line::styled(l.into_owned(), style))

@@ -362,8 +362,10 @@ const OPENER_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 /// One argument quoted for a POSIX shell. Control characters (a file name
 /// can hold ESC, Ctrl-U or CR) are written as `$'\x1b'` escapes: pasted raw,
 /// they could end bracketed paste, erase the line and run what follows.
+/// So is anything else the text policy would not show as it is (a bidi
+/// override, an invisible separator), as the command is shown on screen.
 pub fn shell_word(arg: &str) -> String {
-    if !arg.chars().any(char::is_control) {
+    if !arg.chars().any(|c| c.is_control() || !shown_as_is(c)) {
         return shlex::try_quote(arg).map_or_else(|_| String::from("''"), |q| q.into_owned());
     }
     let mut quoted = String::from("$'");
@@ -372,10 +374,20 @@ pub fn shell_word(arg: &str) -> String {
             '\\' => quoted.push_str("\\\\"),
             '\'' => quoted.push_str("\\'"),
             c if (c as u32) < 0x80 && c.is_control() => quoted.push_str(&format!("\\x{:02x}", c as u32)),
-            c if c.is_control() => quoted.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c.is_control() || !shown_as_is(c) => match u16::try_from(c as u32) {
+                Ok(n) => quoted.push_str(&format!("\\u{n:04x}")),
+                Err(_) => quoted.push_str(&format!("\\U{:08x}", c as u32)),
+            },
             c => quoted.push(c),
         }
     }
     quoted.push('\'');
     quoted
+}
+
+/// Whether the text policy shows a character as it is.
+fn shown_as_is(c: char) -> bool {
+    let mut buf = [0; 4];
+    let one = c.encode_utf8(&mut buf);
+    crate::text::sanitize_line(one) == *one
 }

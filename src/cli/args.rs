@@ -469,6 +469,7 @@ mod tests {
                 seed: 1,
                 asked: Vec::new(),
                 shortfall: None,
+                left_out: Vec::new(),
             };
             assert_eq!(drawn.options(), format!("--type {name} --seed 1"));
             assert_eq!(t.pick() == Pick::Mixed, name == "mixed");

@@ -81,6 +81,16 @@ pub(super) struct QuizArgs {
     pub lesson: Option<String>,
 }
 
+/// A quiz drawn from the command's arguments: what `quiz` asks on screen
+/// and `export quiz` prints.
+struct DrawnQuiz {
+    title: String,
+    timeline: Timeline,
+    drawn: Drawn,
+    /// The command that prints these questions on paper.
+    paper: String,
+}
+
 /// A quiz's title, drawn questions and seed, from the same arguments on
 /// screen and on paper: the one drawing both ask.
 fn draw_quiz(
@@ -88,7 +98,7 @@ fn draw_quiz(
     global: &FilterArgs,
     dir: Option<&Path>,
     args: &QuizArgs,
-) -> Result<(String, Timeline, Drawn), u8> {
+) -> Result<DrawnQuiz, u8> {
     let query = query_of(global)?.and(query_of(&args.filter)?);
     if args.count == Some(0) {
         errln!("tipline: --count 0 asks nothing; give 1 or more");
@@ -96,14 +106,15 @@ fn draw_quiz(
     }
     let timeline = load_timeline(data)?;
     known_values(&query, &timeline)?;
-    let (title, pool) = match &args.lesson {
+    let (title, lesson, pool) = match &args.lesson {
         Some(name) => {
             let lessons = load_lessons(dir, &timeline)?;
             let l = find_lesson(&lessons, name)?;
-            (l.title.clone(), lesson_pool(l, &timeline))
+            (l.title.clone(), Some(l.id.clone()), lesson_pool(l, &timeline))
         }
         None => (
             "Cambodia's responses to human trafficking".to_string(),
+            None,
             query.filter(&timeline),
         ),
     };
@@ -116,10 +127,73 @@ fn draw_quiz(
     let count = args.count.unwrap_or(pick.default_count());
     let drawn = crate::teach::questions::draw(&timeline, &pool, pick, count, seed);
     if drawn.asked.is_empty() {
-        errln!("tipline: not enough events for a quiz; widen the filter");
+        let instead = if lesson.is_some() {
+            "choose another type or lesson"
+        } else {
+            "widen the filter or choose another type"
+        };
+        match &drawn.shortfall {
+            Some(why) => errln!("tipline: {}; {instead}", crate::text::sanitize_line(why)),
+            None => {
+                errln!("tipline: not enough events for a quiz; {instead}");
+                say_what_is_missing(&drawn);
+            }
+        }
         return Err(EXIT_USAGE);
     }
-    Ok((title, timeline, drawn))
+    let paper = paper_command(data, dir, lesson.as_deref(), &query, &drawn);
+    Ok(DrawnQuiz {
+        title,
+        timeline,
+        drawn,
+        paper,
+    })
+}
+
+/// `tipline [--data FILE]... [--lessons DIR] export quiz [--lesson ID]
+/// --type TYPE [--count N] --seed N [-- QUERY]`: the command that prints
+/// the questions drawn, quoted for a POSIX shell. The query is every filter
+/// given, before the subcommand or after it, in its canonical text.
+fn paper_command(
+    data: &[PathBuf],
+    dir: Option<&Path>,
+    lesson: Option<&str>,
+    query: &crate::query::Query,
+    drawn: &Drawn,
+) -> String {
+    let mut words: Vec<String> = vec!["tipline".into()];
+    for f in data {
+        words.push("--data".into());
+        words.push(f.to_string_lossy().into_owned());
+    }
+    if let (Some(dir), Some(_)) = (dir, lesson) {
+        words.push("--lessons".into());
+        words.push(dir.to_string_lossy().into_owned());
+    }
+    words.extend(["export".to_string(), "quiz".to_string()]);
+    if let Some(id) = lesson {
+        words.push("--lesson".into());
+        words.push(id.to_string());
+    }
+    words.extend(drawn.option_words());
+    if !query.is_empty() {
+        // After `--`, a query starting with `-` (a negation) is not a flag.
+        words.push("--".into());
+        words.push(query.to_string());
+    }
+    let quoted: Vec<String> = words.iter().map(|w| crate::app::sources::shell_word(w)).collect();
+    quoted.join(" ")
+}
+
+/// What a quiz says on stderr before it begins: why it has fewer questions
+/// than asked for, and the kinds a mixed quiz leaves out.
+fn say_what_is_missing(drawn: &Drawn) {
+    if let Some(why) = &drawn.shortfall {
+        errln!("tipline: {}", crate::text::sanitize_line(why));
+    }
+    for l in &drawn.left_out {
+        errln!("tipline: left out: {}", crate::text::sanitize_line(&l.line()));
+    }
 }
 
 /// A quiz for paper (HTML, with its answer key) or Moodle (GIFT), from a
@@ -132,14 +206,16 @@ pub(super) fn export_quiz(
     format: super::args::QuizFormat,
     output: Option<&Path>,
 ) -> Result<(), u8> {
-    let (title, _, drawn) = draw_quiz(data, global, dir, &args)?;
-    if let Some(why) = &drawn.shortfall {
-        errln!("tipline: {}", crate::text::sanitize_line(why));
-    }
+    let DrawnQuiz { title, drawn, .. } = draw_quiz(data, global, dir, &args)?;
+    say_what_is_missing(&drawn);
     let questions = drawn.questions();
     let text = match format {
-        super::args::QuizFormat::Html => crate::interop::quiz::html(&title, drawn.seed, &questions),
-        super::args::QuizFormat::Gift => crate::interop::quiz::gift(&title, drawn.seed, &questions),
+        super::args::QuizFormat::Html => {
+            crate::interop::quiz::html(&title, drawn.seed, &questions, &drawn.left_out)
+        }
+        super::args::QuizFormat::Gift => {
+            crate::interop::quiz::gift(&title, drawn.seed, &questions, &drawn.left_out)
+        }
     };
     let mut inputs = data.to_vec();
     if let Some(dir) = dir {
@@ -163,13 +239,17 @@ pub(super) fn quiz(
         errln!("tipline: quiz needs a terminal");
         return Err(EXIT_USAGE);
     }
-    let (_, timeline, drawn) = draw_quiz(data, global, dir, &args)?;
-    if let Some(why) = &drawn.shortfall {
-        errln!("tipline: {}", crate::text::sanitize_line(why));
-    }
+    let DrawnQuiz {
+        timeline,
+        drawn,
+        paper,
+        ..
+    } = draw_quiz(data, global, dir, &args)?;
+    say_what_is_missing(&drawn);
     let seed = drawn.seed;
     let keymap = super::launch::keymap(config)?;
-    let score = crate::app::quizui::run(&timeline, drawn, &keymap).map_err(super::launch::exit_status)?;
+    let state = crate::app::quizui::QuizState::with_keys(drawn, &keymap).with_paper(paper);
+    let score = crate::app::quizui::run(&timeline, state, &keymap).map_err(super::launch::exit_status)?;
     emit(&format!("{score} (seed {seed})\n"))
 }
 

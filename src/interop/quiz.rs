@@ -2,7 +2,7 @@
 //! of its own), and the same questions in Moodle's GIFT format.
 
 use super::html::escape;
-use crate::teach::questions::{right_sides, Question};
+use crate::teach::questions::{right_sides, LeftOut, Question};
 use std::fmt::Write;
 
 /// The letter of the i-th option or item: A, B, … (past Z, a number).
@@ -40,8 +40,9 @@ pub fn answer_text(q: &Question) -> String {
 }
 
 /// The sheet and its answer key, one self-contained HTML file that prints:
-/// the key starts on a new page, so it can be kept back.
-pub fn html(title: &str, seed: u64, questions: &[Question]) -> String {
+/// the key starts on a new page, so it can be kept back. The kinds of
+/// question a mixed quiz left out are said under the key, for the teacher.
+pub fn html(title: &str, seed: u64, questions: &[Question], left_out: &[LeftOut]) -> String {
     let mut out = String::new();
     let title = escape(title);
     let _ = write!(
@@ -100,7 +101,15 @@ pub fn html(title: &str, seed: u64, questions: &[Question]) -> String {
     for q in questions {
         let _ = writeln!(out, "<li>{}</li>", escape(&answer_text(q)));
     }
-    out.push_str("</ol>\n</section>\n</body>\n</html>\n");
+    out.push_str("</ol>\n");
+    if !left_out.is_empty() {
+        out.push_str("<p>Left out, as the events in view cannot ask them:</p>\n<ul class=\"left-out\">\n");
+        for l in left_out {
+            let _ = writeln!(out, "<li>{}</li>", escape(&l.line()));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n</body>\n</html>\n");
     out
 }
 
@@ -149,12 +158,20 @@ pub const GIFT_FORMAT: &str = "[html]";
 /// separated by blank lines; multiple choice, true/false, numerical (a year,
 /// with no tolerance, or the range an event spans) and matching (an
 /// ordering is matching each event to its place); each text in HTML, as
-/// `GIFT_FORMAT` says.
-pub fn gift(title: &str, seed: u64, questions: &[Question]) -> String {
+/// `GIFT_FORMAT` says. The kinds of question a mixed quiz left out are
+/// said in comments under the title.
+pub fn gift(title: &str, seed: u64, questions: &[Question], left_out: &[LeftOut]) -> String {
     let mut out = format!(
-        "// {}: quiz, seed {seed}\n\n",
+        "// {}: quiz, seed {seed}\n",
         gift_escape(title).replace('\n', " ")
     );
+    if !left_out.is_empty() {
+        out.push_str("// Left out, as the events in view cannot ask them:\n");
+        for l in left_out {
+            let _ = writeln!(out, "// - {}", gift_escape(&l.line()).replace('\n', " "));
+        }
+    }
+    out.push('\n');
     for (n, q) in questions.iter().enumerate() {
         let name = format!("::Q{}:: {GIFT_FORMAT}", n + 1);
         match q {

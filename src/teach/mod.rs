@@ -2,6 +2,8 @@
 //! quizzes built from events.
 
 pub mod lesson;
+mod owners;
 pub mod questions;
 pub mod quiz;
 pub mod score;
+pub mod sourcing;

@@ -14,9 +14,21 @@
 //! on the same day, a figure or a quote is asked about only when one
 //! person or one publisher alone gives it, and a year's tier only when
 //! every ranking of that year gives the same tier.
+//!
+//! What a question asks about is always among the events in view (a
+//! lesson's stops, or the events a query matches): the events to order or
+//! date, the figure, the quote, the event whose sourcing is asked, the
+//! year's ranking. Wrong options come from elsewhere where the events in
+//! view hold too few: the other tiers are every tier the timeline gives
+//! and the four tiers there are, and the other publishers of a quote are
+//! every publisher of the timeline; the other people a figure may be
+//! given by are those who give figures in view. A mixed quiz says which
+//! kinds the events in view cannot ask, and why.
 
-use super::quiz::{apart, with_unique_titles, Quiz, QuizMode};
-use crate::timeline::model::{number_text, Corroboration, EventKind, Timeline};
+use super::owners::{claims, quotes, Owned};
+pub use super::owners::{figure_text, nested};
+use super::quiz::{apart, counted, fewer, with_unique_titles, Quiz, QuizMode};
+use crate::timeline::model::{Corroboration, EventKind, Timeline};
 
 /// The letters of the options of a multiple-choice question.
 pub const LETTERS: [char; 4] = ['A', 'B', 'C', 'D'];
@@ -148,13 +160,53 @@ impl Ground {
     }
 }
 
+impl Owned {
+    fn ground(&self) -> Ground {
+        Ground {
+            event: self.event,
+            sources: self.sources.clone(),
+        }
+    }
+}
+
 /// A question with what its answer rests on, which the screen shows once
 /// it is answered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Asked {
     pub question: Question,
     pub grounds: Vec<Ground>,
+    /// Why the answer is what it is, where the sources listed could seem
+    /// to say otherwise (one origin behind several publishers).
+    pub reason: Option<String>,
 }
+
+impl Asked {
+    fn new(question: Question, grounds: Vec<Ground>) -> Asked {
+        Asked {
+            question,
+            grounds,
+            reason: None,
+        }
+    }
+}
+
+/// A kind of question a mixed quiz asks none of, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The kind as a student reads it: "the tier in a year".
+    pub what: &'static str,
+    pub why: String,
+}
+
+impl LeftOut {
+    /// "the tier in a year (no event in view is a US TIP ranking)".
+    pub fn line(&self) -> String {
+        format!("{} ({})", self.what, self.why)
+    }
+}
+
+/// What the matching round of a mixed quiz is called where it is left out.
+pub const MATCHING: &str = "matching figures to who gave them";
 
 /// Which questions a quiz asks: one kind, or every kind as a paper quiz mixes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,20 +242,28 @@ pub struct Drawn {
     pub seed: u64,
     pub asked: Vec<Asked>,
     pub shortfall: Option<String>,
+    /// The kinds a mixed quiz asks none of, and why.
+    pub left_out: Vec<LeftOut>,
 }
 
 impl Drawn {
     /// The options that draw these questions again, on screen or on paper,
     /// from the same events: `--type tier --seed 7`.
     pub fn options(&self) -> String {
-        let mut out = match self.pick {
-            Pick::Only(kind) => format!("--type {} ", kind.name()),
-            Pick::Mixed => "--type mixed ".into(),
+        self.option_words().join(" ")
+    }
+
+    /// [`Drawn::options`] a word at a time, as a command line takes them.
+    pub fn option_words(&self) -> Vec<String> {
+        let kind = match self.pick {
+            Pick::Only(kind) => kind.name(),
+            Pick::Mixed => "mixed",
         };
+        let mut out = vec!["--type".to_string(), kind.to_string()];
         if self.count != self.pick.default_count() {
-            out.push_str(&format!("--count {} ", self.count));
+            out.extend(["--count".to_string(), self.count.to_string()]);
         }
-        out.push_str(&format!("--seed {}", self.seed));
+        out.extend(["--seed".to_string(), self.seed.to_string()]);
         out
     }
 
@@ -219,20 +279,47 @@ impl Drawn {
 /// each other kind, then a matching of figures to who gave them: every
 /// kind the pool allows, in the order of [`Kind::ALL`].
 pub fn draw(t: &Timeline, pool: &[usize], pick: Pick, count: usize, seed: u64) -> Drawn {
+    let mut left_out = Vec::new();
     let (asked, shortfall) = match pick {
-        Pick::Only(kind) => of_kind(t, pool, kind, count, seed),
+        Pick::Only(kind) => {
+            let (asked, why) = of_kind(t, pool, kind, count, seed);
+            let shortfall = (asked_count(&asked, kind) < count)
+                .then(|| fewer(kind == Kind::Order, asked_count(&asked, kind), count, &why));
+            (asked, shortfall)
+        }
         Pick::Mixed => {
             let mut asked = Vec::new();
             for kind in Kind::ALL {
-                let (mut more, _) = match kind {
+                let (mut more, mut why) = match kind {
                     Kind::Order => of_kind(t, pool, kind, SCREEN_COUNT, seed),
                     _ => of_kind(t, pool, kind, count, seed),
                 };
                 // Two events to order are a which-came-first question.
-                more.retain(|a| !matches!(&a.question, Question::Order { items, .. } if items.len() < 3));
+                if let Some(Asked {
+                    question: Question::Order { items, .. },
+                    ..
+                }) = more.first()
+                {
+                    if items.len() < 3 {
+                        why = format!(
+                            "only {} can be put in order, and an ordering needs three: {why}",
+                            counted(items.len(), "event", "events")
+                        );
+                        more.clear();
+                    }
+                }
+                if more.is_empty() {
+                    left_out.push(LeftOut {
+                        what: kind.title(),
+                        why,
+                    });
+                }
                 asked.extend(more);
             }
-            asked.extend(who_said_what(t, pool, seed));
+            match who_said_what(t, pool, seed) {
+                Ok(matching) => asked.push(matching),
+                Err(why) => left_out.push(LeftOut { what: MATCHING, why }),
+            }
             (asked, None)
         }
     };
@@ -242,6 +329,32 @@ pub fn draw(t: &Timeline, pool: &[usize], pick: Pick, count: usize, seed: u64) -
         seed,
         asked,
         shortfall,
+        left_out,
+    }
+}
+
+/// How many of what `--count` counts were drawn: the events of an
+/// ordering, else the questions.
+fn asked_count(asked: &[Asked], kind: Kind) -> usize {
+    match (kind, asked.first()) {
+        (
+            Kind::Order,
+            Some(Asked {
+                question: Question::Order { items, .. },
+                ..
+            }),
+        ) => items.len(),
+        (Kind::Order, _) => 0,
+        _ => asked.len(),
+    }
+}
+
+/// "no figure in view is", "1 figure in view is", "3 figures in view are".
+fn in_view(n: usize, one: &str, many: &str, is: &str, are: &str) -> String {
+    match n {
+        0 => format!("no {one} in view {is}"),
+        1 => format!("1 {one} in view {is}"),
+        n => format!("{n} {many} in view {are}"),
     }
 }
 
@@ -257,27 +370,21 @@ fn rng_for(seed: u64, kind: Kind) -> fastrand::Rng {
     fastrand::Rng::with_seed(seed ^ salt)
 }
 
-/// `count` questions of one kind, and why there are fewer if there are.
-fn of_kind(
-    t: &Timeline,
-    pool: &[usize],
-    kind: Kind,
-    count: usize,
-    seed: u64,
-) -> (Vec<Asked>, Option<String>) {
+/// `count` questions of one kind, and what the events in view allow: why
+/// there are fewer, if there are.
+fn of_kind(t: &Timeline, pool: &[usize], kind: Kind, count: usize, seed: u64) -> (Vec<Asked>, String) {
     let mut rng = rng_for(seed, kind);
-    let (asked, available) = match kind {
+    match kind {
         // Order and year draw the events of `Quiz::new` with the seed itself,
         // as `tipline quiz --seed N` always has.
         Kind::Order => {
             let quiz = Quiz::new(t, pool, QuizMode::Order, count, seed);
-            let asked = ordering(t, &quiz.items).into_iter().collect();
-            return (asked, quiz.shortfall());
+            (ordering(t, &quiz.items).into_iter().collect(), quiz.available())
         }
         Kind::Year => {
             let quiz = Quiz::new(t, pool, QuizMode::Year, count, seed);
             let asked = quiz.items.iter().map(|&p| year(t, p)).collect();
-            return (asked, quiz.shortfall());
+            (asked, quiz.available())
         }
         Kind::WhichFirst => which_first(t, pool, count, &mut rng),
         Kind::WhoSaidIt => {
@@ -286,13 +393,16 @@ fn of_kind(
             let asked = attribution(&mut rng, count, &claims.pairs, names, Kind::WhoSaidIt, |what| {
                 format!("Who gave this figure: {what}?")
             });
-            (
-                asked,
-                format!(
-                    "{} figures in view are given by one person alone",
-                    claims.pairs.len()
-                ),
-            )
+            let mut why = format!(
+                "{} given by one person alone",
+                in_view(claims.pairs.len(), "figure", "figures", "is", "are")
+            );
+            if let ([name], false) = (distinct(&claims.names).as_slice(), claims.pairs.is_empty()) {
+                why.push_str(&format!(
+                    ", and every figure in view is {name}'s, so there is no one else to choose"
+                ));
+            }
+            (asked, why)
         }
         Kind::Corroborated => {
             let rated: Vec<usize> = with_unique_titles(t, pool)
@@ -308,30 +418,39 @@ fn of_kind(
                 .into_iter()
                 .map(|p| corroborated(t, p))
                 .collect();
-            (
-                asked,
-                format!(
-                    "{} events in view are rated corroborated or single source under a title of their own",
-                    rated.len()
-                ),
-            )
+            let why = format!(
+                "{} rated corroborated or single source under a title of {}",
+                in_view(rated.len(), "event", "events", "is", "are"),
+                if rated.len() == 1 { "its own" } else { "their own" }
+            );
+            (asked, why)
         }
         Kind::Tier => tier(t, pool, count, &mut rng),
         Kind::WhichSource => {
             let quotes = quotes(t, pool);
             let publishers: Vec<String> = t.sources.iter().map(|s| s.publisher.clone()).collect();
+            let one_publisher = distinct(&publishers).len() < 2;
             let asked = attribution(&mut rng, count, &quotes, publishers, Kind::WhichSource, |quote| {
                 format!("Which source says: “{quote}”")
             });
-            (
-                asked,
-                format!("{} quotes in view are given by one publisher alone", quotes.len()),
-            )
+            let mut why = format!(
+                "{} printed by one publisher alone",
+                in_view(quotes.len(), "quote", "quotes", "is", "are")
+            );
+            if one_publisher && !quotes.is_empty() {
+                why.push_str(", and every source has one publisher, so there is no other to choose");
+            }
+            (asked, why)
         }
-    };
-    let shortfall =
-        (asked.len() < count).then(|| format!("{} questions, not {count}: {available}", asked.len()));
-    (asked, shortfall)
+    }
+}
+
+/// The names, each once, in order.
+fn distinct(names: &[String]) -> Vec<&str> {
+    let mut v: Vec<&str> = names.iter().map(String::as_str).collect();
+    v.sort();
+    v.dedup();
+    v
 }
 
 /// An ordering of the events, shown in the order drawn.
@@ -341,26 +460,26 @@ fn ordering(t: &Timeline, items: &[usize]) -> Option<Asked> {
     }
     let mut answer: Vec<usize> = (0..items.len()).collect();
     answer.sort_by_key(|&i| items[i]);
-    Some(Asked {
-        question: Question::Order {
+    Some(Asked::new(
+        Question::Order {
             stem: "Put these events in the order they happened, earliest first.".into(),
             items: items.iter().map(|&p| t.events[p].title.clone()).collect(),
             answer,
         },
-        grounds: items.iter().map(|&p| Ground::of(p)).collect(),
-    })
+        items.iter().map(|&p| Ground::of(p)).collect(),
+    ))
 }
 
 fn year(t: &Timeline, p: usize) -> Asked {
     let (first, last) = t.event_years(p);
-    Asked {
-        question: Question::Year {
+    Asked::new(
+        Question::Year {
             stem: format!("In which year: {}?", t.events[p].title),
             first,
             last,
         },
-        grounds: vec![Ground::of(p)],
-    }
+        vec![Ground::of(p)],
+    )
 }
 
 /// Which came first: pairs of events with titles of their own whose dates
@@ -377,20 +496,23 @@ fn which_first(t: &Timeline, pool: &[usize], count: usize, rng: &mut fastrand::R
         };
         let b = shuffled.remove(j);
         let answer = usize::from(t.events[b].date.first_day() < t.events[a].date.first_day());
-        asked.push(Asked {
-            question: Question::Choice {
+        asked.push(Asked::new(
+            Question::Choice {
                 kind: Kind::WhichFirst,
                 stem: "Which came first?".into(),
                 options: vec![t.events[a].title.clone(), t.events[b].title.clone()],
                 answer,
             },
-            grounds: vec![Ground::of(a), Ground::of(b)],
-        });
+            vec![Ground::of(a), Ground::of(b)],
+        ));
     }
-    let why = format!(
-        "each asks of two of the {} events in view with a title of their own, never two that may have begun on the same day",
-        titled.len()
-    );
+    let why = match titled.len() {
+        0 => "each asks of two events, and no event in view has a title of its own".to_string(),
+        1 => "each asks of two events, and only 1 event in view has a title of its own".to_string(),
+        n => format!(
+            "each asks of two of the {n} events in view with a title of their own, never two that may have begun on the same day"
+        ),
+    };
     (asked, why)
 }
 
@@ -402,8 +524,8 @@ fn corroborated(t: &Timeline, p: usize) -> Asked {
             sources.push(c.source.clone());
         }
     }
-    Asked {
-        question: Question::TrueFalse {
+    let mut asked = Asked::new(
+        Question::TrueFalse {
             kind: Kind::Corroborated,
             stem: format!(
                 "More than one independent source confirms this event: {}.",
@@ -411,13 +533,15 @@ fn corroborated(t: &Timeline, p: usize) -> Asked {
             ),
             answer: e.corroboration == Corroboration::Corroborated,
         },
-        grounds: vec![Ground { event: p, sources }],
-    }
+        vec![Ground { event: p, sources }],
+    );
+    asked.reason = super::sourcing::single_source_reason(t, p);
+    asked
 }
 
-/// The US tier in a year, from the ranking events of the whole timeline:
-/// the years the pool has a ranking of (every year, if it has none), and
-/// only years whose rankings all give one tier.
+/// The US tier in a year, from the ranking events of the pool: only years
+/// whose rankings, in the whole timeline, all give one tier (one that
+/// another ranking of the year contradicts has two right answers).
 fn tier(t: &Timeline, pool: &[usize], count: usize, rng: &mut fastrand::Rng) -> (Vec<Asked>, String) {
     let mut years: Vec<(i32, String, Vec<usize>)> = Vec::new();
     let mut split = Vec::new();
@@ -432,146 +556,50 @@ fn tier(t: &Timeline, pool: &[usize], count: usize, rng: &mut fastrand::Rng) -> 
             None => years.push((year, tier.clone(), vec![p])),
         }
     }
-    years.retain(|y| !split.contains(&y.0));
     let mut tiers: Vec<String> = years.iter().map(|y| y.1.clone()).collect();
     for standard in ["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"] {
         tiers.push(standard.to_string());
     }
     tiers.sort();
     tiers.dedup();
-    let in_pool: Vec<usize> = (0..years.len())
-        .filter(|&i| years[i].2.iter().any(|p| pool.contains(p)))
-        .collect();
-    let from = if in_pool.is_empty() {
-        (0..years.len()).collect()
-    } else {
-        in_pool
-    };
+    // The years in view, each with its rankings in view.
+    let of_pool =
+        |events: &[usize]| -> Vec<usize> { events.iter().copied().filter(|p| pool.contains(p)).collect() };
+    let mut split_in_view = 0;
+    years.retain_mut(|y| {
+        y.2 = of_pool(&y.2);
+        let whole = !split.contains(&y.0);
+        if !whole && !y.2.is_empty() {
+            split_in_view += 1;
+        }
+        whole && !y.2.is_empty()
+    });
     let mut asked = Vec::new();
-    for i in pick(rng, count, &from) {
+    for i in pick(rng, count, &(0..years.len()).collect::<Vec<_>>()) {
         let (year, tier, events) = &years[i];
         let others: Vec<String> = tiers.iter().filter(|x| *x != tier).cloned().collect();
         let (options, answer) = options_with(rng, tier, &others);
-        asked.push(Asked {
-            question: Question::Choice {
+        asked.push(Asked::new(
+            Question::Choice {
                 kind: Kind::Tier,
                 stem: format!("In its {year} report, which tier did the US State Department give Cambodia?"),
                 options,
                 answer,
             },
-            grounds: events.iter().map(|&p| Ground::of(p)).collect(),
-        });
+            events.iter().map(|&p| Ground::of(p)).collect(),
+        ));
     }
-    (
-        asked,
-        format!("{} years have a US TIP ranking to ask about", from.len()),
-    )
-}
-
-/// A text and whom it belongs to (a figure and who gave it, a quote and
-/// its publisher), with what says so.
-#[derive(Debug, Clone)]
-struct Owned {
-    text: String,
-    owner: String,
-    ground: Ground,
-}
-
-/// The figures of the pool attributed to someone, and every name they are
-/// attributed to.
-struct Claims {
-    pairs: Vec<Owned>,
-    names: Vec<String>,
-}
-
-fn claims(t: &Timeline, pool: &[usize]) -> Claims {
-    let all: Vec<usize> = (0..t.events.len()).collect();
-    let pairs = figures_of(t, pool);
-    let names = pairs.iter().map(|o| o.owner.clone()).collect();
-    Claims {
-        pairs: one_owner(pairs, &figures_of(t, &all)),
-        names,
+    let mut why = format!(
+        "{} a US TIP ranking to ask about",
+        in_view(years.len(), "year", "years", "has", "have")
+    );
+    if split_in_view > 0 {
+        why.push_str(&format!(
+            ", and {} rankings that give different tiers",
+            counted(split_in_view, "more has", "more have")
+        ));
     }
-}
-
-/// The figures of some events that name who gave them.
-fn figures_of(t: &Timeline, events: &[usize]) -> Vec<Owned> {
-    let mut pairs = Vec::new();
-    for &p in events {
-        let e = &t.events[p];
-        for f in &e.figures {
-            let Some(who) = f.according_to.as_deref().and_then(|id| t.actor(id)) else {
-                continue;
-            };
-            let mut text = format!("{} {}", number_text(f.value), f.label);
-            if let Some(u) = &f.unit {
-                text.push_str(&format!(" ({u})"));
-            }
-            // A figure that names no source is given by all of them.
-            let sources = if f.sources.is_empty() {
-                let mut all: Vec<String> = e.sources.iter().map(|c| c.source.clone()).collect();
-                all.dedup();
-                all
-            } else {
-                f.sources.clone()
-            };
-            pairs.push(Owned {
-                text,
-                owner: who.name.clone(),
-                ground: Ground { event: p, sources },
-            });
-        }
-    }
-    pairs
-}
-
-/// The verbatim quotes of the pool with their publishers.
-fn quotes(t: &Timeline, pool: &[usize]) -> Vec<Owned> {
-    let all: Vec<usize> = (0..t.events.len()).collect();
-    one_owner(quotes_of(t, pool), &quotes_of(t, &all))
-}
-
-fn quotes_of(t: &Timeline, events: &[usize]) -> Vec<Owned> {
-    let mut pairs = Vec::new();
-    for &p in events {
-        for c in &t.events[p].sources {
-            if c.quote.trim().is_empty() {
-                continue;
-            }
-            let Some(source) = t.source(&c.source) else {
-                continue;
-            };
-            pairs.push(Owned {
-                text: nested(&c.quote),
-                owner: source.publisher.clone(),
-                ground: Ground {
-                    event: p,
-                    sources: vec![c.source.clone()],
-                },
-            });
-        }
-    }
-    pairs
-}
-
-/// The pairs whose text one owner alone has in `everywhere` (the whole
-/// timeline), each text once: a figure two people gave, or a quote two
-/// publishers print, would have two right answers.
-fn one_owner(pairs: Vec<Owned>, everywhere: &[Owned]) -> Vec<Owned> {
-    let key = |o: &Owned| crate::text::fold(&o.text);
-    let mut owners: std::collections::HashMap<String, Vec<&str>> = std::collections::HashMap::new();
-    for o in pairs.iter().chain(everywhere) {
-        let v = owners.entry(key(o)).or_default();
-        if !v.contains(&o.owner.as_str()) {
-            v.push(&o.owner);
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    pairs
-        .iter()
-        .filter(|o| owners[&key(o)].len() == 1 && seen.insert(key(o)))
-        .cloned()
-        .collect()
+    (asked, why)
 }
 
 /// `n` of `from`, in a random order.
@@ -604,15 +632,15 @@ fn attribution(
             let o = &pairs[i];
             let others: Vec<String> = names.iter().filter(|n| **n != o.owner).cloned().collect();
             let (options, answer) = options_with(rng, &o.owner, &others);
-            Asked {
-                question: Question::Choice {
+            Asked::new(
+                Question::Choice {
                     kind,
                     stem: stem(&o.text),
                     options,
                     answer,
                 },
-                grounds: vec![o.ground.clone()],
-            }
+                vec![o.ground()],
+            )
         })
         .collect()
 }
@@ -629,59 +657,37 @@ fn options_with(rng: &mut fastrand::Rng, right: &str, others: &[String]) -> (Vec
 }
 
 /// A matching question of up to four figures to who gave them, from the
-/// seed; asked when there are three figures and two names to match.
-fn who_said_what(t: &Timeline, pool: &[usize], seed: u64) -> Option<Asked> {
+/// seed; asked when there are three figures and two names to match, and
+/// otherwise why not.
+fn who_said_what(t: &Timeline, pool: &[usize], seed: u64) -> Result<Asked, String> {
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x5eed);
     let mut pairs = claims(t, pool).pairs;
+    let all = pairs.len();
+    let owners: Vec<String> = pairs.iter().map(|p| p.owner.clone()).collect();
     rng.shuffle(&mut pairs);
     pairs.truncate(4);
-    let mut who: Vec<&String> = pairs.iter().map(|p| &p.owner).collect();
-    who.sort();
-    who.dedup();
-    (pairs.len() >= 3 && who.len() >= 2).then(|| Asked {
-        question: Question::Matching {
+    let drawn: Vec<String> = pairs.iter().map(|p| p.owner.clone()).collect();
+    if all < 3 {
+        let given = in_view(all, "figure", "figures", "is", "are");
+        return Err(match all {
+            0 => format!("{given} given by one person alone"),
+            _ => format!("only {given} given by one person alone, and a matching needs three"),
+        });
+    }
+    if let [name] = distinct(&drawn).as_slice() {
+        let why = if distinct(&owners).len() < 2 {
+            format!("every figure in view given by one person alone is {name}'s")
+        } else {
+            format!("the {} figures drawn are all {name}'s", pairs.len())
+        };
+        return Err(format!("{why}, so there is no one else to match"));
+    }
+    Ok(Asked::new(
+        Question::Matching {
             kind: Kind::WhoSaidIt,
             stem: "Match each figure to the one who gave it.".into(),
             pairs: pairs.iter().map(|o| (o.text.clone(), o.owner.clone())).collect(),
         },
-        grounds: pairs.iter().map(|o| o.ground.clone()).collect(),
-    })
-}
-
-/// A quote to print inside double quotation marks: quotation marks that
-/// enclose the whole of it are dropped, and those inside become single
-/// ones, as nested quotations are written. Trimming marks off either end
-/// alone would cut the closing mark of a quotation inside it
-/// ("as a “Tier 2”" printed as `“as a “Tier 2”`).
-pub fn nested(quote: &str) -> String {
-    let q = quote.trim();
-    let whole = q.len() >= 2
-        && (q.starts_with('“') && q.ends_with('”') || q.starts_with('"') && q.ends_with('"'))
-        && q.chars().count() >= 2;
-    let first = q.chars().next().map_or(0, char::len_utf8);
-    let last = q.chars().next_back().map_or(0, char::len_utf8);
-    // `“A” and “B”` starts and ends with marks that are not a pair.
-    let inner = if whole && !q[first..q.len() - last].contains(['“', '”', '"']) {
-        &q[first..q.len() - last]
-    } else {
-        q
-    };
-    inner.replace('“', "‘").replace('”', "’")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn quotations_inside_a_quote_become_single() {
-        use super::nested;
-        assert_eq!(
-            nested("keeping the country as a “Tier 2” country"),
-            "keeping the country as a ‘Tier 2’ country"
-        );
-        assert_eq!(nested("as a “Tier 2”"), "as a ‘Tier 2’");
-        assert_eq!(nested("“All of it quoted”"), "All of it quoted");
-        assert_eq!(nested("\"Plain marks\""), "Plain marks");
-        assert_eq!(nested("“"), "‘");
-        assert_eq!(nested("“A” and “B”"), "‘A’ and ‘B’");
-    }
+        pairs.iter().map(|o| o.ground()).collect(),
+    ))
 }

@@ -65,28 +65,44 @@ impl Quiz {
 
     /// Why there are fewer items than asked for, if there are.
     pub fn shortfall(&self) -> Option<String> {
-        if self.items.len() >= self.requested {
-            return None;
-        }
-        let mut why = format!(
-            "{} questions, not {}: there are {} events to ask about",
-            self.items.len(),
-            self.requested,
-            self.pool
-        );
+        (self.items.len() < self.requested).then(|| {
+            fewer(
+                self.mode == QuizMode::Order,
+                self.items.len(),
+                self.requested,
+                &self.available(),
+            )
+        })
+    }
+
+    /// What there was to draw from: the events, and those left out for a
+    /// title another shares or, in an ordering, for maybe beginning on the
+    /// same day as another.
+    pub fn available(&self) -> String {
+        let mut why = match self.pool {
+            0 => "there are no events to ask about".to_string(),
+            1 => "there is 1 event to ask about".to_string(),
+            n => format!("there are {n} events to ask about"),
+        };
         if self.same_titles > 0 {
-            why.push_str(&format!(
-                ", and {} share a title with another, so a question about them would have two right answers",
-                self.same_titles
-            ));
+            why.push_str(&match self.same_titles {
+                1 => ", and 1 shares a title with another, so a question about it would have two right answers"
+                    .to_string(),
+                n => format!(
+                    ", and {n} share a title with another, so a question about them would have two right answers"
+                ),
+            });
         }
         if self.clashes > 0 {
-            why.push_str(&format!(
-                ", and {} may have begun on the same day as another, so they cannot be put in order",
-                self.clashes
-            ));
+            why.push_str(&match self.clashes {
+                1 => ", and 1 may have begun on the same day as another, so it cannot be put in order"
+                    .to_string(),
+                n => format!(
+                    ", and {n} may have begun on the same day as another, so they cannot be put in order"
+                ),
+            });
         }
-        Some(why)
+        why
     }
 
     /// The items in timeline order: the answer to an ordering quiz.
@@ -95,6 +111,26 @@ impl Quiz {
         sorted.sort();
         sorted
     }
+}
+
+/// `n` and the noun for one or for many: "1 question", "2 questions".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Why a quiz has fewer than asked for: "1 question, not 5: ...". An
+/// ordering is one question of `n` events, so it counts events.
+pub fn fewer(ordering: bool, n: usize, requested: usize, why: &str) -> String {
+    let what = if ordering {
+        counted(n, "event to put in order", "events to put in order")
+    } else {
+        counted(n, "question", "questions")
+    };
+    format!("{what}, not {requested}: {why}")
 }
 
 /// How an ordering was scored.

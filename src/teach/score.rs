@@ -1,7 +1,7 @@
 //! How each kind of answer scores, and the score line at the end of a quiz.
 
 use super::questions::{right_sides, Question};
-use super::quiz::{score_order, year_points, OrderScore, YEAR_TOLERANCE};
+use super::quiz::{counted, score_order, year_points, OrderScore, YEAR_TOLERANCE};
 
 /// An answer to one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,24 +77,43 @@ pub fn score_line(questions: &[Question], responses: &[Response]) -> String {
     let all = |f: fn(&Question) -> bool| questions.iter().all(f);
     match (questions, responses) {
         ([Question::Order { answer, .. }], [Response::Order(order)]) => {
-            let s = order_score(answer, order);
-            format!(
-                "{} of {} in the right place; {} of {} pairs in the right order",
-                s.in_place,
-                order.len(),
-                s.pairs_right,
-                s.pairs
-            )
+            order_line(&order_score(answer, order), order.len())
         }
         _ if all(|q| matches!(q, Question::Year { .. })) => {
-            format!("{got} of {of} points (2 for the year, 1 within {YEAR_TOLERANCE} year)")
+            format!("{} (2 for the year, 1 {})", of_points(got, of), within())
         }
         _ if all(|q| matches!(q, Question::Choice { .. } | Question::TrueFalse { .. })) => {
             format!("{got} of {n} right")
         }
         _ => format!(
-            "{got} of {of} points (1 for each right answer, each event in its place and each figure matched; \
-             2 for a year, 1 within {YEAR_TOLERANCE} year)"
+            "{} (1 for each right answer, each event in its place and each figure matched; \
+             2 for a year, 1 {})",
+            of_points(got, of),
+            within()
         ),
     }
+}
+
+/// An ordering's score in words: "3 of 5 in the right place; 7 of 10
+/// pairs in the right order".
+pub fn order_line(s: &OrderScore, items: usize) -> String {
+    format!(
+        "{} of {items} in the right place; {} of {} in the right order",
+        s.in_place,
+        s.pairs_right,
+        counted(s.pairs, "pair", "pairs")
+    )
+}
+
+/// "1 of 2 points", "0 of 1 point".
+pub fn of_points(got: u32, of: u32) -> String {
+    format!("{got} of {}", counted(of as usize, "point", "points"))
+}
+
+/// How close a year guess earns a point: "within 1 year".
+pub fn within() -> String {
+    format!(
+        "within {}",
+        counted(YEAR_TOLERANCE.unsigned_abs() as usize, "year", "years")
+    )
 }

@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command as Run;
 use tipline::interop::quiz::gift;
-use tipline::teach::questions::{questions, Kind, Question};
+use tipline::teach::questions::{questions, Kind, Pick, Question, PER_KIND};
 
 /// Every source of the fixture, in key order.
 const KEYS: [&str; 4] = ["braces", "forged-post", "html-source", "tier-report"];
@@ -244,8 +244,15 @@ fn the_fixture_quiz_offers_the_grade_markers_as_wrong_options() {
 
 #[test]
 fn moodle_grades_only_the_right_answer_of_the_gift_export() {
-    let qs = fixture_quiz();
-    let text = gift(QUIZ_TITLE, SEED, &qs);
+    let file = tipline::load::DataFile::read(&fixture("forged_exports.toml")).unwrap();
+    let t = tipline::load::load(vec![file]).timeline.unwrap();
+    let pool: Vec<usize> = (0..t.events.len()).collect();
+    let drawn = tipline::teach::questions::draw(&t, &pool, Pick::Mixed, PER_KIND, SEED);
+    let qs = drawn.questions();
+    assert_eq!(qs, fixture_quiz());
+    // The fixture has no figure anyone gave: the file says so in comments.
+    assert_eq!(drawn.left_out.len(), 2, "{:?}", drawn.left_out);
+    let text = gift(QUIZ_TITLE, SEED, &qs, &drawn.left_out);
     let seed = SEED.to_string();
     assert_eq!(
         export(&["export", "quiz", "--seed", &seed, "--format", "gift"]),
@@ -284,7 +291,7 @@ fn gift_pegjs_reads_one_full_credit_answer_and_markup_as_text() {
     let qs = fixture_quiz();
     let dir = scratch("gift");
     let path = dir.join("quiz.gift");
-    std::fs::write(&path, gift(QUIZ_TITLE, SEED, &qs)).unwrap();
+    std::fs::write(&path, gift(QUIZ_TITLE, SEED, &qs, &[])).unwrap();
     let out = Run::new("node")
         .args(["-e", GIFT_PEGJS])
         .arg(&module)

@@ -205,7 +205,7 @@ fn every_question_of_the_whole_timeline_reads_back_from_gift() {
     ] {
         assert!(kinds.contains(&k), "no {k:?} question");
     }
-    let text = gift("Quiz: {title} ~ #1", 7, &qs);
+    let text = gift("Quiz: {title} ~ #1", 7, &qs, &[]);
     let (header, body) = text.split_once("\n\n").unwrap();
     assert_eq!(header, "// Quiz\\: \\{title\\} \\~ \\#1: quiz, seed 7");
     let parsed: Vec<_> = body
@@ -425,7 +425,7 @@ fn the_sheet_keeps_the_answers_to_the_key_and_escapes_text() {
             last: 2019,
         },
     ];
-    let page = html("A <quiz>", 5, &qs);
+    let page = html("A <quiz>", 5, &qs, &[]);
     assert!(
         !page.contains("<script>") && !page.contains("<b>?") && !page.contains("<quiz>"),
         "{page}"
@@ -531,8 +531,8 @@ fn the_quiz_type_on_the_command_line() {
             "In its 2015 report, which tier did the US State Department give Cambodia? {",
         ]
     );
-    // The figures lesson has no ranking of its own, so its tier questions
-    // ask of every year the fixture ranks: twelve.
+    // The figures lesson has no ranking among its stops, so it asks no
+    // tier question, and says why.
     let out = run(&[
         "export",
         "quiz",
@@ -545,12 +545,152 @@ fn the_quiz_type_on_the_command_line() {
         "--seed",
         "7",
     ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tipline: 0 questions, not 30: no year in view has a US TIP ranking to ask about; \
+         choose another type or lesson\n"
+    );
+    // The events of 2015 hold one year's ranking: one question, said so.
+    let out = run(&[
+        "export",
+        "quiz",
+        "--type",
+        "tier",
+        "--count",
+        "3",
+        "--seed",
+        "7",
+        "--format",
+        "gift",
+        "--",
+        "year:2015",
+    ]);
     assert!(out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tipline: 1 question, not 3: 1 year in view has a US TIP ranking to ask about\n"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("::Q1:: [html]In its 2015 report"), "{text}");
+    assert!(!text.contains("::Q2::"), "{text}");
+}
+
+/// Every question asks about the events in view: a lesson's stops, or
+/// the events a query matches. Its answer rests on them alone (wrong
+/// options may come from the whole timeline).
+#[test]
+fn every_question_asks_about_the_events_in_view() {
+    let t = crate::common::world();
+    let (lessons, _) = tipline::teach::lesson::load(&crate::common::world_lesson_files(), &t);
+    let mut pools: Vec<(String, Vec<usize>)> = lessons
+        .iter()
+        .map(|l| (l.id.clone(), tipline::teach::quiz::lesson_pool(l, &t)))
+        .collect();
+    for q in [
+        "year:2022",
+        "kind:ranking year:2010..2016",
+        "actor:\"chou bun eng\"",
+    ] {
+        pools.push((q.to_string(), tipline::Query::parse(q).unwrap().filter(&t)));
+    }
+    for (name, pool) in &pools {
+        for seed in 0..40 {
+            for pick in picks() {
+                for a in draw(&t, pool, pick, 5, seed).asked {
+                    for g in &a.grounds {
+                        assert!(
+                            pool.contains(&g.event),
+                            "{name}, seed {seed}: {:?} rests on {}, not in view",
+                            a.question,
+                            t.events[g.event].id
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A mixed quiz on the figures lesson, which has no ranking, asks no tier
+/// question and says so on stderr, in the GIFT file's comments and under
+/// the sheet's answer key; the rankings lesson, which has no figure anyone
+/// gave, leaves out who said it and the matching.
+#[test]
+fn a_mixed_quiz_says_which_kinds_it_leaves_out_and_why() {
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("tipline")
+            .unwrap()
+            .args(crate::common::on_world(args))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let figures = [
+        "export",
+        "quiz",
+        "--lesson",
+        "reading-2022-figures",
+        "--type",
+        "mixed",
+        "--seed",
+        "3",
+    ];
+    let (gift, err) = run(&[&figures[..], &["--format", "gift"]].concat());
+    assert!(!gift.contains("In its 20"), "{gift}");
     assert_eq!(
         err,
-        "tipline: 12 questions, not 30: 12 years have a US TIP ranking to ask about\n"
+        "tipline: left out: the tier in a year (no year in view has a US TIP ranking to ask about)\n"
     );
+    assert!(
+        gift.starts_with(
+            "// Reading official figures\\: the 2022 crackdown: quiz, seed 3\n\
+             // Left out, as the events in view cannot ask them:\n\
+             // - the tier in a year (no year in view has a US TIP ranking to ask about)\n\n::Q1::"
+        ),
+        "{gift}"
+    );
+    let (page, _) = run(&[&figures[..], &["--format", "html"]].concat());
+    let (sheet, key) = page.split_once("<section class=\"key\">").unwrap();
+    assert!(
+        !sheet.contains("Left out"),
+        "the students' sheet says nothing of it"
+    );
+    assert!(
+        key.contains(
+            "<p>Left out, as the events in view cannot ask them:</p>\n<ul class=\"left-out\">\n\
+             <li>the tier in a year (no year in view has a US TIP ranking to ask about)</li>\n</ul>\n"
+        ),
+        "{key}"
+    );
+    let (gift, err) = run(&[
+        "export",
+        "quiz",
+        "--lesson",
+        "twenty-five-years-of-rankings",
+        "--seed",
+        "3",
+        "--format",
+        "gift",
+    ]);
+    assert_eq!(
+        err,
+        "tipline: left out: who said it (no figure in view is given by one person alone)\n\
+         tipline: left out: matching figures to who gave them (no figure in view is given by one person alone)\n"
+    );
+    assert!(
+        !gift.contains("Who gave this figure") && !gift.contains("Match each figure"),
+        "{gift}"
+    );
+    // A quiz that can ask every kind says nothing.
+    let (gift, err) = run(&["export", "quiz", "--seed", "3", "--format", "gift"]);
+    assert_eq!(err, "");
+    assert!(!gift.contains("Left out"), "{gift}");
 }
 
 fn fixture_timeline(name: &str) -> tipline::Timeline {

@@ -6,5 +6,6 @@
 mod common;
 mod khmer;
 mod pty;
+mod quiz;
 mod room;
 mod session;

@@ -330,7 +330,7 @@ fn a_tier_quiz_marks_each_answer_at_80_by_24() {
 /// The whole tier quiz through to its score, which the command prints with the seed.
 #[test]
 fn a_finished_tier_quiz_prints_its_score_and_seed() {
-    let mut s = Session::start(&["quiz", "--type", "tier", "--seed", "7"], 80, 24);
+    let mut s = Session::start(&["quiz", "--type", "tier", "--seed", "7"], 200, 24);
     for (n, key) in ["a", "d", "a", "d", "c"].iter().enumerate() {
         s.wait_for(&format!("question {} of 5", n + 1));
         s.keys(key);
@@ -339,7 +339,10 @@ fn a_finished_tier_quiz_prints_its_score_and_seed() {
     }
     let shown = s.wait_for("5 of 5 right");
     assert!(
-        shown.contains("On paper, from the same events: tipline export quiz --type tier --seed 7"),
+        shown.contains(&format!(
+            "On paper, from the same events:\ntipline --data {} export quiz --type tier --seed 7",
+            crate::common::WORLD
+        )),
         "{shown}"
     );
     s.keys("\r");

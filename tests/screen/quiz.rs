@@ -172,7 +172,7 @@ fn asking_for_more_than_there_is_says_why_and_the_seed_shows_during_the_quiz() {
     assert_eq!(quiz.items.len(), 2);
     assert_eq!(
         quiz.shortfall().as_deref(),
-        Some("2 questions, not 10: there are 3 events to ask about, and 1 may have begun on the same day as another, so they cannot be put in order")
+        Some("2 events to put in order, not 10: there are 3 events to ask about, and 1 may have begun on the same day as another, so it cannot be put in order")
     );
     assert_eq!(Quiz::new(&t, &pool, QuizMode::Year, 3, 99).shortfall(), None);
     let s = QuizState::new(draw(&t, &pool, Pick::Only(Kind::Order), 10, 99));
@@ -181,7 +181,7 @@ fn asking_for_more_than_there_is_says_why_and_the_seed_shows_during_the_quiz() {
     let buf = terminal.backend().buffer();
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
     assert!(text.contains("seed 99"), "{text}");
-    assert!(text.contains("2 questions, not 10"), "{text}");
+    assert!(text.contains("2 events to put in order, not 10"), "{text}");
 }
 
 #[test]
@@ -459,4 +459,215 @@ fn a_marked_answer_taller_than_the_screen_scrolls() {
     s.key(QuizKey::Submit);
     assert!(s.done());
     assert_eq!(s.scroll, 0);
+}
+
+fn claims_fixture() -> tipline::Timeline {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/claims.toml")).unwrap();
+    tipline::load::load(vec![tipline::DataFile {
+        name: "claims.toml".into(),
+        text,
+    }])
+    .timeline
+    .unwrap()
+}
+
+/// Chou Bun Eng's figures rest on a single source though The Phnom Penh
+/// Post and Cambodianess both carry them: the marked answer says why.
+#[test]
+fn a_single_source_answer_under_two_publishers_says_why() {
+    let t = timeline();
+    let p = t.event_position("victims-figures-aug-nov-2022").unwrap();
+    let mut s = QuizState::new(draw(&t, &[p], Pick::Only(Kind::Corroborated), 1, 7));
+    s.key(QuizKey::Choose(1));
+    assert_eq!(s.responses, [Response::TrueFalse(false)]);
+    let (terminal, rows) = rows(&s, &t);
+    assert_eq!(rows[2], "✓ Right.");
+    assert_eq!(row(&rows, "✓ B."), "✓ B. False ← your answer");
+    let text = rows.join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "The event rests on a single source, though more than one publisher carries it: \
+             it gives 1,122 people who declared themselves victims according to Chou Bun Eng, \
+             and a figure someone gave is their claim, one origin however many outlets repeat it."
+        ),
+        "{rows:#?}"
+    );
+    assert!(text.contains("(The Phnom Penh Post; Cambodianess)"), "{rows:#?}");
+    insta::assert_snapshot!("quiz_single_source_two_publishers_seed7", terminal.backend());
+}
+
+/// Why an event rests on a single source when more than one publisher
+/// carries it: each part of the loader's rule in words; nothing when one
+/// publisher carries it or it is corroborated.
+#[test]
+fn each_reason_for_a_single_source_is_said() {
+    use tipline::teach::sourcing::single_source_reason;
+    let t = timeline();
+    let why = |t: &tipline::Timeline, id: &str| single_source_reason(t, t.event_position(id).unwrap());
+    let head = "The event rests on a single source, though more than one publisher carries it: ";
+    assert_eq!(
+        why(&t, "ninety-five-percent-finding-2022").unwrap(),
+        format!(
+            "{head}its figure 289 complaints received is reported by Asia Casino News (asiacasino.org) alone, \
+             and every figure must rest on two independent origins."
+        )
+    );
+    let c = claims_fixture();
+    assert_eq!(
+        why(&c, "speech-event").unwrap(),
+        format!(
+            "{head}they rest on one origin (State News Agency reports Office of the Council of Ministers)."
+        )
+    );
+    assert_eq!(why(&c, "two-papers"), None, "one publisher");
+    assert_eq!(why(&c, "confirmed"), None, "corroborated");
+}
+
+/// Counts in quiz messages agree with their nouns.
+#[test]
+fn quiz_messages_count_in_the_singular_and_the_plural() {
+    let t = timeline();
+    let at = |id: &str| t.event_position(id).unwrap();
+    let fewer =
+        |pool: &[usize], kind: Kind, count: usize| draw(&t, pool, Pick::Only(kind), count, 7).shortfall;
+    let two = [at("anti-trafficking-law-2008"), at("actip-ratification-2016")];
+    assert_eq!(
+        fewer(&two, Kind::WhichFirst, 5).as_deref(),
+        Some(
+            "1 question, not 5: each asks of two of the 2 events in view with a title of their own, \
+             never two that may have begun on the same day"
+        )
+    );
+    assert_eq!(
+        fewer(&two[..1], Kind::WhichFirst, 5).as_deref(),
+        Some("0 questions, not 5: each asks of two events, and only 1 event in view has a title of its own")
+    );
+    assert_eq!(
+        fewer(&two[..1], Kind::Year, 5).as_deref(),
+        Some("1 question, not 5: there is 1 event to ask about")
+    );
+    assert_eq!(
+        fewer(&two, Kind::Order, 3).as_deref(),
+        Some("2 events to put in order, not 3: there are 2 events to ask about")
+    );
+    assert_eq!(
+        fewer(&two[..1], Kind::Corroborated, 5).as_deref(),
+        Some("1 question, not 5: 1 event in view is rated corroborated or single source under a title of its own")
+    );
+    assert_eq!(
+        fewer(&[at("tip-report-2015")], Kind::Tier, 5).as_deref(),
+        Some("1 question, not 5: 1 year in view has a US TIP ranking to ask about")
+    );
+    assert_eq!(
+        fewer(&[at("victims-figures-aug-nov-2022")], Kind::WhoSaidIt, 5).as_deref(),
+        Some(
+            "0 questions, not 5: 4 figures in view are given by one person alone, \
+             and every figure in view is Chou Bun Eng's, so there is no one else to choose"
+        )
+    );
+    // An ordering of two: one pair.
+    let drawn = draw(&t, &two, Pick::Only(Kind::Order), 2, 7);
+    let mut s = QuizState::new(drawn);
+    s.key(QuizKey::Grab);
+    s.key(QuizKey::Down);
+    s.key(QuizKey::Submit);
+    assert_eq!(
+        s.score(),
+        "0 of 2 in the right place; 0 of 1 pair in the right order"
+    );
+    assert_eq!(tipline::teach::score::of_points(0, 1), "0 of 1 point");
+    assert_eq!(tipline::teach::score::of_points(1, 2), "1 of 2 points");
+}
+
+/// A mixed quiz on the figures lesson says before its first question and
+/// at the end that it asks no tier question, and why.
+#[test]
+fn a_mixed_quiz_says_on_screen_which_kinds_it_leaves_out() {
+    let t = timeline();
+    let (lessons, _) = tipline::teach::lesson::load(&crate::common::world_lesson_files(), &t);
+    let l = lessons.iter().find(|l| l.id == "reading-2022-figures").unwrap();
+    let pool = tipline::teach::quiz::lesson_pool(l, &t);
+    let drawn = draw(&t, &pool, Pick::Mixed, 2, 3);
+    assert!(drawn.asked.iter().all(|a| a.question.kind() != Kind::Tier));
+    let mut s = QuizState::new(drawn);
+    let (terminal, first) = rows(&s, &t);
+    assert_eq!(first[2], "Left out, as the events in view cannot ask them:");
+    assert_eq!(
+        first[3],
+        "  the tier in a year (no year in view has a US TIP ranking to ask about)"
+    );
+    insta::assert_snapshot!("quiz_mixed_left_out_first_seed3", terminal.backend());
+    s.key(QuizKey::Submit);
+    s.key(QuizKey::Submit);
+    let (_, second) = rows(&s, &t);
+    assert!(!second.iter().any(|r| r.starts_with("Left out")), "{second:#?}");
+    while !s.done() {
+        s.key(QuizKey::Choose(0));
+        s.key(QuizKey::Digit('2'));
+        s.key(QuizKey::Submit);
+        if s.stage == Stage::Answered {
+            s.key(QuizKey::Submit);
+        }
+    }
+    s.scroll = 100;
+    let (terminal, end) = rows(&s, &t);
+    let at = end
+        .iter()
+        .position(|r| r == "Left out, as the events in view cannot ask them:")
+        .unwrap_or_else(|| panic!("{end:#?}"));
+    assert_eq!(
+        end[at + 1],
+        "  the tier in a year (no year in view has a US TIP ranking to ask about)"
+    );
+    insta::assert_snapshot!("quiz_mixed_left_out_end_seed3", terminal.backend());
+}
+
+/// The paper command is shown on screen: a character the text policy
+/// would not show as it is (a bidi override in a lesson's file name) is
+/// written as an escape, which bash reads back as the same word.
+#[test]
+fn a_shell_word_shows_no_invisible_character() {
+    use tipline::app::sources::shell_word;
+    let name = "lesson\u{202e}fdp.toml";
+    let word = shell_word(name);
+    assert_eq!(word, "$'lesson\\u202efdp.toml'");
+    assert_eq!(shell_word("a\u{e0041}b"), "$'a\\U000e0041b'");
+    assert_eq!(shell_word("Kheng's"), "\"Kheng's\"");
+    if cfg!(unix) {
+        let out = std::process::Command::new("bash")
+            .args(["-c", &format!("printf %s {word}")])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), name);
+    }
+}
+
+/// The paper command has a line of its own and wraps only at spaces, so a
+/// lesson's id (`reading-2022-figures`) is never cut at a hyphen.
+#[test]
+fn the_paper_command_wraps_only_at_spaces() {
+    let t = timeline();
+    let data = format!("/tmp/{}.toml", "d".repeat(23));
+    let paper = format!(
+        "tipline --data {data} export quiz --lesson reading-2022-figures --type tier --count 1 --seed 7"
+    );
+    let mut s = QuizState::new(draw(&t, &all(&t), Pick::Only(Kind::Tier), 1, 7)).with_paper(paper);
+    s.key(QuizKey::Choose(0));
+    s.key(QuizKey::Submit);
+    assert!(s.done());
+    let (_, rows) = rows(&s, &t);
+    let at = rows
+        .iter()
+        .position(|r| r == "On paper, from the same events:")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert_eq!(
+        rows[at + 1],
+        format!("tipline --data {data} export quiz --lesson")
+    );
+    assert_eq!(
+        rows[at + 2],
+        "reading-2022-figures --type tier --count 1 --seed 7"
+    );
 }
