@@ -489,8 +489,8 @@ fn a_single_source_answer_under_two_publishers_says_why() {
     assert!(
         text.contains(
             "The event rests on a single source, though more than one publisher carries it: \
-             it gives 1,122 people who declared themselves victims according to Chou Bun Eng, \
-             and a figure someone gave is their claim, one origin however many outlets repeat it."
+             2 publishers, 2 independent origins, but its 4 figures are Chou Bun Eng's word, \
+             however many outlets repeat them."
         ),
         "{rows:#?}"
     );
@@ -499,7 +499,7 @@ fn a_single_source_answer_under_two_publishers_says_why() {
 }
 
 /// Why an event rests on a single source when more than one publisher
-/// carries it: each part of the loader's rule in words; nothing when one
+/// carries it: the detail pane's reason, in the answer; nothing when one
 /// publisher carries it or it is corroborated.
 #[test]
 fn each_reason_for_a_single_source_is_said() {
@@ -510,15 +510,16 @@ fn each_reason_for_a_single_source_is_said() {
     assert_eq!(
         why(&t, "ninety-five-percent-finding-2022").unwrap(),
         format!(
-            "{head}its figure 289 complaints received is reported by Asia Casino News (asiacasino.org) alone, \
-             and every figure must rest on two independent origins."
+            "{head}2 publishers, 2 independent origins, but 1 of its figures is Sar Kheng's word, \
+             however many outlets repeat it; \u{201c}complaints received\u{201d} rests on \
+             Asia Casino News (asiacasino.org) alone."
         )
     );
     let c = claims_fixture();
     assert_eq!(
         why(&c, "speech-event").unwrap(),
         format!(
-            "{head}they rest on one origin (State News Agency reports Office of the Council of Ministers)."
+            "{head}2 publishers, 1 independent origin: State News Agency reports Office of the Council of Ministers."
         )
     );
     assert_eq!(why(&c, "two-papers"), None, "one publisher");
