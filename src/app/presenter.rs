@@ -283,6 +283,10 @@ impl Presenter {
     /// The next stop; after the last, the end screen.
     pub fn next(&mut self) {
         if self.current + 1 >= self.slides.len() {
+            if !self.ended {
+                // The end screen opens at its top.
+                self.scroll = 0;
+            }
             self.ended = true;
         } else {
             self.go(self.current + 1);
@@ -293,6 +297,7 @@ impl Presenter {
     pub fn previous(&mut self) {
         if self.ended {
             self.ended = false;
+            self.scroll = 0;
         } else {
             self.go(self.current.saturating_sub(1));
         }

@@ -295,12 +295,10 @@ fn lay_out(th: &Theme, p: &Presenter, i: usize, t: &Timeline, area: Rect, all: b
 
 /// Rows the stop's body is longer than its area: how far it scrolls.
 fn overflow(layout: &StopLayout) -> u16 {
-    let rows = layout.body.len().min(u16::MAX as usize) as u16;
-    if layout.big.is_some() || rows <= layout.body_area.height {
+    if layout.big.is_some() {
         0
     } else {
-        // The last row says "more ↓" while there is more.
-        rows - layout.body_area.height.saturating_sub(1)
+        scroll_range(layout.body.len(), layout.body_area.height)
     }
 }
 
@@ -309,13 +307,32 @@ pub fn max_scroll(p: &Presenter, t: &Timeline, width: u16, height: u16, projecto
     if p.slides.is_empty() || p.overview {
         return 0;
     }
-    if p.ended {
-        // The end screen scrolls through the sources.
-        return p.sources.len().min(u16::MAX as usize) as u16;
-    }
     let theme = Theme::new(ThemeName::HighContrast, true);
     let [_, _, main, _] = regions(inner(Rect::new(0, 0, width, height), projector));
+    if p.ended {
+        // The end screen scrolls through the sources, to the last.
+        return scroll_range(end_lines(&theme, p, main.width as usize).len(), main.height);
+    }
     overflow(&lay_out(&theme, p, p.current, t, main, false))
+}
+
+/// Rows the end screen scrolls by for a page on a screen of this size:
+/// all the rows it shows but one, so the last row read stays in view.
+pub fn end_page(width: u16, height: u16) -> u16 {
+    let [_, _, main, _] = regions(Rect::new(0, 0, width, height));
+    // One row is the "more" marker.
+    main.height.saturating_sub(2).max(1)
+}
+
+/// How far `rows` lines scroll in an area `height` rows high, as
+/// [`scrolled`] draws them: the last row says "more" while there is more.
+fn scroll_range(rows: usize, height: u16) -> u16 {
+    let rows = rows.min(u16::MAX as usize) as u16;
+    if rows <= height {
+        0
+    } else {
+        rows - height.saturating_sub(1)
+    }
 }
 
 /// Rows stop `i` draws with every part showing, on a screen of this size:
@@ -513,8 +530,12 @@ fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
 
 /// After the last stop: the lesson's sources, numbered, and how to leave.
 fn draw_end(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
-    let th = v.theme;
-    let width = area.width as usize;
+    let lines = end_lines(v.theme, p, area.width as usize);
+    scrolled(frame, area, &lines, p.scroll, v.theme);
+}
+
+/// The end screen's lines at a width: its heading and the numbered sources.
+fn end_lines(th: &Theme, p: &Presenter, width: usize) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(fit(&format!("The end: {}", p.title), width), th.title),
         Line::default(),
@@ -535,7 +556,7 @@ fn draw_end(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
             lines.extend(wrapped_source);
         }
     }
-    scrolled(frame, area, &lines, p.scroll, th);
+    lines
 }
 
 /// Draws lines scrolled down by `scroll` rows; when they do not fit, the

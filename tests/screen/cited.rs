@@ -1,0 +1,123 @@
+//! A lesson's sources as the room reads them: the end screen scrolled to
+//! its last source, and each stop's citation markers numbered as the end
+//! screen and the handout number the sources. Read off the drawn buffer,
+//! on a fixture of three events, two of them citing one source in common.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use tipline::app::presenter::Presenter;
+use tipline::app::theme::{Theme, ThemeName};
+use tipline::app::{draw as ui, Action, App, Input, Mode, Msg};
+use tipline::load::{load, DataFile};
+use tipline::teach::lesson;
+use tipline::Query;
+
+fn cited() -> tipline::Timeline {
+    let file = DataFile::read(&crate::common::fixture("cited.toml")).unwrap();
+    load(vec![file]).timeline.expect("the fixture loads")
+}
+
+fn cited_lesson(t: &tipline::Timeline) -> lesson::Lesson {
+    let files = lesson::files(Some(&crate::common::fixture("cited-lessons"))).unwrap();
+    let (lessons, problems) = lesson::load(&files, t);
+    assert!(problems.is_empty(), "{problems:?}");
+    lessons.into_iter().find(|l| l.id == "cited").unwrap()
+}
+
+/// The fixture lesson presented on the projector preset without colour, at 80×24.
+fn presenting() -> App {
+    let t = cited();
+    let p = Presenter::from_lesson(&cited_lesson(&t), &t);
+    let settings = tipline::app::Settings {
+        projector: true,
+        theme: Theme::new(ThemeName::HighContrast, true),
+        ..Default::default()
+    };
+    let mut app = App::with_settings(t, Query::default(), settings);
+    app.update(Input::Resize(80, 24));
+    app.update(Msg::Present(Box::new(p)));
+    app
+}
+
+fn presenter(app: &App) -> &Presenter {
+    match app.mode() {
+        Mode::Present(p) => p,
+        other => panic!("not presenting: {other:?}"),
+    }
+}
+
+fn reveal_all(app: &mut App) {
+    while presenter(app).parts_left() > 0 {
+        app.update(Action::Reveal);
+    }
+}
+
+/// The rows drawn at 80×24.
+fn drawn(app: &App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+fn at_the_end_screen() -> App {
+    let mut app = presenting();
+    for _ in 0..3 {
+        app.update(Action::NextStop);
+    }
+    assert!(presenter(&app).ended());
+    app
+}
+
+#[test]
+fn down_pgdn_and_end_reach_the_last_source_of_the_end_screen() {
+    let top = drawn(&at_the_end_screen()).join("\n");
+    assert!(top.contains(" 1. The Post: Hotline opens"), "{top}");
+    assert!(top.contains("more ↓") && !top.contains("more ↑"), "{top}");
+    assert!(!top.contains("27. Report 24"), "{top}");
+    // ↓ a row at a time, PgDn (→, a clicker's button) a page, End at once.
+    for (action, presses) in [(Action::Down, 60), (Action::NextStop, 3), (Action::LastStop, 1)] {
+        let mut app = at_the_end_screen();
+        for _ in 0..presses {
+            app.update(action);
+        }
+        assert!(presenter(&app).ended(), "{action:?} stays on the end screen");
+        let rows = drawn(&app);
+        let all = rows.join("\n");
+        assert!(
+            all.contains("27. Report 24: A long report title"),
+            "{action:?}:\n{all}"
+        );
+        assert!(
+            all.contains("https://example.org/reports/24"),
+            "{action:?}:\n{all}"
+        );
+        // Nothing more below: the marker says only that there is more above.
+        assert_eq!(rows[21].trim(), "more ↑", "{action:?}:\n{all}");
+    }
+}
+
+#[test]
+fn a_page_down_the_end_screen_moves_by_the_rows_shown() {
+    let mut app = at_the_end_screen();
+    let before = drawn(&app);
+    app.update(Action::NextStop);
+    let after = drawn(&app);
+    // The body shows 19 rows (2 to 20) and the marker: a page on, the last
+    // row read is the first, so the room keeps its place.
+    assert_eq!(after[2], before[20], "{}", after.join("\n"));
+    assert_eq!(after[21].trim(), "more ↑ ↓", "{}", after.join("\n"));
+    // ← goes back to the last stop, at its top.
+    app.update(Action::PrevStop);
+    assert_eq!(presenter(&app).position(), "3 / 3");
+    assert_eq!(presenter(&app).scroll(), 0);
+    app.update(Action::NextStop);
+    assert_eq!(presenter(&app).scroll(), 0, "the end screen opens at its top");
+    // Typed digits and G still go to a stop from the end screen.
+    app.update(Input::Char('2'));
+    app.update(Action::LastStop);
+    assert_eq!(presenter(&app).position(), "2 / 3");
+    reveal_all(&mut app);
+}
