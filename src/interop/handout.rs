@@ -162,39 +162,9 @@ fn number(order: &[&str], source: &str) -> usize {
 /// An event's prose with each citation marker (`[2]`, the event's second
 /// citation) renumbered as the document's bibliography numbers that source.
 fn cited(text: &str, e: &Event, order: &[&str]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let inside = after.find(']').map(|close| &after[..close]);
-        let numbers: Option<Vec<usize>> = inside.and_then(|inside| {
-            inside
-                .split(',')
-                .map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0))
-                .collect()
-        });
-        match (inside, numbers) {
-            (Some(inside), Some(numbers)) => {
-                for n in numbers {
-                    match e.sources.get(n - 1).map(|c| number(order, &c.source)) {
-                        // Two citations of one source are one number, given once.
-                        Some(k) if k > 0 && out.ends_with(&format!("[{k}]")) => {}
-                        Some(k) if k > 0 => out.push_str(&format!("[{k}]")),
-                        // A marker naming no citation leads nowhere.
-                        _ => out.push_str("[?]"),
-                    }
-                }
-                rest = &after[inside.len() + 1..];
-            }
-            _ => {
-                out.push('[');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    e.renumbered(text, |source| {
+        order.iter().position(|s| *s == source).map(|i| i + 1)
+    })
 }
 
 /// [`cited`] for HTML: escaped, each marker a link to its bibliography entry.

@@ -128,6 +128,48 @@ impl Event {
     }
 }
 
+impl Event {
+    /// The event's prose with each citation marker (`[2]`, its second
+    /// citation) renumbered as `number` numbers that citation's source, so
+    /// a stop, the end screen after it and a handout name a source by one
+    /// number. Two citations of one source are one number, given once; a
+    /// marker naming no citation, or a source `number` does not know,
+    /// becomes `[?]`: it leads nowhere.
+    pub fn renumbered(&self, text: &str, number: impl Fn(&str) -> Option<usize>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('[') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let inside = after.find(']').map(|close| &after[..close]);
+            let numbers: Option<Vec<usize>> = inside.and_then(|inside| {
+                inside
+                    .split(',')
+                    .map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0))
+                    .collect()
+            });
+            match (inside, numbers) {
+                (Some(inside), Some(numbers)) => {
+                    for n in numbers {
+                        match self.sources.get(n - 1).and_then(|c| number(&c.source)) {
+                            Some(k) if out.ends_with(&format!("[{k}]")) => {}
+                            Some(k) => out.push_str(&format!("[{k}]")),
+                            None => out.push_str("[?]"),
+                        }
+                    }
+                    rest = &after[inside.len() + 1..];
+                }
+                _ => {
+                    out.push('[');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
 impl super::model::Citation {
     /// The quote in quotation marks, ready to print. A quote that holds
     /// quoted speech of its own has those marks turned to single ones, as

@@ -121,3 +121,63 @@ fn a_page_down_the_end_screen_moves_by_the_rows_shown() {
     assert_eq!(presenter(&app).position(), "2 / 3");
     reveal_all(&mut app);
 }
+
+/// The end screen's number for a publisher: the row " 3. The Radio: …".
+fn end_number(rows: &[String], publisher: &str) -> String {
+    let row = rows
+        .iter()
+        .find(|r| r.contains(&format!(". {publisher}:")))
+        .unwrap_or_else(|| panic!("no source of {publisher}:\n{}", rows.join("\n")));
+    let before = &row[..row.find(&format!(". {publisher}:")).unwrap()];
+    before.trim().to_string()
+}
+
+#[test]
+fn a_stops_markers_are_the_numbers_the_end_screen_and_handout_give() {
+    // Stop 2's event cites The Wire and The Radio as its [1] and [2]; the
+    // lesson cites The Post, The Wire, then The Radio.
+    let mut app = presenting();
+    app.update(Action::NextStop);
+    reveal_all(&mut app);
+    let stop = drawn(&app).join("\n");
+    assert!(stop.contains("The Wire counted 368 complaints.[2]"), "{stop}");
+    assert!(stop.contains("The Radio reported 361 rescued.[3]"), "{stop}");
+    // The quote names its source by the same number.
+    assert!(stop.contains("— The Wire [2]"), "{stop}");
+    for _ in 0..2 {
+        app.update(Action::NextStop);
+    }
+    let end = drawn(&app);
+    assert_eq!(end_number(&end, "The Wire"), "2");
+    assert_eq!(end_number(&end, "The Radio"), "3");
+    // The handout numbers its sources the same way.
+    let t = cited();
+    let lesson = cited_lesson(&t);
+    let doc = tipline::interop::handout::Document::lesson(&lesson, &t, false);
+    let md = tipline::interop::handout::markdown(&doc, &t);
+    // (Markdown's brackets escaped, so the marker is never read as a link.)
+    assert!(md.contains(r"The Radio reported 361 rescued.\[3\]"), "{md}");
+    assert!(md.contains("\n3. The Radio, *Rescues reported*"), "{md}");
+    let html = tipline::interop::handout::html(&doc, &t);
+    assert!(
+        html.contains("The Radio reported 361 rescued.<a href=\"#source-3\">[3]</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<li id=\"source-3\">The Radio, <i>Rescues reported</i>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_stop_presented_from_the_timeline_keeps_the_events_own_markers() {
+    // Presenting the filtered view has no end screen: the markers are the
+    // event's own, as the detail pane numbers its sources.
+    let mut app = App::new(cited(), Query::parse("kind:statistics").unwrap());
+    app.update(Input::Resize(80, 24));
+    app.update(Action::Down);
+    app.update(Action::Present);
+    reveal_all(&mut app);
+    let stop = drawn(&app).join("\n");
+    assert!(stop.contains("The Radio reported 361 rescued.[2]"), "{stop}");
+}

@@ -91,7 +91,7 @@ fn body(
                     lines.extend(wrapped(&facts.join(" · "), width, th.label, ""));
                 }
                 "facts" => {
-                    lines.extend(wrapped(&e.summary, width, th.base, ""));
+                    lines.extend(wrapped(&p.cited(e, &e.summary), width, th.base, ""));
                     // Where sources disagree, the room sees both, with who says which.
                     for d in &e.disputes {
                         lines.extend(wrapped(
@@ -152,7 +152,11 @@ fn body(
                     if let Some(c) = e.sources.first() {
                         lines.extend(wrapped(&c.quoted(), width, th.quote, "  "));
                         if let Some(s) = t.source(&c.source) {
-                            lines.extend(wrapped(&format!("— {}", s.publisher), width, th.dim, "  "));
+                            let by = match p.source_number(&c.source) {
+                                Some(n) => format!("— {} [{n}]", s.publisher),
+                                None => format!("— {}", s.publisher),
+                            };
+                            lines.extend(wrapped(&by, width, th.dim, "  "));
                         }
                     }
                 }
