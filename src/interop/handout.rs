@@ -167,6 +167,11 @@ fn cited(text: &str, e: &Event, order: &[&str]) -> String {
     })
 }
 
+/// An event's longer text, given after its summary, when it has some.
+fn details_of(e: &Event) -> Option<&str> {
+    e.details.as_deref().filter(|d| !d.trim().is_empty())
+}
+
 /// [`cited`] for HTML: escaped, each marker a link to its bibliography entry.
 fn cited_html(text: &str, e: &Event, order: &[&str]) -> String {
     let escaped = escape(&cited(text, e, order));
@@ -277,6 +282,9 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
                 let _ = writeln!(out, "Sources disagree: {}\n", md(&line));
             }
             let _ = writeln!(out, "{}\n", block(&cited(&e.summary, e, &order), ""));
+            if let Some(details) = details_of(e) {
+                let _ = writeln!(out, "{}\n", block(&cited(details, e, &order), ""));
+            }
             if let Some(note) = &e.note {
                 let _ = writeln!(out, "*Compilers' note:* {}\n", block(note, ""));
             }
@@ -391,6 +399,9 @@ pub fn html(d: &Document, t: &Timeline) -> String {
                 escape(&event_facts(e)),
                 cited_html(&e.summary, e, &order)
             );
+            if let Some(details) = details_of(e) {
+                let _ = writeln!(out, "<p>{}</p>", cited_html(details, e, &order));
+            }
             if let Some(note) = &e.note {
                 let _ = writeln!(
                     out,

@@ -181,3 +181,59 @@ fn a_stop_presented_from_the_timeline_keeps_the_events_own_markers() {
     let stop = drawn(&app).join("\n");
     assert!(stop.contains("The Radio reported 361 rescued.[2]"), "{stop}");
 }
+
+/// The rows drawn at a size.
+fn drawn_at(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    app.update(Input::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+#[test]
+fn a_stop_shows_the_events_later_paragraph_or_says_where_it_is() {
+    let mut app = presenting();
+    app.update(Action::NextStop);
+    reveal_all(&mut app);
+    // Room for it: the details follow the summary, markers numbered for the lesson.
+    let rows = drawn_at(&mut app, 80, 24);
+    let all = rows.join("\n");
+    assert!(all.contains("The Radio reported 361 rescued.[3]"), "{all}");
+    assert!(
+        all.contains("A later paragraph: The Radio added that more were rescued.[3]"),
+        "{all}"
+    );
+    assert!(!all.contains("more in the event"), "{all}");
+    // No room: the stop says there is more and where, whatever is revealed.
+    let mut app = presenting();
+    app.update(Action::NextStop);
+    app.update(Action::Reveal);
+    app.update(Action::Reveal);
+    assert!(presenter(&app).shows("facts"));
+    let rows = drawn_at(&mut app, 80, 15);
+    let all = rows.join("\n");
+    assert!(!all.contains("A later paragraph"), "{all}");
+    assert!(
+        all.contains("… more in the event: tipline show complaints-counted"),
+        "{all}"
+    );
+    // The handout has the room: it gives the paragraph, numbered as its sources.
+    let t = cited();
+    let lesson = cited_lesson(&t);
+    let doc = tipline::interop::handout::Document::lesson(&lesson, &t, false);
+    let md = tipline::interop::handout::markdown(&doc, &t);
+    assert!(
+        md.contains(r"A later paragraph: The Radio added that more were rescued.\[3\]"),
+        "{md}"
+    );
+    let html = tipline::interop::handout::html(&doc, &t);
+    assert!(
+        html.contains(
+            "<p>A later paragraph: The Radio added that more were rescued.<a href=\"#source-3\">[3]</a></p>"
+        ),
+        "{html}"
+    );
+}

@@ -58,19 +58,21 @@ fn numbered(value: &str, text: &str, width: usize, value_style: Style, style: St
         .collect()
 }
 
-/// The body of stop `i`: what is revealed so far (or everything, for the
-/// fit check), headed by the stop's title unless `titled` is false (the
-/// title is then drawn in large letters above it).
-fn body(
-    app_theme: &crate::app::theme::Theme,
-    p: &Presenter,
-    i: usize,
-    t: &Timeline,
-    width: usize,
+/// What a stop's body is drawn with.
+#[derive(Clone, Copy)]
+struct Drawn {
+    /// Every part, revealed or not (the fit check, and measuring).
     all: bool,
+    /// Headed by the stop's title; false when it is drawn in large letters above.
     titled: bool,
-) -> Vec<Line<'static>> {
-    let th = app_theme;
+    /// The event's details after its summary; else a line saying there is
+    /// more in the event, and where.
+    details: bool,
+}
+
+/// The body of stop `i`: what is revealed so far (or everything), as `how` says.
+fn body(th: &Theme, p: &Presenter, i: usize, t: &Timeline, width: usize, how: Drawn) -> Vec<Line<'static>> {
+    let Drawn { all, titled, details } = how;
     let slide = &p.slides[i];
     let shows = |part: &str| all || (i == p.current && p.shows(part));
     let mut lines = Vec::new();
@@ -92,6 +94,16 @@ fn body(
                 }
                 "facts" => {
                     lines.extend(wrapped(&p.cited(e, &e.summary), width, th.base, ""));
+                    if let Some(more) = e.details.as_deref().filter(|d| !d.trim().is_empty()) {
+                        if details {
+                            lines.push(Line::default());
+                            lines.extend(wrapped(&p.cited(e, more), width, th.base, ""));
+                        } else {
+                            // Never left out unsaid: the room learns there is more, and where.
+                            let pointer = format!("… more in the event: tipline show {}", e.id);
+                            lines.extend(wrapped(&pointer, width, th.dim, ""));
+                        }
+                    }
                     // Where sources disagree, the room sees both, with who says which.
                     for d in &e.disputes {
                         lines.extend(wrapped(
@@ -268,6 +280,17 @@ fn lay_out(th: &Theme, p: &Presenter, i: usize, t: &Timeline, area: Rect, all: b
     ])
     .areas(area);
     let width = body_area.width as usize;
+    // The event's details when the whole stop still fits with them, all
+    // parts showing, so revealing a part never takes them away again.
+    let details = has_details(p, i, t) && {
+        let every = Drawn {
+            all: true,
+            titled: true,
+            details: true,
+        };
+        body(th, p, i, t, width, every).len() <= body_area.height as usize
+    };
+    let how = |titled| Drawn { all, titled, details };
     // On a large screen the title is drawn in large letters (four columns
     // a character, over at most three lines) when everything still fits;
     // otherwise once, in plain text.
@@ -276,7 +299,7 @@ fn lay_out(th: &Theme, p: &Presenter, i: usize, t: &Timeline, area: Rect, all: b
             .into_iter()
             .map(|l| l.into_owned())
             .collect::<Vec<_>>();
-        let rest = body(th, p, i, t, width, all, false);
+        let rest = body(th, p, i, t, width, how(false));
         let rows = title.len() * 4 + 1 + rest.len();
         if title.len() <= 3 && rows + prompt_h as usize <= area.height as usize {
             return StopLayout {
@@ -293,7 +316,22 @@ fn lay_out(th: &Theme, p: &Presenter, i: usize, t: &Timeline, area: Rect, all: b
         prompt_h,
         body_area,
         big: None,
-        body: body(th, p, i, t, width, all, true),
+        body: body(th, p, i, t, width, how(true)),
+    }
+}
+
+/// Whether stop `i` shows one event that has details and reveals its facts.
+fn has_details(p: &Presenter, i: usize, t: &Timeline) -> bool {
+    let slide = &p.slides[i];
+    match slide.events.as_slice() {
+        [one] => {
+            slide.reveal.iter().any(|r| r == "facts")
+                && t.events[*one]
+                    .details
+                    .as_deref()
+                    .is_some_and(|d| !d.trim().is_empty())
+        }
+        _ => false,
     }
 }
 
