@@ -170,6 +170,41 @@ impl Event {
     }
 }
 
+impl Timeline {
+    /// What the marks on the dates of the events at `positions` mean, in
+    /// one line for a room that sees them and cannot look them up: "? the
+    /// sources leave this date in doubt", "c. about: the sources give it
+    /// roughly". A date the compilers worked out is said to be, whatever
+    /// else marks it. `None` when no date among them carries a mark (a set
+    /// of days is written out in words).
+    pub fn date_marks_key(&self, positions: &[usize]) -> Option<String> {
+        let (mut doubted, mut worked_out, mut about) = (false, false, false);
+        for e in positions.iter().filter_map(|&p| self.events.get(p)) {
+            let d = &e.dating;
+            if !d.one_of.is_empty() {
+                continue;
+            }
+            if d.derived.is_some() {
+                worked_out = true;
+            } else if d.start.uncertain || (e.end.is_some() && d.end.uncertain) {
+                doubted = true;
+            }
+            about |= d.start.approximate || (e.end.is_some() && d.end.approximate);
+        }
+        let mut keys = Vec::new();
+        match (doubted, worked_out) {
+            (true, true) => keys.push("? in doubt in the sources, or worked out by the compilers"),
+            (true, false) => keys.push("? the sources leave this date in doubt"),
+            (false, true) => keys.push("? worked out by the compilers, not stated by a source"),
+            (false, false) => {}
+        }
+        if about {
+            keys.push("c. about: the sources give it roughly");
+        }
+        (!keys.is_empty()).then(|| keys.join(" · "))
+    }
+}
+
 impl super::model::Citation {
     /// The quote in quotation marks, ready to print. A quote that holds
     /// quoted speech of its own has those marks turned to single ones, as

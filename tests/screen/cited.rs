@@ -237,3 +237,42 @@ fn a_stop_shows_the_events_later_paragraph_or_says_where_it_is() {
         "{html}"
     );
 }
+
+#[test]
+fn a_date_with_a_mark_says_what_the_mark_means() {
+    let mut app = presenting();
+    app.update(Action::Reveal);
+    // Stop 1: a date the sources leave in doubt, explained beside it.
+    let rows = drawn(&app);
+    assert!(
+        rows.iter()
+            .any(|r| r.trim() == "18 Aug 2022?  (? the sources leave this date in doubt)"),
+        "{}",
+        rows.join("\n")
+    );
+    // Stop 2: an approximate date, its place taking the room beside it:
+    // explained under it.
+    app.update(Action::NextStop);
+    app.update(Action::Reveal);
+    let rows = drawn(&app);
+    let date = rows
+        .iter()
+        .position(|r| r.trim() == "c. Sep 2022 · Phnom Penh, Sihanoukville and Siem Reap provinces")
+        .unwrap_or_else(|| panic!("{}", rows.join("\n")));
+    assert_eq!(
+        rows[date + 1].trim(),
+        "c. about: the sources give it roughly",
+        "{}",
+        rows.join("\n")
+    );
+    // Stop 3: a date the compilers worked out.
+    app.update(Action::NextStop);
+    app.update(Action::Reveal);
+    let rows = drawn(&app);
+    assert!(
+        rows.iter()
+            .any(|r| r.trim() == "1 Oct 2022?  (? worked out by the compilers, not stated by a source)"),
+        "{}",
+        rows.join("\n")
+    );
+}

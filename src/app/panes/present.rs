@@ -90,7 +90,20 @@ fn body(th: &Theme, p: &Presenter, i: usize, t: &Timeline, width: usize, how: Dr
                 "date" => {
                     let mut facts = vec![e.date_text()];
                     facts.extend(e.location.clone());
-                    lines.extend(wrapped(&facts.join(" · "), width, th.label, ""));
+                    let date = facts.join(" · ");
+                    // What a "?" or "c." on the date means, beside it when
+                    // there is room, else under it.
+                    let key = t.date_marks_key(&slide.events);
+                    match &key {
+                        Some(k) if date.width() + k.width() + 4 <= width => lines.push(Line::from(vec![
+                            Span::styled(date, th.label),
+                            Span::styled(format!("  ({k})"), th.dim),
+                        ])),
+                        _ => {
+                            lines.extend(wrapped(&date, width, th.label, ""));
+                            lines.extend(key.iter().flat_map(|k| wrapped(k, width, th.dim, "")));
+                        }
+                    }
                 }
                 "facts" => {
                     lines.extend(wrapped(&p.cited(e, &e.summary), width, th.base, ""));
@@ -187,6 +200,9 @@ fn body(th: &Theme, p: &Presenter, i: usize, t: &Timeline, width: usize, how: Dr
                 th.base,
                 "",
             ));
+        }
+        if let Some(key) = t.date_marks_key(&slide.events) {
+            lines.extend(wrapped(&key, width, th.dim, ""));
         }
     }
     if !slide.gone.is_empty() {
