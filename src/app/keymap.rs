@@ -421,7 +421,7 @@ impl Default for Keymap {
                 S,
                 &[p(Right), p(PageDown), k('l'), k('n')],
                 Action::NextStop,
-                "next stop",
+                "next stop (on the end screen: a page further down the sources)",
                 Some("next"),
             ),
             b(
@@ -456,7 +456,7 @@ impl Default for Keymap {
                 S,
                 &[k('G'), p(End)],
                 Action::LastStop,
-                "go to the typed stop, or the last",
+                "go to the typed stop, or the last (on the end screen: its last source)",
                 None,
             ),
             b(

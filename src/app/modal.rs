@@ -35,6 +35,14 @@ impl App {
             Action::Down if p.overview => p.next(),
             Action::Up if p.overview => p.previous(),
             Action::Down => p.scroll = (p.scroll + 1).min(max_scroll(&p, &self.timeline)),
+            // On the end screen, where no stop follows, the keys that move
+            // on (a clicker's too) page down the sources, and End goes to
+            // the last of them; digits typed before G still go to a stop.
+            Action::NextStop | Action::Reveal | Action::GoToTyped if p.ended && p.jump.is_empty() => {
+                let page = super::panes::present::end_page(w, h);
+                p.scroll = (p.scroll + page).min(max_scroll(&p, &self.timeline));
+            }
+            Action::LastStop if p.ended && p.jump.is_empty() => p.scroll = max_scroll(&p, &self.timeline),
             Action::Up => p.scroll = p.scroll.min(max_scroll(&p, &self.timeline)).saturating_sub(1),
             Action::BlankBlack => p.blank = Some(Blank::Black),
             Action::BlankWhite => p.blank = Some(Blank::White),

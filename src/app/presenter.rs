@@ -79,6 +79,8 @@ pub struct Presenter {
     /// The sources of every stop's events, in first-seen order, as the
     /// end screen numbers them: "Publisher: Title — URL".
     pub(crate) sources: Vec<String>,
+    /// The ids of those sources, in the same order.
+    pub(crate) source_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -167,6 +169,22 @@ impl Presenter {
     pub fn sources(&self) -> &[String] {
         &self.sources
     }
+
+    /// The number the end screen gives a source (from 1); `None` for a
+    /// presentation with no end screen's list, whose stops keep each
+    /// event's own numbers.
+    pub fn source_number(&self, id: &str) -> Option<usize> {
+        self.source_ids.iter().position(|s| s == id).map(|i| i + 1)
+    }
+
+    /// An event's prose as a stop shows it: its citation markers numbered
+    /// as the end screen (and the lesson's handout) number the sources.
+    pub fn cited(&self, e: &crate::timeline::model::Event, text: &str) -> String {
+        if self.source_ids.is_empty() {
+            return text.to_string();
+        }
+        e.renumbered(text, |id| self.source_number(id))
+    }
 }
 
 impl Presenter {
@@ -187,7 +205,7 @@ impl Presenter {
         let mut p = Presenter::new(lesson.title.clone(), lesson.stops.iter().map(slide).collect());
         p.lesson_id = Some(lesson.id.clone());
         p.minutes = lesson.minutes();
-        p.sources = sources_of(&p.slides, t);
+        (p.source_ids, p.sources) = sources_of(&p.slides, t);
         p
     }
 
@@ -212,7 +230,7 @@ impl Presenter {
         let parts = self.slide().map_or(0, |s| s.reveal.len());
         self.revealed = self.revealed.min(parts);
         if !self.sources.is_empty() {
-            self.sources = sources_of(&self.slides, new);
+            (self.source_ids, self.sources) = sources_of(&self.slides, new);
         }
     }
 
@@ -253,6 +271,7 @@ impl Presenter {
             quit_asked: false,
             minutes: None,
             sources: Vec::new(),
+            source_ids: Vec::new(),
             shown_at: vec![0; slides_len],
         }
     }
@@ -283,6 +302,10 @@ impl Presenter {
     /// The next stop; after the last, the end screen.
     pub fn next(&mut self) {
         if self.current + 1 >= self.slides.len() {
+            if !self.ended {
+                // The end screen opens at its top.
+                self.scroll = 0;
+            }
             self.ended = true;
         } else {
             self.go(self.current + 1);
@@ -293,6 +316,7 @@ impl Presenter {
     pub fn previous(&mut self) {
         if self.ended {
             self.ended = false;
+            self.scroll = 0;
         } else {
             self.go(self.current.saturating_sub(1));
         }
@@ -354,19 +378,20 @@ impl Presenter {
 }
 
 /// The sources of the slides' events, in first-seen order, as the end
-/// screen numbers them: "Publisher: Title — URL".
-fn sources_of(slides: &[Slide], t: &Timeline) -> Vec<String> {
+/// screen numbers them: their ids, and each as "Publisher: Title — URL".
+fn sources_of(slides: &[Slide], t: &Timeline) -> (Vec<String>, Vec<String>) {
     let mut seen: Vec<&str> = Vec::new();
     for slide in slides {
         for &e in &slide.events {
             for c in &t.events[e].sources {
-                if !seen.contains(&c.source.as_str()) {
+                if !seen.contains(&c.source.as_str()) && t.source(&c.source).is_some() {
                     seen.push(&c.source);
                 }
             }
         }
     }
-    seen.iter()
+    let lines = seen
+        .iter()
         .filter_map(|id| t.source(id))
         .map(|s| {
             let mut line = format!("{}: {}", s.publisher, s.shown_title());
@@ -375,7 +400,8 @@ fn sources_of(slides: &[Slide], t: &Timeline) -> Vec<String> {
             }
             line
         })
-        .collect()
+        .collect();
+    (seen.iter().map(|s| s.to_string()).collect(), lines)
 }
 
 pub use super::statedir::{state_dir, StateDir};

@@ -162,39 +162,14 @@ fn number(order: &[&str], source: &str) -> usize {
 /// An event's prose with each citation marker (`[2]`, the event's second
 /// citation) renumbered as the document's bibliography numbers that source.
 fn cited(text: &str, e: &Event, order: &[&str]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let inside = after.find(']').map(|close| &after[..close]);
-        let numbers: Option<Vec<usize>> = inside.and_then(|inside| {
-            inside
-                .split(',')
-                .map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0))
-                .collect()
-        });
-        match (inside, numbers) {
-            (Some(inside), Some(numbers)) => {
-                for n in numbers {
-                    match e.sources.get(n - 1).map(|c| number(order, &c.source)) {
-                        // Two citations of one source are one number, given once.
-                        Some(k) if k > 0 && out.ends_with(&format!("[{k}]")) => {}
-                        Some(k) if k > 0 => out.push_str(&format!("[{k}]")),
-                        // A marker naming no citation leads nowhere.
-                        _ => out.push_str("[?]"),
-                    }
-                }
-                rest = &after[inside.len() + 1..];
-            }
-            _ => {
-                out.push('[');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    e.renumbered(text, |source| {
+        order.iter().position(|s| *s == source).map(|i| i + 1)
+    })
+}
+
+/// An event's longer text, given after its summary, when it has some.
+fn details_of(e: &Event) -> Option<&str> {
+    e.details.as_deref().filter(|d| !d.trim().is_empty())
 }
 
 /// [`cited`] for HTML: escaped, each marker a link to its bibliography entry.
@@ -307,6 +282,9 @@ pub fn markdown(d: &Document, t: &Timeline) -> String {
                 let _ = writeln!(out, "Sources disagree: {}\n", md(&line));
             }
             let _ = writeln!(out, "{}\n", block(&cited(&e.summary, e, &order), ""));
+            if let Some(details) = details_of(e) {
+                let _ = writeln!(out, "{}\n", block(&cited(details, e, &order), ""));
+            }
             if let Some(note) = &e.note {
                 let _ = writeln!(out, "*Compilers' note:* {}\n", block(note, ""));
             }
@@ -421,6 +399,9 @@ pub fn html(d: &Document, t: &Timeline) -> String {
                 escape(&event_facts(e)),
                 cited_html(&e.summary, e, &order)
             );
+            if let Some(details) = details_of(e) {
+                let _ = writeln!(out, "<p>{}</p>", cited_html(details, e, &order));
+            }
             if let Some(note) = &e.note {
                 let _ = writeln!(
                     out,

@@ -128,6 +128,83 @@ impl Event {
     }
 }
 
+impl Event {
+    /// The event's prose with each citation marker (`[2]`, its second
+    /// citation) renumbered as `number` numbers that citation's source, so
+    /// a stop, the end screen after it and a handout name a source by one
+    /// number. Two citations of one source are one number, given once; a
+    /// marker naming no citation, or a source `number` does not know,
+    /// becomes `[?]`: it leads nowhere.
+    pub fn renumbered(&self, text: &str, number: impl Fn(&str) -> Option<usize>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('[') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let inside = after.find(']').map(|close| &after[..close]);
+            let numbers: Option<Vec<usize>> = inside.and_then(|inside| {
+                inside
+                    .split(',')
+                    .map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0))
+                    .collect()
+            });
+            match (inside, numbers) {
+                (Some(inside), Some(numbers)) => {
+                    for n in numbers {
+                        match self.sources.get(n - 1).and_then(|c| number(&c.source)) {
+                            Some(k) if out.ends_with(&format!("[{k}]")) => {}
+                            Some(k) => out.push_str(&format!("[{k}]")),
+                            None => out.push_str("[?]"),
+                        }
+                    }
+                    rest = &after[inside.len() + 1..];
+                }
+                _ => {
+                    out.push('[');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+impl Timeline {
+    /// What the marks on the dates of the events at `positions` mean, in
+    /// one line for a room that sees them and cannot look them up: "? the
+    /// sources leave this date in doubt", "c. about: the sources give it
+    /// roughly". A date the compilers worked out is said to be, whatever
+    /// else marks it. `None` when no date among them carries a mark (a set
+    /// of days is written out in words).
+    pub fn date_marks_key(&self, positions: &[usize]) -> Option<String> {
+        let (mut doubted, mut worked_out, mut about) = (false, false, false);
+        for e in positions.iter().filter_map(|&p| self.events.get(p)) {
+            let d = &e.dating;
+            if !d.one_of.is_empty() {
+                continue;
+            }
+            if d.derived.is_some() {
+                worked_out = true;
+            } else if d.start.uncertain || (e.end.is_some() && d.end.uncertain) {
+                doubted = true;
+            }
+            about |= d.start.approximate || (e.end.is_some() && d.end.approximate);
+        }
+        let mut keys = Vec::new();
+        match (doubted, worked_out) {
+            (true, true) => keys.push("? in doubt in the sources, or worked out by the compilers"),
+            (true, false) => keys.push("? the sources leave this date in doubt"),
+            (false, true) => keys.push("? worked out by the compilers, not stated by a source"),
+            (false, false) => {}
+        }
+        if about {
+            keys.push("c. about: the sources give it roughly");
+        }
+        (!keys.is_empty()).then(|| keys.join(" · "))
+    }
+}
+
 impl super::model::Citation {
     /// The quote in quotation marks, ready to print. A quote that holds
     /// quoted speech of its own has those marks turned to single ones, as

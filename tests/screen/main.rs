@@ -3,6 +3,7 @@
 mod app;
 mod async_query;
 mod browse;
+mod cited;
 #[path = "../common/mod.rs"]
 mod common;
 mod contrast;

@@ -58,19 +58,21 @@ fn numbered(value: &str, text: &str, width: usize, value_style: Style, style: St
         .collect()
 }
 
-/// The body of stop `i`: what is revealed so far (or everything, for the
-/// fit check), headed by the stop's title unless `titled` is false (the
-/// title is then drawn in large letters above it).
-fn body(
-    app_theme: &crate::app::theme::Theme,
-    p: &Presenter,
-    i: usize,
-    t: &Timeline,
-    width: usize,
+/// What a stop's body is drawn with.
+#[derive(Clone, Copy)]
+struct Drawn {
+    /// Every part, revealed or not (the fit check, and measuring).
     all: bool,
+    /// Headed by the stop's title; false when it is drawn in large letters above.
     titled: bool,
-) -> Vec<Line<'static>> {
-    let th = app_theme;
+    /// The event's details after its summary; else a line saying there is
+    /// more in the event, and where.
+    details: bool,
+}
+
+/// The body of stop `i`: what is revealed so far (or everything), as `how` says.
+fn body(th: &Theme, p: &Presenter, i: usize, t: &Timeline, width: usize, how: Drawn) -> Vec<Line<'static>> {
+    let Drawn { all, titled, details } = how;
     let slide = &p.slides[i];
     let shows = |part: &str| all || (i == p.current && p.shows(part));
     let mut lines = Vec::new();
@@ -88,10 +90,33 @@ fn body(
                 "date" => {
                     let mut facts = vec![e.date_text()];
                     facts.extend(e.location.clone());
-                    lines.extend(wrapped(&facts.join(" · "), width, th.label, ""));
+                    let date = facts.join(" · ");
+                    // What a "?" or "c." on the date means, beside it when
+                    // there is room, else under it.
+                    let key = t.date_marks_key(&slide.events);
+                    match &key {
+                        Some(k) if date.width() + k.width() + 4 <= width => lines.push(Line::from(vec![
+                            Span::styled(date, th.label),
+                            Span::styled(format!("  ({k})"), th.dim),
+                        ])),
+                        _ => {
+                            lines.extend(wrapped(&date, width, th.label, ""));
+                            lines.extend(key.iter().flat_map(|k| wrapped(k, width, th.dim, "")));
+                        }
+                    }
                 }
                 "facts" => {
-                    lines.extend(wrapped(&e.summary, width, th.base, ""));
+                    lines.extend(wrapped(&p.cited(e, &e.summary), width, th.base, ""));
+                    if let Some(more) = e.details.as_deref().filter(|d| !d.trim().is_empty()) {
+                        if details {
+                            lines.push(Line::default());
+                            lines.extend(wrapped(&p.cited(e, more), width, th.base, ""));
+                        } else {
+                            // Never left out unsaid: the room learns there is more, and where.
+                            let pointer = format!("… more in the event: tipline show {}", e.id);
+                            lines.extend(wrapped(&pointer, width, th.dim, ""));
+                        }
+                    }
                     // Where sources disagree, the room sees both, with who says which.
                     for d in &e.disputes {
                         lines.extend(wrapped(
@@ -152,7 +177,11 @@ fn body(
                     if let Some(c) = e.sources.first() {
                         lines.extend(wrapped(&c.quoted(), width, th.quote, "  "));
                         if let Some(s) = t.source(&c.source) {
-                            lines.extend(wrapped(&format!("— {}", s.publisher), width, th.dim, "  "));
+                            let by = match p.source_number(&c.source) {
+                                Some(n) => format!("— {} [{n}]", s.publisher),
+                                None => format!("— {}", s.publisher),
+                            };
+                            lines.extend(wrapped(&by, width, th.dim, "  "));
                         }
                     }
                 }
@@ -171,6 +200,9 @@ fn body(
                 th.base,
                 "",
             ));
+        }
+        if let Some(key) = t.date_marks_key(&slide.events) {
+            lines.extend(wrapped(&key, width, th.dim, ""));
         }
     }
     if !slide.gone.is_empty() {
@@ -264,6 +296,17 @@ fn lay_out(th: &Theme, p: &Presenter, i: usize, t: &Timeline, area: Rect, all: b
     ])
     .areas(area);
     let width = body_area.width as usize;
+    // The event's details when the whole stop still fits with them, all
+    // parts showing, so revealing a part never takes them away again.
+    let details = has_details(p, i, t) && {
+        let every = Drawn {
+            all: true,
+            titled: true,
+            details: true,
+        };
+        body(th, p, i, t, width, every).len() <= body_area.height as usize
+    };
+    let how = |titled| Drawn { all, titled, details };
     // On a large screen the title is drawn in large letters (four columns
     // a character, over at most three lines) when everything still fits;
     // otherwise once, in plain text.
@@ -272,7 +315,7 @@ fn lay_out(th: &Theme, p: &Presenter, i: usize, t: &Timeline, area: Rect, all: b
             .into_iter()
             .map(|l| l.into_owned())
             .collect::<Vec<_>>();
-        let rest = body(th, p, i, t, width, all, false);
+        let rest = body(th, p, i, t, width, how(false));
         let rows = title.len() * 4 + 1 + rest.len();
         if title.len() <= 3 && rows + prompt_h as usize <= area.height as usize {
             return StopLayout {
@@ -289,18 +332,31 @@ fn lay_out(th: &Theme, p: &Presenter, i: usize, t: &Timeline, area: Rect, all: b
         prompt_h,
         body_area,
         big: None,
-        body: body(th, p, i, t, width, all, true),
+        body: body(th, p, i, t, width, how(true)),
+    }
+}
+
+/// Whether stop `i` shows one event that has details and reveals its facts.
+fn has_details(p: &Presenter, i: usize, t: &Timeline) -> bool {
+    let slide = &p.slides[i];
+    match slide.events.as_slice() {
+        [one] => {
+            slide.reveal.iter().any(|r| r == "facts")
+                && t.events[*one]
+                    .details
+                    .as_deref()
+                    .is_some_and(|d| !d.trim().is_empty())
+        }
+        _ => false,
     }
 }
 
 /// Rows the stop's body is longer than its area: how far it scrolls.
 fn overflow(layout: &StopLayout) -> u16 {
-    let rows = layout.body.len().min(u16::MAX as usize) as u16;
-    if layout.big.is_some() || rows <= layout.body_area.height {
+    if layout.big.is_some() {
         0
     } else {
-        // The last row says "more ↓" while there is more.
-        rows - layout.body_area.height.saturating_sub(1)
+        scroll_range(layout.body.len(), layout.body_area.height)
     }
 }
 
@@ -309,13 +365,32 @@ pub fn max_scroll(p: &Presenter, t: &Timeline, width: u16, height: u16, projecto
     if p.slides.is_empty() || p.overview {
         return 0;
     }
-    if p.ended {
-        // The end screen scrolls through the sources.
-        return p.sources.len().min(u16::MAX as usize) as u16;
-    }
     let theme = Theme::new(ThemeName::HighContrast, true);
     let [_, _, main, _] = regions(inner(Rect::new(0, 0, width, height), projector));
+    if p.ended {
+        // The end screen scrolls through the sources, to the last.
+        return scroll_range(end_lines(&theme, p, main.width as usize).len(), main.height);
+    }
     overflow(&lay_out(&theme, p, p.current, t, main, false))
+}
+
+/// Rows the end screen scrolls by for a page on a screen of this size:
+/// all the rows it shows but one, so the last row read stays in view.
+pub fn end_page(width: u16, height: u16) -> u16 {
+    let [_, _, main, _] = regions(Rect::new(0, 0, width, height));
+    // One row is the "more" marker.
+    main.height.saturating_sub(2).max(1)
+}
+
+/// How far `rows` lines scroll in an area `height` rows high, as
+/// [`scrolled`] draws them: the last row says "more" while there is more.
+fn scroll_range(rows: usize, height: u16) -> u16 {
+    let rows = rows.min(u16::MAX as usize) as u16;
+    if rows <= height {
+        0
+    } else {
+        rows - height.saturating_sub(1)
+    }
 }
 
 /// Rows stop `i` draws with every part showing, on a screen of this size:
@@ -513,8 +588,12 @@ fn draw_stop(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
 
 /// After the last stop: the lesson's sources, numbered, and how to leave.
 fn draw_end(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
-    let th = v.theme;
-    let width = area.width as usize;
+    let lines = end_lines(v.theme, p, area.width as usize);
+    scrolled(frame, area, &lines, p.scroll, v.theme);
+}
+
+/// The end screen's lines at a width: its heading and the numbered sources.
+fn end_lines(th: &Theme, p: &Presenter, width: usize) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(fit(&format!("The end: {}", p.title), width), th.title),
         Line::default(),
@@ -535,7 +614,7 @@ fn draw_end(frame: &mut Frame, area: Rect, v: &View, p: &Presenter) {
             lines.extend(wrapped_source);
         }
     }
-    scrolled(frame, area, &lines, p.scroll, th);
+    lines
 }
 
 /// Draws lines scrolled down by `scroll` rows; when they do not fit, the
