@@ -95,7 +95,7 @@ fn body(th: &Theme, p: &Presenter, i: usize, t: &Timeline, width: usize, how: Dr
                     // there is room, else under it.
                     let key = t.date_marks_key(&slide.events);
                     match &key {
-                        Some(k) if date.width() + k.width() + 4 <= width => lines.push(Line::from(vec![
+                        Some(k) if date.columns() + k.columns() + 4 <= width => lines.push(Line::from(vec![
                             Span::styled(date, th.label),
                             Span::styled(format!("  ({k})"), th.dim),
                         ])),
