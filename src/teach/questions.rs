@@ -16,7 +16,7 @@
 //! every ranking of that year gives the same tier.
 
 use super::quiz::{apart, with_unique_titles, Quiz, QuizMode};
-use crate::timeline::model::{number_text, Corroboration, EventKind, Timeline};
+use crate::timeline::model::{Corroboration, EventKind, Timeline};
 
 /// The letters of the options of a multiple-choice question.
 pub const LETTERS: [char; 4] = ['A', 'B', 'C', 'D'];
@@ -503,10 +503,7 @@ fn figures_of(t: &Timeline, events: &[usize]) -> Vec<Owned> {
             let Some(who) = f.according_to.as_deref().and_then(|id| t.actor(id)) else {
                 continue;
             };
-            let mut text = format!("{} {}", number_text(f.value), f.label);
-            if let Some(u) = &f.unit {
-                text.push_str(&format!(" ({u})"));
-            }
+            let text = f.words().phrase();
             // A figure that names no source is given by all of them.
             let sources = if f.sources.is_empty() {
                 let mut all: Vec<String> = e.sources.iter().map(|c| c.source.clone()).collect();
