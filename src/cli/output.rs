@@ -389,18 +389,12 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
     }
     if !e.figures.is_empty() {
         let _ = writeln!(out, "\nFigures");
-        let lw = e.figures.iter().map(|f| f.label.columns()).max().unwrap_or(0);
-        let vw = e
-            .figures
-            .iter()
-            .map(|f| f.value_text().columns())
-            .max()
-            .unwrap_or(0);
-        for f in &e.figures {
-            let mut line = format!("  {}  {:>vw$}", pad(&f.label, lw), f.value_text());
-            if let Some(u) = &f.unit {
-                let _ = write!(line, " {u}");
-            }
+        // Each a phrase, its number (and what qualifies it) first, the
+        // numbers aligned: "more than 1,000 suspects arrested this week".
+        let words: Vec<_> = e.figures.iter().map(|f| f.words()).collect();
+        let vw = words.iter().map(|w| w.number.columns()).max().unwrap_or(0);
+        for (f, w) in e.figures.iter().zip(words) {
+            let mut line = format!("  {:>vw$} {}", w.number, w.counts);
             if let Some(p) = &f.period {
                 let _ = write!(line, ", {p}");
             }

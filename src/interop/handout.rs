@@ -206,10 +206,11 @@ fn figure_line(
 ) -> (String, String, String, String) {
     // A number with its unit, never a bar (figures of unlike things
     // side by side have no scale in common); where sources disagree,
-    // every value with its unit and who gives it.
+    // every value with its unit and who gives it. What qualifies the
+    // number ("more than") is in the value's column, not the label's.
     let value = t.figure_value_in_units(f);
     let who = t.figure_source(e, f).unwrap_or_default();
-    (f.label.clone(), value, f.period.clone().unwrap_or_default(), who)
+    (f.what(), value, f.period.clone().unwrap_or_default(), who)
 }
 
 fn event_facts(e: &Event) -> String {

@@ -140,10 +140,7 @@ pub fn event(t: &crate::timeline::model::Timeline, position: usize) -> String {
         out.push_str(&format!("*Compilers' note:* {}\n\n", block(note, "")));
     }
     for f in &e.figures {
-        let mut line = format!("{}: {}", f.label, t.figure_value_text(f));
-        if let Some(unit) = &f.unit {
-            line.push_str(&format!(" {unit}"));
-        }
+        let mut line = format!("{}: {}", f.what(), t.figure_value_in_units(f));
         if let Some(who) = t.figure_source(e, f) {
             line.push_str(&format!(", {who}"));
         }

@@ -30,10 +30,7 @@ fn slide_html(t: &Timeline, e: &Event) -> String {
     if !e.figures.is_empty() {
         out.push_str("<ul>");
         for f in &e.figures {
-            let mut line = format!("{}: {}", f.label, t.figure_value_text(f));
-            if let Some(u) = &f.unit {
-                line.push_str(&format!(" {u}"));
-            }
+            let mut line = format!("{}: {}", f.what(), t.figure_value_in_units(f));
             if let Some(p) = &f.period {
                 line.push_str(&format!(" ({p})"));
             }

@@ -149,11 +149,7 @@ pub fn full(
         paragraphs(&mut out, "Compilers' note", note);
     }
     for f in &e.figures {
-        let mut line = format!("Figure: {}: {}", f.label, t.figure_value_text(f));
-        if let Some(u) = &f.unit {
-            line.push(' ');
-            line.push_str(u);
-        }
+        let mut line = format!("Figure: {}: {}", f.what(), t.figure_value_in_units(f));
         if let Some(p) = &f.period {
             line.push_str(", ");
             line.push_str(p);

@@ -3,7 +3,7 @@
 //! text one owner alone has in the whole timeline is asked about, so the
 //! question has one right answer.
 
-use crate::timeline::model::{number_text, Figure, Timeline};
+use crate::timeline::model::{Figure, Timeline};
 
 /// A text and whom it belongs to (a figure and who gave it, a quote and
 /// its publisher), with what says so: the event and the sources (ids).
@@ -61,14 +61,10 @@ fn figures_of(t: &Timeline, events: &[usize]) -> Vec<Owned> {
     pairs
 }
 
-/// A figure as a question names it: "368 trafficking complaints", "95
-/// complaints found valid (per cent)".
+/// A figure as a question names it, the phrase every face writes:
+/// "368 trafficking complaints", "95 per cent of complaints found valid".
 pub fn figure_text(f: &Figure) -> String {
-    let mut text = format!("{} {}", number_text(f.value), f.label);
-    if let Some(u) = &f.unit {
-        text.push_str(&format!(" ({u})"));
-    }
-    text
+    f.words().phrase()
 }
 
 /// The verbatim quotes of the pool with their publishers.

@@ -7,6 +7,7 @@ pub mod figures;
 pub mod glossary;
 pub mod horizon;
 pub mod model;
+pub mod phrase;
 pub mod sourcing;
 pub mod tiers;
 mod wording;

@@ -45,9 +45,13 @@ impl Timeline {
     /// gives it: "83 (Cambodia Daily, Licadho) or 84 (Sydney Morning Herald)".
     pub fn figure_value_text(&self, f: &Figure) -> String {
         if f.alternatives.is_empty() {
-            return f.value_text();
+            return f.qualified_number();
         }
-        let mut parts = vec![format!("{} ({})", f.value_text(), self.publishers_of(&f.sources))];
+        let mut parts = vec![format!(
+            "{} ({})",
+            f.qualified_number(),
+            self.publishers_of(&f.sources)
+        )];
         for a in &f.alternatives {
             parts.push(format!(
                 "{} ({})",
@@ -59,18 +63,23 @@ impl Timeline {
     }
 
     /// [`Timeline::figure_value_text`] with the unit after every value, not
-    /// only the last: "361 people (The Post) or 300 people (The Wire)".
+    /// only the last: "361 people (The Post) or 300 people (The Wire)"; the
+    /// value beside [`Figure::what`] in a table.
     pub fn figure_value_in_units(&self, f: &Figure) -> String {
-        let unit = |v: f64| match &f.unit {
-            Some(u) => format!("{} {u}", super::model::number_text(v)),
-            None => super::model::number_text(v),
-        };
         if f.alternatives.is_empty() {
-            return unit(f.value);
+            return f.value_in_words();
         }
-        let mut parts = vec![format!("{} ({})", unit(f.value), self.publishers_of(&f.sources))];
+        let mut parts = vec![format!(
+            "{} ({})",
+            f.value_in_words(),
+            self.publishers_of(&f.sources)
+        )];
         for a in &f.alternatives {
-            parts.push(format!("{} ({})", unit(a.value), self.publishers_of(&a.sources)));
+            parts.push(format!(
+                "{} ({})",
+                f.other_value_in_words(a.value),
+                self.publishers_of(&a.sources)
+            ));
         }
         parts.join(" or ")
     }
@@ -89,7 +98,7 @@ impl Timeline {
     pub fn disagreements(&self, e: &Event) -> Vec<String> {
         let mut out: Vec<String> = e.disputes.iter().map(|d| self.dispute_text(d)).collect();
         for f in e.figures.iter().filter(|f| f.is_disputed()) {
-            out.push(format!("{}: {}", f.label, self.figure_value_text(f)));
+            out.push(format!("{}: {}", f.what(), self.figure_value_text(f)));
         }
         out
     }

@@ -121,7 +121,7 @@ fn show_prints_sources_quotes_and_attributed_figures() {
     assert!(out.contains(
         "Sar Kheng (Minister of Interior; Chairman of the National Committee for Counter Trafficking)"
     ));
-    assert!(out.contains("368, 18 Aug - 29 Sep 2022 (according to Sar Kheng)"));
+    assert!(out.contains("368 trafficking complaints, 18 Aug - 29 Sep 2022 (according to Sar Kheng)"));
     assert!(
         out.contains("[3] “From 18 August until now, the Royal Government has received 368 victim complain”")
     );
@@ -143,10 +143,15 @@ fn show_prints_sources_quotes_and_attributed_figures() {
 fn a_figure_no_official_gave_names_who_reported_it_everywhere() {
     let show = stdout(&["show", "ninety-five-percent-finding-2022"]);
     assert!(
-        show.contains("289, about one month to 19 Sep 2022 (reported by Asia Casino News (asiacasino.org))"),
+        show.contains(
+            "289 complaints received, about one month to 19 Sep 2022 (reported by Asia Casino News (asiacasino.org))"
+        ),
         "{show}"
     );
-    assert!(show.contains("95 per cent (according to Sar Kheng)"), "{show}");
+    assert!(
+        show.contains("95 per cent of complaints found valid (according to Sar Kheng)"),
+        "{show}"
+    );
     let markdown = stdout(&["export", "\"95 per cent\"", "--format", "markdown"]);
     assert!(
         markdown.contains(

@@ -71,3 +71,56 @@ fn handouts_write_numbers_one_way_and_never_double_a_quote() {
         );
     }
 }
+
+/// `tipline show` on a fixture file.
+fn show(fixture: &str, id: &str) -> String {
+    let data = crate::common::fixture(fixture);
+    let out = assert_cmd::Command::cargo_bin("tipline")
+        .unwrap()
+        .args(["--data", data.to_str().unwrap(), "show", id])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_figure_reads_with_its_qualifier_before_its_number_and_its_unit_in_place() {
+    // `show` writes each figure as a phrase, numbers aligned.
+    let out = show("qualified_figures.toml", "arrests-this-week");
+    let figures: Vec<&str> = out
+        .lines()
+        .skip_while(|l| *l != "Figures")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            "  more than 1,000 suspects arrested this week (according to The Minister)",
+            "    more than 400 of them women (according to The Minister)",
+            "               95 per cent of complaints found valid (according to The Minister)",
+            "              153 identified as victims of trafficking or forced labour (according to The Minister)",
+        ],
+        "{out}"
+    );
+    // A handout's table: what is counted, and the value in words beside it.
+    let file = DataFile::read(&crate::common::fixture("qualified_figures.toml")).unwrap();
+    let t = load(vec![file]).timeline.unwrap();
+    let doc = handout::Document::events("Handout", "", &t, &[0]);
+    let md = handout::markdown(&doc, &t);
+    for row in [
+        "| suspects arrested this week | more than 1,000 |  | according to The Minister |",
+        "| of whom women | more than 400 |  | according to The Minister |",
+        "| complaints found valid | 95 per cent |  | according to The Minister |",
+        "| identified as victims of trafficking or forced labour | 153 |  | according to The Minister |",
+    ] {
+        assert!(md.contains(row), "{row}\n{md}");
+    }
+    assert!(!md.contains("(more than)"), "{md}");
+    let html = handout::html(&doc, &t);
+    assert!(
+        html.contains("<tr><td>suspects arrested this week</td><td>more than 1,000</td>"),
+        "{html}"
+    );
+}

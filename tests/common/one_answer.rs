@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use tipline::teach::questions::{nested, Kind, Question};
-use tipline::timeline::model::{number_text, Corroboration, EventKind, Timeline};
+use tipline::timeline::model::{Corroboration, EventKind, Timeline};
 
 /// The event of the pool with this title; fails unless there is exactly one.
 fn titled(t: &Timeline, pool: &[usize], title: &str, q: &Question) -> usize {
@@ -51,11 +51,7 @@ fn givers(t: &Timeline, what: &str) -> Vec<String> {
     let mut who = Vec::new();
     for e in &t.events {
         for f in &e.figures {
-            let mut text = format!("{} {}", number_text(f.value), f.label);
-            if let Some(u) = &f.unit {
-                text.push_str(&format!(" ({u})"));
-            }
-            if text == what {
+            if f.words().phrase() == what {
                 if let Some(a) = f.according_to.as_deref().and_then(|id| t.actor(id)) {
                     who.push(a.name.clone());
                 }

@@ -102,7 +102,7 @@ fn only_figures_of_one_label_and_unit_share_a_bar_scale() {
         assert_eq!(solid(row(&rows, "361 ")), 40, "{w}x{h}");
         assert_eq!(light(row(&rows, "300 ")), 33, "300/361 of 40, {w}x{h}");
         // 41 suspects beside 368 complaints, and a share: numbers, no bars.
-        for number in ["41 suspects arrested", "95 complaints found valid (per cent)"] {
+        for number in ["41 suspects arrested", "95 per cent of complaints found valid"] {
             let r = row(&rows, number);
             assert_eq!((solid(r), light(r)), (0, 0), "{number}: {r}");
         }
@@ -140,7 +140,7 @@ fn forty_one_suspects_are_not_drawn_as_long_as_368_complaints() {
     app.update(Action::PrevStop);
     reveal_all(&mut app);
     let rows = drawn(&mut app, 120, 40);
-    for number in ["289 complaints received", "95 complaints found valid (per cent)"] {
+    for number in ["289 complaints received", "95 per cent of complaints found valid"] {
         let r = row(&rows, number);
         assert_eq!((solid(r), light(r)), (0, 0), "{number}: {r}");
     }
@@ -159,7 +159,7 @@ fn the_detail_pane_draws_the_same_scales() {
     };
     let (complaints, july) = (at("368 ██"), at(" 92 ██"));
     assert!(solid(&complaints) > solid(&july), "{complaints}\n{july}");
-    for number in [" 41 suspects arrested", " 95 complaints found valid per cent"] {
+    for number in [" 41 suspects arrested", " 95 per cent of complaints found valid"] {
         let r = at(number);
         assert_eq!((solid(&r), light(&r)), (0, 0), "{number}: {r}");
     }

@@ -6,7 +6,7 @@ use super::timeline::highlighted;
 use super::widgets::{figure_bars, pane_block, View};
 use crate::app::theme::Theme;
 use crate::text::width::Columns;
-use crate::timeline::model::{number_text, Corroboration, Timeline};
+use crate::timeline::model::{Corroboration, Timeline};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -264,16 +264,17 @@ fn build(t: &Timeline, th: &Theme, position: usize, width: usize, source: usize)
         b.heading("Figures", th.label);
         let (value_w, bars) = figure_bars(&e.figures, |w| width.saturating_sub(w + 4).min(24), th);
         for (f, bars) in e.figures.iter().zip(bars) {
-            let unit = f.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            // Read as words, the number (and what qualifies it) first.
+            let words = f.words();
             // A figure with nothing of its kind beside it is its number alone.
             let first = match bars {
                 Some(bars) => {
                     b.lines.extend(bars);
                     " ".repeat(value_w + 1)
                 }
-                None => format!("{:>value_w$} ", number_text(f.value)),
+                None => format!("{:>value_w$} ", words.number),
             };
-            b.text(&format!("{}{unit}", f.label), th.base, &first, value_w + 1);
+            b.text(&words.counts, th.base, &first, value_w + 1);
             let mut note = Vec::new();
             if f.is_disputed() {
                 note.push(t.figure_value_text(f));

@@ -72,8 +72,9 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
         };
         let value_w = charted
             .iter()
-            .flat_map(|c| std::iter::once(c.figure.value).chain(c.others.iter().map(|x| x.0)))
-            .map(|v| number_text(v).columns())
+            .flat_map(|c| c.others.iter().map(|x| number_text(x.0).columns()))
+            // A figure's own value with what qualifies it: "about 300".
+            .chain(charted.iter().map(|c| c.figure.qualified_number().columns()))
             .max()
             .unwrap_or(1);
         for c in &charted {
@@ -86,13 +87,16 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
                 };
                 glyph.repeat(n.max(1))
             };
+            // A unit that goes on from the label ("of trafficking") is read
+            // with it, below; what qualifies the number is before it.
             let unit = c
                 .figure
                 .unit
                 .as_deref()
+                .filter(|u| !u.trim_start().starts_with("of ") && u.trim() != "%")
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
-            let head = format!("{}  {:>value_w$} ", c.year, number_text(c.figure.value));
+            let head = format!("{}  {:>value_w$} ", c.year, c.figure.qualified_number());
             let solid = bar(c.figure.value, "█");
             // The unit goes beside the bar when it fits there, else with the
             // label below, wrapped: never cut at the border.
@@ -102,10 +106,10 @@ pub fn lines(t: &Timeline, visible: &[usize], th: &Theme, width: usize) -> Vec<L
                 Span::styled(solid, th.bar_active),
                 Span::styled(if beside { unit.clone() } else { String::new() }, th.dim),
             ]));
-            let mut about = vec![if beside {
-                c.figure.label.clone()
+            let mut about = vec![if beside || unit.is_empty() {
+                c.figure.what()
             } else {
-                format!("{} ({})", c.figure.label, unit.trim())
+                format!("{} ({})", c.figure.what(), unit.trim())
             }];
             about.extend(c.figure.period.clone());
             about.push(c.who.clone());

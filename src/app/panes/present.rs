@@ -7,7 +7,7 @@ use crate::app::presenter::{Blank, Presenter};
 use crate::app::theme::{Theme, ThemeName};
 use crate::teach::lesson::Chart;
 use crate::text::width::Columns;
-use crate::timeline::model::{number_text, Timeline};
+use crate::timeline::model::Timeline;
 use crate::timeline::tiers::TierTrack;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -146,10 +146,9 @@ fn body(th: &Theme, p: &Presenter, i: usize, t: &Timeline, width: usize, how: Dr
                         figure_bars(&e.figures, |w| width.saturating_sub(w + 2).min(40), th);
                     let pad = " ".repeat(value_w + 1);
                     for (f, bars) in e.figures.iter().zip(bars) {
-                        let mut label = f.label.clone();
-                        if let Some(u) = &f.unit {
-                            label.push_str(&format!(" ({u})"));
-                        }
+                        // Read as words, the number (and what qualifies it) first.
+                        let words = f.words();
+                        let mut label = words.counts;
                         // Bars of one label differ by their period: say which.
                         if let Some(period) = &f.period {
                             label.push_str(&format!(", {period}"));
@@ -167,7 +166,7 @@ fn body(th: &Theme, p: &Presenter, i: usize, t: &Timeline, width: usize, how: Dr
                             }
                             // Nothing of its kind beside it: its number, no bar.
                             None => {
-                                let value = format!("{:>value_w$} ", number_text(f.value));
+                                let value = format!("{:>value_w$} ", words.number);
                                 lines.extend(numbered(&value, &label, width, th.label, th.dim));
                             }
                         }

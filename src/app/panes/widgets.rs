@@ -152,20 +152,23 @@ pub fn figure_bars<'a>(
             .chain(f.alternatives.iter().map(|a| a.value))
             .collect()
     };
+    // A figure's own value with what qualifies it ("about 300"); the values
+    // other sources give, as numbers.
     let value_w = figures
         .iter()
         .flat_map(|f| values(f).into_iter().map(|v| number_text(v).columns()))
+        .chain(figures.iter().map(|f| f.qualified_number().columns()))
         .max()
         .unwrap_or(1);
     let room = room(value_w);
-    let bar = |v: f64, max: f64, glyph: &str, style| {
+    let bar = |v: f64, text: String, max: f64, glyph: &str, style| {
         let n = if max > 0.0 {
             ((v / max).min(1.0) * room as f64).round() as usize
         } else {
             0
         };
         Line::from(vec![
-            Span::styled(format!("{:>value_w$} ", number_text(v)), theme.label),
+            Span::styled(format!("{text:>value_w$} "), theme.label),
             Span::styled(glyph.repeat(n.max(1)), style),
         ])
     };
@@ -174,8 +177,12 @@ pub fn figure_bars<'a>(
         .zip(bar_scales(figures))
         .map(|(f, scale)| {
             let max = scale?;
-            let mut out = vec![bar(f.value, max, "█", theme.bar_active)];
-            out.extend(f.alternatives.iter().map(|a| bar(a.value, max, "░", theme.bar)));
+            let mut out = vec![bar(f.value, f.qualified_number(), max, "█", theme.bar_active)];
+            out.extend(
+                f.alternatives
+                    .iter()
+                    .map(|a| bar(a.value, number_text(a.value), max, "░", theme.bar)),
+            );
             Some(out)
         })
         .collect();
