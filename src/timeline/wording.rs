@@ -204,7 +204,7 @@ impl Timeline {
         match (doubted, worked_out) {
             (true, true) => keys.push("? in doubt in the sources, or worked out by the compilers"),
             (true, false) => keys.push("? the sources leave this date in doubt"),
-            (false, true) => keys.push("? worked out by the compilers, not stated by a source"),
+            (false, true) => keys.push("? worked out by the compilers"),
             (false, false) => {}
         }
         if about {

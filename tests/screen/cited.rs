@@ -271,7 +271,7 @@ fn a_date_with_a_mark_says_what_the_mark_means() {
     let rows = drawn(&app);
     assert!(
         rows.iter()
-            .any(|r| r.trim() == "1 Oct 2022?  (? worked out by the compilers, not stated by a source)"),
+            .any(|r| r.trim() == "1 Oct 2022?  (? worked out by the compilers)"),
         "{}",
         rows.join("\n")
     );
