@@ -12,6 +12,7 @@
 
 use super::diag::{Diagnostic, SourceText};
 use super::gather::Gathered;
+use super::provenance::MONTHS;
 use crate::timeline::date::PartialDate;
 
 /// The values of `published_from`: where the `published` date was found.
@@ -26,21 +27,6 @@ const UPLOAD_FOLDERS: &[&str] = &[
     "media",
     "assets",
     "attachments",
-];
-
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// The date of publication an address gives, at its precision: a day or
@@ -132,7 +118,7 @@ fn date_within(segment: &str) -> Option<PartialDate> {
     let at = lower.len().checked_sub(4)?;
     let (name, y) = (lower.get(..at)?, lower.get(at..)?);
     let name = name.strip_suffix('-').unwrap_or(name);
-    let m = MONTH_NAMES.iter().position(|n| *n == name)?;
+    let m = MONTHS.iter().position(|n| *n == name)?;
     PartialDate::year_month(year(y)?, m as u32 + 1)
 }
 
@@ -151,7 +137,7 @@ fn number(text: &str) -> Option<u32> {
 /// `jan` or `january`, in any case.
 fn month_name(text: &str) -> Option<u32> {
     let text = text.to_ascii_lowercase();
-    let at = MONTH_NAMES
+    let at = MONTHS
         .iter()
         .position(|m| text == *m || text.len() == 3 && m.starts_with(text.as_str()))?;
     Some(at as u32 + 1)

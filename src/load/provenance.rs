@@ -161,7 +161,8 @@ pub struct Facts {
     pub months_written: Vec<(String, u32)>,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months in lower case, as a text names them.
+pub(super) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
