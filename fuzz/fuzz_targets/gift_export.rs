@@ -66,5 +66,5 @@ fuzz_target!(|data: &[u8]| {
             answer: (0..options.len()).rev().collect(),
         },
     ];
-    moodle::assert_reads_back(&asked, &gift(&texts[0], 1, &asked));
+    moodle::assert_reads_back(&asked, &gift(&texts[0], 1, &asked, &[]));
 });
