@@ -567,3 +567,7 @@ mod tests {
         assert_eq!(bib_key(""), "-");
     }
 }
+
+#[cfg(test)]
+#[path = "citations_tests.rs"]
+mod exported;
