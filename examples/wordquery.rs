@@ -44,7 +44,7 @@ fn main() {
     let start = Instant::now();
     let index = WordIndex::new(&timeline);
     println!("index: {:.0} ms", ms(start.elapsed()));
-    println!("index: {}", index.describe());
+    println!("index: {}", index.size());
 
     println!("{:<10} {:>8} {:>10} {:>10}", "query", "hits", "p50 ms", "max ms");
     let mut out = Faceted::empty(&timeline);

@@ -33,6 +33,37 @@ pub struct WordIndex {
     all: Tally,
 }
 
+/// What a [`WordIndex`] holds, in exact numbers: what the measuring
+/// example prints, and what the bitsets save in memory (`as_lists_bytes`
+/// less `posting_bytes`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IndexSize {
+    /// Distinct tokens, and their bytes with a newline after each.
+    pub tokens: usize,
+    pub token_bytes: usize,
+    /// Tokens whose events are a bitset, and events held in lists.
+    pub bitsets: usize,
+    pub listed: usize,
+    /// What the postings take, and would take as lists only.
+    pub posting_bytes: usize,
+    pub as_lists_bytes: usize,
+}
+
+impl std::fmt::Display for IndexSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} tokens in {} bytes, {} as bitsets, {} listed events; postings {} MB ({} MB as lists only)",
+            self.tokens,
+            self.token_bytes,
+            self.bitsets,
+            self.listed,
+            self.posting_bytes >> 20,
+            self.as_lists_bytes >> 20
+        )
+    }
+}
+
 /// Tokens are short and come from the reader's own data: rustc's fast hash
 /// suits them, where the standard one, built to resist attacks on servers,
 /// costs several times more.
@@ -131,34 +162,30 @@ impl WordIndex {
         }
     }
 
-    /// Its size, for measuring: distinct tokens, their bytes, and how many
-    /// have a bitset rather than a list.
-    pub fn describe(&self) -> String {
-        let (mut bitsets, mut listed, mut bytes, mut as_lists) = (0, 0, 0, 0);
+    /// Its size, for measuring: distinct tokens, their bytes, how many
+    /// have a bitset rather than a list, and what the postings take.
+    pub fn size(&self) -> IndexSize {
+        let mut size = IndexSize {
+            tokens: self.postings.len(),
+            token_bytes: self.tokens.len(),
+            ..IndexSize::default()
+        };
         for p in &self.postings {
             match p {
                 Posting::List(l) => {
-                    listed += l.len();
-                    bytes += l.len() * 4;
-                    as_lists += l.len() * 4;
+                    size.listed += l.len();
+                    size.posting_bytes += l.len() * 4;
+                    size.as_lists_bytes += l.len() * 4;
                 }
                 Posting::Bits(b) => {
-                    bitsets += 1;
-                    bytes += b.len() * 8;
+                    size.bitsets += 1;
+                    size.posting_bytes += b.len() * 8;
                     let held: u32 = b.iter().map(|w| w.count_ones()).sum();
-                    as_lists += held as usize * 4;
+                    size.as_lists_bytes += held as usize * 4;
                 }
             }
         }
-        // What the postings take, and would take as lists only: what the
-        // bitsets save in memory.
-        format!(
-            "{} tokens in {} bytes, {bitsets} as bitsets, {listed} listed events; postings {} MB ({} MB as lists only)",
-            self.postings.len(),
-            self.tokens.len(),
-            bytes >> 20,
-            as_lists >> 20
-        )
+        size
     }
 
     /// The events whose text holds `word`, as a bitset; `None` only when

@@ -357,3 +357,52 @@ fn a_lookup_looks_at_its_stop_while_it_adds_events_and_gives_up_there() {
     );
     assert_eq!(looks.load(Relaxed), 2);
 }
+
+/// Forty events, each with its own id and all with the word "common": the
+/// ids are listed, "common" is a bitset (held by more than one event in 32).
+fn forty_alike() -> crate::timeline::model::Timeline {
+    let mut text = String::from("[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    for i in 0..40 {
+        text.push_str(&format!(
+            "[[events]]\nid = \"e{i}\"\ndate = \"2020\"\ntitle = \"Common\"\nkind = \"law\"\n\
+             summary = \"common\"\n[[events.sources]]\nsource = \"s\"\nquote = \"common\"\n"
+        ));
+    }
+    crate::load::load(vec![crate::load::DataFile {
+        name: "forty.toml".into(),
+        text,
+    }])
+    .timeline
+    .expect("the fixture loads")
+}
+
+#[test]
+fn the_index_size_counts_tokens_lists_and_bitsets_exactly() {
+    let size = index::WordIndex::new(&forty_alike()).size();
+    assert_eq!(
+        size,
+        index::IndexSize {
+            tokens: 41,
+            // "e0\n".."e9\n", "e10\n".."e39\n", "common\n"
+            token_bytes: 10 * 3 + 30 * 4 + 7,
+            bitsets: 1,
+            listed: 40,
+            // 40 ids of 4 bytes, and one 64-bit word for "common"
+            posting_bytes: 40 * 4 + 8,
+            // "common" as a list would hold 40 events too
+            as_lists_bytes: 40 * 4 + 40 * 4,
+        }
+    );
+    let big = index::IndexSize {
+        tokens: 3,
+        token_bytes: 20,
+        bitsets: 1,
+        listed: 2,
+        posting_bytes: 5 << 20,
+        as_lists_bytes: (7 << 20) + 1,
+    };
+    assert_eq!(
+        big.to_string(),
+        "3 tokens in 20 bytes, 1 as bitsets, 2 listed events; postings 5 MB (7 MB as lists only)"
+    );
+}
