@@ -406,3 +406,44 @@ fn the_index_size_counts_tokens_lists_and_bitsets_exactly() {
         "3 tokens in 20 bytes, 1 as bitsets, 2 listed events; postings 5 MB (7 MB as lists only)"
     );
 }
+
+#[test]
+fn a_lookup_over_common_words_looks_at_its_stop_every_so_many_and_no_more() {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    // 600 words in every one of 64 events: each word a bitset of one
+    // 64-bit word, and "x" in all of them.
+    let words: Vec<String> = (0..600).map(|i| format!("x{i}")).collect();
+    let mut text = String::from("[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    for i in 0..64 {
+        text.push_str(&format!(
+            "[[events]]\nid = \"e{i}\"\ndate = \"2020\"\ntitle = \"T\"\nkind = \"law\"\n\
+             summary = \"{}\"\n[[events.sources]]\nsource = \"s\"\nquote = \"q\"\n",
+            words.join(" ")
+        ));
+    }
+    let t = crate::load::load(vec![crate::load::DataFile {
+        name: "common.toml".into(),
+        text,
+    }])
+    .timeline
+    .expect("the fixture loads");
+    let index = index::WordIndex::new(&t);
+    // The title "t" and the quote "q" are in every event too.
+    assert_eq!(index.size().bitsets, 602);
+    let looks = AtomicUsize::new(0);
+    let never = || {
+        looks.fetch_add(1, Relaxed);
+        false
+    };
+    let mut out = Faceted::empty(&t);
+    assert_eq!(
+        Query::parse("x")
+            .unwrap()
+            .faceted_by_index_until(&t, &index, &mut out, &never),
+        index::Answer::Found
+    );
+    assert_eq!(out.hits.len(), 64);
+    // The tests' interval is 256 bitset words: two looks while the 600
+    // are added (at 256 and 512), and one once the word is looked up.
+    assert_eq!(looks.load(Relaxed), 3);
+}
