@@ -399,7 +399,15 @@ pub fn show(t: &Timeline, e: &Event, format: ShowFormat) -> String {
                 let _ = write!(line, ", {p}");
             }
             if let Some(who) = t.figure_source(e, f) {
-                let _ = write!(line, " ({who})");
+                // A phrase ending in its own parenthesis (a unit that
+                // qualifies the count) takes who gave it inside: one pair
+                // of brackets, not two side by side.
+                match line.strip_suffix(')') {
+                    Some(open) => line = format!("{open}; {who})"),
+                    None => {
+                        let _ = write!(line, " ({who})");
+                    }
+                }
             }
             let _ = writeln!(out, "{line}");
         }

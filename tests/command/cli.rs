@@ -122,6 +122,10 @@ fn show_prints_sources_quotes_and_attributed_figures() {
         "Sar Kheng (Minister of Interior; Chairman of the National Committee for Counter Trafficking)"
     ));
     assert!(out.contains("368 trafficking complaints, 18 Aug - 29 Sep 2022 (according to Sar Kheng)"));
+    // A unit in brackets shares them with who gave the figure.
+    assert!(out.contains(
+        " 41 suspects arrested and sent to court (people of three nationalities; according to Sar Kheng)\n"
+    ));
     assert!(
         out.contains("[3] “From 18 August until now, the Royal Government has received 368 victim complain”")
     );
