@@ -11,4 +11,4 @@ pub mod phrase;
 pub mod sourcing;
 pub mod tiers;
 mod wording;
-pub use wording::Link;
+pub use wording::{Link, CIRCA_MEANS, QUESTION_MARK_MEANS};

@@ -182,8 +182,8 @@ impl Event {
 impl Timeline {
     /// What the marks on the dates of the events at `positions` mean, in
     /// one line for a room that sees them and cannot look them up: "? the
-    /// sources leave this date in doubt", "c. about: the sources give it
-    /// roughly". A date the compilers worked out is said to be, whatever
+    /// sources leave this date in doubt", "c. about (the sources give it
+    /// roughly)". A date the compilers worked out is said to be, whatever
     /// else marks it. `None` when no date among them carries a mark (a set
     /// of days is written out in words).
     pub fn date_marks_key(&self, positions: &[usize]) -> Option<String> {
@@ -202,17 +202,23 @@ impl Timeline {
         }
         let mut keys = Vec::new();
         match (doubted, worked_out) {
-            (true, true) => keys.push("? in doubt in the sources, or worked out by the compilers"),
-            (true, false) => keys.push("? the sources leave this date in doubt"),
-            (false, true) => keys.push("? worked out by the compilers"),
+            (true, true) => keys.push(format!("? {QUESTION_MARK_MEANS}")),
+            (true, false) => keys.push("? the sources leave this date in doubt".into()),
+            (false, true) => keys.push("? worked out by the compilers".into()),
             (false, false) => {}
         }
         if about {
-            keys.push("c. about: the sources give it roughly");
+            keys.push(format!("c. {CIRCA_MEANS}"));
         }
         (!keys.is_empty()).then(|| keys.join(" · "))
     }
 }
+
+/// What a `?` after a date says, whichever of its two reasons applies (the
+/// detail and `show` say which), for a key that covers every date.
+pub const QUESTION_MARK_MEANS: &str = "in doubt in the sources, or worked out by the compilers";
+/// What a `c.` before a date says.
+pub const CIRCA_MEANS: &str = "about (the sources give it roughly)";
 
 impl super::model::Citation {
     /// The quote in quotation marks, ready to print. A quote that holds

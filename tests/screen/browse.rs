@@ -503,6 +503,15 @@ fn the_legend_explains_markers_tiers_and_eras() {
     assert!(text.contains("2W"), "{text}");
     assert!(text.contains("rests on a single source"), "{text}");
     assert!(text.contains("§"), "{text}");
+    // The marks dates carry, as a lesson's stop explains them.
+    assert!(
+        text.contains("  ?      after a date: in doubt in the sources, or worked out by the"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  c.     before a date: about (the sources give it roughly)"),
+        "{text}"
+    );
     app.update(Action::Bottom);
     let text = screen(&mut app, 80, 24).join("\n");
     assert!(text.contains("overlapping eras"), "{text}");

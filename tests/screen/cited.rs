@@ -261,7 +261,7 @@ fn a_date_with_a_mark_says_what_the_mark_means() {
         .unwrap_or_else(|| panic!("{}", rows.join("\n")));
     assert_eq!(
         rows[date + 1].trim(),
-        "c. about: the sources give it roughly",
+        "c. about (the sources give it roughly)",
         "{}",
         rows.join("\n")
     );

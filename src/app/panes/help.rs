@@ -106,6 +106,7 @@ const LEGEND: &str = "Legend";
 /// marks, the tier track and the era rows.
 fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
     use crate::timeline::model::EventKind;
+    use crate::timeline::{CIRCA_MEANS, QUESTION_MARK_MEANS};
     let mut rows: Vec<(String, String)> = Vec::new();
     let mut seen: Vec<char> = Vec::new();
     for k in EventKind::ALL {
@@ -126,6 +127,9 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
             ("✓", "corroborated: a second source supports the event"),
             ("○", "rests on a single source"),
             ("≠", "sources disagree (each value is given with who gives it)"),
+            // The date marks, in the words a lesson's stop uses for them.
+            ("?", "{after}"),
+            ("c.", "{before}"),
             (
                 "1 2 3",
                 "US TIP track: the tier Cambodia was ranked in that year (1 best, 3 worst)",
@@ -141,7 +145,13 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
                 "named spans, a bar under the years they cover with the title on it where it fits (the detail names an event's era); overlapping eras on rows of their own",
             ),
         ]
-        .map(|(a, b)| (a.to_string(), b.replace("{glossary}", glossary_key))),
+        .map(|(a, b)| {
+            let what = b
+                .replace("{glossary}", glossary_key)
+                .replace("{after}", &format!("after a date: {QUESTION_MARK_MEANS}"))
+                .replace("{before}", &format!("before a date: {CIRCA_MEANS}"));
+            (a.to_string(), what)
+        }),
     );
     let key_w = rows.iter().map(|r| r.0.columns()).max().unwrap_or(1);
     let mut out = vec![Line::styled(LEGEND, th.year_heading)];
