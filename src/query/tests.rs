@@ -447,3 +447,27 @@ fn a_lookup_over_common_words_looks_at_its_stop_every_so_many_and_no_more() {
     // are added (at 256 and 512), and one once the word is looked up.
     assert_eq!(looks.load(Relaxed), 3);
 }
+
+/// The index for the app is built at the lowest priority, so keys, drawing
+/// and searches come first; only that thread is lowered (Linux gives each
+/// thread its own priority).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_index_for_the_app_is_built_at_the_lowest_priority_on_its_own_thread() {
+    let t = forty_alike();
+    let before = rustix::process::getpriority_process(None).unwrap();
+    let (built, after) = std::thread::scope(|s| {
+        s.spawn(|| {
+            let index = index::WordIndex::in_background(&t);
+            (
+                index.size().tokens,
+                rustix::process::getpriority_process(None).unwrap(),
+            )
+        })
+        .join()
+        .unwrap()
+    });
+    assert_eq!(built, 41);
+    assert_eq!(after, 19);
+    assert_eq!(rustix::process::getpriority_process(None).unwrap(), before);
+}
