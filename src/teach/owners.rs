@@ -37,11 +37,17 @@ fn figures_of(t: &Timeline, events: &[usize]) -> Vec<Owned> {
     let mut pairs = Vec::new();
     for &p in events {
         let e = &t.events[p];
-        for f in &e.figures {
+        for (i, f) in e.figures.iter().enumerate() {
             let Some(who) = f.according_to.as_deref().and_then(|id| t.actor(id)) else {
                 continue;
             };
-            let text = figure_text(f);
+            // A part read alone ("341 of them women") does not say of what:
+            // the figure before it, the whole, comes first.
+            let whole = i.checked_sub(1).map(|j| &e.figures[j]).filter(|_| f.is_part());
+            let text = match whole {
+                Some(w) => format!("{}, {}", figure_text(w), figure_text(f)),
+                None => figure_text(f),
+            };
             // A figure that names no source is given by all of them.
             let sources = if f.sources.is_empty() {
                 let mut all: Vec<String> = e.sources.iter().map(|c| c.source.clone()).collect();

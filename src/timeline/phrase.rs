@@ -47,6 +47,9 @@ impl FigureWords {
     }
 }
 
+/// How a label says its figure is a part of the one before it.
+const PART_LEADS: [&str; 2] = ["of whom ", "of which "];
+
 impl Figure {
     /// The word a label qualifies its number with ("more than"), if any,
     /// and the label without it: "suspects arrested this week", "workers
@@ -138,11 +141,19 @@ impl Figure {
         }
     }
 
+    /// Whether the figure counts a part of the one before it ("of whom
+    /// women"), and so reads "121 of them women": words that need that
+    /// figure beside them to say what "them" are.
+    pub fn is_part(&self) -> bool {
+        let (_, label) = self.qualified_label();
+        PART_LEADS.iter().any(|lead| label.starts_with(lead))
+    }
+
     /// The figure as words, its number first.
     pub fn words(&self) -> FigureWords {
         let (_, label) = self.qualified_label();
         // A part of the figure before it: "of whom women" is read "121 of them women".
-        let label = ["of whom ", "of which "]
+        let label = PART_LEADS
             .iter()
             .find_map(|lead| label.strip_prefix(lead))
             .map_or(label.clone(), |rest| format!("of them {rest}"));

@@ -50,8 +50,13 @@ fn distinct(options: &[String], q: &Question) {
 fn givers(t: &Timeline, what: &str) -> Vec<String> {
     let mut who = Vec::new();
     for e in &t.events {
-        for f in &e.figures {
-            if f.words().phrase() == what {
+        for (i, f) in e.figures.iter().enumerate() {
+            // A part ("341 of them women") is asked with its whole before it.
+            let alone = f.words().phrase();
+            let after_whole = i
+                .checked_sub(1)
+                .map(|j| format!("{}, {alone}", e.figures[j].words().phrase()));
+            if alone == what || after_whole.as_deref() == Some(what) {
                 if let Some(a) = f.according_to.as_deref().and_then(|id| t.actor(id)) {
                     who.push(a.name.clone());
                 }

@@ -276,7 +276,11 @@ fn a_who_said_it_question_answered_with_the_cursor() {
     assert_eq!(s.responses, [Response::Choice(1)]);
     let (terminal, rows) = rows(&s, &t);
     assert_eq!(rows[2], "✗ Wrong.");
-    assert_eq!(rows[4], "Who gave this figure: 341 of them women?");
+    // A part is asked with the whole it is part of.
+    assert_eq!(
+        rows[4],
+        "Who gave this figure: 1,153 respondents, 341 of them women?"
+    );
     assert_eq!(row(&rows, "✗ B."), "✗ B. Chou Bun Eng ← your answer");
     assert_eq!(row(&rows, "✓ D."), "✓ D. Sar Kheng");
     insta::assert_snapshot!("quiz_who_said_it_wrong_seed7", terminal.backend());
