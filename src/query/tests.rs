@@ -321,6 +321,23 @@ proptest::proptest! {
     }
 }
 
+/// The index's answer to `q`, never told to stop, and how many times it
+/// looked at its stop.
+fn looked_up_counting_looks(t: &Timeline, index: &index::WordIndex, q: &Query) -> (Faceted, usize) {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    let looks = AtomicUsize::new(0);
+    let never = || {
+        looks.fetch_add(1, Relaxed);
+        false
+    };
+    let mut out = Faceted::empty(t);
+    assert_eq!(
+        q.faceted_by_index_until(t, index, &mut out, &never),
+        index::Answer::Found
+    );
+    (out, looks.load(Relaxed))
+}
+
 #[test]
 fn a_lookup_looks_at_its_stop_while_it_adds_events_and_gives_up_there() {
     use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -329,21 +346,11 @@ fn a_lookup_looks_at_its_stop_while_it_adds_events_and_gives_up_there() {
     // "-" is in every event's id, each id a token of its own: one lookup
     // adds every event, a few at a time.
     let q = Query::parse("-").unwrap();
-    let looks = AtomicUsize::new(0);
-    let never = || {
-        looks.fetch_add(1, Relaxed);
-        false
-    };
-    let mut out = Faceted::empty(&t);
-    assert_eq!(
-        q.faceted_by_index_until(&t, &index, &mut out, &never),
-        index::Answer::Found
-    );
+    let (out, all) = looked_up_counting_looks(&t, &index, &q);
     assert_eq!(out.hits, (0..3000).collect::<Vec<_>>());
     assert_eq!(out.relevant.len(), 3000);
     // Besides the one look once every word is looked up, the lookup
     // itself looked, more than once.
-    let all = looks.load(Relaxed);
     assert!(all >= 3, "{all} looks");
 
     // Told to stop from its second look on: the lookup gives up at that
@@ -409,7 +416,6 @@ fn the_index_size_counts_tokens_lists_and_bitsets_exactly() {
 
 #[test]
 fn a_lookup_over_common_words_looks_at_its_stop_every_so_many_and_no_more() {
-    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
     // 600 words in every one of 64 events: each word a bitset of one
     // 64-bit word, and "x" in all of them.
     let words: Vec<String> = (0..600).map(|i| format!("x{i}")).collect();
@@ -430,22 +436,11 @@ fn a_lookup_over_common_words_looks_at_its_stop_every_so_many_and_no_more() {
     let index = index::WordIndex::new(&t);
     // The title "t" and the quote "q" are in every event too.
     assert_eq!(index.size().bitsets, 602);
-    let looks = AtomicUsize::new(0);
-    let never = || {
-        looks.fetch_add(1, Relaxed);
-        false
-    };
-    let mut out = Faceted::empty(&t);
-    assert_eq!(
-        Query::parse("x")
-            .unwrap()
-            .faceted_by_index_until(&t, &index, &mut out, &never),
-        index::Answer::Found
-    );
+    let (out, looks) = looked_up_counting_looks(&t, &index, &Query::parse("x").unwrap());
     assert_eq!(out.hits.len(), 64);
     // The tests' interval is 256 bitset words: two looks while the 600
     // are added (at 256 and 512), and one once the word is looked up.
-    assert_eq!(looks.load(Relaxed), 3);
+    assert_eq!(looks, 3);
 }
 
 /// The index for the app is built at the lowest priority, so keys, drawing
