@@ -111,7 +111,7 @@ pub fn url(address: &str) -> String {
 }
 
 /// One event as a short Markdown section: title, dates and kind, how sure
-/// it is, the summary, figures with who gave them, and each source's quote
+/// it is, the summary and details, figures with who gave them, and each source's quote
 /// with where it comes from. Every text is escaped.
 pub fn event(t: &crate::timeline::model::Timeline, position: usize) -> String {
     use crate::timeline::model::Corroboration;
@@ -136,6 +136,11 @@ pub fn event(t: &crate::timeline::model::Timeline, position: usize) -> String {
     }
     out.push_str(&block(&e.summary, ""));
     out.push_str("\n\n");
+    // The fuller account, as the detail pane and `show` give it.
+    if let Some(details) = e.details.as_deref().filter(|d| !d.trim().is_empty()) {
+        out.push_str(&block(details, ""));
+        out.push_str("\n\n");
+    }
     if let Some(note) = &e.note {
         out.push_str(&format!("*Compilers' note:* {}\n\n", block(note, "")));
     }
@@ -205,5 +210,24 @@ mod tests {
     fn only_web_addresses_become_links() {
         assert_eq!(url("https://e.org/a>b<c d"), "<https://e.org/a%3Eb%3Cc%20d>");
         assert_eq!(url("javascript:alert(1)"), "javascript:alert(1)");
+    }
+
+    #[test]
+    fn an_event_as_markdown_gives_its_details_after_the_summary_escaped() {
+        let t = crate::load::load(vec![crate::load::DataFile {
+            name: "md.toml".into(),
+            text: "[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n\
+                   [[events]]\nid = \"e\"\ndate = \"2022\"\ntitle = \"E\"\nkind = \"law\"\n\
+                   summary = \"Short.\"\ndetails = \"Longer *account*.\\n\\n# Not a heading\"\n\
+                   [[events.sources]]\nsource = \"s\"\nquote = \"q\"\n"
+                .into(),
+        }])
+        .timeline
+        .expect("the fixture loads");
+        let md = event(&t, 0);
+        assert!(
+            md.contains("Short.\n\nLonger \\*account\\*.\n\n\\# Not a heading\n\n"),
+            "{md}"
+        );
     }
 }
