@@ -1,6 +1,7 @@
 //! The command line's grammar: what clap parses into.
 
 use crate::query::{parse_term, Query, Term};
+use crate::teach::questions::{Kind, Pick};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -127,7 +128,7 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
         /// What the quiz asks (`--mode` is another name for it).
-        #[arg(long = "type", alias = "mode", value_name = "TYPE", value_enum, default_value_t = QuizType::Order)]
+        #[arg(long = "type", alias = "mode", value_name = "TYPE", value_enum, default_value_t = QuizType::ORDER)]
         quiz_type: QuizType,
         /// How many questions (events to put in order; of each type when mixed).
         /// [default: 5; mixed: 2]
@@ -232,40 +233,37 @@ pub enum ExportFormat {
     Ics,
 }
 
-/// What a quiz asks.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuizType {
-    /// Put events in the order they happened.
-    Order,
-    /// Type the year of an event.
-    Year,
-    /// Which of two events came first.
-    WhichFirst,
-    /// Who gave a figure.
-    WhoSaidIt,
-    /// Whether more than one independent source confirms an event.
-    Corroborated,
-    /// The US TIP report's tier for Cambodia in a year.
-    Tier,
-    /// Which publisher a quote comes from.
-    WhichSource,
-    /// Every type, as the paper quiz mixes them.
-    Mixed,
-}
+/// What a quiz asks: one kind of question, or every kind mixed. Its names
+/// and help on the command line are the kinds' own, so the quiz screen's
+/// `export quiz` command and `--type` never disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuizType(pub Pick);
 
 impl QuizType {
-    pub fn pick(self) -> crate::teach::questions::Pick {
-        use crate::teach::questions::{Kind, Pick};
-        match self {
-            QuizType::Order => Pick::Only(Kind::Order),
-            QuizType::Year => Pick::Only(Kind::Year),
-            QuizType::WhichFirst => Pick::Only(Kind::WhichFirst),
-            QuizType::WhoSaidIt => Pick::Only(Kind::WhoSaidIt),
-            QuizType::Corroborated => Pick::Only(Kind::Corroborated),
-            QuizType::Tier => Pick::Only(Kind::Tier),
-            QuizType::WhichSource => Pick::Only(Kind::WhichSource),
-            QuizType::Mixed => Pick::Mixed,
+    pub const ORDER: QuizType = QuizType(Pick::Only(Kind::Order));
+    pub const MIXED: QuizType = QuizType(Pick::Mixed);
+    const ALL: [QuizType; Pick::ALL.len()] = {
+        let mut all = [QuizType::MIXED; Pick::ALL.len()];
+        let mut i = 0;
+        while i < Pick::ALL.len() {
+            all[i] = QuizType(Pick::ALL[i]);
+            i += 1;
         }
+        all
+    };
+
+    pub fn pick(self) -> Pick {
+        self.0
+    }
+}
+
+impl ValueEnum for QuizType {
+    fn value_variants<'a>() -> &'a [Self] {
+        &QuizType::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.asks()))
     }
 }
 
@@ -304,7 +302,7 @@ pub enum ExportWhat {
         #[arg(long, value_name = "LESSON")]
         lesson: Option<String>,
         /// What the quiz asks: every type unless told.
-        #[arg(long = "type", value_name = "TYPE", value_enum, default_value_t = QuizType::Mixed)]
+        #[arg(long = "type", value_name = "TYPE", value_enum, default_value_t = QuizType::MIXED)]
         quiz_type: QuizType,
         /// How many questions (events to put in order; of each type when mixed).
         /// [default: 5; mixed: 2]

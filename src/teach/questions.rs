@@ -98,6 +98,19 @@ impl Kind {
         }
     }
 
+    /// What the kind asks, as the command line's help says it.
+    pub fn asks(self) -> &'static str {
+        match self {
+            Kind::Order => "Put events in the order they happened",
+            Kind::Year => "Type the year of an event",
+            Kind::WhichFirst => "Which of two events came first",
+            Kind::WhoSaidIt => "Who gave a figure",
+            Kind::Corroborated => "Whether more than one independent source confirms an event",
+            Kind::Tier => "The US TIP report's tier for Cambodia in a year",
+            Kind::WhichSource => "Which publisher a quote comes from",
+        }
+    }
+
     /// The kind as a student reads it above a question.
     pub fn title(self) -> &'static str {
         match self {
@@ -223,6 +236,33 @@ pub const PER_KIND: usize = 2;
 pub const SCREEN_COUNT: usize = 5;
 
 impl Pick {
+    /// Every kind alone, then every kind mixed: what `--type` takes.
+    pub const ALL: [Pick; Kind::ALL.len() + 1] = {
+        let mut all = [Pick::Mixed; Kind::ALL.len() + 1];
+        let mut i = 0;
+        while i < Kind::ALL.len() {
+            all[i] = Pick::Only(Kind::ALL[i]);
+            i += 1;
+        }
+        all
+    };
+
+    /// Its name on the command line: a kind's own, or `mixed`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pick::Only(kind) => kind.name(),
+            Pick::Mixed => "mixed",
+        }
+    }
+
+    /// What it asks, as the command line's help says it.
+    pub fn asks(self) -> &'static str {
+        match self {
+            Pick::Only(kind) => kind.asks(),
+            Pick::Mixed => "Every type, as the paper quiz mixes them",
+        }
+    }
+
     /// The count when none is given: five (events to order, or questions of
     /// the kind), or for a mixed quiz two of each kind.
     pub fn default_count(self) -> usize {
@@ -255,11 +295,7 @@ impl Drawn {
 
     /// [`Drawn::options`] a word at a time, as a command line takes them.
     pub fn option_words(&self) -> Vec<String> {
-        let kind = match self.pick {
-            Pick::Only(kind) => kind.name(),
-            Pick::Mixed => "mixed",
-        };
-        let mut out = vec!["--type".to_string(), kind.to_string()];
+        let mut out = vec!["--type".to_string(), self.pick.name().to_string()];
         if self.count != self.pick.default_count() {
             out.extend(["--count".to_string(), self.count.to_string()]);
         }
