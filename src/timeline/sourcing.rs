@@ -18,12 +18,14 @@ pub fn origin_of<'s>(id: &str, source: impl Fn(&str) -> Option<&'s Source>) -> S
     // A chain of reports ends at an original; a loop (refused elsewhere) stops.
     for _ in 0..16 {
         let Some(s) = source(&at) else { break };
+        // A declared origin and a publisher are named alike: a copy whose
+        // origin is "Reuters" and Reuters' own report are one origin.
         if let Some(o) = &s.origin {
             return format!("origin:{}", fold(o.trim()));
         }
         match &s.reports {
             Some(next) if *next != at => at = next.clone(),
-            _ => return format!("publisher:{}", fold(s.publisher.trim())),
+            _ => return format!("origin:{}", fold(s.publisher.trim())),
         }
     }
     format!("source:{at}")

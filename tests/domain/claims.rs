@@ -47,6 +47,56 @@ fn a_wire_copy_rests_on_what_it_reports() {
     assert_ne!(origin_of("daily", &sources), origin_of("herald", &sources));
 }
 
+/// A paper's copy of a wire story, declaring the agency as its origin, and
+/// the agency's own story are one origin: the event stays single-source.
+#[test]
+fn a_declared_origin_and_the_same_publisher_are_one_origin() {
+    let mut text = fixture("claims.toml");
+    text.push_str(
+        r#"
+[[sources]]
+id = "agency-own"
+publisher = "Wire Service"
+title = "The agency's story"
+
+[[sources]]
+id = "paper-copy"
+publisher = "The Gazette"
+title = "The Gazette runs the agency's story"
+origin = "wire service"
+
+[[events]]
+id = "wired"
+date = "2021-03-07"
+title = "Wired"
+kind = "statement"
+summary = "Wired."
+[[events.sources]]
+source = "agency-own"
+quote = "the agency"
+[[events.sources]]
+source = "paper-copy"
+quote = "the copy"
+"#,
+    );
+    let loaded = load(vec![DataFile {
+        name: "claims.toml".into(),
+        text,
+    }]);
+    let t = loaded.timeline.expect("loads");
+    let sources: HashMap<&str, &Source> = t.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    assert_eq!(
+        origin_of("agency-own", &sources),
+        origin_of("paper-copy", &sources)
+    );
+    let e = t.event("wired").unwrap();
+    assert_eq!(e.corroboration, Corroboration::SingleSource);
+    assert_eq!(
+        t.single_source_reason(e).as_deref(),
+        Some("2 publishers, 1 independent origin: The Gazette rests on wire service")
+    );
+}
+
 /// A single-source event says why, from the same working-out that found it
 /// single-source: a copy of another source, one publisher, figures that
 /// are someone's word or one outlet's.
