@@ -122,37 +122,29 @@ fn legend(th: &Theme, width: usize, glossary_key: &str) -> Vec<Line<'static>> {
             .collect();
         rows.push((m.to_string(), kinds.join(", ")));
     }
-    rows.extend(
-        [
-            ("✓", "corroborated: a second source supports the event"),
-            ("○", "rests on a single source"),
-            ("≠", "sources disagree (each value is given with who gives it)"),
-            // The date marks, in the words a lesson's stop uses for them.
-            ("?", "{after}"),
-            ("c.", "{before}"),
-            (
-                "1 2 3",
-                "US TIP track: the tier Cambodia was ranked in that year (1 best, 3 worst)",
-            ),
-            ("2W", "Tier 2 Watch List: Tier 2, at risk of falling to Tier 3"),
-            ("w", "Tier 2 Watch List, where a cell holds one character"),
-            (
-                "tiers",
-                "what each tier means, with its sources: press {glossary} for the glossary's definitions",
-            ),
-            (
-                "eras",
-                "named spans, a bar under the years they cover with the title on it where it fits (the detail names an event's era); overlapping eras on rows of their own",
-            ),
-        ]
-        .map(|(a, b)| {
-            let what = b
-                .replace("{glossary}", glossary_key)
-                .replace("{after}", &format!("after a date: {QUESTION_MARK_MEANS}"))
-                .replace("{before}", &format!("before a date: {CIRCA_MEANS}"));
-            (a.to_string(), what)
-        }),
-    );
+    let row = |mark: &str, what: String| (mark.to_string(), what);
+    rows.extend([
+        row("✓", "corroborated: a second source supports the event".into()),
+        row("○", "rests on a single source".into()),
+        row("≠", "sources disagree (each value is given with who gives it)".into()),
+        // The date marks, in the words a lesson's stop uses for them.
+        row("?", format!("after a date: {QUESTION_MARK_MEANS}")),
+        row("c.", format!("before a date: {CIRCA_MEANS}")),
+        row(
+            "1 2 3",
+            "US TIP track: the tier Cambodia was ranked in that year (1 best, 3 worst)".into(),
+        ),
+        row("2W", "Tier 2 Watch List: Tier 2, at risk of falling to Tier 3".into()),
+        row("w", "Tier 2 Watch List, where a cell holds one character".into()),
+        row(
+            "tiers",
+            format!("what each tier means, with its sources: press {glossary_key} for the glossary's definitions"),
+        ),
+        row(
+            "eras",
+            "named spans, a bar under the years they cover with the title on it where it fits (the detail names an event's era); overlapping eras on rows of their own".into(),
+        ),
+    ]);
     let key_w = rows.iter().map(|r| r.0.columns()).max().unwrap_or(1);
     let mut out = vec![Line::styled(LEGEND, th.year_heading)];
     for (mark, what) in rows {
