@@ -11,6 +11,7 @@ mod gather;
 pub mod provenance;
 mod records;
 mod terms;
+mod whole;
 pub(crate) use gather::SUGGESTED;
 #[doc(hidden)]
 pub mod schema;
@@ -279,18 +280,21 @@ pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), p
     let mut diagnostics = Vec::new();
     let mut all = Gathered::default();
     let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
-    for file in 0..files.len() {
-        let mut cx = Ctx {
-            files: &texts,
-            file,
-            base: 0,
-            diagnostics: &mut diagnostics,
-        };
-        read_file(&mut cx, &mut all, &mut |done| {
-            progress(before + done as u64, total)
-        });
-        before += texts[file].text.len() as u64;
-    }
+    let bare: Vec<&str> = files.iter().map(|f| whole::without_bom(&f.text).1).collect();
+    whole::parsing(&bare, |trees| {
+        for file in 0..files.len() {
+            let mut cx = Ctx {
+                files: &texts,
+                file,
+                base: 0,
+                diagnostics: &mut diagnostics,
+            };
+            read_file(&mut cx, &mut all, trees.take(file), &mut |done| {
+                progress(before + done as u64, total)
+            });
+            before += texts[file].text.len() as u64;
+        }
+    });
     checks::check_events(&texts, &mut all, &mut diagnostics);
     if provenance {
         provenance::check(&texts, &all, &mut diagnostics);
@@ -330,17 +334,20 @@ pub fn load_embedded() -> Timeline {
         .expect("the embedded dataset is checked by the test suite")
 }
 
-/// Reads one file a top-level table at a time. Parsing each `[[events]]`
-/// entry on its own keeps only one entry's syntax tree in memory, so a
-/// large file costs little more than its text and the timeline it holds.
-fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered, progress: &mut dyn FnMut(usize)) {
+/// Reads one file: from its syntax tree `whole`, when it was small enough
+/// to be parsed whole, else a top-level table at a time. Parsing each
+/// `[[events]]` entry of a large file on its own keeps only one entry's
+/// syntax tree in memory, so the file costs little more than its text and
+/// the timeline it holds.
+fn read_file(
+    cx: &mut Ctx<'_>,
+    all: &mut Gathered,
+    whole: Option<whole::Tree<'_>>,
+    progress: &mut dyn FnMut(usize),
+) {
     let text = cx.src().text;
     // A byte-order mark, as some editors write, is not part of the TOML.
-    let bom = if text.starts_with('\u{feff}') {
-        '\u{feff}'.len_utf8()
-    } else {
-        0
-    };
+    let (bom, bare) = whole::without_bom(text);
     let mark = all.mark();
     let reported_before = cx.diagnostics.len();
     let mut reader = FileReader {
@@ -351,15 +358,23 @@ fn read_file(cx: &mut Ctx<'_>, all: &mut Gathered, progress: &mut dyn FnMut(usiz
         reported_before,
         progress,
     };
-    if !split::read_documents(&text[bom..], &mut reader) {
+    let read = match whole {
+        Some(Some(document)) => {
+            split::Reader::read(&mut reader, 0..bare.len(), &document);
+            true
+        }
+        Some(None) => false,
+        None => split::read_documents(bare, &mut reader),
+    };
+    if !read {
         // Report syntax errors as a parse of the whole file sees them, and
         // nothing else: a table cut short would only add follow-on complaints.
         let FileReader { cx, .. } = reader;
         cx.diagnostics.truncate(reported_before);
         cx.base = 0;
-        let reported = match syntax::too_dense(cx.src(), bom, &text[bom..]) {
+        let reported = match syntax::too_dense(cx.src(), bom, bare) {
             Some(dense) => vec![dense],
-            None => syntax::syntax_errors_in(cx.src(), bom, &text[bom..]),
+            None => syntax::syntax_errors_in(cx.src(), bom, bare),
         };
         cx.diagnostics.extend(reported);
     }

@@ -115,6 +115,85 @@ fn files_merge_into_one_timeline_with_cross_file_references() {
     assert_eq!(ids, ["e0", "e2", "e1"], "2019 events sort before the 2022 one");
 }
 
+/// A file padded at its end with a comment of `bytes`: it reads the same,
+/// but is large enough to be read another way.
+fn padded(mut file: DataFile, bytes: usize) -> DataFile {
+    file.text.push_str(&format!("\n# {}\n", "-".repeat(bytes)));
+    file
+}
+
+fn described(ds: &[Diagnostic]) -> Vec<String> {
+    ds.iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{} {:?} {} / {:?}",
+                d.file, d.line, d.column, d.severity, d.message, d.help
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn small_files_parsed_whole_report_what_large_files_read_in_pieces_report() {
+    // Under half a megabyte a file is parsed whole; over it, a table at a
+    // time. Either way every problem is the same, at the same place.
+    for name in [
+        "many_errors.toml",
+        "duplicate_id.toml",
+        "syntax.toml",
+        "wrong_type.toml",
+        "claims_errors.toml",
+        "header_in_array.toml",
+        "unknown_reference.toml",
+    ] {
+        let small = load(vec![fixture(name)]).diagnostics;
+        let large = load(vec![padded(fixture(name), 600 * 1024)]).diagnostics;
+        assert!(!small.is_empty(), "{name} has problems to report");
+        assert_eq!(described(&small), described(&large), "{name}");
+    }
+}
+
+#[test]
+fn files_parsed_on_two_threads_report_in_file_order() {
+    // Enough text in all that a second thread parses some of the files.
+    let files = || {
+        vec![
+            padded(fixture("merge_a.toml"), 40 * 1024),
+            padded(fixture("many_errors.toml"), 40 * 1024),
+            padded(fixture("merge_b.toml"), 40 * 1024),
+        ]
+    };
+    let together = load(files()).diagnostics;
+    let mut one_by_one = Vec::new();
+    for file in files() {
+        one_by_one.extend(load(vec![file]).diagnostics);
+    }
+    let found = described(&together);
+    assert!(
+        found
+            .iter()
+            .any(|d| d.starts_with("merge_b.toml:2:6 Error duplicate")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().position(|d| d.starts_with("many_errors"))
+            < found.iter().position(|d| d.starts_with("merge_b"))
+    );
+    // Each file alone reports its own problems the same way (apart from the
+    // duplicate, which needs both files, and the references between them).
+    let alone = described(&one_by_one);
+    assert!(found.contains(
+        &"many_errors.toml:2:6 Error duplicate source id `src` / Some(\"first defined at merge_a.toml:2:6\")"
+            .to_string()
+    ));
+    for d in found
+        .iter()
+        .filter(|d| d.starts_with("many_errors") && !d.contains("merge_a"))
+    {
+        assert!(alone.contains(d), "{d}");
+    }
+}
+
 #[test]
 fn unknown_references_are_each_reported() {
     let found = errors("unknown_reference.toml");
