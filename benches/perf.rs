@@ -20,6 +20,14 @@ fn toml_of(n: usize) -> String {
 fn loading(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     g.sample_size(10).warm_up_time(Duration::from_millis(500));
+    // The embedded data's six files, as a start reads them.
+    g.bench_function("embedded", |b| {
+        b.iter_batched(
+            DataFile::embedded,
+            |files| black_box(load(files).timeline.is_some()),
+            BatchSize::PerIteration,
+        )
+    });
     for n in [1_000, 10_000, 100_000] {
         let text = toml_of(n);
         let file = DataFile {
