@@ -150,6 +150,20 @@ fn small_files_parsed_whole_report_what_large_files_read_in_pieces_report() {
         let large = load(vec![padded(fixture(name), 600 * 1024)]).diagnostics;
         assert!(!small.is_empty(), "{name} has problems to report");
         assert_eq!(described(&small), described(&large), "{name}");
+        // A byte-order mark first moves nothing either way.
+        let mut marked = fixture(name);
+        marked.text.insert(0, '\u{feff}');
+        let marked_large = padded(marked.clone(), 600 * 1024);
+        assert_eq!(
+            described(&load(vec![marked]).diagnostics),
+            described(&small),
+            "{name}"
+        );
+        assert_eq!(
+            described(&load(vec![marked_large]).diagnostics),
+            described(&small),
+            "{name}"
+        );
     }
 }
 
