@@ -28,7 +28,7 @@ pub(super) fn check(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<
         let src = &files[places.file];
         // Each actor once, at the first quote that names them.
         let mut named: Vec<usize> = Vec::new();
-        for (c, at) in e.sources.iter().zip(&places.quotes) {
+        for (c, at) in e.sources.iter().zip(&places.prose().quotes) {
             for m in names.mentions(&c.quote) {
                 if named.contains(&m.owner) {
                     continue;
@@ -60,7 +60,7 @@ pub(super) fn check(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<
                 );
             }
         }
-        for (n, span) in e.not_acting.iter().zip(&places.not_acting) {
+        for (n, span) in e.not_acting.iter().zip(&places.prose().not_acting) {
             if index.get(n.actor.as_str()).is_some_and(|i| !named.contains(i)) {
                 diagnostics.push(
                     src.warning(

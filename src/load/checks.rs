@@ -117,7 +117,7 @@ fn check_event(
 ) {
     {
         let file = &files[places.file];
-        if let Some((asserted, span)) = &places.corroboration {
+        if let Some((asserted, span)) = places.corroboration.as_deref() {
             if *asserted != computed {
                 diagnostics.push(
                     file.error(

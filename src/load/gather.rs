@@ -61,6 +61,9 @@ pub(crate) struct Gathered {
     /// Per source: where it and its address stand, for the checks of the
     /// date the address gives.
     pub(super) source_places: Vec<SourcePlaces>,
+    /// Whether the checks of prose against quotes will run, which need
+    /// where each event's date, prose, quotes and `not_acting` stand.
+    pub(super) checking_prose: bool,
 }
 
 /// Suggestions compare against every id, so only the first few unknown
@@ -126,12 +129,23 @@ pub(crate) struct SourcePlaces {
 pub(crate) struct EventPlaces {
     pub(super) file: usize,
     /// A status the file asserts, to compare with the computed one.
-    pub(super) corroboration: Option<(Corroboration, Range<usize>)>,
-    pub(super) actors: Vec<Range<usize>>,
-    pub(super) related: Vec<Range<usize>>,
+    /// (Boxed, as the lists below are boxed slices: a large timeline holds
+    /// one of these per event at the peak of its load.)
+    pub(super) corroboration: Option<Box<(Corroboration, Range<usize>)>>,
+    pub(super) actors: Box<[Range<usize>]>,
+    pub(super) related: Box<[Range<usize>]>,
     /// Per figure: its `according_to` and the sources it names.
-    pub(super) according_to: Vec<Option<Range<usize>>>,
-    pub(super) named_sources: Vec<(String, Range<usize>)>,
+    pub(super) according_to: Box<[Option<Range<usize>>]>,
+    pub(super) named_sources: Box<[(String, Range<usize>)]>,
+    /// Kept only when the prose is to be checked against the quotes: a
+    /// timeline loaded to be read has no use for them, and a large one
+    /// would hold a twentieth more memory at its peak.
+    pub(super) prose: Option<Box<ProsePlaces>>,
+}
+
+/// Where an event's prose and quotes stand, for the checks of what they say.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ProsePlaces {
     /// Where the event's date, summary and details stand, for the check of
     /// what each sentence says against the quotes it cites.
     pub(super) date: Option<Range<usize>>,
@@ -140,6 +154,19 @@ pub(crate) struct EventPlaces {
     /// the check of the actors the quotes name.
     pub(super) quotes: Vec<Range<usize>>,
     pub(super) not_acting: Vec<Range<usize>>,
+}
+
+impl EventPlaces {
+    /// The places of the event's prose: none unless they were kept.
+    pub(super) fn prose(&self) -> &ProsePlaces {
+        static NONE: ProsePlaces = ProsePlaces {
+            date: None,
+            prose: Vec::new(),
+            quotes: Vec::new(),
+            not_acting: Vec::new(),
+        };
+        self.prose.as_deref().unwrap_or(&NONE)
+    }
 }
 
 /// The `sources` of an event (or era, observance or term): source ids with

@@ -279,6 +279,7 @@ pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), p
     let mut before = 0u64;
     let mut diagnostics = Vec::new();
     let mut all = Gathered::default();
+    all.checking_prose = provenance;
     let texts: Vec<SourceText> = files.iter().map(|f| SourceText::new(&f.name, &f.text)).collect();
     let bare: Vec<&str> = files.iter().map(|f| whole::without_bom(&f.text).1).collect();
     whole::parsing(&bare, |trees| {

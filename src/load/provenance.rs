@@ -380,10 +380,10 @@ pub(super) fn check(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<
     for (e, places) in all.events.iter().zip(&all.event_places) {
         let src = &files[places.file];
         let texts = [Some(e.summary.as_str()), e.details.as_deref()];
-        for (text, at) in texts.into_iter().flatten().zip(&places.prose) {
+        for (text, at) in texts.into_iter().flatten().zip(&places.prose().prose) {
             check_sentences(src, at, text, &e.sources, &people, diagnostics);
         }
-        if let Some(at) = &places.date {
+        if let Some(at) = &places.prose().date {
             check_date(src, at, e, &sources, diagnostics);
         }
     }

@@ -3,7 +3,9 @@
 //! settle, and the checks across files once everything is read.
 
 use super::address_date::PUBLISHED_FROM;
-use super::gather::{citations_at, define, refer, EventPlaces, Gathered, Namespace, SourcePlaces};
+use super::gather::{
+    citations_at, define, refer, EventPlaces, Gathered, Namespace, ProsePlaces, SourcePlaces,
+};
 use super::table::{Ctx, Fields};
 use crate::timeline::dating::{Dating, Written};
 use crate::timeline::model::*;
@@ -334,29 +336,29 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
         let end = end.map(|e| e.0);
         // A hundred thousand events are held at once while the file is still
         // in memory: lists grown by pushing keep up to twice their room.
-        let (mut actors, mut actor_spans, mut link_spans) = (actors, actor_spans, link_spans);
-        let (mut according_to, mut named_sources) = (according_to, named_sources);
+        let mut actors = actors;
         actors.shrink_to_fit();
-        actor_spans.shrink_to_fit();
-        link_spans.shrink_to_fit();
-        according_to.shrink_to_fit();
-        named_sources.shrink_to_fit();
         let (mut figures, mut sources, mut related, mut disputes) = (figures, sources, related, disputes);
         figures.shrink_to_fit();
         sources.shrink_to_fit();
         related.shrink_to_fit();
         disputes.shrink_to_fit();
+        let prose = all.checking_prose.then(|| {
+            Box::new(ProsePlaces {
+                date: date_at,
+                prose,
+                quotes: quote_spans,
+                not_acting: not_acting_spans,
+            })
+        });
         all.event_places.push(EventPlaces {
             file: cx.file,
-            corroboration: asserted,
-            actors: actor_spans,
-            related: link_spans,
-            according_to,
-            named_sources,
-            date: date_at,
+            corroboration: asserted.map(Box::new),
+            actors: actor_spans.into_boxed_slice(),
+            related: link_spans.into_boxed_slice(),
+            according_to: according_to.into_boxed_slice(),
+            named_sources: named_sources.into_boxed_slice(),
             prose,
-            quotes: quote_spans,
-            not_acting: not_acting_spans,
         });
         all.events.push(Event {
             id,
