@@ -59,6 +59,9 @@ fn lock(claims: &Mutex<Claims>) -> MutexGuard<'_, Claims> {
 pub(super) struct Trees<'t, 'c> {
     /// Each small file: its index among all the texts, and its text.
     small: Vec<(usize, &'t str)>,
+    /// Each text's position in `small`, if it is small: looked up once per
+    /// text, as loading thousands of files must not search the list each time.
+    position: Vec<Option<usize>>,
     claims: &'c Mutex<Claims>,
     /// Trees the helper parsed, by position in `small`, as they arrive.
     arrived: Option<mpsc::Receiver<(usize, Tree<'t>)>>,
@@ -71,7 +74,7 @@ impl<'t> Trees<'t, '_> {
     /// large text, which is read a piece at a time. Texts are asked for in
     /// their order.
     pub(super) fn take(&mut self, index: usize) -> Option<Tree<'t>> {
-        let k = self.small.iter().position(|&(i, _)| i == index)?;
+        let k = self.position.get(index).copied().flatten()?;
         let text = self.small[k].1;
         let mine = {
             let mut claims = lock(self.claims);
@@ -145,8 +148,13 @@ fn parsing_with<'t, R>(
             // Without a helper the reader parses every file itself.
             arrived = started.is_ok().then_some(receive);
         }
+        let mut position = vec![None; small.iter().map(|&(i, _)| i + 1).max().unwrap_or(0)];
+        for (k, &(i, _)) in small.iter().enumerate() {
+            position[i] = Some(k);
+        }
         let mut trees = Trees {
             small,
+            position,
             claims: &claims,
             arrived,
             kept,
