@@ -40,7 +40,7 @@ fn named(
     }
     ids.into_iter()
         .map(|(id, span)| {
-            refer(cx, all, Namespace::Source, id.clone(), span.clone());
+            refer(cx, all, Namespace::Source, &id, span.clone());
             out.push((id.clone(), cx.at(span)));
             id
         })
@@ -62,7 +62,7 @@ pub(super) fn figures(
         let period = g.line(cx, "period", false).map(|p| p.0);
         let mut who_span = None;
         let who = g.line(cx, "according_to", false).map(|(a, span)| {
-            refer(cx, all, Namespace::Actor, a.clone(), span.clone());
+            refer(cx, all, Namespace::Actor, &a, span.clone());
             who_span = Some(cx.at(span));
             a
         });

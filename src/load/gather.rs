@@ -5,6 +5,7 @@
 use super::diag::{Diagnostic, SourceText};
 use super::table::{Ctx, Fields};
 use crate::timeline::model::*;
+use compact_str::CompactString;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -50,7 +51,7 @@ pub(crate) struct Gathered {
     pub(crate) observances: Vec<Observance>,
     pub(crate) terms: Vec<Term>,
     /// Every id defined, where, and whether anything refers to it.
-    defined: HashMap<(Namespace, String), (Place, bool)>,
+    defined: Defined,
     /// References to ids not yet defined when they were read.
     references: Vec<(Namespace, String, Place)>,
     /// For each event read, where its parts were written, for the checks
@@ -110,7 +111,42 @@ impl Gathered {
         self.term_places.truncate(mark.terms);
         self.references.truncate(mark.references);
         self.event_places.truncate(mark.event_places);
-        self.defined.retain(|_, (place, _)| place.file != file);
+        for ids in &mut self.defined.0 {
+            ids.retain(|_, (place, _)| place.file != file);
+        }
+    }
+}
+
+/// The ids defined, one map for each namespace, so a reference is looked
+/// up by the text it borrows from its record, with no copy of it made.
+/// Ids come from untrusted files: foldhash is seeded per process, so
+/// nobody can write a file of ids that all land in one bucket. An id of up
+/// to 24 bytes is kept in the map's own slot (`CompactString`), so a
+/// lookup compares it there instead of reaching for a string elsewhere in
+/// memory: at 100k events that reach was a tenth of reading them.
+#[derive(Default)]
+struct Defined([IdMap; 6]);
+
+type IdMap = foldhash::HashMap<CompactString, (Place, bool)>;
+
+impl Defined {
+    fn of(&self, ns: Namespace) -> &IdMap {
+        &self.0[ns as usize]
+    }
+
+    fn of_mut(&mut self, ns: Namespace) -> &mut IdMap {
+        &mut self.0[ns as usize]
+    }
+
+    /// Marks the id as referred to; false if it is not defined (yet).
+    fn settle(&mut self, ns: Namespace, id: &str) -> bool {
+        match self.of_mut(ns).get_mut(id) {
+            Some(entry) => {
+                entry.1 = true;
+                true
+            }
+            None => false,
+        }
     }
 }
 
@@ -193,7 +229,7 @@ pub(crate) fn citations_at(
     let sources_key = f.table.get("sources").map(|v| v.span());
     let sources = f.tables(cx, "sources", "source citation", CITATION_FIELDS, |cx, c| {
         let source = c.line(cx, "source", true).map(|(s, span)| {
-            refer(cx, all, Namespace::Source, s.clone(), span);
+            refer(cx, all, Namespace::Source, &s, span);
             s
         });
         let (quote, at) = c.block_at(cx, "quote", true)?;
@@ -228,8 +264,7 @@ pub(crate) fn define(
     id: &str,
     span: Range<usize>,
 ) -> bool {
-    let key = (ns, id.to_string());
-    if let Some((first, _)) = all.defined.get(&key) {
+    if let Some((first, _)) = all.defined.of(ns).get(id) {
         // The first definition may be in another file; its name is enough.
         let there = &cx.files[first.file];
         let (line, column, _) = there.locate(first.span.start);
@@ -237,8 +272,8 @@ pub(crate) fn define(
         cx.error_with_help(span, format!("duplicate {} id `{id}`", ns.noun()), help);
         return false;
     }
-    all.defined.insert(
-        key,
+    all.defined.of_mut(ns).insert(
+        CompactString::from(id),
         (
             Place {
                 file: cx.file,
@@ -250,20 +285,18 @@ pub(crate) fn define(
     true
 }
 
-pub(crate) fn refer(cx: &Ctx<'_>, all: &mut Gathered, ns: Namespace, id: String, span: Range<usize>) {
+pub(crate) fn refer(cx: &Ctx<'_>, all: &mut Gathered, ns: Namespace, id: &str, span: Range<usize>) {
     // Most references point back to something already defined: settle them
     // now rather than keeping a copy of every one until the end.
-    let key = (ns, id);
-    match all.defined.get_mut(&key) {
-        Some(entry) => entry.1 = true,
-        None => all.references.push((
-            key.0,
-            key.1,
+    if !all.defined.settle(ns, id) {
+        all.references.push((
+            ns,
+            id.to_string(),
             Place {
                 file: cx.file,
                 span: cx.at(span),
             },
-        )),
+        ));
     }
 }
 
@@ -271,36 +304,33 @@ pub(crate) fn refer(cx: &Ctx<'_>, all: &mut Gathered, ns: Namespace, id: String,
 pub(crate) fn check_references(files: &[SourceText], all: &mut Gathered, diagnostics: &mut Vec<Diagnostic>) {
     let mut unknown = Vec::new();
     for (ns, id, place) in std::mem::take(&mut all.references) {
-        let key = (ns, id);
-        match all.defined.get_mut(&key) {
-            Some(entry) => entry.1 = true,
-            None => unknown.push((key.0, key.1, place)),
+        if !all.defined.settle(ns, &id) {
+            unknown.push((ns, id, place));
         }
     }
     for (n, (ns, id, place)) in unknown.into_iter().enumerate() {
         let mut d = files[place.file].error(place.span.clone(), format!("unknown {} `{id}`", ns.noun()));
         if n < SUGGESTED {
-            let known: Vec<&str> = all
-                .defined
-                .keys()
-                .filter(|(k, _)| *k == ns)
-                .map(|(_, id)| id.as_str())
-                .collect();
+            let known: Vec<&str> = all.defined.of(ns).keys().map(CompactString::as_str).collect();
             if let Some(hint) = crate::text::did_you_mean(&id, &known) {
                 d = d.with_help(hint);
             }
         }
         diagnostics.push(d);
     }
-    let mut unused: Vec<(&(Namespace, String), &Place)> = all
-        .defined
-        .iter()
-        .filter(|((ns, _), (_, used))| matches!(ns, Namespace::Source | Namespace::Actor) && !used)
-        .map(|(k, (place, _))| (k, place))
+    let mut unused: Vec<(Namespace, &str, &Place)> = [Namespace::Source, Namespace::Actor]
+        .into_iter()
+        .flat_map(|ns| {
+            all.defined
+                .of(ns)
+                .iter()
+                .filter(|(_, (_, used))| !used)
+                .map(move |(id, (place, _))| (ns, id.as_str(), place))
+        })
         .collect();
-    unused.sort_by_key(|(_, p)| (p.file, p.span.start));
-    for ((ns, id), place) in unused {
-        let what = if *ns == Namespace::Actor {
+    unused.sort_by_key(|(_, _, p)| (p.file, p.span.start));
+    for (ns, id, place) in unused {
+        let what = if ns == Namespace::Actor {
             "is not named by any event"
         } else {
             "is not cited by any event"

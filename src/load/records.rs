@@ -111,12 +111,12 @@ pub(super) fn read_source(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, 
     let language = f.line(cx, "language", false).map(|l| l.0);
     let trans_title = f.line(cx, "trans_title", false).map(|l| l.0);
     let reports = f.line(cx, "reports", false).map(|(r, span)| {
-        refer(cx, all, Namespace::Source, r.clone(), span);
+        refer(cx, all, Namespace::Source, &r, span);
         r
     });
     let origin = f.line(cx, "origin", false).map(|o| o.0);
     let author = f.line(cx, "author", false).map(|(a, span)| {
-        refer(cx, all, Namespace::Actor, a.clone(), span);
+        refer(cx, all, Namespace::Actor, &a, span);
         a
     });
     let (Some((id, span)), Some((publisher, _)), Some((title, title_is_label))) = (id, publisher, title)
@@ -277,7 +277,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
     let mut actors = Vec::new();
     let mut actor_spans = Vec::new();
     for (actor, span) in f.lines(cx, "actors") {
-        refer(cx, all, Namespace::Actor, actor.clone(), span.clone());
+        refer(cx, all, Namespace::Actor, &actor, span.clone());
         actors.push(actor);
         actor_spans.push(cx.at(span));
     }
@@ -302,7 +302,7 @@ pub(super) fn read_event(cx: &mut Ctx<'_>, value: &toml::Spanned<DeValue<'_>>, a
     let mut link_spans = Vec::new();
     let related = f.tables(cx, "related", "related link", LINK_FIELDS, |cx, l| {
         let event = l.line(cx, "event", true).map(|(e, span)| {
-            refer(cx, all, Namespace::Event, e.clone(), span.clone());
+            refer(cx, all, Namespace::Event, &e, span.clone());
             link_spans.push(cx.at(span));
             e
         });
@@ -398,7 +398,7 @@ fn not_acting(
     let mut seen: Vec<String> = Vec::new();
     let entries = f.tables(cx, "not_acting", "actor not acting", NOT_ACTING_FIELDS, |cx, n| {
         let actor = n.line(cx, "actor", true).and_then(|(actor, span)| {
-            refer(cx, all, Namespace::Actor, actor.clone(), span.clone());
+            refer(cx, all, Namespace::Actor, &actor, span.clone());
             if actors.contains(&actor) {
                 cx.error_with_help(
                     span,

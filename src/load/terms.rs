@@ -30,7 +30,7 @@ pub(crate) fn read_term(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>, all: &mu
             cx.error(span, format!("term `{other}` lists itself in `see`"));
             continue;
         }
-        refer(cx, all, Namespace::Term, other.clone(), span);
+        refer(cx, all, Namespace::Term, &other, span);
         see.push(other);
     }
     let (Some((id, _)), Some((name, _)), Some((definition, definition_at))) = (id, name, definition) else {
