@@ -6,16 +6,21 @@ use super::diag::{Diagnostic, SourceText};
 use super::gather::Gathered;
 use crate::timeline::model::{Corroboration, Event, Relation, Source};
 use crate::timeline::sourcing;
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::hash::BuildHasher;
 
 /// What a source ultimately rests on (see [`sourcing::origin_of`]).
-pub fn origin_of(id: &str, sources: &HashMap<&str, &Source>) -> String {
+pub fn origin_of<S: BuildHasher>(id: &str, sources: &std::collections::HashMap<&str, &Source, S>) -> String {
     sourcing::origin_of(id, |id| sources.get(id).copied())
 }
 
 /// How far an event is confirmed, by the rule of [`sourcing::Basis`].
-pub fn corroboration(event: &Event, sources: &HashMap<&str, &Source>) -> Corroboration {
+pub fn corroboration<S: BuildHasher>(
+    event: &Event,
+    sources: &std::collections::HashMap<&str, &Source, S>,
+) -> Corroboration {
     corroboration_by(event, &|id: &str| Cow::Owned(origin_of(id, sources)))
 }
 

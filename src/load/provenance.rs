@@ -11,7 +11,8 @@ use super::gather::Gathered;
 use crate::text::fold;
 use crate::timeline::date::Precision;
 use crate::timeline::model::{ActorKind, Citation, Event, Source};
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// One sentence of prose: where it starts in the text, its words without

@@ -4,7 +4,7 @@
 use crate::timeline::date::PartialDate;
 use crate::timeline::dating::{Certainty, Dating};
 use chrono::Datelike;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Declares a closed vocabulary whose spelling in data files is part of the
 /// format, with the list of names used in diagnostics and documentation.
@@ -572,7 +572,7 @@ impl Timeline {
     }
 
     fn index_facets(&mut self) {
-        let mut tag_numbers: HashMap<String, u32> = HashMap::new();
+        let mut tag_numbers: HashMap<String, u32> = HashMap::default();
         let mut first = i32::MAX;
         let mut last = i32::MIN;
         for e in &self.events {
