@@ -348,19 +348,21 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
 /// `rows` rows, as many as fit.
 fn hints_lines(app: &App, width: usize, rows: usize) -> Vec<Line<'static>> {
     let th = &app.settings.theme;
-    let gap = " ".repeat(super::keymap::HINT_GAP);
+    // Drawn for every frame: the words and gaps are borrowed, not copied.
+    let gap = &"        "[..super::keymap::HINT_GAP];
     app.settings
         .keymap
         .hint_rows(app.mode.context(), width, rows)
         .into_iter()
         .map(|row| {
-            let mut spans = Vec::new();
+            let mut spans = Vec::with_capacity(row.len() * 4);
             for (i, (key, what)) in row.into_iter().enumerate() {
                 if i > 0 {
-                    spans.push(Span::raw(gap.clone()));
+                    spans.push(Span::raw(gap));
                 }
-                spans.push(Span::styled(key, th.label));
-                spans.push(Span::styled(format!(" {what}"), th.dim));
+                spans.push(Span::styled(key.into_string(), th.label));
+                spans.push(Span::styled(" ", th.dim));
+                spans.push(Span::styled(what, th.dim));
             }
             Line::from(spans)
         })

@@ -1,6 +1,7 @@
 //! One key as the key table and the config file write it: a code and its
 //! modifiers, read from `Ctrl-f`, `PgDn`, `Shift-Tab`, and labelled back.
 
+use compact_str::CompactString;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,37 +107,55 @@ impl Key {
         Key { code, modifiers }
     }
 
+    /// How the key is written in help and hints.
     pub fn label(&self) -> String {
-        let name = match self.code {
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
-            KeyCode::PageUp => "PgUp".to_string(),
-            KeyCode::PageDown => "PgDn".to_string(),
-            KeyCode::Home => "Home".to_string(),
-            KeyCode::End => "End".to_string(),
-            KeyCode::Enter => "Enter".to_string(),
-            KeyCode::Esc => "Esc".to_string(),
-            KeyCode::Tab => "Tab".to_string(),
-            KeyCode::BackTab => "Shift-Tab".to_string(),
-            KeyCode::Backspace => "Backspace".to_string(),
-            KeyCode::Delete => "Delete".to_string(),
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        let mut prefix = String::new();
+        self.label_inline().into_string()
+    }
+
+    /// [`Key::label`], kept inline with no allocation: the hints are read
+    /// out of the key table for every frame.
+    pub fn label_inline(&self) -> CompactString {
+        use std::fmt::Write;
+        let mut label = CompactString::default();
         if self.modifiers.contains(KeyModifiers::CONTROL) {
-            prefix.push_str("Ctrl-");
+            label.push_str("Ctrl-");
         }
         if self.modifiers.contains(KeyModifiers::ALT) {
-            prefix.push_str("Alt-");
+            label.push_str("Alt-");
         }
         if self.modifiers.contains(KeyModifiers::SHIFT) && !matches!(self.code, KeyCode::Char(_)) {
-            prefix.push_str("Shift-");
+            label.push_str("Shift-");
         }
-        format!("{prefix}{name}")
+        let name = match self.code {
+            KeyCode::Up => "↑",
+            KeyCode::Down => "↓",
+            KeyCode::Left => "←",
+            KeyCode::Right => "→",
+            KeyCode::PageUp => "PgUp",
+            KeyCode::PageDown => "PgDn",
+            KeyCode::Home => "Home",
+            KeyCode::End => "End",
+            KeyCode::Enter => "Enter",
+            KeyCode::Esc => "Esc",
+            KeyCode::Tab => "Tab",
+            KeyCode::BackTab => "Shift-Tab",
+            KeyCode::Backspace => "Backspace",
+            KeyCode::Delete => "Delete",
+            KeyCode::Char(' ') => "Space",
+            KeyCode::Char(c) => {
+                label.push(c);
+                return label;
+            }
+            other => {
+                // Writing to a string cannot fail.
+                let _ = match other {
+                    KeyCode::F(n) => write!(label, "F{n}"),
+                    other => write!(label, "{other:?}"),
+                };
+                return label;
+            }
+        };
+        label.push_str(name);
+        label
     }
 }

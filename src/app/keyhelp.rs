@@ -3,6 +3,7 @@
 
 use super::input::Action;
 use super::keymap::{Context, Key, Keymap, HINT_GAP};
+use compact_str::CompactString;
 
 impl Keymap {
     /// Rows of the help screen: context, keys, what they do. `contexts`
@@ -69,12 +70,12 @@ impl Keymap {
     }
 
     /// The short key hints for a context's status bar.
-    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+    pub fn hints(&self, context: Context) -> Vec<(CompactString, &'static str)> {
         self.bindings
             .iter()
             .filter(|b| b.context == context)
             .filter_map(|b| {
-                let mut key = b.keys.first()?.label();
+                let mut key = b.keys.first()?.label_inline();
                 // Up and down read as one pair: "↑↓ scroll".
                 if b.action == Action::Up {
                     if let Some(down) = self
@@ -82,7 +83,7 @@ impl Keymap {
                         .iter()
                         .find(|d| d.context == context && d.action == Action::Down)
                     {
-                        key.push_str(&down.keys.first().map(Key::label).unwrap_or_default());
+                        key.push_str(&down.keys.first().map(Key::label_inline).unwrap_or_default());
                     }
                 }
                 Some((key, b.hint?))
@@ -93,9 +94,14 @@ impl Keymap {
     /// The short key hints for a context packed into at most `rows` rows
     /// of `width` columns, in the table's order, as many as fit: each
     /// `key words`, two spaces apart.
-    pub fn hint_rows(&self, context: Context, width: usize, rows: usize) -> Vec<Vec<(String, &'static str)>> {
+    pub fn hint_rows(
+        &self,
+        context: Context,
+        width: usize,
+        rows: usize,
+    ) -> Vec<Vec<(CompactString, &'static str)>> {
         use unicode_width::UnicodeWidthStr;
-        let mut out: Vec<Vec<(String, &'static str)>> = Vec::new();
+        let mut out: Vec<Vec<(CompactString, &'static str)>> = Vec::new();
         let mut used = 0;
         for (key, what) in self.hints(context) {
             let piece = key.width() + 1 + what.width();

@@ -531,8 +531,8 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
             .into_iter()
             .filter_map(|(k, h)| match h {
                 "reveal" if left == 0 => None,
-                "reveal" => Some((k, format!("reveal ({left} more)"))),
-                h => Some((k, h.to_string())),
+                "reveal" => Some((k.into_string(), format!("reveal ({left} more)"))),
+                h => Some((k.into_string(), h.to_string())),
             })
             .collect();
         hint_line(&items, foot.width as usize)
