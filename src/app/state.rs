@@ -202,7 +202,14 @@ impl App {
         fresh.size = self.size;
         fresh.list.offset = self.list.offset;
         fresh.detail.scroll = self.detail.scroll;
-        *self = fresh;
+        let old = std::mem::replace(self, fresh);
+        // Freeing a large timeline event by event takes a while (about half
+        // a second at 100k events): the reader's keys need not wait for it.
+        // Were no thread to be had, the closure, and the old app with it,
+        // would be dropped here as before.
+        let _ = std::thread::Builder::new()
+            .name("free".into())
+            .spawn(move || drop(old));
         // Reading the file took far longer than this search: the selection
         // below needs its result now.
         self.refresh_here();
