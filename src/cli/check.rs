@@ -1,7 +1,7 @@
 //! `tipline check`: validate data files, and the lessons that walk through them.
 
 use super::data::{read_files, read_files_converting, restate};
-use super::io::{emit, report, EXIT_INVALID_DATA, EXIT_USAGE};
+use super::io::{emit, report, report_loaded, EXIT_INVALID_DATA, EXIT_USAGE};
 use crate::load::load;
 use std::path::{Path, PathBuf};
 
@@ -66,7 +66,7 @@ fn check(paths: &[PathBuf], rules: Rules) -> Result<(), u8> {
     // unmarked file still loads, and check says what it cites loosely.
     let mut loaded = super::progress::load_checking(files, true);
     restate(&mut loaded.diagnostics, &converted);
-    report(&loaded.diagnostics);
+    report_loaded(&loaded);
     let events = loaded.timeline.as_ref().map_or(0, |t| t.events.len());
     let summary = format!(
         "checked {}: {} events, {} error(s), {} warning(s)\n",

@@ -2,7 +2,7 @@
 //! in), lessons and query flags, with every problem reported to stderr.
 
 use super::args::FilterArgs;
-use super::io::{report, EXIT_INVALID_DATA, EXIT_USAGE};
+use super::io::{report, report_loaded, EXIT_INVALID_DATA, EXIT_USAGE};
 use crate::load::{DataFile, Loaded};
 use crate::query::Query;
 use crate::teach::lesson::Lesson;
@@ -131,7 +131,7 @@ pub fn load_timeline(paths: &[PathBuf]) -> Result<Timeline, u8> {
     let (files, converted) = read_files_converting(paths)?;
     let mut loaded: Loaded = super::progress::load(files);
     restate(&mut loaded.diagnostics, &converted);
-    report(&loaded.diagnostics);
+    report_loaded(&loaded);
     match loaded.timeline {
         Some(t) => Ok(t),
         None => {

@@ -37,16 +37,29 @@ pub(crate) fn emit(text: &str) -> Result<(), u8> {
 pub const MAX_REPORTED: usize = 200;
 
 pub(crate) fn report(diagnostics: &[crate::load::diag::Diagnostic]) {
+    report_counted(diagnostics, crate::load::diag::LeftOut::default());
+}
+
+/// [`report`] of a load's problems: those kept whole, and the count of
+/// those beyond them.
+pub(crate) fn report_loaded(loaded: &crate::load::Loaded) {
+    report_counted(&loaded.diagnostics, loaded.left_out);
+}
+
+fn report_counted(diagnostics: &[crate::load::diag::Diagnostic], left_out: crate::load::diag::LeftOut) {
     let mut err = std::io::stderr().lock();
     for d in diagnostics.iter().take(MAX_REPORTED) {
         let _ = writeln!(err, "{d}");
     }
-    if diagnostics.len() > MAX_REPORTED {
-        let errors = diagnostics[MAX_REPORTED..]
+    let unshown = left_out.errors + left_out.warnings;
+    if diagnostics.len() > MAX_REPORTED || unshown > 0 {
+        let errors = diagnostics
             .iter()
+            .skip(MAX_REPORTED)
             .filter(|d| d.is_error())
-            .count();
-        let rest = diagnostics.len() - MAX_REPORTED;
+            .count()
+            + left_out.errors;
+        let rest = diagnostics.len().saturating_sub(MAX_REPORTED) + unshown;
         let _ = writeln!(
             err,
             "… and {rest} more problem(s) not shown ({errors} of them errors)"

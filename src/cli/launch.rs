@@ -5,7 +5,7 @@ use super::args::Cli;
 use super::data::{
     find_lesson, known_values, load_lessons, load_timeline, query_of, read_files_converting, restate,
 };
-use super::io::{report, EXIT_INVALID_DATA, EXIT_USAGE};
+use super::io::{report, report_loaded, EXIT_INVALID_DATA, EXIT_USAGE};
 use super::progress::SHOW_AFTER;
 use super::watch::Watcher;
 use crate::load::load_with_progress;
@@ -235,7 +235,7 @@ fn open_loading(
     };
     let Some(app) = app else {
         drop(session);
-        report(&loaded.diagnostics);
+        report_loaded(&loaded);
         errln!(
             "tipline: {} error(s) in the data; nothing loaded",
             loaded.errors()
@@ -250,7 +250,7 @@ fn open_loading(
     if session.is_none() || !problems.is_empty() {
         // Warnings come before the app, as with any load, or after the terminal is back.
         drop(session.take());
-        report(&loaded.diagnostics);
+        report_loaded(&loaded);
     }
     if !problems.is_empty() {
         problems.iter().for_each(|p| errln!("{p}"));
@@ -259,7 +259,7 @@ fn open_loading(
     let shown_later = session.is_some();
     let result = browse(cli, config, app, session);
     if shown_later {
-        report(&loaded.diagnostics);
+        report_loaded(&loaded);
     }
     result
 }

@@ -27,6 +27,72 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+/// How many problems are kept whole once there are many: no command shows
+/// more than a screenful, and a large file checked against its quotes can
+/// draw hundreds of thousands (each with its line: a kilobyte apiece). The
+/// rest are counted, by severity.
+pub const KEPT: usize = 1_000;
+
+/// The problems found beyond those kept, counted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// [`cut`], once there are twice [`KEPT`] problems: called as problems add
+/// up, it sorts them only now and then. Whatever comes first in order among
+/// all the problems found is among those kept at every thinning, so after a
+/// last [`cut`] the problems kept are the same as with none left out.
+pub fn thin<K: Ord>(
+    diagnostics: &mut Vec<Diagnostic>,
+    order: impl Fn(&Diagnostic) -> K,
+    left_out: &mut LeftOut,
+) {
+    if diagnostics.len() > 2 * KEPT {
+        cut(diagnostics, order, left_out);
+    }
+}
+
+/// Sorts the problems in `order` and keeps the first [`KEPT`], counting the
+/// rest into `left_out`.
+pub fn cut<K: Ord>(
+    diagnostics: &mut Vec<Diagnostic>,
+    order: impl Fn(&Diagnostic) -> K,
+    left_out: &mut LeftOut,
+) {
+    diagnostics.sort_by_key(order);
+    if diagnostics.len() <= KEPT {
+        return;
+    }
+    for d in diagnostics.drain(KEPT..) {
+        if d.is_error() {
+            left_out.errors += 1;
+        } else {
+            left_out.warnings += 1;
+        }
+    }
+}
+
+/// Problems in file order, then by line and column: each file's place in
+/// the list found once by its name, not by a search of the list at every
+/// comparison (thousands of files, millions of steps).
+pub struct FileOrder<'a>(std::collections::HashMap<&'a str, usize>);
+
+impl<'a> FileOrder<'a> {
+    pub fn new(files: &[SourceText<'a>]) -> Self {
+        let mut index = std::collections::HashMap::with_capacity(files.len());
+        for (i, f) in files.iter().enumerate() {
+            index.entry(f.name).or_insert(i);
+        }
+        FileOrder(index)
+    }
+
+    pub fn key(&self, d: &Diagnostic) -> (Option<usize>, usize, usize) {
+        (self.0.get(d.file.as_str()).copied(), d.line, d.column)
+    }
+}
+
 /// Longest part of an offending line shown under a diagnostic; a minified
 /// or hostile file may have megabyte-long lines.
 const MAX_SHOWN_LINE: usize = 160;

@@ -6,7 +6,6 @@ use super::diag::{Diagnostic, SourceText};
 use super::table::{Ctx, Fields};
 use crate::timeline::model::*;
 use compact_str::CompactString;
-use std::collections::HashMap;
 use std::ops::Range;
 
 const CITATION_FIELDS: &[&str] = &["source", "quote"];
@@ -338,11 +337,4 @@ pub(crate) fn check_references(files: &[SourceText], all: &mut Gathered, diagnos
         diagnostics
             .push(files[place.file].warning(place.span.clone(), format!("{} `{id}` {what}", ns.noun())));
     }
-    // In file order: each file's index found once, not by a search of the
-    // file list at every comparison (thousands of files, millions of steps).
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(files.len());
-    for (i, f) in files.iter().enumerate() {
-        index.entry(f.name).or_insert(i);
-    }
-    diagnostics.sort_by_key(|d| (index.get(d.file.as_str()).copied(), d.line, d.column));
 }

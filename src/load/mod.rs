@@ -22,7 +22,7 @@ pub(crate) mod table;
 pub mod write;
 
 use crate::timeline::model::*;
-use diag::{Diagnostic, SourceText};
+use diag::{Diagnostic, FileOrder, LeftOut, SourceText};
 use gather::{check_references, Gathered};
 use std::ops::Range;
 use std::path::Path;
@@ -245,16 +245,20 @@ fn io_reason(e: &std::io::Error) -> String {
 #[derive(Debug)]
 pub struct Loaded {
     pub timeline: Option<Timeline>,
+    /// The problems found, in file order: all of them, or the first
+    /// [`diag::KEPT`] when there were many more.
     pub diagnostics: Vec<Diagnostic>,
+    /// The problems found beyond those kept, counted.
+    pub left_out: LeftOut,
 }
 
 impl Loaded {
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.diagnostics.iter().filter(|d| d.is_error()).count() + self.left_out.errors
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        self.diagnostics.iter().filter(|d| !d.is_error()).count() + self.left_out.warnings
     }
 }
 
@@ -296,13 +300,30 @@ pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), p
             before += texts[file].text.len() as u64;
         }
     });
+    // Many problems are thinned as they are found, so they never all
+    // sit in memory at once.
+    let order = FileOrder::new(&texts);
+    let mut left_out = LeftOut::default();
+    let mut thin = |d: &mut Vec<Diagnostic>| diag::thin(d, |x| order.key(x), &mut left_out);
+    thin(&mut diagnostics);
     checks::check_events(&texts, &mut all, &mut diagnostics);
+    thin(&mut diagnostics);
     if provenance {
-        provenance::check(&texts, &all, &mut diagnostics);
+        provenance::check(&texts, &all, &mut diagnostics, &mut thin);
         acting::check(&texts, &all, &mut diagnostics);
+        thin(&mut diagnostics);
         address_date::check(&texts, &all, &mut diagnostics);
+        thin(&mut diagnostics);
     }
     check_references(&texts, &mut all, &mut diagnostics);
+    if left_out == LeftOut::default() {
+        diagnostics.sort_by_key(|d| order.key(d));
+    } else {
+        // Beyond the first kept, those found after the last thinning are
+        // not the next in order: only the first are kept.
+        diag::cut(&mut diagnostics, |d| order.key(d), &mut left_out);
+    }
+    drop(order);
     // The texts are no longer needed: free them before the timeline builds
     // its indices, so a large file is not held twice at the peak.
     drop(texts);
@@ -313,7 +334,7 @@ pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), p
             .zip(EMBEDDED)
             .all(|(f, (name, text))| f.name == *name && f.text == *text);
     drop(files);
-    let timeline = if diagnostics.iter().any(|d| d.is_error()) {
+    let timeline = if left_out.errors > 0 || diagnostics.iter().any(|d| d.is_error()) {
         None
     } else {
         let mut t = Timeline::new(all.sources, all.actors, all.events)
@@ -325,6 +346,7 @@ pub fn load_checking(files: Vec<DataFile>, progress: &mut dyn FnMut(u64, u64), p
     Loaded {
         timeline,
         diagnostics,
+        left_out,
     }
 }
 

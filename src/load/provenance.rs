@@ -363,8 +363,14 @@ fn month_of(word: &str, loose: bool, first: bool) -> Option<u32> {
     None
 }
 
-/// Checks every event's prose and date against its quotes.
-pub(super) fn check(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<Diagnostic>) {
+/// Checks every event's prose and date against its quotes, handing the
+/// problems to `thin` as they add up.
+pub(super) fn check(
+    files: &[SourceText],
+    all: &Gathered,
+    diagnostics: &mut Vec<Diagnostic>,
+    thin: &mut dyn FnMut(&mut Vec<Diagnostic>),
+) {
     let sources: HashMap<&str, &Source> = all.sources.iter().map(|s| (s.id.as_str(), s)).collect();
     let people: Vec<(String, Vec<String>)> = all
         .actors
@@ -387,6 +393,7 @@ pub(super) fn check(files: &[SourceText], all: &Gathered, diagnostics: &mut Vec<
         if let Some(at) = &places.prose().date {
             check_date(src, at, e, &sources, diagnostics);
         }
+        thin(diagnostics);
     }
     for (term, (file, at)) in all.terms.iter().zip(&all.term_places) {
         check_sentences(

@@ -516,3 +516,32 @@ fn handouts_number_citation_markers_as_their_bibliography_does() {
         "{markdown}"
     );
 }
+
+/// Thousands of warnings: the first 200 shown, the rest counted, however
+/// many of them the check kept whole.
+#[test]
+fn check_counts_every_problem_beyond_those_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.toml");
+    std::fs::write(&path, crate::common::unmarked_copies(2_500)).unwrap();
+    let out = tipline().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings alone pass without --strict");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.ends_with(": 2500 events, 0 error(s), 2501 warning(s)\n"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("warning: actor `"), "{}", &stderr[..300]);
+    assert_eq!(
+        stderr
+            .matches("warning: a sentence with no citation marker")
+            .count(),
+        199
+    );
+    assert!(
+        stderr.ends_with("… and 2301 more problem(s) not shown (0 of them errors)\n"),
+        "{}",
+        &stderr[stderr.len().saturating_sub(300)..]
+    );
+}

@@ -85,3 +85,25 @@ pub fn filter_cursor_to(app: &mut tipline::app::App, i: usize) {
     }
     assert_eq!(app.filter().cursor, i);
 }
+
+/// A data file of `copies` events that each draw one warning from `check`
+/// (a sentence with no citation marker), and one actor no event names: the
+/// provenance fixture's first event, copied.
+pub fn unmarked_copies(copies: usize) -> String {
+    let text = std::fs::read_to_string(fixture("provenance.toml")).unwrap();
+    let kept = "summary = \"Sar Kheng said 95 per cent of 1,153 complaints were true.[1] It was the twelfth such day, in September.[2]\"";
+    let start = text.find("[[events]]").unwrap();
+    let end = text.find("[[events]]\nid = \"unmarked\"").unwrap();
+    let event = &text[start..end];
+    let id = event.lines().nth(1).unwrap();
+    assert!(id.starts_with("id = ") && event.contains(kept));
+    let mut file = text[..start].to_string();
+    for n in 0..copies {
+        file.push_str(
+            &event
+                .replacen(id, &format!("id = \"copy-{n}\""), 1)
+                .replace(kept, "summary = \"Sar Kheng said so.\""),
+        );
+    }
+    file
+}

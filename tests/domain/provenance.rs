@@ -202,3 +202,43 @@ fn facts_read_numbers_ordinals_and_months_as_their_values() {
     );
     assert_eq!(q.months.iter().copied().collect::<Vec<_>>(), [6]);
 }
+
+/// A file with thousands of problems: the first are kept whole, in file
+/// order, and the rest counted, so memory does not grow with them.
+#[test]
+fn many_problems_keep_the_first_whole_and_count_the_rest() {
+    let copies = 2_500;
+    let file = crate::common::unmarked_copies(copies);
+    let summary_lines: Vec<usize> = file
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("summary = \"Sar Kheng said so.\""))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(summary_lines.len(), copies);
+    let loaded = load_checking(
+        vec![DataFile {
+            name: "many.toml".into(),
+            text: file,
+        }],
+        &mut |_, _| {},
+        true,
+    );
+    let kept = tipline::load::diag::KEPT;
+    // The cut file also leaves one actor that no event names.
+    assert_eq!(loaded.warnings(), copies + 1);
+    assert_eq!(loaded.errors(), 0);
+    assert!(loaded.timeline.is_some());
+    assert_eq!(loaded.diagnostics.len(), kept);
+    assert_eq!(loaded.left_out.warnings, copies + 1 - kept);
+    // Those kept are the first in the file, in order: the actor's, above
+    // the events, then the first copies' sentences.
+    let (actor, sentences) = loaded.diagnostics.split_first().unwrap();
+    assert!(actor.message.starts_with("actor `"), "{}", actor.message);
+    assert!(actor.line < summary_lines[0]);
+    let lines: Vec<usize> = sentences.iter().map(|d| d.line).collect();
+    assert!(lines == summary_lines[..kept - 1], "not the first sentences");
+    assert!(sentences
+        .iter()
+        .all(|d| d.message.starts_with("a sentence with no citation marker")));
+}
