@@ -64,10 +64,18 @@ fn problems_from_many_files_are_in_the_order_the_files_were_given() {
         })
         .collect();
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    let one = load(vec![files[0].clone()]);
+    let per_file = one.diagnostics.len();
+    assert!(per_file > 1 && one.diagnostics.iter().all(|d| d.is_error()));
     let loaded = load(files);
+    // Every problem is counted; the first thousand are kept whole, and
+    // they are the first files' as given.
+    assert_eq!(loaded.errors(), 2000 * per_file);
+    assert_eq!(loaded.diagnostics.len(), tipline::load::diag::KEPT);
     let mut seen: Vec<&str> = loaded.diagnostics.iter().map(|d| d.file.as_str()).collect();
     seen.dedup();
-    assert_eq!(seen, names);
+    assert_eq!(seen.len(), tipline::load::diag::KEPT.div_ceil(per_file));
+    assert_eq!(seen, names[..seen.len()]);
     // Within a file, by line then column.
     let first: Vec<(usize, usize)> = loaded
         .diagnostics
