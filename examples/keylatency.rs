@@ -244,6 +244,9 @@ fn main() {
         .collect();
 
     let pace = pace();
+    // `KEYLATENCY_SPIN=1` keeps the core busy between keys instead of
+    // letting it sleep, to tell an idle core's cost from the rest.
+    let spin = std::env::var_os("KEYLATENCY_SPIN").is_some();
     let seen = RefCell::new(Seen::default());
     let mut steps = steps();
     let mut last_key = Instant::now();
@@ -258,9 +261,15 @@ fn main() {
             Step::Key { event, timed } => {
                 // A typist's pace; the loop lands results in between.
                 if last_key.elapsed() < pace {
-                    drop(seen);
-                    std::thread::sleep(Duration::from_millis(1));
-                    return Ok(None);
+                    if spin {
+                        while last_key.elapsed() < pace {
+                            std::hint::spin_loop();
+                        }
+                    } else {
+                        drop(seen);
+                        std::thread::sleep(Duration::from_millis(1));
+                        return Ok(None);
+                    }
                 }
                 let (event, timed) = (event.clone(), *timed);
                 steps.pop_front();
