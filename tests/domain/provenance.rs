@@ -216,14 +216,11 @@ fn many_problems_keep_the_first_whole_and_count_the_rest() {
         .map(|(i, _)| i + 1)
         .collect();
     assert_eq!(summary_lines.len(), copies);
-    let loaded = load_checking(
-        vec![DataFile {
-            name: "many.toml".into(),
-            text: file,
-        }],
-        &mut |_, _| {},
-        true,
-    );
+    let file = DataFile {
+        name: "many.toml".into(),
+        text: file,
+    };
+    let loaded = load_checking(vec![file], &mut |_, _| {}, true);
     let kept = tipline::load::diag::KEPT;
     // The cut file also leaves one actor that no event names.
     assert_eq!(loaded.warnings(), copies + 1);
