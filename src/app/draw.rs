@@ -352,7 +352,7 @@ fn hints_lines(app: &App, width: usize, rows: usize) -> Vec<Line<'static>> {
     let gap = &"        "[..super::keymap::HINT_GAP];
     app.settings
         .keymap
-        .hint_rows(app.mode.context(), width, rows)
+        .hint_rows(app.mode.context(), app.mode.steps(), width, rows)
         .into_iter()
         .map(|row| {
             let mut spans = Vec::with_capacity(row.len() * 4);

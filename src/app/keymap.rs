@@ -82,6 +82,42 @@ impl Context {
 /// The columns between two key hints.
 pub const HINT_GAP: usize = 2;
 
+/// What ↑ and ↓ step through in a prompt, which its key hints name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Steps {
+    /// Lines typed before in this session (search, query, find).
+    History,
+    /// The years with events (the year prompt).
+    Years,
+    /// A list of choices (the actor and kind pickers, the copy menu).
+    Choices,
+}
+
+/// What the status bar's key hints say of a binding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Words(&'static str),
+    /// In a prompt: words for each thing ↑ and ↓ step through there.
+    Steps {
+        history: &'static str,
+        years: &'static str,
+        choices: &'static str,
+    },
+}
+
+impl Hint {
+    /// The words shown where ↑ and ↓ step through `steps` (none outside
+    /// a prompt).
+    pub fn words(self, steps: Option<Steps>) -> &'static str {
+        match (self, steps) {
+            (Hint::Words(w), _) => w,
+            (Hint::Steps { history, .. }, None | Some(Steps::History)) => history,
+            (Hint::Steps { years, .. }, Some(Steps::Years)) => years,
+            (Hint::Steps { choices, .. }, Some(Steps::Choices)) => choices,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
@@ -89,7 +125,7 @@ pub struct Binding {
     pub action: Action,
     pub help: &'static str,
     /// Shown in the one-line key hints of the status bar.
-    pub hint: Option<&'static str>,
+    pub hint: Option<Hint>,
 }
 
 #[derive(Debug, Clone)]
@@ -111,7 +147,7 @@ fn b(
         keys: keys.to_vec(),
         action,
         help,
-        hint,
+        hint: hint.map(Hint::Words),
     }
 }
 
@@ -394,13 +430,20 @@ impl Default for Keymap {
                 "erase from the caret to the end of the line",
                 None,
             ),
-            b(
-                P,
-                &[p(Up)],
-                Action::Up,
-                "the query, search or find before, from this session; the year before with events; the choice above",
-                Some("history/choose"),
-            ),
+            Binding {
+                hint: Some(Hint::Steps {
+                    history: "history",
+                    years: "step",
+                    choices: "choose",
+                }),
+                ..b(
+                    P,
+                    &[p(Up)],
+                    Action::Up,
+                    "the query, search or find before, from this session; the year before with events; the choice above",
+                    None,
+                )
+            },
             b(
                 P,
                 &[p(Down)],

@@ -1,7 +1,7 @@
 //! What the keyboard is doing now, and which pane has it. Modes are an enum
 //! rather than flags, so no two can be on at once.
 
-use super::keymap::Context;
+use super::keymap::{Context, Steps};
 use super::line::LineEditor;
 use super::panes::picker::Picker;
 use super::presenter::Presenter;
@@ -72,6 +72,16 @@ impl Mode {
             Mode::Present(_) => Context::Present,
             m if m.takes_text() => Context::Prompt,
             _ => Context::Browse,
+        }
+    }
+
+    /// What ↑ and ↓ step through, in a prompt.
+    pub fn steps(&self) -> Option<Steps> {
+        match self {
+            Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Find { .. } => Some(Steps::History),
+            Mode::Year { .. } => Some(Steps::Years),
+            Mode::Pick(_) | Mode::Copy(_) => Some(Steps::Choices),
+            _ => None,
         }
     }
 

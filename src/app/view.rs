@@ -83,7 +83,7 @@ impl App {
         let browse = super::keymap::Context::Browse;
         self.settings
             .keymap
-            .hint_rows(browse, self.size.0 as usize, rows)
+            .hint_rows(browse, None, self.size.0 as usize, rows)
             .len()
             .max(1) as u16
     }

@@ -222,3 +222,43 @@ fn the_caret_is_drawn_inside_the_line() {
     assert!(row.ends_with('…'), "{row}");
     terminal.backend_mut().assert_cursor_position((7, y));
 }
+
+/// The hint rows under a prompt, as drawn at 80x24.
+fn hint_rows(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (22..24)
+        .map(|y| {
+            (0..80)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Each prompt's hints name what ↑ and ↓ step through there: the lines
+/// typed before, the years, or the choices.
+#[test]
+fn each_prompt_hints_what_up_and_down_step_through() {
+    for (keys, says) in [
+        ("/", "↑↓ history"),
+        (":", "↑↓ history"),
+        ("y", "↑↓ step"),
+        ("a", "↑↓ choose"),
+        ("t", "↑↓ choose"),
+        ("c", "↑↓ choose"),
+    ] {
+        let mut app = app();
+        type_text(&mut app, keys);
+        let rows = hint_rows(&app);
+        assert!(rows.contains(says), "{keys}: {rows}");
+        assert!(rows.contains("Enter keep  Esc drop"), "{keys}: {rows}");
+        for other in ["history", "step", "choose"] {
+            if !says.ends_with(other) {
+                assert!(!rows.contains(other), "{keys}: {rows}");
+            }
+        }
+    }
+}

@@ -527,7 +527,7 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Presenter, v: &View, projector: b
     } else {
         let left = p.parts_left();
         let items: Vec<(String, String)> = keys
-            .hints(Context::Present)
+            .hints(Context::Present, None)
             .into_iter()
             .filter_map(|(k, h)| match h {
                 "reveal" if left == 0 => None,
