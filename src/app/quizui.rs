@@ -91,6 +91,10 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
         ));
     }
     page.raw(head);
+    if s.done() {
+        // The score stays in view while the questions under it scroll.
+        page.bold(s.score());
+    }
     if let Some(why) = &s.drawn.shortfall {
         page.raw(why.clone());
     }
@@ -103,7 +107,7 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
                 answered(s, a, r, t, &mut page);
             }
         }
-        _ => finished(s, width, &mut page),
+        _ => finished(s, &mut page),
     }
     // Wrapped to the width: the head, the body (and the cursor's row in
     // it), the footer.
@@ -415,9 +419,7 @@ fn answered(s: &QuizState, a: &Asked, r: &Response, t: &Timeline, page: &mut Pag
     page.foot(format!("{}: {next} · {} quits", s.keys.submit, s.keys.quit));
 }
 
-fn finished(s: &QuizState, width: usize, page: &mut Page) {
-    page.bold(s.score());
-    page.blank();
+fn finished(s: &QuizState, page: &mut Page) {
     for (i, (a, r)) in s.drawn.asked.iter().zip(&s.responses).enumerate() {
         let (got, of) = points(&a.question, r);
         let mark = if got == of { '✓' } else { '✗' };
@@ -426,9 +428,9 @@ fn finished(s: &QuizState, width: usize, page: &mut Page) {
         } else {
             String::new()
         };
-        let head = format!("{mark} {}. ", i + 1);
-        let room = width.saturating_sub(head.chars().count() + tail.chars().count());
-        page.raw(format!("{head}{}{tail}", cut(a.question.stem(), room)));
+        // Whole, wrapped under the stem: a question cut short could not
+        // be told from the next one that starts alike.
+        page.raw(format!("{mark} {}. {}{tail}", i + 1, a.question.stem()));
     }
     page.blank();
     left_out(s, page);
@@ -507,11 +509,6 @@ pub fn run(t: &Timeline, mut state: QuizState, keymap: &Keymap) -> Result<String
     } else {
         "quiz left unfinished".into()
     })
-}
-
-/// Text cut to `width` columns between clusters, with "…" where it was cut.
-fn cut(text: &str, width: usize) -> String {
-    crate::text::width::fit(text, width)
 }
 
 /// Wraps a one-style line to the width, continuation lines indented under

@@ -401,13 +401,13 @@ fn a_tier_quiz_through_the_event_loop() {
     assert_eq!(s.score(), "3 of 5 right");
     let (terminal, rows) = rows(&s, &t);
     assert_eq!(rows[0], "seed 7");
-    assert_eq!(rows[2], "3 of 5 right");
+    assert_eq!(rows[1], "3 of 5 right");
     assert_eq!(
-        rows[4],
+        rows[3],
         "✓ 1. In its 2011 report, which tier did the US State Department give Cambodia?"
     );
     assert_eq!(
-        rows[5],
+        rows[4],
         "✗ 2. In its 2009 report, which tier did the US State Department give Cambodia?"
     );
     insta::assert_snapshot!("quiz_tier_score_seed7", terminal.backend());
@@ -626,6 +626,14 @@ fn a_mixed_quiz_says_on_screen_which_kinds_it_leaves_out() {
         end[at + 1],
         "  the tier in a year (no year in view has a US TIP ranking to ask about)"
     );
+    // Every question is there whole, wrapped under its number, and the
+    // score stays at the top while the list scrolls.
+    assert!(!end.iter().any(|r| r.contains('…')), "{end:#?}");
+    assert!(
+        end.contains(&"      were disclosed at the event.”".to_string()),
+        "{end:#?}"
+    );
+    assert!(end[1].starts_with("7 of 18 points"), "{end:#?}");
     insta::assert_snapshot!("quiz_mixed_left_out_end_seed3", terminal.backend());
 }
 
