@@ -93,6 +93,18 @@ fn pace() -> Duration {
     Duration::from_millis(ms.unwrap_or(30))
 }
 
+/// The screen's size (`KEYLATENCY_SIZE=80x24` sets another): every frame
+/// is written and compared cell by cell, so the cost of a key grows with it.
+fn size() -> (u16, u16) {
+    std::env::var("KEYLATENCY_SIZE")
+        .ok()
+        .and_then(|v| {
+            let (w, h) = v.split_once('x')?;
+            Some((w.parse().ok()?, h.parse().ok()?))
+        })
+        .unwrap_or((200, 50))
+}
+
 /// The p-quantile of sorted times, in milliseconds.
 fn quantile(sorted: &[Duration], p: f64) -> f64 {
     let i = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
@@ -235,8 +247,9 @@ fn main() {
     let mut app = App::new(timeline, tipline::Query::default());
     // As on a terminal: large timelines are searched off the input thread.
     app.search_in_background(tipline::app::state::BACKGROUND_FROM);
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
-    app.update(tipline::app::Input::Resize(200, 50));
+    let (width, height) = size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    app.update(tipline::app::Input::Resize(width, height));
     let labels: Vec<String> = script()
         .into_iter()
         .enumerate()
@@ -329,7 +342,7 @@ fn main() {
     // Never empty: a run where no result landed reports zero.
     seen.applying.push(Duration::ZERO);
     seen.applying.sort();
-    println!("keys={} events={n}", times.len());
+    println!("keys={} events={n} size={width}x{height}", times.len());
     println!("p50_ms={:.3}", quantile(times, 0.50));
     println!("p99_ms={:.3}", quantile(times, 0.99));
     println!("max_ms={:.3}", quantile(times, 1.0));
