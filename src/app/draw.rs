@@ -126,6 +126,9 @@ fn draw_reading(frame: &mut Frame, area: Rect, app: &App, mode: &Mode) {
     super::find::mark(frame.buffer_mut(), help::inner_area(area), words, th.highlight);
 }
 
+/// The fewest columns the find prompt keeps for typing beside its keys.
+const FIND_ROOM: usize = 20;
+
 /// The last row under a reading screen: the find prompt while it is open
 /// (and where its caret is), else the last note, else the keys.
 fn reading_foot(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
@@ -136,9 +139,22 @@ fn reading_foot(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> 
     let line = match (&app.mode, &app.status.message) {
         (Mode::Find { input, .. }, _) => {
             let prompt = "find: ";
-            let (mut spans, at) = caret_line(input, width.saturating_sub(prompt.columns()), th);
+            let room = width.saturating_sub(prompt.columns());
+            // The prompt's keys at the right, where they leave room to type.
+            let keys = hints_lines(app, width, 1)
+                .pop()
+                .filter(|k| room >= k.width() + super::keymap::HINT_GAP + FIND_ROOM);
+            let typed = keys
+                .as_ref()
+                .map_or(room, |k| room - k.width() - super::keymap::HINT_GAP);
+            let (mut spans, at) = caret_line(input, typed, th);
             spans.insert(0, Span::styled(prompt, th.label));
             caret = Some((row.x + prompt.columns() as u16 + at, row.y));
+            if let Some(keys) = keys {
+                let used: usize = spans.iter().map(|s| s.content.columns()).sum();
+                spans.push(Span::raw(" ".repeat(width.saturating_sub(keys.width() + used))));
+                spans.extend(keys.spans);
+            }
             Line::from(spans)
         }
         (_, Some(note)) => Line::styled(fit(note, width), th.claim),
@@ -248,13 +264,18 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
         keys.first_key(Context::Prompt, Action::Up),
         keys.first_key(Context::Prompt, Action::Down)
     );
+    // A number picks an item of the copy menu at once.
+    let copy_prompt = match &app.mode {
+        Mode::Copy(m) => format!("copy (1–{}): ", m.items.len()),
+        _ => String::new(),
+    };
     let (prompt, line, error): (&str, Option<&LineEditor>, Option<&String>) = match &app.mode {
         Mode::Search { input } => ("search: ", Some(input), None),
         Mode::EditQuery { input, error } => ("query: ", Some(input), error.as_ref()),
         Mode::Year { input } => (&year_prompt, Some(input), None),
         Mode::Pick(p) => (p.kind.prompt(), Some(&p.input), None),
-        Mode::Copy(_) => ("copy: ", None, None),
-        Mode::Find { input, .. } => ("find: ", Some(input), None),
+        Mode::Copy(_) => (&copy_prompt, None, None),
+        // The find prompt is the reading screen's last row.
         _ => ("filter: ", None, None),
     };
     let mut first = vec![Span::styled(prompt, theme.label)];
@@ -267,9 +288,8 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
             area.y,
         ));
         first.extend(spans);
-    } else if let Mode::Copy(m) = &app.mode {
-        first.push(Span::raw(format!("1–{}", m.items.len())));
-        caret = Some((area.x + (prompt.columns() + 3) as u16, area.y));
+    } else if let Mode::Copy(_) = &app.mode {
+        caret = Some((area.x + prompt.columns() as u16, area.y));
         first.push(Span::styled("█", theme.label));
     } else if app.query.is_empty() {
         first.push(Span::styled("none", theme.dim));
@@ -286,13 +306,20 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App) -> Option<(u16, u16)> {
     // How far the sources reach, at the right of the line on every screen,
     // so the list's end is not read as a quiet time; the sentence in full
     // is in the help.
-    if let (false, Some(h)) = (app.mode.takes_text(), &app.timeline.horizon) {
+    let prompting = line.is_some() || matches!(app.mode, Mode::Copy(_));
+    if let (false, Some(h)) = (prompting, &app.timeline.horizon) {
         let note = h.short();
         let used: usize = first.iter().map(|s| s.content.columns()).sum();
         if used + 2 + note.columns() <= width {
             first.push(Span::raw(" ".repeat(width - used - note.columns())));
             first.push(Span::styled(note, theme.dim));
         }
+    }
+    if app.mode.is_reading() {
+        // Under a screen that is only read, its last row gives the keys,
+        // the find prompt and the notes: nothing here says them twice.
+        crate::app::panes::widgets::styled(frame, area, theme.status, &[Line::from(first)]);
+        return None;
     }
     let mut hints = hints_lines(app, width, area.height.saturating_sub(1) as usize);
     let note = if let Some(e) = error {
@@ -352,7 +379,7 @@ fn hints_lines(app: &App, width: usize, rows: usize) -> Vec<Line<'static>> {
     let gap = &"        "[..super::keymap::HINT_GAP];
     app.settings
         .keymap
-        .hint_rows(app.mode.context(), app.mode.steps(), width, rows)
+        .hint_rows(app.mode.context(), app.mode.prompt(), width, rows)
         .into_iter()
         .map(|row| {
             let mut spans = Vec::with_capacity(row.len() * 4);

@@ -2,7 +2,7 @@
 //! keys tables and the status bar's hints, all generated from it.
 
 use super::input::Action;
-use super::keymap::{Context, Key, Keymap, Steps, HINT_GAP};
+use super::keymap::{Context, Key, Keymap, Prompt, HINT_GAP};
 use compact_str::CompactString;
 
 impl Keymap {
@@ -70,8 +70,8 @@ impl Keymap {
     }
 
     /// The short key hints for a context's status bar; in a prompt,
-    /// `steps` says what ↑ and ↓ step through there.
-    pub fn hints(&self, context: Context, steps: Option<Steps>) -> Vec<(CompactString, &'static str)> {
+    /// `prompt` says which is open.
+    pub fn hints(&self, context: Context, prompt: Option<Prompt>) -> Vec<(CompactString, &'static str)> {
         self.bindings
             .iter()
             .filter(|b| b.context == context)
@@ -87,7 +87,7 @@ impl Keymap {
                         key.push_str(&down.keys.first().map(Key::label_inline).unwrap_or_default());
                     }
                 }
-                Some((key, b.hint?.words(steps)))
+                Some((key, b.hint?.words(prompt)))
             })
             .collect()
     }
@@ -98,14 +98,14 @@ impl Keymap {
     pub fn hint_rows(
         &self,
         context: Context,
-        steps: Option<Steps>,
+        prompt: Option<Prompt>,
         width: usize,
         rows: usize,
     ) -> Vec<Vec<(CompactString, &'static str)>> {
         use unicode_width::UnicodeWidthStr;
         let mut out: Vec<Vec<(CompactString, &'static str)>> = Vec::new();
         let mut used = 0;
-        for (key, what) in self.hints(context, steps) {
+        for (key, what) in self.hints(context, prompt) {
             let piece = key.width() + 1 + what.width();
             let fits = !out.is_empty() && used + HINT_GAP + piece <= width;
             if let (true, Some(row)) = (fits, out.last_mut()) {

@@ -82,38 +82,43 @@ impl Context {
 /// The columns between two key hints.
 pub const HINT_GAP: usize = 2;
 
-/// What ↑ and ↓ step through in a prompt, which its key hints name.
+/// Which prompt is open, which its key hints name: ↑ and ↓ step through
+/// different things in each, and Enter does what the prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Steps {
-    /// Lines typed before in this session (search, query, find).
-    History,
-    /// The years with events (the year prompt).
-    Years,
-    /// A list of choices (the actor and kind pickers, the copy menu).
-    Choices,
+pub enum Prompt {
+    /// A typed line with the lines typed before in this session (search,
+    /// query, find).
+    Typed,
+    /// The year prompt: the years with events.
+    Year,
+    /// The actor and kind pickers: a list of choices.
+    Pick,
+    /// The copy menu: what to copy.
+    Copy,
 }
 
 /// What the status bar's key hints say of a binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
     Words(&'static str),
-    /// In a prompt: words for each thing ↑ and ↓ step through there.
-    Steps {
-        history: &'static str,
-        years: &'static str,
-        choices: &'static str,
+    /// Words for each prompt.
+    ByPrompt {
+        typed: &'static str,
+        year: &'static str,
+        pick: &'static str,
+        copy: &'static str,
     },
 }
 
 impl Hint {
-    /// The words shown where ↑ and ↓ step through `steps` (none outside
-    /// a prompt).
-    pub fn words(self, steps: Option<Steps>) -> &'static str {
-        match (self, steps) {
+    /// The words shown in `prompt` (none: outside a prompt).
+    pub fn words(self, prompt: Option<Prompt>) -> &'static str {
+        match (self, prompt) {
             (Hint::Words(w), _) => w,
-            (Hint::Steps { history, .. }, None | Some(Steps::History)) => history,
-            (Hint::Steps { years, .. }, Some(Steps::Years)) => years,
-            (Hint::Steps { choices, .. }, Some(Steps::Choices)) => choices,
+            (Hint::ByPrompt { typed, .. }, None | Some(Prompt::Typed)) => typed,
+            (Hint::ByPrompt { year, .. }, Some(Prompt::Year)) => year,
+            (Hint::ByPrompt { pick, .. }, Some(Prompt::Pick)) => pick,
+            (Hint::ByPrompt { copy, .. }, Some(Prompt::Copy)) => copy,
         }
     }
 }
@@ -353,13 +358,21 @@ impl Default for Keymap {
                 "hide the data problems panel",
                 None,
             ),
-            b(
-                P,
-                &[p(Enter)],
-                Action::Accept,
-                "keep: apply what was typed or chosen",
-                Some("keep"),
-            ),
+            Binding {
+                hint: Some(Hint::ByPrompt {
+                    typed: "keep",
+                    year: "keep",
+                    pick: "keep",
+                    copy: "copy",
+                }),
+                ..b(
+                    P,
+                    &[p(Enter)],
+                    Action::Accept,
+                    "keep: apply what was typed or chosen (in the copy menu: copy the marked item)",
+                    None,
+                )
+            },
             b(
                 P,
                 &[p(Esc)],
@@ -431,10 +444,11 @@ impl Default for Keymap {
                 None,
             ),
             Binding {
-                hint: Some(Hint::Steps {
-                    history: "history",
-                    years: "step",
-                    choices: "choose",
+                hint: Some(Hint::ByPrompt {
+                    typed: "history",
+                    year: "step",
+                    pick: "choose",
+                    copy: "choose",
                 }),
                 ..b(
                     P,

@@ -1,7 +1,7 @@
 //! What the keyboard is doing now, and which pane has it. Modes are an enum
 //! rather than flags, so no two can be on at once.
 
-use super::keymap::{Context, Steps};
+use super::keymap::{Context, Prompt};
 use super::line::LineEditor;
 use super::panes::picker::Picker;
 use super::presenter::Presenter;
@@ -75,12 +75,26 @@ impl Mode {
         }
     }
 
-    /// What ↑ and ↓ step through, in a prompt.
-    pub fn steps(&self) -> Option<Steps> {
+    /// A screen that is only read (the help, the charts, the glossary), or
+    /// the find prompt over one: its last row gives the keys and notes.
+    pub fn is_reading(&self) -> bool {
+        matches!(
+            self,
+            Mode::Help { .. }
+                | Mode::Figures { .. }
+                | Mode::Tiers { .. }
+                | Mode::Glossary { .. }
+                | Mode::Find { .. }
+        )
+    }
+
+    /// Which prompt is open, if one is.
+    pub fn prompt(&self) -> Option<Prompt> {
         match self {
-            Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Find { .. } => Some(Steps::History),
-            Mode::Year { .. } => Some(Steps::Years),
-            Mode::Pick(_) | Mode::Copy(_) => Some(Steps::Choices),
+            Mode::Search { .. } | Mode::EditQuery { .. } | Mode::Find { .. } => Some(Prompt::Typed),
+            Mode::Year { .. } => Some(Prompt::Year),
+            Mode::Pick(_) => Some(Prompt::Pick),
+            Mode::Copy(_) => Some(Prompt::Copy),
             _ => None,
         }
     }

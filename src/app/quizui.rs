@@ -155,7 +155,11 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
             (true, false) => "more above",
             _ => "more below",
         };
-        let mark = if offset < hidden { "↓" } else { "↑" };
+        let mark = match (offset > 0, offset < hidden) {
+            (true, true) => "↕",
+            (true, false) => "↑",
+            _ => "↓",
+        };
         foot.insert(0, Line::raw(format!("{mark} {more}{keys}")));
     }
     let cursor_row = at.and_then(|(x, row)| {

@@ -460,6 +460,8 @@ fn a_marked_answer_taller_than_the_screen_scrolls() {
     let scrolled = s.scroll;
     s.key(QuizKey::Up);
     assert_eq!(s.scroll, scrolled - 1);
+    // Between the ends, the line points both ways.
+    assert_eq!(shown(&s)[14], "↕ more above and below (↑/↓ scroll)");
     s.key(QuizKey::Submit);
     assert!(s.done());
     assert_eq!(s.scroll, 0);

@@ -182,7 +182,14 @@ fn the_help_finds_words_as_less_does() {
     let first = scroll(&app);
     assert!(first > 0, "the help scrolled to the first line holding the word");
     let rows = screen(&app, 80, 24);
-    assert_eq!(rows[23].trim_end(), "find: glossary█");
+    // The prompt at the left, its keys at the right of the last row.
+    assert_eq!(
+        rows[23],
+        format!(
+            "find: glossary█{}Enter keep  Esc drop  ↑↓ history",
+            " ".repeat(33)
+        )
+    );
     // The frame's top is row 1; the first line inside it holds the word.
     assert!(rows[2].contains("glossary"), "{}", rows[2]);
     app.update(Action::Accept);
@@ -266,4 +273,36 @@ fn the_hints_at_80_columns_name_the_keys_the_help_alone_named() {
         screen(&small, 40, 12)[11].trim_end(),
         "? help  q quit  / search  y year"
     );
+}
+
+/// Under a reading screen taller than the help box, the find prompt, its
+/// keys and the note Enter leaves are on the last row alone, never also on
+/// the status rows beside the box.
+#[test]
+fn find_under_the_help_says_its_prompt_keys_and_note_once() {
+    let mut app = app(120, 40);
+    press(&mut app, '?');
+    let rows = screen(&app, 120, 40);
+    let keys: Vec<usize> = (0..40).filter(|&y| rows[y].contains("↑↓ scroll")).collect();
+    assert_eq!(keys, vec![39], "{rows:#?}");
+    press(&mut app, '/');
+    for c in "glossary".chars() {
+        press(&mut app, c);
+    }
+    let rows = screen(&app, 120, 40);
+    let prompts: Vec<usize> = (0..40).filter(|&y| rows[y].contains("find:")).collect();
+    assert_eq!(prompts, vec![39], "{rows:#?}");
+    assert!(rows[39].starts_with("find: glossary█ "), "{}", rows[39]);
+    assert!(
+        rows[39].ends_with("Enter keep  Esc drop  ↑↓ history"),
+        "{}",
+        rows[39]
+    );
+    assert!(!rows[38].contains("Enter keep"), "{}", rows[38]);
+    app.update(Action::Accept);
+    let rows = screen(&app, 120, 40);
+    let notes: Vec<usize> = (0..40)
+        .filter(|&y| rows[y].contains("“glossary”: line"))
+        .collect();
+    assert_eq!(notes, vec![39], "{rows:#?}");
 }
