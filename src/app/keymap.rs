@@ -179,7 +179,7 @@ impl Default for Keymap {
                 B,
                 &[k('y')],
                 Action::FilterYear,
-                "filter by year: type one (2022) or a range (2019..2022), or step with ↑/↓",
+                "filter by year: type one (2022) or a range (2019..2022 or 2019-2022), or step with ↑/↓",
                 Some("year"),
             ),
             b(

@@ -124,9 +124,10 @@ pub struct Found {
 /// The most characters a year prompt takes: a range, `2019..2022`.
 const YEAR_CHARS: usize = 10;
 
-/// The year prompt's empty line: digits and dots, a range's worth.
+/// The year prompt's empty line: digits, and dots or a hyphen between
+/// two years, a range's worth.
 pub(super) fn year_line() -> LineEditor {
-    LineEditor::new(YEAR_CHARS).accepting(|c| c.is_ascii_digit() || c == '.')
+    LineEditor::new(YEAR_CHARS).accepting(|c| c.is_ascii_digit() || c == '.' || c == '-')
 }
 
 /// The year typed into the year prompt, once it has four digits.
@@ -135,10 +136,14 @@ pub(super) fn typed_year(input: &str) -> Option<i32> {
 }
 
 /// The years typed at the year prompt: one (`2022`) or a range
-/// (`2019..2022`, either way round); while the second year is still being
-/// typed, the first alone, so the list does not jump back to everything.
+/// (`2019..2022`, or `2019-2022` as a range is often written; either way
+/// round); while the second year is still being typed, the first alone, so
+/// the list does not jump back to everything.
 pub(super) fn typed_years(input: &str) -> Option<(i32, i32)> {
-    let (first, second) = input.split_once("..").unwrap_or((input, ""));
+    let (first, second) = input
+        .split_once("..")
+        .or_else(|| input.split_once('-'))
+        .unwrap_or((input, ""));
     let from = typed_year(first)?;
     let to = typed_year(second).unwrap_or(from);
     Some((from.min(to), from.max(to)))

@@ -164,7 +164,10 @@ fn the_year_prompt_edits_like_the_others() {
     key(&mut app, KeyCode::Delete);
     type_text(&mut app, "21");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.query().to_string(), "year:2021..2022");
+    assert_eq!(app.query().to_string(), "year:2021..2022"); // A range as it is often written, with a hyphen, either way round.
+    type_text(&mut app, "y2010-2005");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.query().to_string(), "year:2005..2010");
 }
 
 #[test]
