@@ -263,14 +263,15 @@ impl App {
                     .map(|p| timeline.event_years(p).0)
                     .collect();
                 years.dedup();
-                // The first step lands on the selected event's year.
-                let next = match typed_years(input.as_str()).map(|(from, _)| from) {
+                // The first step lands on the selected event's year; from a
+                // range, a step leaves it: after its end, or before its start.
+                let next = match typed_years(input.as_str()) {
                     None => self
                         .selected_event()
                         .map(|e| e.date.year_number())
                         .or(years.first().copied()),
-                    Some(y) if forward => years.iter().find(|&&v| v > y).or(years.last()).copied(),
-                    Some(y) => years.iter().rev().find(|&&v| v < y).or(years.first()).copied(),
+                    Some((_, to)) if forward => years.iter().find(|&&v| v > to).or(years.last()).copied(),
+                    Some((from, _)) => years.iter().rev().find(|&&v| v < from).or(years.first()).copied(),
                 };
                 if let Some(y) = next {
                     input = year_line().with_text(&y.to_string());

@@ -181,6 +181,17 @@ fn year_prompt_steps_through_years_with_events() {
         Mode::Year { input: "2004".into() },
         "only digits are typed"
     );
+    // From a range, a step leaves it: after its end, or before its start.
+    app.update(Action::Cancel);
+    app.update(Action::FilterYear);
+    type_text(&mut app, "2003..2004");
+    app.update(Action::NextYear);
+    assert_eq!(*app.mode(), Mode::Year { input: "2010".into() });
+    app.update(Action::Cancel);
+    app.update(Action::FilterYear);
+    type_text(&mut app, "2003-2004");
+    app.update(Action::PrevYear);
+    assert_eq!(*app.mode(), Mode::Year { input: "2001".into() });
 }
 
 #[test]
