@@ -264,3 +264,58 @@ fn each_prompt_hints_what_its_keys_do_there() {
         );
     }
 }
+
+/// A picker whose choices do not all fit says on its frame's bottom edge
+/// how many are out of view, above and below.
+#[test]
+fn a_picker_counts_the_choices_out_of_view() {
+    let mut text = String::from("[[sources]]\nid = \"s\"\npublisher = \"P\"\ntitle = \"T\"\n");
+    for i in 1..=30 {
+        text.push_str(&format!(
+            "\n[[actors]]\nid = \"a{i:02}\"\nname = \"Actor {i:02}\"\nkind = \"person\"\n"
+        ));
+        text.push_str(&format!(
+            "\n[[events]]\nid = \"e{i}\"\ndate = \"2001\"\ntitle = \"E{i}\"\nkind = \"law\"\nactors = [\"a{i:02}\"]\nsummary = \"s\"\n[[events.sources]]\nsource = \"s\"\nquote = \"q\"\n"
+        ));
+    }
+    let t = tipline::load::load(vec![tipline::DataFile {
+        name: "actors.toml".into(),
+        text,
+    }])
+    .timeline
+    .unwrap();
+    let mut app = App::new(t, Query::default());
+    app.update(Input::Resize(80, 24));
+    // The frame's bottom edge: 20 rows tall, from row 2 to row 21.
+    let edge = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| ui::draw(f, app)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..80)
+            .map(|x| buffer[(x, 21)].symbol().to_string())
+            .collect::<String>()
+    };
+    type_text(&mut app, "a");
+    // Seventeen rows of choices under the typed line.
+    assert!(
+        edge(&app).ends_with(" ↓ 13 more below ┛          "),
+        "{}",
+        edge(&app)
+    );
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Down);
+    }
+    assert!(
+        edge(&app).ends_with(" ↑ 4 above · ↓ 9 below ┛          "),
+        "{}",
+        edge(&app)
+    );
+    for _ in 0..9 {
+        key(&mut app, KeyCode::Down);
+    }
+    assert!(
+        edge(&app).ends_with(" ↑ 13 more above ┛          "),
+        "{}",
+        edge(&app)
+    );
+}

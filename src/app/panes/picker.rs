@@ -208,11 +208,23 @@ pub fn draw(
     let choices = choices.of(p.kind);
     let rect = centered(area, 60, (choices.len() as u16 + 4).min(20));
     super::widgets::clear(frame, rect, th);
+    // The rows for choices: inside the frame, under the typed line.
+    let rows = rect.height.saturating_sub(3) as usize;
+    let start = p.cursor.saturating_sub(rows.saturating_sub(1));
+    let (above, below) = (start, p.matches.len().saturating_sub(start + rows));
+    // How many choices are out of view, on the frame's bottom edge.
+    let more = match (above > 0, below > 0) {
+        (true, true) => format!(" ↑ {above} above · ↓ {below} below "),
+        (false, true) => format!(" ↓ {below} more below "),
+        (true, false) => format!(" ↑ {above} more above "),
+        (false, false) => String::new(),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(th.focus_border)
-        .title(Span::styled(format!(" {} ", p.kind.title()), th.title));
+        .title(Span::styled(format!(" {} ", p.kind.title()), th.title))
+        .title_bottom(Line::styled(more, th.dim).right_aligned());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if inner.height == 0 {
@@ -222,8 +234,6 @@ pub fn draw(
     let caret = (inner.x + 2 + at, inner.y);
     typed.insert(0, Span::styled("› ", th.label));
     let mut lines = vec![Line::from(typed)];
-    let rows = inner.height.saturating_sub(1) as usize;
-    let start = p.cursor.saturating_sub(rows.saturating_sub(1));
     if p.matches.is_empty() {
         lines.push(Line::styled("  no match", th.dim));
     }
