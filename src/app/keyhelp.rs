@@ -1,8 +1,9 @@
 //! What the key table says about itself: the help's rows, the README's
 //! keys tables and the status bar's hints, all generated from it.
 
+use super::hint::Prompt;
 use super::input::Action;
-use super::keymap::{Context, Key, Keymap, Prompt, HINT_GAP};
+use super::keymap::{Context, Key, Keymap, HINT_GAP};
 use compact_str::CompactString;
 
 impl Keymap {

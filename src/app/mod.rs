@@ -7,6 +7,7 @@ pub mod draw;
 pub mod effect;
 pub mod event_loop;
 pub mod find;
+pub mod hint;
 pub mod input;
 pub mod key;
 mod keyhelp;

@@ -19,6 +19,12 @@ pub enum QuizKey {
     Erase,
     /// Pick the n-th option (0 is A).
     Choose(u8),
+    /// A page up or down, or to the top or the end, of a marked answer or
+    /// the score.
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
     Quit,
 }
 
@@ -53,6 +59,8 @@ pub struct QuizState {
     /// How many rows the last frame drawn could not show: how far ↓ may
     /// scroll. Drawing sets it, as only drawing knows the screen's size.
     pub(super) hidden: std::cell::Cell<usize>,
+    /// How many rows of it the last frame showed: a page.
+    pub(super) page: std::cell::Cell<usize>,
     pub quit: bool,
     /// The command that prints these questions on paper, which the end
     /// screen shows, quoted for a shell.
@@ -112,6 +120,7 @@ impl QuizState {
             matched: Vec::new(),
             scroll: 0,
             hidden: std::cell::Cell::new(0),
+            page: std::cell::Cell::new(1),
             quit: false,
             keys: QuizKeys::from(keymap),
         };
@@ -171,6 +180,12 @@ impl QuizState {
             (Stage::Asking, _) => self.answer_key(k),
             (_, QuizKey::Up) => self.scroll = self.scroll.saturating_sub(1),
             (_, QuizKey::Down) if self.scroll < self.hidden.get() => self.scroll += 1,
+            (_, QuizKey::PageUp) => self.scroll = self.scroll.saturating_sub(self.page.get().max(1)),
+            (_, QuizKey::PageDown) => {
+                self.scroll = (self.scroll + self.page.get().max(1)).min(self.hidden.get());
+            }
+            (_, QuizKey::Top) => self.scroll = 0,
+            (_, QuizKey::Bottom) => self.scroll = self.hidden.get(),
             (Stage::Finished, QuizKey::Submit) => self.quit = true,
             (Stage::Answered, QuizKey::Submit) => {
                 self.scroll = 0;

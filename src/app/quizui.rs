@@ -138,6 +138,7 @@ fn draw(s: &QuizState, frame: &mut Frame, t: &Timeline) {
     }
     let hidden = body.len().saturating_sub(room);
     s.hidden.set(hidden);
+    s.page.set(room);
     let offset = match s.stage {
         // The view follows the cursor while a question is answered.
         Stage::Asking => at.map_or(0, |(_, row)| (row + 1).saturating_sub(room)),
@@ -457,6 +458,10 @@ fn key_of(keymap: &Keymap, e: Event) -> Option<QuizKey> {
         Msg::Action(Action::Submit) => QuizKey::Submit,
         Msg::Action(Action::Erase) => QuizKey::Erase,
         Msg::Action(Action::Choose(n)) => QuizKey::Choose(n),
+        Msg::Action(Action::PageUp) => QuizKey::PageUp,
+        Msg::Action(Action::PageDown) => QuizKey::PageDown,
+        Msg::Action(Action::Top) => QuizKey::Top,
+        Msg::Action(Action::Bottom) => QuizKey::Bottom,
         Msg::Input(Input::Char(c)) => QuizKey::Digit(c),
         _ => return None,
     })

@@ -462,6 +462,17 @@ fn a_marked_answer_taller_than_the_screen_scrolls() {
     assert_eq!(s.scroll, scrolled - 1);
     // Between the ends, the line points both ways.
     assert_eq!(shown(&s)[14], "↕ more above and below (↑/↓ scroll)");
+    // Home and End go to either end, PgDn and PgUp a page of twelve rows
+    // (sixteen less the head's two, the "more" line and the keys).
+    s.key(QuizKey::Top);
+    assert_eq!(s.scroll, 0);
+    assert_eq!(shown(&s)[2], "✗ Partly right: 2 of 4 points.");
+    s.key(QuizKey::PageDown);
+    assert_eq!(s.scroll, scrolled, "less than a page below: to the end");
+    s.key(QuizKey::PageUp);
+    assert_eq!(s.scroll, 0);
+    s.key(QuizKey::Bottom);
+    assert_eq!(s.scroll, scrolled);
     s.key(QuizKey::Submit);
     assert!(s.done());
     assert_eq!(s.scroll, 0);
@@ -618,6 +629,45 @@ fn a_mixed_quiz_says_on_screen_which_kinds_it_leaves_out() {
             s.key(QuizKey::Submit);
         }
     }
+    // At 80x14 a page is the six rows the list shows between the score's
+    // four and the keys' four (with the "more" line).
+    let at_80x14 = |s: &QuizState| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 14)).unwrap();
+        terminal.draw(|f| s.draw(f, &t)).unwrap();
+        let buf = terminal.backend().buffer().clone();
+        (0..14)
+            .map(|y| {
+                (0..80)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+    };
+    let first = at_80x14(&s);
+    assert_eq!(
+        first[4],
+        "✓ 1. Put these events in the order they happened, earliest first. (3 of 3)"
+    );
+    s.key(QuizKey::PageDown);
+    assert_eq!(s.scroll, 6);
+    // The list's seventh row at the top: the six before it were a page.
+    assert_eq!(
+        at_80x14(&s)[4],
+        "✗ 5. Who gave this figure: 1,122 people who declared themselves victims?"
+    );
+    s.key(QuizKey::PageDown);
+    assert_eq!(s.scroll, 12);
+    s.key(QuizKey::PageUp);
+    assert_eq!(s.scroll, 6);
+    s.key(QuizKey::Bottom);
+    let last = s.scroll;
+    assert!(at_80x14(&s).contains(&"↑ more above (↑/↓ scroll)".to_string()));
+    s.key(QuizKey::PageDown);
+    assert_eq!(s.scroll, last, "no further than the end");
+    s.key(QuizKey::Top);
+    assert_eq!(s.scroll, 0);
     s.scroll = 100;
     let (terminal, end) = rows(&s, &t);
     let at = end
