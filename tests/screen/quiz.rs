@@ -26,12 +26,17 @@ fn of(t: &tipline::Timeline, kind: Kind) -> Drawn {
 
 /// The screen's rows at 80×24, as text.
 fn rows(s: &QuizState, t: &tipline::Timeline) -> (Terminal<TestBackend>, Vec<String>) {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    rows_at(s, t, 80, 24)
+}
+
+/// The screen's rows at a size, as text, without trailing blanks.
+fn rows_at(s: &QuizState, t: &tipline::Timeline, w: u16, h: u16) -> (Terminal<TestBackend>, Vec<String>) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| s.draw(f, t)).unwrap();
     let buf = terminal.backend().buffer().clone();
-    let rows = (0..24)
+    let rows = (0..h)
         .map(|y| {
-            (0..80)
+            (0..w)
                 .map(|x| buf[(x, y)].symbol().to_string())
                 .collect::<String>()
         })
@@ -427,19 +432,7 @@ fn a_marked_answer_taller_than_the_screen_scrolls() {
     s.key(QuizKey::Choose(0));
     s.key(QuizKey::Choose(0));
     assert_eq!(s.stage, Stage::Answered);
-    let shown = |s: &QuizState| {
-        let mut terminal = Terminal::new(TestBackend::new(80, 16)).unwrap();
-        terminal.draw(|f| s.draw(f, &t)).unwrap();
-        let buf = terminal.backend().buffer().clone();
-        (0..16)
-            .map(|y| {
-                (0..80)
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect::<String>()
-            })
-            .map(|r| r.trim_end().to_string())
-            .collect::<Vec<_>>()
-    };
+    let shown = |s: &QuizState| rows_at(s, &t, 80, 16).1;
     let top = shown(&s);
     assert_eq!(top[2], "✗ Partly right: 2 of 4 points.");
     assert_eq!(top[14], "↓ more below (↑/↓ scroll)");
@@ -631,20 +624,7 @@ fn a_mixed_quiz_says_on_screen_which_kinds_it_leaves_out() {
     }
     // At 80x14 a page is the six rows the list shows between the score's
     // four and the keys' four (with the "more" line).
-    let at_80x14 = |s: &QuizState| {
-        let mut terminal = Terminal::new(TestBackend::new(80, 14)).unwrap();
-        terminal.draw(|f| s.draw(f, &t)).unwrap();
-        let buf = terminal.backend().buffer().clone();
-        (0..14)
-            .map(|y| {
-                (0..80)
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect::<String>()
-                    .trim_end()
-                    .to_string()
-            })
-            .collect::<Vec<_>>()
-    };
+    let at_80x14 = |s: &QuizState| rows_at(s, &t, 80, 14).1;
     let first = at_80x14(&s);
     assert_eq!(
         first[4],
